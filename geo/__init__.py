@@ -1,0 +1,1 @@
+"""launchmap's core: the incident model, file I/O, the store and bundled data."""

@@ -1,0 +1,310 @@
+"""The incident: one report of a small-boat event, as a model and as a table row.
+
+An incident is validated once, as an :class:`Incident`, wherever it enters
+launchmap (a file, the API, the extractor). Collections of incidents travel as
+GeoDataFrames in EPSG:4326 with the columns of :data:`INCIDENT_COLUMNS`, and
+leave as GeoJSON Features (RFC 7946: lon/lat order, null geometry for an
+incident placed only at country level).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import math
+from collections.abc import Iterable, Mapping
+from enum import StrEnum
+from typing import Any, Self
+
+import geopandas as gpd
+import pandas as pd
+import shapely
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+
+from geo.errors import InvalidIncidentError, RowProblem
+
+CRS = "EPSG:4326"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
+MAX_TEXT_CHARS = 10_000
+
+
+class EventType(StrEnum):
+    """What happened: a launch from land, people boarding afloat, a stop at sea, and so on."""
+
+    LAUNCH = "launch"
+    EMBARKATION = "embarkation"
+    INTERCEPTION = "interception"
+    RESCUE = "rescue"
+    ARRIVAL = "arrival"
+    DEBRIS = "debris"
+    DEATH = "death"
+    SIGHTING = "sighting"
+    OTHER = "other"
+
+
+class DatePrecision(StrEnum):
+    """How precisely the source dates the incident."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class LocationPrecision(StrEnum):
+    """How precisely the source places the incident, from finest to coarsest."""
+
+    EXACT = "exact"
+    SITE = "site"
+    LOCALITY = "locality"
+    AREA = "area"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+class LocationRole(StrEnum):
+    """What the incident's point stands for; launch analysis uses departure and pickup."""
+
+    DEPARTURE = "departure"
+    PICKUP = "pickup"
+    INTERCEPTION = "interception"
+    RESCUE = "rescue"
+    DISEMBARKATION = "disembarkation"
+    FOUND = "found"
+    REPORTED = "reported"
+
+
+class Source(BaseModel):
+    """Where an incident was reported: a document's address, publisher, date and quote."""
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    url: str | None = Field(default=None, max_length=2048)
+    publisher: str | None = Field(default=None, max_length=300)
+    published: dt.date | None = None
+    quote: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+
+    @field_validator("url")
+    @classmethod
+    def _url_is_web_address(cls, url: str | None) -> str | None:
+        """Accept only http(s) addresses: they become links in map popups."""
+        if url is None:
+            return None
+        if not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url):
+            raise ValueError("must be an http:// or https:// address without spaces")
+        return url
+
+
+class Incident(BaseModel):
+    """One incident with DESIGN.md's fields; ``lon``/``lat`` stand for its Point.
+
+    An incident without ``id`` gets a stable one derived from what it reports
+    (:func:`stable_incident_id`), so the same report imported twice is one incident.
+    """
+
+    model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    id: str | None = Field(default=None, pattern=ID_PATTERN)
+    event_type: EventType
+    date: dt.date | None = None
+    date_precision: DatePrecision | None = None
+    place_name: str | None = Field(default=None, max_length=500)
+    place_id: str | None = Field(default=None, max_length=200)
+    country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
+    lon: float | None = Field(default=None, ge=-180.0, le=180.0)
+    lat: float | None = Field(default=None, ge=-90.0, le=90.0)
+    location_precision: LocationPrecision | None = None
+    uncertainty_m: float | None = Field(default=None, ge=0.0, allow_inf_nan=False)
+    location_role: LocationRole | None = None
+    people: int | None = Field(default=None, ge=0)
+    boats: int | None = Field(default=None, ge=0)
+    description: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+    sources: list[Source] = Field(default_factory=list, max_length=100)
+    shore_distance_m: float | None = Field(default=None, allow_inf_nan=False)
+    coast_km: float | None = Field(default=None, allow_inf_nan=False)
+    nearest_place: str | None = Field(default=None, max_length=500)
+    cluster_id: int | None = None
+
+    @field_validator("country", mode="before")
+    @classmethod
+    def _country_upper(cls, country: object) -> object:
+        """Let ``fr`` stand for ``FR``: the codes are case-insensitive in the wild."""
+        return country.strip().upper() if isinstance(country, str) else country
+
+    @model_validator(mode="after")
+    def _complete(self) -> Self:
+        """Check the fields that depend on each other and fill the derived defaults."""
+        if (self.lon is None) != (self.lat is None):
+            raise ValueError("lon and lat must be given together (or neither)")
+        if self.date_precision is not None and self.date is None:
+            raise ValueError("date_precision needs a date")
+        if self.date is not None and self.date_precision is None:
+            self.date_precision = DatePrecision.DAY
+        if self.id is None:
+            self.id = stable_incident_id(self)
+        return self
+
+    @property
+    def point(self) -> shapely.Point | None:
+        """The incident's Point, or None when it is placed only at country level."""
+        if self.lon is None or self.lat is None:
+            return None
+        return shapely.Point(self.lon, self.lat)
+
+
+def stable_incident_id(incident: Incident) -> str:
+    """Derive an id from what an incident reports, so re-imports match.
+
+    The key is the event type, date, place as written (case-folded), counts and
+    source addresses; coordinates join it only when no place name is given, so
+    geocoding a place better later keeps the id.
+    """
+    place = " ".join((incident.place_name or "").casefold().split())
+    key: list[Any] = [
+        incident.event_type.value,
+        incident.date.isoformat() if incident.date else None,
+        place,
+        incident.people,
+        incident.boats,
+        sorted(source.url for source in incident.sources if source.url),
+    ]
+    if not place and incident.lon is not None and incident.lat is not None:
+        key.append([round(incident.lon, 5), round(incident.lat, 5)])
+    digest = hashlib.sha256(json.dumps(key, separators=(",", ":")).encode()).hexdigest()
+    return f"inc-{digest[:16]}"
+
+
+# Column name -> pandas dtype of the incident GeoDataFrame, in order; ``geometry`` follows.
+INCIDENT_COLUMNS: dict[str, str] = {
+    "id": "object",
+    "event_type": "object",
+    "date": "object",
+    "date_precision": "object",
+    "place_name": "object",
+    "place_id": "object",
+    "country": "object",
+    "location_precision": "object",
+    "uncertainty_m": "float64",
+    "location_role": "object",
+    "people": "Int64",
+    "boats": "Int64",
+    "description": "object",
+    "sources": "object",
+    "shore_distance_m": "float64",
+    "coast_km": "float64",
+    "nearest_place": "object",
+    "cluster_id": "Int64",
+}
+DERIVED_COLUMNS = ("shore_distance_m", "coast_km", "nearest_place", "cluster_id")
+
+
+def parse_incident(record: Mapping[str, Any], source: str, location: str) -> Incident:
+    """Validate one raw record (a CSV row, a Feature's properties …) as an Incident.
+
+    Raises
+    ------
+    InvalidIncidentError
+        Naming ``source`` (the file), ``location`` (the line or feature), each
+        bad field and its value.
+    """
+    try:
+        return Incident.model_validate(record)
+    except ValidationError as error:
+        problems = [
+            RowProblem(
+                source=source,
+                location=location,
+                field=".".join(str(part) for part in detail["loc"]) or "record",
+                value=detail.get("input"),
+                message=detail["msg"],
+            )
+            for detail in error.errors()
+        ]
+        raise InvalidIncidentError(problems) from None
+
+
+def empty_incident_frame() -> gpd.GeoDataFrame:
+    """Return an incident GeoDataFrame with no rows and the full schema."""
+    frame = pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in INCIDENT_COLUMNS.items()})
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries([], crs=CRS), crs=CRS)
+
+
+def incidents_to_frame(incidents: Iterable[Incident]) -> gpd.GeoDataFrame:
+    """Turn validated incidents into an incident GeoDataFrame (EPSG:4326)."""
+    rows = [_incident_row(incident) for incident in incidents]
+    if not rows:
+        return empty_incident_frame()
+    geometry = [row.pop("geometry") for row in rows]
+    frame = pd.DataFrame(rows, columns=list(INCIDENT_COLUMNS)).astype(INCIDENT_COLUMNS)
+    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
+
+
+def _incident_row(incident: Incident) -> dict[str, Any]:
+    """Flatten an Incident into one row of the incident GeoDataFrame."""
+    row = incident.model_dump(mode="json", exclude={"lon", "lat"})
+    row["geometry"] = incident.point
+    return row
+
+
+def frame_to_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """Turn an incident GeoDataFrame into GeoJSON Feature dicts (RFC 7946).
+
+    The Feature ``id`` is the incident id; missing values become JSON null.
+    """
+    columns = [name for name in INCIDENT_COLUMNS if name in frame.columns]
+    properties = frame[columns].astype(object).where(frame[columns].notna(), None)
+    coordinates = shapely.get_coordinates(frame.geometry.values, include_z=False)
+    placed = ~(frame.geometry.isna() | frame.geometry.is_empty).to_numpy()
+    features = []
+    point_index = 0
+    for record, is_placed in zip(properties.to_dict("records"), placed, strict=True):
+        geometry = None
+        if is_placed:
+            lon, lat = coordinates[point_index]
+            point_index += 1
+            geometry = {"type": "Point", "coordinates": [_json_number(lon), _json_number(lat)]}
+        features.append(
+            {"type": "Feature", "id": record["id"], "geometry": geometry, "properties": record}
+        )
+    return features
+
+
+def _json_number(value: float) -> float:
+    """Round a coordinate to 7 decimals (about 1 cm), as RFC 7946 suggests trimming."""
+    return round(float(value), 7) if math.isfinite(value) else value
+
+
+def feature_to_record(feature: Mapping[str, Any]) -> dict[str, Any]:
+    """Flatten a GeoJSON Feature into a raw incident record (properties plus lon/lat).
+
+    Raises
+    ------
+    ValueError
+        When the geometry is present but is not a GeoJSON Point.
+    """
+    record = dict(feature.get("properties") or {})
+    if "id" not in record and feature.get("id") is not None:
+        record["id"] = str(feature["id"])
+    geometry = feature.get("geometry")
+    if geometry is None:
+        return record
+    position = _point_position(geometry)
+    if position is None:
+        raise ValueError(f"geometry must be a GeoJSON Point or null, got {geometry!r:.120}")
+    record["lon"], record["lat"] = position
+    return record
+
+
+def _point_position(geometry: object) -> tuple[float, float] | None:
+    """Return a GeoJSON Point's (lon, lat), or None when ``geometry`` is not a Point."""
+    if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":
+        return None
+    coordinates = geometry.get("coordinates")
+    if (
+        isinstance(coordinates, list)
+        and len(coordinates) in (2, 3)
+        and all(isinstance(c, int | float) and not isinstance(c, bool) for c in coordinates)
+    ):
+        return float(coordinates[0]), float(coordinates[1])
+    return None

@@ -1,0 +1,443 @@
+"""Where incidents are kept: the store interface and its embedded GeoPackage store.
+
+The embedded default is one GeoPackage file, ``launchmap.gpkg`` in the data
+directory, that QGIS and GDAL open as it is. Every write is one SQLite
+transaction; adding an incident whose id is already stored adds nothing; bbox
+queries go through the GeoPackage R*Tree index and date queries through an index
+on ``date``. A PostGIS store implements the same :class:`IncidentStore` interface.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import sqlite3
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Protocol
+
+import geopandas as gpd
+import pandas as pd
+import platformdirs
+import shapely
+
+from geo import _gpkg
+from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
+from geo.errors import IncidentNotFoundError, InvalidQueryError, StoreError
+from geo.model import CRS, INCIDENT_COLUMNS, empty_incident_frame
+
+STORE_FILE = "launchmap.gpkg"
+TABLE = "incidents"
+GEOMETRY_COLUMN = "geom"
+_RTREE = _gpkg.rtree_name(TABLE, GEOMETRY_COLUMN)
+_COLUMNS = list(INCIDENT_COLUMNS)
+_SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER", "object": "TEXT"}
+_SQLITE_MAX_VARIABLES = 900
+
+BBox = tuple[float, float, float, float]
+
+
+@dataclass(frozen=True)
+class IncidentQuery:
+    """A selection of stored incidents: a bbox, a date range, and a page.
+
+    ``bbox`` is (min lon, min lat, max lon, max lat); ``start`` and ``end`` are
+    inclusive and either may be open. Incidents placed only at country level
+    have no point and never match a bbox; undated ones never match a date range.
+    """
+
+    bbox: BBox | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+    limit: int | None = None
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.bbox is not None:
+            _check_bbox(self.bbox)
+        if self.start and self.end and self.start > self.end:
+            raise InvalidQueryError(f"date range starts after it ends: {self.start}/{self.end}")
+        if self.limit is not None and self.limit < 0:
+            raise InvalidQueryError(f"limit must be 0 or more, got {self.limit}")
+        if self.offset < 0:
+            raise InvalidQueryError(f"offset must be 0 or more, got {self.offset}")
+
+
+def _check_bbox(bbox: BBox) -> None:
+    """Refuse a bbox that is not (min lon, min lat, max lon, max lat) in range."""
+    min_lon, min_lat, max_lon, max_lat = bbox
+    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
+        raise InvalidQueryError(
+            f"bbox must be min lon, min lat, max lon, max lat within ±180/±90, got {list(bbox)}"
+        )
+
+
+@dataclass(frozen=True)
+class AddResult:
+    """Which incident ids an add stored, and which were there already."""
+
+    added: list[str] = field(default_factory=list)
+    existing: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class QueryResult:
+    """One page of incidents and how many incidents match the query in all."""
+
+    incidents: gpd.GeoDataFrame
+    number_matched: int
+
+
+@dataclass(frozen=True)
+class StoreExtent:
+    """The bounding box and date range of what a store holds (None when empty)."""
+
+    bbox: BBox | None
+    start: dt.date | None
+    end: dt.date | None
+
+
+class IncidentStore(Protocol):
+    """What every incident store offers: the GeoPackage file and, later, PostGIS."""
+
+    def add(self, incidents: gpd.GeoDataFrame) -> AddResult:
+        """Store new incidents in one transaction; ids already stored are left as they are."""
+        ...
+
+    def query(self, query: IncidentQuery) -> QueryResult:
+        """Return the page of incidents that ``query`` selects, in insertion order."""
+        ...
+
+    def get(self, incident_id: str) -> gpd.GeoDataFrame:
+        """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
+        ...
+
+    def count(self) -> int:
+        """Return the number of stored incidents."""
+        ...
+
+    def extent(self) -> StoreExtent:
+        """Return the bbox and date range of the stored incidents."""
+        ...
+
+    def close(self) -> None:
+        """Release the store's connections."""
+        ...
+
+
+def default_data_dir() -> Path:
+    """Return the user's data directory for launchmap (platform conventions)."""
+    return Path(platformdirs.user_data_dir("launchmap", appauthor=False))
+
+
+def open_store(
+    data_dir: Path | None = None, *, database_url: str | None = None, seed: bool = True
+) -> IncidentStore:
+    """Open the configured store, creating the embedded one when it does not exist.
+
+    Parameters
+    ----------
+    data_dir
+        Folder of the embedded GeoPackage store; the user's data directory if None.
+    database_url
+        A PostgreSQL/PostGIS address, to use a database instead of the file.
+    seed
+        Fill a newly created store with the bundled sample incidents.
+    """
+    if database_url:
+        raise StoreError(
+            "this launchmap version has no PostGIS store yet; unset LAUNCHMAP_DATABASE_URL "
+            "(or --database-url) to use the embedded GeoPackage store"
+        )
+    folder = data_dir if data_dir is not None else default_data_dir()
+    return GeoPackageStore(folder / STORE_FILE, seed=seed)
+
+
+def sample_incidents() -> gpd.GeoDataFrame:
+    """Return the bundled sample incidents that seed a new store."""
+    from geo.io import read_incidents  # geo.io is heavier; only a new store needs it
+
+    return read_incidents(bundled_path(SAMPLE_INCIDENTS_FILE)).incidents
+
+
+class GeoPackageStore:
+    """The embedded store: one GeoPackage file, one SQLite connection per thread."""
+
+    def __init__(self, path: Path, *, seed: bool = True) -> None:
+        self.path = path
+        self._local = threading.local()
+        self._connections: list[sqlite3.Connection] = []
+        self._lock = threading.Lock()
+        self._create_if_new(seed=seed)
+        self._check_schema()
+
+    # -- connections and transactions -------------------------------------------------
+
+    def _connection(self) -> sqlite3.Connection:
+        """Return this thread's connection, opening it on first use."""
+        connection: sqlite3.Connection | None = getattr(self._local, "connection", None)
+        if connection is None:
+            connection = self._connect()
+            self._local.connection = connection
+            with self._lock:
+                self._connections.append(connection)
+        return connection
+
+    def _connect(self) -> sqlite3.Connection:
+        """Open a connection in autocommit mode with the GeoPackage SQL functions."""
+        try:
+            connection = sqlite3.connect(
+                self.path, timeout=60.0, isolation_level=None, check_same_thread=False
+            )
+            connection.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open the store {self.path}: {error}") from None
+        connection.execute("PRAGMA synchronous = FULL")
+        connection.execute("PRAGMA foreign_keys = ON")
+        _gpkg.register_functions(connection)
+        connection.create_function("launchmap_in_bbox", 5, _point_in_bbox, deterministic=True)
+        return connection
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
+        """Run a block as one write transaction: all of it is stored, or none of it."""
+        connection = self._connection()
+        connection.execute("BEGIN IMMEDIATE")
+        try:
+            yield connection
+        except BaseException:
+            connection.execute("ROLLBACK")
+            raise
+        connection.execute("COMMIT")
+
+    def close(self) -> None:
+        """Close every connection this store opened, in any thread."""
+        with self._lock:
+            for connection in self._connections:
+                connection.close()
+            self._connections.clear()
+        self._local = threading.local()
+
+    # -- creation ---------------------------------------------------------------------
+
+    def _create_if_new(self, *, seed: bool) -> None:
+        """Create the GeoPackage schema in a new (or empty) file, seeded if asked.
+
+        Creation and seeding are one transaction, and a file that already holds
+        any table is never touched, so nothing stored is ever overwritten.
+        """
+        if self.path.exists() and self.path.stat().st_size > 0:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise StoreError(
+                f"cannot create the data directory {self.path.parent}: {error}"
+            ) from None
+        sample = _unique_rows(sample_incidents()) if seed else []
+        with self._transaction() as connection:
+            if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
+                _gpkg.create_core_tables(connection)
+                _create_incident_table(connection)
+                _insert_new(connection, sample)
+
+    def _check_schema(self) -> None:
+        """Refuse a file that is not a launchmap store, naming what is missing."""
+        connection = self._connection()
+        try:
+            rows = connection.execute(f"PRAGMA table_info({TABLE})").fetchall()
+        except sqlite3.DatabaseError as error:
+            raise StoreError(
+                f"{self.path} is not a GeoPackage launchmap can use: {error}"
+            ) from None
+        missing = set(_COLUMNS) - {row[1] for row in rows}
+        if missing:
+            raise StoreError(
+                f"{self.path} has no usable {TABLE!r} table (missing columns: "
+                f"{', '.join(sorted(missing))}); point --data-dir at another folder"
+            )
+
+    # -- writes -----------------------------------------------------------------------
+
+    def add(self, incidents: gpd.GeoDataFrame) -> AddResult:
+        """Store new incidents in one transaction; ids already stored are left as they are."""
+        rows = _unique_rows(incidents)
+        if not rows:
+            return AddResult()
+        with self._transaction() as connection:
+            return _insert_new(connection, rows)
+
+    # -- reads ------------------------------------------------------------------------
+
+    def query(self, query: IncidentQuery) -> QueryResult:
+        """Return the page of incidents that ``query`` selects, in insertion order."""
+        where, params = _where(query)
+        connection = self._connection()
+        count_sql = f"SELECT count(*) FROM {TABLE} {where}"  # noqa: S608
+        matched = connection.execute(count_sql, params).fetchone()[0]
+        params = {**params, "limit": -1 if query.limit is None else query.limit}
+        params["offset"] = query.offset
+        page_sql = f"{_SELECT_SQL} {where} ORDER BY fid LIMIT :limit OFFSET :offset"
+        cursor = connection.execute(page_sql, params)
+        return QueryResult(_frame(cursor.fetchall()), int(matched))
+
+    def get(self, incident_id: str) -> gpd.GeoDataFrame:
+        """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
+        rows = self._connection().execute(f"{_SELECT_SQL} WHERE id = ?", (incident_id,)).fetchall()
+        if not rows:
+            raise IncidentNotFoundError(incident_id)
+        return _frame(rows)
+
+    def count(self) -> int:
+        """Return the number of stored incidents."""
+        return int(self._connection().execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])  # noqa: S608
+
+    def extent(self) -> StoreExtent:
+        """Return the bbox (kept in ``gpkg_contents``) and the date range of the incidents."""
+        connection = self._connection()
+        bounds = connection.execute(
+            "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?", (TABLE,)
+        ).fetchone()
+        first, last = connection.execute(f"SELECT min(date), max(date) FROM {TABLE}").fetchone()  # noqa: S608
+        bbox = None if bounds is None or None in bounds else tuple(float(b) for b in bounds)
+        return StoreExtent(
+            bbox=bbox,  # type: ignore[arg-type]
+            start=dt.date.fromisoformat(first) if first else None,
+            end=dt.date.fromisoformat(last) if last else None,
+        )
+
+
+# -- SQL ------------------------------------------------------------------------------
+
+
+def _create_incident_table(connection: sqlite3.Connection) -> None:
+    """Create the incident feature table, its indexes and its spatial index."""
+    columns = ",\n".join(
+        f"{name} {_SQL_TYPES[dtype]}" + (" NOT NULL UNIQUE" if name == "id" else "")
+        for name, dtype in INCIDENT_COLUMNS.items()
+    )
+    connection.execute(
+        f"CREATE TABLE {TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT,"
+        f" {GEOMETRY_COLUMN} POINT, {columns})"
+    )
+    connection.execute(f"CREATE INDEX {TABLE}_date_idx ON {TABLE} (date)")
+    _gpkg.register_point_table(
+        connection, TABLE, GEOMETRY_COLUMN, "Small-boat incidents stored by launchmap"
+    )
+
+
+def _has_table(connection: sqlite3.Connection, name: str) -> bool:
+    """Tell whether the database has a table called ``name``."""
+    row = connection.execute(
+        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
+    ).fetchone()
+    return row is not None
+
+
+_INSERT_SQL = (
+    f"INSERT INTO {TABLE} ({GEOMETRY_COLUMN}, {', '.join(_COLUMNS)}) "  # noqa: S608
+    f"VALUES (:{GEOMETRY_COLUMN}, {', '.join(':' + name for name in _COLUMNS)})"
+)
+_SELECT_SQL = f"SELECT {GEOMETRY_COLUMN}, {', '.join(_COLUMNS)} FROM {TABLE}"  # noqa: S608
+_BBOX_SQL = (
+    f"fid IN (SELECT id FROM {_RTREE} WHERE minx >= :min_lon AND maxx <= :max_lon"  # noqa: S608
+    " AND miny >= :min_lat AND maxy <= :max_lat)"
+    f" OR (fid IN (SELECT id FROM {_RTREE} WHERE minx <= :max_lon AND maxx >= :min_lon"
+    " AND miny <= :max_lat AND maxy >= :min_lat)"
+    f" AND launchmap_in_bbox({GEOMETRY_COLUMN}, :min_lon, :min_lat, :max_lon, :max_lat))"
+)
+
+
+def _where(query: IncidentQuery) -> tuple[str, dict[str, Any]]:
+    """Build the WHERE clause of a query from fixed fragments and bound parameters.
+
+    The R*Tree stores 32-bit float bounds rounded outwards, so a point it finds
+    right at the bbox's edge is checked exactly with ``launchmap_in_bbox``.
+    """
+    clauses: list[str] = []
+    params: dict[str, Any] = {}
+    if query.bbox is not None:
+        clauses.append(f"({_BBOX_SQL})")
+        params.update(zip(("min_lon", "min_lat", "max_lon", "max_lat"), query.bbox, strict=True))
+    if query.start is not None:
+        clauses.append("date >= :start")
+        params["start"] = query.start.isoformat()
+    if query.end is not None:
+        clauses.append("date <= :end")
+        params["end"] = query.end.isoformat()
+    return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _point_in_bbox(
+    blob: bytes | None, min_lon: float, min_lat: float, max_lon: float, max_lat: float
+) -> int:
+    """Tell SQL whether a stored point lies inside a bbox, edges included."""
+    if blob is None:
+        return 0
+    point = _gpkg.decode_geometries([blob])[0]
+    return int(min_lon <= point.x <= max_lon and min_lat <= point.y <= max_lat)
+
+
+def _insert_new(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> AddResult:
+    """Insert the rows whose id is not stored yet, inside the caller's transaction."""
+    existing = _stored_ids(connection, [row["id"] for row in rows])
+    new_rows = [row for row in rows if row["id"] not in existing]
+    connection.executemany(_INSERT_SQL, new_rows)
+    _extend_contents(connection, [row[GEOMETRY_COLUMN] for row in new_rows])
+    return AddResult(
+        added=[row["id"] for row in new_rows],
+        existing=[row["id"] for row in rows if row["id"] in existing],
+    )
+
+
+def _stored_ids(connection: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
+    """Return which of ``ids`` are stored already (queried in bounded chunks)."""
+    found: set[str] = set()
+    for start in range(0, len(ids), _SQLITE_MAX_VARIABLES):
+        chunk = ids[start : start + _SQLITE_MAX_VARIABLES]
+        marks = ", ".join("?" * len(chunk))
+        sql = f"SELECT id FROM {TABLE} WHERE id IN ({marks})"  # noqa: S608
+        found.update(row[0] for row in connection.execute(sql, chunk))
+    return found
+
+
+def _extend_contents(connection: sqlite3.Connection, blobs: Sequence[bytes | None]) -> None:
+    """Grow the bbox recorded in ``gpkg_contents`` by the points just added."""
+    points = [blob for blob in blobs if blob is not None]
+    if not points:
+        return
+    min_x, min_y, max_x, max_y = shapely.total_bounds(_gpkg.decode_geometries(points))
+    connection.execute(
+        "UPDATE gpkg_contents SET min_x = min(coalesce(min_x, :a), :a),"
+        " min_y = min(coalesce(min_y, :b), :b), max_x = max(coalesce(max_x, :c), :c),"
+        " max_y = max(coalesce(max_y, :d), :d),"
+        " last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = :table",
+        {"a": min_x, "b": min_y, "c": max_x, "d": max_y, "table": TABLE},
+    )
+
+
+def _unique_rows(incidents: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """Turn an incident GeoDataFrame into insert parameters, first of each id kept."""
+    if incidents.empty:
+        return []
+    table = pd.DataFrame(incidents[_COLUMNS]).drop_duplicates(subset="id", keep="first")
+    geometry = incidents.geometry.loc[table.index]
+    table = table.astype(object).where(table.notna(), None)
+    table["sources"] = [json.dumps(s or [], ensure_ascii=False) for s in table["sources"]]
+    table[GEOMETRY_COLUMN] = _gpkg.encode_points(
+        [None if g is None or g.is_empty else g for g in geometry]
+    )
+    return table.to_dict("records")  # type: ignore[return-value]
+
+
+def _frame(rows: list[tuple[Any, ...]]) -> gpd.GeoDataFrame:
+    """Turn selected rows (geometry first, then the incident columns) into a GeoDataFrame."""
+    if not rows:
+        return empty_incident_frame()
+    table = pd.DataFrame([row[1:] for row in rows], columns=_COLUMNS).astype(INCIDENT_COLUMNS)
+    table["sources"] = [json.loads(s) if s else [] for s in table["sources"]]
+    geometry = _gpkg.decode_geometries([row[0] for row in rows])
+    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)
