@@ -134,7 +134,7 @@ def read_incidents(path: Path, *, skip_invalid: bool = False) -> ReadResult:
         FileFormat.GPKG: _gpkg_records,
     }
     records, ignored = readers[format_of(path)](path)
-    incidents, problems = _validate(records, path.name)
+    incidents, problems = _validate(records, str(path))
     if problems and not skip_invalid:
         raise InvalidIncidentError(problems)
     return ReadResult(incidents_to_frame(incidents), problems, ignored)
@@ -297,7 +297,7 @@ def write_incidents(frame: gpd.GeoDataFrame, path: Path, file_format: FileFormat
         FileFormat.CSV: _write_csv,
         FileFormat.GPKG: _write_gpkg,
     }
-    partial = path.with_name(f".{path.name}.partial")
+    partial = path.with_name(f".{path.stem}.partial{path.suffix}")
     partial.unlink(missing_ok=True)
     try:
         writers[file_format](frame, partial)

@@ -96,12 +96,8 @@ class Source(BaseModel):
         return url
 
 
-class Incident(BaseModel):
-    """One incident with DESIGN.md's fields; ``lon``/``lat`` stand for its Point.
-
-    An incident without ``id`` gets a stable one derived from what it reports
-    (:func:`stable_incident_id`), so the same report imported twice is one incident.
-    """
+class IncidentProperties(BaseModel):
+    """An incident's fields other than its point: the properties of its GeoJSON Feature."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -112,8 +108,6 @@ class Incident(BaseModel):
     place_name: str | None = Field(default=None, max_length=500)
     place_id: str | None = Field(default=None, max_length=200)
     country: str | None = Field(default=None, pattern=r"^[A-Z]{2}$")
-    lon: float | None = Field(default=None, ge=-180.0, le=180.0)
-    lat: float | None = Field(default=None, ge=-90.0, le=90.0)
     location_precision: LocationPrecision | None = None
     uncertainty_m: float | None = Field(default=None, ge=0.0, allow_inf_nan=False)
     location_role: LocationRole | None = None
@@ -131,6 +125,17 @@ class Incident(BaseModel):
     def _country_upper(cls, country: object) -> object:
         """Let ``fr`` stand for ``FR``: the codes are case-insensitive in the wild."""
         return country.strip().upper() if isinstance(country, str) else country
+
+
+class Incident(IncidentProperties):
+    """One incident with DESIGN.md's fields; ``lon``/``lat`` stand for its Point.
+
+    An incident without ``id`` gets a stable one derived from what it reports
+    (:func:`stable_incident_id`), so the same report imported twice is one incident.
+    """
+
+    lon: float | None = Field(default=None, ge=-180.0, le=180.0)
+    lat: float | None = Field(default=None, ge=-90.0, le=90.0)
 
     @model_validator(mode="after")
     def _complete(self) -> Self:

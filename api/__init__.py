@@ -1,0 +1,1 @@
+"""launchmap's interfaces: the FastAPI application and the command line."""

@@ -1,0 +1,289 @@
+"""The ``launchmap`` command line: map, import, export and serve incidents.
+
+Every command that prints a result has ``--json``. Errors are printed to
+standard error, naming the bad value (and the file and line), with exit code 1.
+Long work shows a spinner on a terminal and stays quiet when piped.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from api.settings import Settings
+from geo.errors import (
+    BundledDataError,
+    InvalidIncidentError,
+    InvalidQueryError,
+    RowProblem,
+    StoreError,
+    UnsupportedFormatError,
+)
+from geo.io import FileFormat, read_incidents, write_incidents
+from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
+from maps.assets import AssetMode
+from maps.errors import MapAssetsError
+from maps.incident_map import MapOptions, render_map_html
+
+app = typer.Typer(
+    help="launchmap: map where small boats set off along the Channel coast.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+stdout = Console(soft_wrap=True)
+stderr = Console(stderr=True, soft_wrap=True)
+
+REPORTED_ERRORS = (
+    InvalidIncidentError,
+    UnsupportedFormatError,
+    InvalidQueryError,
+    StoreError,
+    BundledDataError,
+    MapAssetsError,
+    FileNotFoundError,
+    PermissionError,
+)
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+DataDirOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data-dir",
+        help="Folder of the embedded store [default: $LAUNCHMAP_DATA_DIR or the user data folder].",
+        file_okay=False,
+    ),
+]
+NoSeedFlag = Annotated[
+    bool,
+    typer.Option("--no-seed", help="Do not fill a new store with the bundled sample incidents."),
+]
+SkipInvalidFlag = Annotated[
+    bool,
+    typer.Option("--skip-invalid", help="Use the valid records and report the invalid ones."),
+]
+InputArgument = Annotated[
+    Path, typer.Argument(help="Incident file: .csv, .geojson/.json or .gpkg.", dir_okay=False)
+]
+
+
+def main() -> None:
+    """Run the command line (the ``launchmap`` console script)."""
+    app()
+
+
+def _settings(data_dir: Path | None, no_seed: bool) -> Settings:
+    """Read the settings from the environment, then apply the command's flags."""
+    overrides: dict[str, Any] = {}
+    if data_dir is not None:
+        overrides["data_dir"] = data_dir
+    if no_seed:
+        overrides["seed"] = False
+    return Settings(**overrides)
+
+
+def _open(settings: Settings) -> IncidentStore:
+    """Open the store the settings name."""
+    return open_store(settings.data_dir, database_url=settings.database_url, seed=settings.seed)
+
+
+def _store_label(settings: Settings) -> str:
+    """Name the store for messages: its file, or the database."""
+    return "the PostGIS database" if settings.database_url else str(settings.data_dir / STORE_FILE)
+
+
+@contextmanager
+def _reported_errors() -> Iterator[None]:
+    """Print launchmap's errors as one clear message each and exit with status 1."""
+    try:
+        yield
+    except InvalidIncidentError as error:
+        for problem in error.problems:
+            stderr.print(f"error: {problem}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+    except REPORTED_ERRORS as error:
+        stderr.print(f"error: {error}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+
+
+@contextmanager
+def _working(message: str) -> Iterator[None]:
+    """Show a spinner with ``message`` while the block runs, on a terminal only."""
+    if not stderr.is_terminal:
+        yield
+        return
+    with stderr.status(message):
+        yield
+
+
+def _print_json(value: Any) -> None:
+    """Print ``value`` as JSON on standard output."""
+    print(json.dumps(value, ensure_ascii=False, indent=2))
+
+
+def _report_skipped(skipped: list[RowProblem]) -> None:
+    """List the records that were skipped, one line each, on standard error."""
+    for problem in skipped:
+        stderr.print(f"skipped: {problem}", markup=False, highlight=False)
+
+
+def _problem_json(problem: RowProblem) -> dict[str, Any]:
+    """Describe a skipped record for JSON output."""
+    return {
+        "source": problem.source,
+        "location": problem.location,
+        "field": problem.field,
+        "value": problem.value
+        if isinstance(problem.value, str | int | float | None)
+        else repr(problem.value),
+        "message": problem.message,
+    }
+
+
+@app.command("map")
+def map_command(
+    input_path: InputArgument,
+    output: Annotated[
+        Path, typer.Option("-o", "--output", help="HTML file to write.", dir_okay=False)
+    ],
+    title: Annotated[str, typer.Option(help="Title of the map page.")] = MapOptions.title,
+    assets: Annotated[
+        AssetMode,
+        typer.Option(help="inline: one self-contained file; cdn: load Leaflet from unpkg.com."),
+    ] = AssetMode.INLINE,
+    skip_invalid: SkipInvalidFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Write a standalone map of the incidents in a CSV, GeoJSON or GeoPackage file."""
+    with _reported_errors():
+        if assets is AssetMode.LOCAL:
+            raise UnsupportedFormatError(
+                "--assets local needs the launchmap server; use inline or cdn for a file"
+            )
+        with _working(f"Reading {input_path.name}"):
+            result = read_incidents(input_path, skip_invalid=skip_invalid)
+        page = render_map_html(result.incidents, MapOptions(title=title, assets=assets))
+        output.write_text(page, encoding="utf-8")
+    incidents = result.incidents
+    placed = int((~(incidents.geometry.isna() | incidents.geometry.is_empty)).sum())
+    if as_json:
+        _print_json(
+            {
+                "output": str(output),
+                "incidents": len(incidents),
+                "drawn": placed,
+                "skipped": [_problem_json(p) for p in result.skipped],
+            }
+        )
+        return
+    _report_skipped(result.skipped)
+    stdout.print(
+        f"Wrote {output}: {len(incidents)} incidents, {placed} drawn on the map, "
+        f"{len(incidents) - placed} placed only at country level.",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("import")
+def import_command(
+    input_path: InputArgument,
+    skip_invalid: SkipInvalidFlag = False,
+    data_dir: DataDirOption = None,
+    no_seed: NoSeedFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Load incidents from a file into the store; incidents already stored are kept as they are."""
+    settings = _settings(data_dir, no_seed)
+    with _reported_errors():
+        with _working(f"Reading {input_path.name}"):
+            result = read_incidents(input_path, skip_invalid=skip_invalid)
+        store = _open(settings)
+        try:
+            with _working("Storing incidents"):
+                added = store.add(result.incidents)
+            total = store.count()
+        finally:
+            store.close()
+    if as_json:
+        _print_json(
+            {
+                "store": _store_label(settings),
+                "added": len(added.added),
+                "existing": len(added.existing),
+                "skipped": [_problem_json(p) for p in result.skipped],
+                "added_ids": added.added,
+                "total": total,
+            }
+        )
+        return
+    _report_skipped(result.skipped)
+    stdout.print(
+        f"Imported {len(added.added)} new incidents into {_store_label(settings)} "
+        f"({len(added.existing)} already stored, {len(result.skipped)} invalid records skipped; "
+        f"{total} incidents stored in all).",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("export")
+def export_command(
+    file_format: Annotated[
+        FileFormat, typer.Option("-f", "--format", help="File format to write.")
+    ],
+    output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
+    data_dir: DataDirOption = None,
+    no_seed: NoSeedFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Write every stored incident to a GeoJSON, CSV or GeoPackage file."""
+    settings = _settings(data_dir, no_seed)
+    with _reported_errors():
+        store = _open(settings)
+        try:
+            incidents = store.query(IncidentQuery()).incidents
+        finally:
+            store.close()
+        with _working(f"Writing {output.name}"):
+            write_incidents(incidents, output, file_format)
+    if as_json:
+        _print_json(
+            {"output": str(output), "format": file_format.value, "incidents": len(incidents)}
+        )
+        return
+    stdout.print(
+        f"Exported {len(incidents)} incidents from {_store_label(settings)} to {output} "
+        f"({file_format.value}).",
+        markup=False,
+        highlight=False,
+    )
+
+
+@app.command("serve")
+def serve_command(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    data_dir: DataDirOption = None,
+    no_seed: NoSeedFlag = False,
+) -> None:
+    """Run the API and map server (http://HOST:PORT/map)."""
+    import uvicorn
+
+    from api.app import create_app
+
+    settings = _settings(data_dir, no_seed)
+    with _reported_errors():
+        _open(settings).close()  # report a store that cannot be opened before starting
+    stderr.print(
+        f"launchmap: map at http://{host}:{port}/map, incidents at "
+        f"http://{host}:{port}/collections/incidents/items (store: {_store_label(settings)})",
+        markup=False,
+        highlight=False,
+    )
+    uvicorn.run(create_app(settings), host=host, port=port)

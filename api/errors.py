@@ -1,0 +1,84 @@
+"""One table from launchmap's errors to HTTP statuses, answered as problem+json (RFC 9457).
+
+Every error response is ``application/problem+json`` with a ``detail`` that
+names the bad value, whichever layer raised it.
+"""
+
+from __future__ import annotations
+
+from http import HTTPStatus
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException
+
+from geo.errors import (
+    BundledDataError,
+    IncidentNotFoundError,
+    InvalidIncidentError,
+    InvalidQueryError,
+    StoreError,
+    UnsupportedFormatError,
+)
+from maps.errors import MapAssetsError
+
+PROBLEM_MEDIA_TYPE = "application/problem+json"
+
+
+class UnknownCollectionError(LookupError):
+    """A collection id the API does not serve."""
+
+
+STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
+    UnknownCollectionError: HTTPStatus.NOT_FOUND,
+    InvalidQueryError: HTTPStatus.BAD_REQUEST,
+    UnsupportedFormatError: HTTPStatus.BAD_REQUEST,
+    InvalidIncidentError: HTTPStatus.UNPROCESSABLE_ENTITY,
+    IncidentNotFoundError: HTTPStatus.NOT_FOUND,
+    StoreError: HTTPStatus.SERVICE_UNAVAILABLE,
+    BundledDataError: HTTPStatus.INTERNAL_SERVER_ERROR,
+    MapAssetsError: HTTPStatus.INTERNAL_SERVER_ERROR,
+}
+
+
+def problem(status: HTTPStatus | int, detail: str, instance: str) -> JSONResponse:
+    """Build an ``application/problem+json`` response."""
+    status = HTTPStatus(status)
+    body = {"type": "about:blank", "title": status.phrase, "status": status.value}
+    body |= {"detail": detail, "instance": instance}
+    return JSONResponse(body, status_code=status.value, media_type=PROBLEM_MEDIA_TYPE)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    """Answer every mapped error, HTTP error and bad parameter as problem+json."""
+    for error_type, status in STATUS_BY_ERROR.items():
+        app.add_exception_handler(error_type, _handler_for(status))
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_exception_handler(RequestValidationError, _bad_request)
+
+
+def _handler_for(status: HTTPStatus):  # type: ignore[no-untyped-def]
+    """Return a handler that answers an error with ``status`` and the error's message."""
+
+    async def handle(request: Request, error: Exception) -> JSONResponse:
+        return problem(status, str(error), request.url.path)
+
+    return handle
+
+
+async def _http_error(request: Request, error: Exception) -> JSONResponse:
+    """Answer Starlette's HTTP errors (404 for unknown paths, 405 …) as problem+json."""
+    assert isinstance(error, HTTPException)
+    return problem(error.status_code, str(error.detail), request.url.path)
+
+
+async def _bad_request(request: Request, error: Exception) -> JSONResponse:
+    """Answer invalid parameters with 400, naming each parameter and the value sent."""
+    assert isinstance(error, RequestValidationError)
+    details = [
+        f"{'.'.join(str(part) for part in item['loc'][1:]) or item['loc'][0]}: "
+        f"{item['msg']} (got {item.get('input')!r})"
+        for item in error.errors()
+    ]
+    return problem(HTTPStatus.BAD_REQUEST, "; ".join(details), request.url.path)

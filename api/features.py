@@ -1,0 +1,153 @@
+"""OGC API – Features endpoints for the incident collection: list, page, filter, fetch one."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import get_settings, get_store
+from api.errors import UnknownCollectionError
+from api.params import parse_bbox, parse_datetime
+from api.schemas import Collection, Collections, IncidentCollection, IncidentFeature
+from api.settings import Settings
+from geo.model import frame_to_features
+from geo.store import IncidentQuery, IncidentStore, StoreExtent
+
+GEOJSON = "application/geo+json"
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+INCIDENTS = "incidents"
+
+router = APIRouter(tags=["features"])
+
+
+def _collection(request: Request, extent: StoreExtent) -> dict[str, Any]:
+    """Describe the incident collection, with its extent and links."""
+    base = str(request.url_for("collection", collection_id=INCIDENTS))
+    description: dict[str, Any] = {
+        "id": INCIDENTS,
+        "title": "Small-boat incidents",
+        "description": "Launches, embarkations, interceptions, rescues, arrivals and finds "
+        "reported along the Channel and North Sea coast, with their sources.",
+        "itemType": "feature",
+        "crs": [CRS84],
+        "links": [
+            {"href": base, "rel": "self", "type": "application/json", "title": "This collection"},
+            {"href": f"{base}/items", "rel": "items", "type": GEOJSON, "title": "Incidents"},
+        ],
+    }
+    if extent.bbox is not None:
+        interval = [extent.start.isoformat() if extent.start else None]
+        interval.append(extent.end.isoformat() if extent.end else None)
+        description["extent"] = {
+            "spatial": {"bbox": [list(extent.bbox)], "crs": CRS84},
+            "temporal": {"interval": [interval]},
+        }
+    return description
+
+
+def _check_collection(collection_id: str) -> None:
+    """Refuse a collection id the API does not serve."""
+    if collection_id != INCIDENTS:
+        raise UnknownCollectionError(
+            f"no collection {collection_id!r}; this API serves: {INCIDENTS}"
+        )
+
+
+@router.get("/collections", responses={200: {"model": Collections}})
+def collections(
+    request: Request, store: Annotated[IncidentStore, Depends(get_store)]
+) -> JSONResponse:
+    """List the feature collections the API serves."""
+    self_link = {"href": str(request.url_for("collections")), "rel": "self"}
+    body = {
+        "links": [self_link | {"type": "application/json"}],
+        "collections": [_collection(request, store.extent())],
+    }
+    return JSONResponse(body)
+
+
+@router.get("/collections/{collection_id}", responses={200: {"model": Collection}})
+def collection(
+    collection_id: str, request: Request, store: Annotated[IncidentStore, Depends(get_store)]
+) -> JSONResponse:
+    """Describe one feature collection."""
+    _check_collection(collection_id)
+    return JSONResponse(_collection(request, store.extent()))
+
+
+@router.get(
+    "/collections/{collection_id}/items",
+    responses={200: {"model": IncidentCollection, "content": {GEOJSON: {}}}},
+)
+def items(
+    collection_id: str,
+    request: Request,
+    store: Annotated[IncidentStore, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
+    bbox: Annotated[
+        str | None,
+        Query(description="minLon,minLat,maxLon,maxLat (WGS84)", examples=["1.5,50.6,2.2,51.1"]),
+    ] = None,
+    datetime: Annotated[
+        str | None,
+        Query(
+            description="A date or an interval: 2025-06-17, 2025-06-01/2025-06-30, ../2025-06-30"
+        ),
+    ] = None,
+    limit: Annotated[
+        int | None, Query(ge=1, description="Items per page (capped at the maximum)")
+    ] = None,
+    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+) -> JSONResponse:
+    """Return a page of incidents as GeoJSON, filtered by bbox and date."""
+    _check_collection(collection_id)
+    start, end = parse_datetime(datetime)
+    page_size = min(limit or settings.default_limit, settings.max_limit)
+    query = IncidentQuery(parse_bbox(bbox), start, end, limit=page_size, offset=offset)
+    result = store.query(query)
+    features = frame_to_features(result.incidents)
+    body = {
+        "type": "FeatureCollection",
+        "features": features,
+        "numberMatched": result.number_matched,
+        "numberReturned": len(features),
+        "timeStamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "links": _page_links(request, page_size, offset, result.number_matched),
+    }
+    return JSONResponse(body, media_type=GEOJSON)
+
+
+def _page_links(request: Request, limit: int, offset: int, matched: int) -> list[dict[str, str]]:
+    """Link to this page and its neighbours, keeping every other query parameter."""
+    links = [{"href": str(request.url), "rel": "self", "type": GEOJSON}]
+    if offset + limit < matched:
+        next_url = request.url.include_query_params(offset=offset + limit, limit=limit)
+        links.append({"href": str(next_url), "rel": "next", "type": GEOJSON})
+    if offset > 0:
+        prev_url = request.url.include_query_params(offset=max(offset - limit, 0), limit=limit)
+        links.append({"href": str(prev_url), "rel": "prev", "type": GEOJSON})
+    return links
+
+
+@router.get(
+    "/collections/{collection_id}/items/{feature_id}",
+    responses={200: {"model": IncidentFeature, "content": {GEOJSON: {}}}},
+)
+def item(
+    collection_id: str,
+    feature_id: str,
+    request: Request,
+    store: Annotated[IncidentStore, Depends(get_store)],
+) -> JSONResponse:
+    """Return one incident as a GeoJSON Feature."""
+    _check_collection(collection_id)
+    feature = frame_to_features(store.get(feature_id))[0]
+    collection_url = str(request.url_for("collection", collection_id=INCIDENTS))
+    feature["links"] = [
+        {"href": str(request.url), "rel": "self", "type": GEOJSON},
+        {"href": collection_url, "rel": "collection", "type": "application/json"},
+    ]
+    return JSONResponse(feature, media_type=GEOJSON)

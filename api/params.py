@@ -1,0 +1,70 @@
+"""Parsing of the OGC API – Features query parameters ``bbox`` and ``datetime``.
+
+Each parser names the parameter and the value it could not read, so the client
+gets a 400 answer that says what to fix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+
+from geo.errors import InvalidQueryError
+from geo.store import BBox
+
+OPEN_END = ("", "..")
+
+
+def parse_bbox(text: str | None) -> BBox | None:
+    """Parse ``minLon,minLat,maxLon,maxLat`` (or six numbers with heights) into a bbox."""
+    if text is None:
+        return None
+    parts = text.split(",")
+    try:
+        numbers = [float(part) for part in parts]
+    except ValueError:
+        numbers = []
+    if len(numbers) not in (4, 6) or not all(math.isfinite(n) for n in numbers):
+        raise InvalidQueryError(
+            f"bbox: expected 4 (or 6) comma-separated numbers minLon,minLat,maxLon,maxLat, "
+            f"got {text!r}"
+        )
+    if len(numbers) == 6:
+        numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
+    return (numbers[0], numbers[1], numbers[2], numbers[3])
+
+
+def parse_datetime(text: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """Parse an RFC 3339 instant or interval (``a/b``, ``../b``, ``a/..``) into dates.
+
+    Incidents are dated to the day, so times are cut to their UTC date.
+    """
+    if text is None:
+        return None, None
+    if "/" not in text:
+        day = _parse_instant(text, text)
+        return day, day
+    start_text, _, end_text = text.partition("/")
+    if start_text in OPEN_END and end_text in OPEN_END:
+        raise InvalidQueryError(f"datetime: an interval needs at least one end, got {text!r}")
+    start = None if start_text in OPEN_END else _parse_instant(start_text, text)
+    end = None if end_text in OPEN_END else _parse_instant(end_text, text)
+    if start and end and start > end:
+        raise InvalidQueryError(f"datetime: the interval starts after it ends: {text!r}")
+    return start, end
+
+
+def _parse_instant(text: str, whole: str) -> dt.date:
+    """Parse one RFC 3339 date or date-time, naming the whole parameter value on failure."""
+    try:
+        if "T" in text.upper():
+            moment = dt.datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+            if moment.tzinfo is not None:
+                moment = moment.astimezone(dt.UTC)
+            return moment.date()
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise InvalidQueryError(
+            f"datetime: expected an RFC 3339 date, date-time or interval "
+            f"(e.g. 2025-06-17 or 2025-06-01/2025-06-30), got {whole!r}"
+        ) from None

@@ -1,0 +1,42 @@
+"""The one configuration class every part of launchmap agrees on.
+
+Values come from ``LAUNCHMAP_*`` environment variables (or a ``.env`` file)
+when :class:`Settings` is instantiated, never at import; the command line
+overrides them with its flags.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from geo.store import default_data_dir
+
+
+class Settings(BaseSettings):
+    """launchmap's settings, read from ``LAUNCHMAP_``-prefixed environment variables."""
+
+    model_config = SettingsConfigDict(env_prefix="LAUNCHMAP_", env_file=".env", extra="ignore")
+
+    data_dir: Path = Field(
+        default_factory=default_data_dir,
+        description="Folder of the embedded GeoPackage store (launchmap.gpkg).",
+    )
+    database_url: str | None = Field(
+        default=None, description="PostgreSQL/PostGIS address to use instead of the file store."
+    )
+    write_tokens: list[SecretStr] = Field(
+        default_factory=list,
+        description="JSON list of bearer tokens allowed to write; empty means read-only.",
+    )
+    assets: Literal["local", "cdn"] = Field(
+        default="local", description="Serve Leaflet and other browser assets locally or from a CDN."
+    )
+    seed: bool = Field(
+        default=True, description="Fill a newly created store with the bundled sample incidents."
+    )
+    default_limit: int = Field(default=100, ge=1, description="Items per page when none is asked.")
+    max_limit: int = Field(default=10_000, ge=1, description="Most items one page may hold.")

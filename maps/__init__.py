@@ -1,0 +1,1 @@
+"""Folium (Leaflet) maps of incidents, with the browser assets they load."""

@@ -1,0 +1,107 @@
+"""The browser assets map pages load, served locally, from a CDN, or inlined.
+
+Leaflet and any other browser library are npm packages pinned in
+``maps/assets/package.json`` and installed into ``maps/assets/node_modules``
+when launchmap is built (see ``maps/_build_assets.py``). A page can load them:
+
+- ``local``: from the launchmap server itself (``/assets/vendor/...``), so it
+  works with no internet access;
+- ``cdn``: from unpkg.com, at the same pinned versions;
+- ``inline``: copied into the page, for a standalone HTML file.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+
+from maps.errors import MapAssetsError
+
+ASSETS_DIR = Path(__file__).resolve().parent / "assets"
+VENDOR_DIR = ASSETS_DIR / "node_modules"
+LOCAL_PREFIX = "/assets/vendor"
+CDN_ROOT = "https://unpkg.com"
+_CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
+_CSS_IMAGE = re.compile(r"url\((images/[A-Za-z0-9_.-]+\.png)\)")
+
+
+class AssetMode(StrEnum):
+    """Where a page loads its browser assets from."""
+
+    LOCAL = "local"
+    CDN = "cdn"
+    INLINE = "inline"
+
+
+@dataclass(frozen=True)
+class VendorFile:
+    """One file of an npm package that map pages load."""
+
+    package: str
+    path: str
+
+    @property
+    def kind(self) -> str:
+        """Return ``"js"`` or ``"css"``, from the file's suffix."""
+        return self.path.rsplit(".", 1)[-1]
+
+
+LEAFLET_FILES = (
+    VendorFile("leaflet", "dist/leaflet.css"),
+    VendorFile("leaflet", "dist/leaflet.js"),
+)
+
+
+@cache
+def pinned_versions() -> dict[str, str]:
+    """Return the exact npm versions the map pages are built and tested with."""
+    manifest = json.loads((ASSETS_DIR / "package.json").read_text(encoding="utf-8"))
+    return dict(manifest["dependencies"])
+
+
+def vendor_file_path(file: VendorFile) -> Path:
+    """Return the installed path of a vendor file.
+
+    Raises
+    ------
+    MapAssetsError
+        When the npm packages were not installed with launchmap.
+    """
+    path = VENDOR_DIR / file.package / file.path
+    if not path.is_file():
+        raise MapAssetsError(
+            f"map asset {file.package}/{file.path} is not installed (looked in {VENDOR_DIR}); "
+            "reinstall launchmap with npm available, or use CDN assets"
+        )
+    return path
+
+
+def asset_url(file: VendorFile, mode: AssetMode, prefix: str = LOCAL_PREFIX) -> str:
+    """Return the address a page loads ``file`` from, in ``local`` or ``cdn`` mode."""
+    if mode is AssetMode.CDN:
+        return f"{CDN_ROOT}/{file.package}@{pinned_versions()[file.package]}/{file.path}"
+    return f"{prefix.rstrip('/')}/{file.package}/{file.path}"
+
+
+def inline_text(file: VendorFile) -> str:
+    r"""Return a vendor file's text for inlining in a page, made safe for its element.
+
+    CSS images become data: URIs (the page has no folder beside it), and any
+    ``</script`` or ``</style`` is broken up so the text cannot end its element
+    early (``<\/`` means the same inside JavaScript and CSS strings).
+    """
+    path = vendor_file_path(file)
+    text = path.read_text(encoding="utf-8")
+    if file.kind == "css":
+        text = _CSS_IMAGE.sub(lambda match: f"url({_data_uri(path.parent / match[1])})", text)
+    return _CLOSING_TAG.sub(r"<\\/\1", text)
+
+
+def _data_uri(image: Path) -> str:
+    """Encode a PNG file as a data: URI."""
+    return "data:image/png;base64," + base64.b64encode(image.read_bytes()).decode("ascii")
