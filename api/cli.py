@@ -121,6 +121,11 @@ def _working(message: str) -> Iterator[None]:
         yield
 
 
+def _count(number: int, noun: str) -> str:
+    """Say ``1 incident`` or ``3 incidents``."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _print_json(value: Any) -> None:
     """Print ``value`` as JSON on standard output."""
     print(json.dumps(value, ensure_ascii=False, indent=2))
@@ -183,7 +188,7 @@ def map_command(
         return
     _report_skipped(result.skipped)
     stdout.print(
-        f"Wrote {output}: {len(incidents)} incidents, {placed} drawn on the map, "
+        f"Wrote {output}: {_count(len(incidents), 'incident')}, {placed} drawn on the map, "
         f"{len(incidents) - placed} placed only at country level.",
         markup=False,
         highlight=False,
@@ -224,9 +229,10 @@ def import_command(
         return
     _report_skipped(result.skipped)
     stdout.print(
-        f"Imported {len(added.added)} new incidents into {_store_label(settings)} "
-        f"({len(added.existing)} already stored, {len(result.skipped)} invalid records skipped; "
-        f"{total} incidents stored in all).",
+        f"Imported {_count(len(added.added), 'new incident')} into {_store_label(settings)} "
+        f"({len(added.existing)} already stored, "
+        f"{_count(len(result.skipped), 'invalid record')} skipped; "
+        f"{_count(total, 'incident')} stored in all).",
         markup=False,
         highlight=False,
     )
@@ -258,7 +264,7 @@ def export_command(
         )
         return
     stdout.print(
-        f"Exported {len(incidents)} incidents from {_store_label(settings)} to {output} "
+        f"Exported {_count(len(incidents), 'incident')} from {_store_label(settings)} to {output} "
         f"({file_format.value}).",
         markup=False,
         highlight=False,

@@ -51,11 +51,24 @@ class IncidentCollection(BaseModel):
     links: list[Link]
 
 
+class SpatialExtent(BaseModel):
+    """Bounding boxes of a collection: [minLon, minLat, maxLon, maxLat] in CRS84."""
+
+    bbox: list[list[float]] = Field(min_length=1)
+    crs: str
+
+
+class TemporalExtent(BaseModel):
+    """Date intervals of a collection; null stands for an open end."""
+
+    interval: list[list[str | None]] = Field(min_length=1)
+
+
 class Extent(BaseModel):
     """A collection's spatial and temporal extent (OGC API – Features)."""
 
-    spatial: dict[str, list[list[float]]]
-    temporal: dict[str, list[list[str | None]]]
+    spatial: SpatialExtent
+    temporal: TemporalExtent
 
 
 class Collection(BaseModel):

@@ -1,0 +1,173 @@
+"""The `launchmap` command line, run as a real process: map, import, export, serve."""
+
+from __future__ import annotations
+
+import csv
+import json
+import subprocess
+from pathlib import Path
+
+import pyogrio
+import pytest
+
+from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
+from tests.conftest import launchmap_command
+
+SAMPLE_COUNT = len(json.loads(bundled_path(SAMPLE_INCIDENTS_FILE).read_text("utf-8"))["features"])
+
+GOOD_CSV = """event_type,date,place,lon,lat,people,boats,source_url,source_publisher
+launch,2024-03-02,Wissant beach,1.6612,50.8853,48,1,https://example.org/a,Example News
+interception,2024-03-03,Équihen-Plage,1.5722,50.6814,,,https://example.org/b,Example News
+arrival,2024-03-03,United Kingdom,,,120,3,https://example.org/c,Example News
+"""
+BAD_CSV = """event_type,date,place,lon,lat,people
+launch,2024-03-02,Wissant,1.66,50.88,many
+rescue,2024-03-04,Calais,1.85,50.95,12
+"""
+
+
+def run(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [*launchmap_command(), *args], capture_output=True, text=True, timeout=120, cwd=cwd
+    )
+
+
+@pytest.fixture
+def good_csv(tmp_path: Path) -> Path:
+    path = tmp_path / "reports.csv"
+    path.write_text(GOOD_CSV, encoding="utf-8")
+    return path
+
+
+def test_help_lists_the_commands() -> None:
+    result = run("--help")
+    assert result.returncode == 0
+    for command in ("map", "import", "export", "serve"):
+        assert command in result.stdout
+
+
+def test_import_then_export_round_trips_and_reimport_adds_nothing(
+    tmp_path: Path, good_csv: Path
+) -> None:
+    store = tmp_path / "store"
+    first = run("import", str(good_csv), "--data-dir", str(store), "--no-seed", "--json")
+    assert first.returncode == 0, first.stderr
+    report = json.loads(first.stdout)
+    assert report["added"] == 3 and report["existing"] == 0 and report["total"] == 3
+    again = json.loads(run("import", str(good_csv), "--data-dir", str(store), "--json").stdout)
+    assert again["added"] == 0 and again["existing"] == 3 and again["total"] == 3
+
+    out = tmp_path / "out.geojson"
+    exported = run("export", "-f", "geojson", "-o", str(out), "--data-dir", str(store), "--json")
+    assert json.loads(exported.stdout) == {"output": str(out), "format": "geojson", "incidents": 3}
+    features = json.loads(out.read_text("utf-8"))["features"]
+    by_place = {f["properties"]["place_name"]: f for f in features}
+    assert by_place["Wissant beach"]["geometry"]["coordinates"] == [1.6612, 50.8853]
+    assert by_place["Wissant beach"]["properties"]["people"] == 48
+    assert by_place["United Kingdom"]["geometry"] is None
+    assert by_place["Équihen-Plage"]["properties"]["sources"][0]["url"] == "https://example.org/b"
+
+
+@pytest.mark.parametrize("file_format", ["csv", "gpkg", "geojson"])
+def test_export_formats_hold_every_seeded_incident(tmp_path: Path, file_format: str) -> None:
+    out = tmp_path / f"incidents.{file_format}"
+    result = run("export", "-f", file_format, "-o", str(out), "--data-dir", str(tmp_path / "s"))
+    assert result.returncode == 0, result.stderr
+    assert f"Exported {SAMPLE_COUNT} incidents" in result.stdout
+    if file_format == "csv":
+        with out.open(encoding="utf-8") as handle:
+            assert len(list(csv.DictReader(handle))) == SAMPLE_COUNT
+    elif file_format == "gpkg":
+        assert len(pyogrio.read_dataframe(out, layer="incidents")) == SAMPLE_COUNT
+    else:
+        assert len(json.loads(out.read_text("utf-8"))["features"]) == SAMPLE_COUNT
+
+
+def test_a_bad_row_names_file_line_and_value_and_stores_nothing(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(BAD_CSV, encoding="utf-8")
+    store = tmp_path / "store"
+    out = str(tmp_path / "o.geojson")
+    before = run("export", "-f", "geojson", "-o", out, "--data-dir", str(store), "--json")
+    assert json.loads(before.stdout)["incidents"] == SAMPLE_COUNT
+    result = run("import", str(bad), "--data-dir", str(store))
+    assert result.returncode == 1
+    assert "bad.csv, line 2: people" in result.stderr and "'many'" in result.stderr
+    after = run("export", "-f", "geojson", "-o", out, "--data-dir", str(store), "--json")
+    assert json.loads(after.stdout)["incidents"] == SAMPLE_COUNT
+
+
+def test_skip_invalid_imports_the_rest_and_reports_what_was_skipped(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.csv"
+    bad.write_text(BAD_CSV, encoding="utf-8")
+    result = run(
+        "import",
+        str(bad),
+        "--skip-invalid",
+        "--data-dir",
+        str(tmp_path / "s"),
+        "--no-seed",
+        "--json",
+    )
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["added"] == 1
+    (skipped,) = report["skipped"]
+    assert (
+        skipped["location"] == "line 2"
+        and skipped["field"] == "people"
+        and skipped["value"] == "many"
+    )
+    text = run("import", str(bad), "--skip-invalid", "--data-dir", str(tmp_path / "t"), "--no-seed")
+    assert "skipped: " in text.stderr and "line 2" in text.stderr
+    assert "Imported 1 new incident" in text.stdout
+
+
+def test_map_writes_a_standalone_page(tmp_path: Path, good_csv: Path) -> None:
+    out = tmp_path / "map.html"
+    result = run("map", str(good_csv), "-o", str(out), "--json")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout) == {
+        "output": str(out),
+        "incidents": 3,
+        "drawn": 2,
+        "skipped": [],
+    }
+    page = out.read_text("utf-8")
+    assert "<script src=" not in page  # Leaflet is inlined: the file works offline
+    assert "Wissant beach" in page
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["import", "missing.csv"], "missing.csv"),
+        (["import", "reports.txt"], "'.txt'"),
+        (["map", "missing.geojson", "-o", "m.html"], "missing.geojson"),
+    ],
+)
+def test_bad_inputs_get_one_clear_error(tmp_path: Path, args: list[str], message: str) -> None:
+    (tmp_path / "reports.txt").write_text("launch at Calais", encoding="utf-8")
+    result = (
+        run(*args, "--data-dir", str(tmp_path / "s"), cwd=tmp_path)
+        if args[0] == "import"
+        else run(*args, cwd=tmp_path)
+    )
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_export_format_is_a_usage_error(tmp_path: Path) -> None:
+    result = run("export", "-f", "shp", "-o", str(tmp_path / "x.shp"), "--data-dir", str(tmp_path))
+    assert result.returncode == 2
+    assert "shp" in result.stderr
+
+
+def test_serve_refuses_a_store_it_cannot_use(tmp_path: Path) -> None:
+    not_a_store = tmp_path / "launchmap.gpkg"
+    not_a_store.write_bytes(b"this is not a GeoPackage" * 100)
+    result = run("serve", "--data-dir", str(tmp_path), "--port", "1")
+    assert result.returncode == 1
+    assert str(not_a_store) in result.stderr
+    assert not_a_store.read_bytes() == b"this is not a GeoPackage" * 100

@@ -1,0 +1,53 @@
+"""The real thing: `launchmap serve` under uvicorn on 127.0.0.1, read by httpx and Chromium."""
+
+from __future__ import annotations
+
+import httpx
+import pytest
+
+from api.schemas import IncidentCollection
+from tests.conftest import LiveServer, OfflinePage, save_screenshot
+
+pytestmark = pytest.mark.browser
+
+
+def _placed_count(server: LiveServer) -> tuple[int, int]:
+    body = httpx.get(f"{server.url}/collections/incidents/items", params={"limit": 1000}).json()
+    placed = sum(1 for feature in body["features"] if feature["geometry"] is not None)
+    return placed, len(body["features"])
+
+
+def test_server_serves_seeded_incidents_as_geojson(live_server: LiveServer) -> None:
+    response = httpx.get(f"{live_server.url}/collections/incidents/items")
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/geo+json")
+    body = IncidentCollection.model_validate(response.json())
+    assert body.numberMatched >= 10
+    assert (live_server.data_dir / "launchmap.gpkg").is_file()
+
+
+def test_map_draws_every_placed_incident_with_no_internet(
+    live_server: LiveServer, offline_page: OfflinePage
+) -> None:
+    placed, total = _placed_count(live_server)
+    assert 0 < placed < total  # the sample has both placed and country-level incidents
+    page = offline_page.page
+    page.goto(f"{live_server.url}/map")
+    markers = page.locator("path.launchmap-incident")
+    markers.first.wait_for(state="attached", timeout=15_000)
+    assert markers.count() == placed
+    assert page.evaluate("typeof L !== 'undefined' && L.version") == "1.9.4"
+    assert page.locator(".launchmap-legend").inner_text().count("(") >= 3
+    assert "GSHHG" in page.locator(".leaflet-control-attribution").inner_text()
+    assert "GeoNames" in page.locator(".leaflet-control-attribution").inner_text()
+    assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
+    assert offline_page.errors == []
+    # Only map tiles were asked of the internet, and the page worked without them.
+    assert all("tile.openstreetmap.org" in url for url in offline_page.blocked), (
+        offline_page.blocked
+    )
+    markers.nth(0).click(force=True)
+    popup = page.locator(".launchmap-popup")
+    popup.wait_for(timeout=5_000)
+    assert "Date" in popup.inner_text()
+    save_screenshot(page, "server-map")

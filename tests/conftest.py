@@ -1,0 +1,141 @@
+"""Fixtures shared by the whole suite: real servers and a headless Chromium with no internet."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import httpx
+import pytest
+from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    # No name resolves but the loopback: nothing the page asks for can reach the internet.
+    "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
+]
+ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def playwright_session() -> Iterator[Playwright]:
+    with sync_playwright() as playwright:
+        yield playwright
+
+
+@pytest.fixture(scope="session")
+def browser(playwright_session: Playwright) -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), f"{CHROMIUM} is missing: apt-get install chromium"
+    chromium = playwright_session.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+    yield chromium
+    chromium.close()
+
+
+@dataclass
+class OfflinePage:
+    """A browser page whose requests may only go to 127.0.0.1 or local files."""
+
+    page: Page
+    blocked: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    dialogs: list[str] = field(default_factory=list)
+
+
+def _is_local(url: str) -> bool:
+    return url.startswith(("file://", "data:", "about:", "http://127.0.0.1:", "blob:"))
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[OfflinePage]:
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    offline = OfflinePage(page)
+
+    def route(route: Route, request: Request) -> None:
+        if _is_local(request.url):
+            route.continue_()
+        else:
+            offline.blocked.append(request.url)
+            route.abort()
+
+    page.route("**/*", route)
+    page.on("pageerror", lambda error: offline.errors.append(str(error)))
+    page.on("dialog", lambda dialog: (offline.dialogs.append(dialog.message), dialog.dismiss()))
+    yield offline
+    context.close()
+
+
+def save_screenshot(page: Page, name: str) -> Path:
+    """Save a screenshot under test-artifacts/ for a person to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    return path
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def launchmap_command() -> list[str]:
+    """The installed console script, or the module entry point if it is not on PATH."""
+    script = shutil.which("launchmap")
+    return [script] if script else [sys.executable, "-c", "from api.cli import main; main()"]
+
+
+@dataclass
+class LiveServer:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen[bytes]
+    log: Path
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """Run `launchmap serve` on 127.0.0.1 as a real uvicorn process on a fresh store."""
+    port = free_port()
+    data_dir = tmp_path / "store"
+    env = {key: value for key, value in os.environ.items() if not key.startswith("LAUNCHMAP_")}
+    log = tmp_path / "server.log"
+    command = [*launchmap_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
+    with log.open("wb") as output:
+        process = subprocess.Popen(
+            [*command, "--data-dir", str(data_dir)], env=env, stdout=output, stderr=output
+        )
+    url = f"http://127.0.0.1:{port}"
+    try:
+        _wait_until_healthy(url, process, log)
+        yield LiveServer(url, data_dir, process, log)
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def _wait_until_healthy(
+    url: str, process: subprocess.Popen[bytes], log: Path, timeout_s: float = 60
+) -> None:
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(f"server exited with {process.returncode}:\n{log.read_text()}")
+        try:
+            if httpx.get(f"{url}/healthz", timeout=1).status_code == 200:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.1)
+    raise AssertionError(f"server at {url} did not become healthy in {timeout_s} s")
