@@ -1,6 +1,6 @@
 """The one configuration class every part of launchmap agrees on.
 
-Values come from ``LAUNCHMAP_*`` environment variables (or a ``.env`` file)
+Values come from ``LAUNCHMAP_*`` environment variables
 when :class:`Settings` is instantiated, never at import; the command line
 overrides them with its flags.
 """
@@ -19,7 +19,7 @@ from geo.store import default_data_dir
 class Settings(BaseSettings):
     """launchmap's settings, read from ``LAUNCHMAP_``-prefixed environment variables."""
 
-    model_config = SettingsConfigDict(env_prefix="LAUNCHMAP_", env_file=".env", extra="ignore")
+    model_config = SettingsConfigDict(env_prefix="LAUNCHMAP_", extra="ignore")
 
     data_dir: Path = Field(
         default_factory=default_data_dir,
