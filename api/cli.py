@@ -87,11 +87,6 @@ def _settings(data_dir: Path | None, no_seed: bool) -> Settings:
     return Settings(**overrides)
 
 
-def _open(settings: Settings) -> IncidentStore:
-    """Open the store the settings name."""
-    return open_store(settings.data_dir, database_url=settings.database_url, seed=settings.seed)
-
-
 def _store_label(settings: Settings) -> str:
     """Name the store for messages: its file, or the database."""
     return "the PostGIS database" if settings.database_url else str(settings.data_dir / STORE_FILE)
@@ -131,10 +126,32 @@ def _print_json(value: Any) -> None:
     print(json.dumps(value, ensure_ascii=False, indent=2))
 
 
-def _report_skipped(skipped: list[RowProblem]) -> None:
-    """List the records that were skipped, one line each, on standard error."""
-    for problem in skipped:
+def _emit(
+    as_json: bool, result: dict[str, Any], text: str, skipped: list[RowProblem] | None = None
+) -> None:
+    """Print a command's result as JSON, or as one line of text.
+
+    Skipped records join the JSON as ``skipped``; in text mode each is listed
+    on standard error before the summary.
+    """
+    if as_json:
+        if skipped is not None:
+            result["skipped"] = [_problem_json(problem) for problem in skipped]
+        _print_json(result)
+        return
+    for problem in skipped or []:
         stderr.print(f"skipped: {problem}", markup=False, highlight=False)
+    stdout.print(text, markup=False, highlight=False)
+
+
+@contextmanager
+def _opened_store(settings: Settings) -> Iterator[IncidentStore]:
+    """Open the store the settings name for the block, and close it after."""
+    store = open_store(settings.data_dir, database_url=settings.database_url, seed=settings.seed)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def _problem_json(problem: RowProblem) -> dict[str, Any]:
@@ -176,22 +193,12 @@ def map_command(
         output.write_text(page, encoding="utf-8")
     incidents = result.incidents
     placed = int((~(incidents.geometry.isna() | incidents.geometry.is_empty)).sum())
-    if as_json:
-        _print_json(
-            {
-                "output": str(output),
-                "incidents": len(incidents),
-                "drawn": placed,
-                "skipped": [_problem_json(p) for p in result.skipped],
-            }
-        )
-        return
-    _report_skipped(result.skipped)
-    stdout.print(
+    _emit(
+        as_json,
+        {"output": str(output), "incidents": len(incidents), "drawn": placed},
         f"Wrote {output}: {_count(len(incidents), 'incident')}, {placed} drawn on the map, "
         f"{len(incidents) - placed} placed only at country level.",
-        markup=False,
-        highlight=False,
+        result.skipped,
     )
 
 
@@ -208,33 +215,19 @@ def import_command(
     with _reported_errors():
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
-        store = _open(settings)
-        try:
-            with _working("Storing incidents"):
-                added = store.add(result.incidents)
+        with _opened_store(settings) as store, _working("Storing incidents"):
+            added = store.add(result.incidents)
             total = store.count()
-        finally:
-            store.close()
-    if as_json:
-        _print_json(
-            {
-                "store": _store_label(settings),
-                "added": len(added.added),
-                "existing": len(added.existing),
-                "skipped": [_problem_json(p) for p in result.skipped],
-                "added_ids": added.added,
-                "total": total,
-            }
-        )
-        return
-    _report_skipped(result.skipped)
-    stdout.print(
+    report = {"store": _store_label(settings), "added": len(added.added)}
+    report |= {"existing": len(added.existing), "added_ids": added.added, "total": total}
+    _emit(
+        as_json,
+        report,
         f"Imported {_count(len(added.added), 'new incident')} into {_store_label(settings)} "
         f"({len(added.existing)} already stored, "
         f"{_count(len(result.skipped), 'invalid record')} skipped; "
         f"{_count(total, 'incident')} stored in all).",
-        markup=False,
-        highlight=False,
+        result.skipped,
     )
 
 
@@ -251,23 +244,15 @@ def export_command(
     """Write every stored incident to a GeoJSON, CSV or GeoPackage file."""
     settings = _settings(data_dir, no_seed)
     with _reported_errors():
-        store = _open(settings)
-        try:
+        with _opened_store(settings) as store:
             incidents = store.query(IncidentQuery()).incidents
-        finally:
-            store.close()
         with _working(f"Writing {output.name}"):
             write_incidents(incidents, output, file_format)
-    if as_json:
-        _print_json(
-            {"output": str(output), "format": file_format.value, "incidents": len(incidents)}
-        )
-        return
-    stdout.print(
-        f"Exported {_count(len(incidents), 'incident')} from {_store_label(settings)} to {output} "
-        f"({file_format.value}).",
-        markup=False,
-        highlight=False,
+    _emit(
+        as_json,
+        {"output": str(output), "format": file_format.value, "incidents": len(incidents)},
+        f"Exported {_count(len(incidents), 'incident')} from {_store_label(settings)} "
+        f"to {output} ({file_format.value}).",
     )
 
 
@@ -284,8 +269,8 @@ def serve_command(
     from api.app import create_app
 
     settings = _settings(data_dir, no_seed)
-    with _reported_errors():
-        _open(settings).close()  # report a store that cannot be opened before starting
+    with _reported_errors(), _opened_store(settings):
+        pass  # a store that cannot be opened is reported before the server starts
     stderr.print(
         f"launchmap: map at http://{host}:{port}/map, incidents at "
         f"http://{host}:{port}/collections/incidents/items (store: {_store_label(settings)})",

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
+from playwright.sync_api import Locator
 
 from geo.model import Incident, incidents_to_frame
 from maps.assets import LEAFLET_FILES, AssetMode, inline_text, pinned_versions
@@ -136,14 +137,20 @@ def standalone_map(tmp_path: Path) -> Path:
     return path
 
 
+def _open_map(offline_page: OfflinePage, path: Path) -> Locator:
+    """Open a map file offline and wait for its incident markers."""
+    offline_page.page.goto(path.as_uri())
+    markers = offline_page.page.locator("path.launchmap-incident")
+    markers.first.wait_for(state="attached", timeout=15_000)
+    return markers
+
+
 @pytest.mark.browser
 def test_standalone_map_draws_markers_offline(
     standalone_map: Path, offline_page: OfflinePage
 ) -> None:
+    markers = _open_map(offline_page, standalone_map)
     page = offline_page.page
-    page.goto(standalone_map.as_uri())
-    markers = page.locator("path.launchmap-incident")
-    markers.first.wait_for(state="attached", timeout=15_000)
     assert markers.count() == 3  # the country-level arrival is not drawn
     assert page.locator("path.launchmap-incident-launch").count() == 1
     fill = page.locator("path.launchmap-incident-launch").get_attribute("fill")
@@ -163,11 +170,9 @@ def test_standalone_map_draws_markers_offline(
 def test_hostile_popup_shows_text_and_runs_nothing(
     standalone_map: Path, offline_page: OfflinePage
 ) -> None:
+    _open_map(offline_page, standalone_map)
     page = offline_page.page
-    page.goto(standalone_map.as_uri())
-    marker = page.locator("path.launchmap-incident-rescue")
-    marker.wait_for(state="attached", timeout=15_000)
-    marker.click(force=True)
+    page.locator("path.launchmap-incident-rescue").click(force=True)
     popup = page.locator(".launchmap-popup")
     popup.wait_for(timeout=5_000)
     assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
@@ -185,13 +190,10 @@ def test_hostile_popup_shows_text_and_runs_nothing(
 def test_layer_control_hides_and_shows_incidents(
     standalone_map: Path, offline_page: OfflinePage
 ) -> None:
-    page = offline_page.page
-    page.goto(standalone_map.as_uri())
-    markers = page.locator("path.launchmap-incident")
-    markers.first.wait_for(state="attached", timeout=15_000)
-    toggle = page.locator(".leaflet-control-layers-overlays label", has_text="Incidents").locator(
-        "input"
-    )
+    markers = _open_map(offline_page, standalone_map)
+    toggle = offline_page.page.locator(
+        ".leaflet-control-layers-overlays label", has_text="Incidents"
+    ).locator("input")
     toggle.uncheck()
     assert markers.count() == 0
     toggle.check()
