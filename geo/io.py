@@ -11,6 +11,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -51,6 +52,7 @@ SOURCE_COLUMNS = {
     "source_quote": "quote",
 }
 CSV_FIELDS = {*INCIDENT_COLUMNS, "lon", "lat"} - {"geometry"}
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 class FileFormat(StrEnum):
@@ -179,9 +181,20 @@ def _csv_records(path: Path) -> tuple[Iterator[_RawRecord], list[str]]:
     def rows() -> Iterator[_RawRecord]:
         for row in reader:
             values = {columns[h]: _blank_to_none(v) for h, v in row.items() if h in columns}
-            yield _RawRecord(f"line {reader.line_num}", _csv_record_values(values))
+            line = _first_line(reader.line_num, row)
+            yield _RawRecord(f"line {line}", _csv_record_values(values))
 
     return rows(), ignored
+
+
+def _first_line(last_line: int, row: dict[str | None, Any]) -> int:
+    """Return the physical line a CSV record starts on, from the line it ends on.
+
+    A quoted cell may hold line breaks, so a record can span several lines; the
+    reader counts lines up to the record's end, and the user looks for its start.
+    """
+    cells = [c for v in row.values() for c in (v if isinstance(v, list) else [v]) if c]
+    return last_line - sum(len(_LINE_BREAK.findall(cell)) for cell in cells)
 
 
 def _read_text(path: Path) -> str:

@@ -203,15 +203,22 @@ class GeoPackageStore:
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite3.Connection]:
-        """Run a block as one write transaction: all of it is stored, or none of it."""
+        """Run a block as one write transaction: all of it is stored, or none of it.
+
+        SQLite's operational failures (a locked or read-only file, a full disk)
+        become :class:`StoreError` naming the store.
+        """
         connection = self._connection()
-        connection.execute("BEGIN IMMEDIATE")
         try:
-            yield connection
-        except BaseException:
-            connection.execute("ROLLBACK")
-            raise
-        connection.execute("COMMIT")
+            connection.execute("BEGIN IMMEDIATE")
+            try:
+                yield connection
+                connection.execute("COMMIT")
+            finally:
+                if connection.in_transaction:
+                    connection.execute("ROLLBACK")
+        except sqlite3.OperationalError as error:
+            raise StoreError(f"cannot write to the store {self.path}: {error}") from error
 
     def close(self) -> None:
         """Close every connection this store opened, in any thread."""
@@ -243,16 +250,30 @@ class GeoPackageStore:
                 _gpkg.create_core_tables(connection)
                 _create_incident_table(connection)
                 _insert_new(connection, sample)
+        # Copy the new header (application_id "GPKG") from the WAL into the file
+        # itself, where GDAL and QGIS read it while the store is still open.
+        self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
     def _check_schema(self) -> None:
-        """Refuse a file that is not a launchmap store, naming what is missing."""
-        connection = self._connection()
+        """Refuse a file that is not a launchmap store, naming what is missing.
+
+        The check uses a plain, read-only connection: the store's own connections
+        switch the file to WAL mode, which would change a file that is not ours.
+        """
+        try:
+            connection = sqlite3.connect(
+                f"{self.path.resolve().as_uri()}?mode=ro", uri=True, timeout=60.0
+            )
+        except sqlite3.DatabaseError as error:
+            raise StoreError(f"cannot open the store {self.path}: {error}") from None
         try:
             rows = connection.execute(f"PRAGMA table_info({TABLE})").fetchall()
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path} is not a GeoPackage launchmap can use: {error}"
             ) from None
+        finally:
+            connection.close()
         missing = set(_COLUMNS) - {row[1] for row in rows}
         if missing:
             raise StoreError(
@@ -280,7 +301,10 @@ class GeoPackageStore:
         matched = connection.execute(count_sql, params).fetchone()[0]
         params = {**params, "limit": -1 if query.limit is None else query.limit}
         params["offset"] = query.offset
-        page_sql = f"{_SELECT_SQL} {where} ORDER BY fid LIMIT :limit OFFSET :offset"
+        # Without statistics SQLite would rather scan the table in fid order than read a
+        # date range through its index and sort; ``+fid`` takes that shortcut away.
+        order = "+fid" if query.start is not None or query.end is not None else "fid"
+        page_sql = f"{_SELECT_SQL} {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
         cursor = connection.execute(page_sql, params)
         return QueryResult(_frame(cursor.fetchall()), int(matched))
 
@@ -423,8 +447,10 @@ def _unique_rows(incidents: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     """Turn an incident GeoDataFrame into insert parameters, first of each id kept."""
     if incidents.empty:
         return []
-    table = pd.DataFrame(incidents[_COLUMNS]).drop_duplicates(subset="id", keep="first")
-    geometry = incidents.geometry.loc[table.index]
+    # Select by position: a frame from pd.concat repeats index labels.
+    first = ~incidents["id"].duplicated(keep="first").to_numpy()
+    table: pd.DataFrame = pd.DataFrame(incidents[_COLUMNS]).loc[first]
+    geometry = incidents.geometry[first]
     table = table.astype(object).where(table.notna(), None)
     table["sources"] = [json.dumps(s or [], ensure_ascii=False) for s in table["sources"]]
     table[GEOMETRY_COLUMN] = _gpkg.encode_points(
