@@ -296,7 +296,7 @@ def feature_to_record(feature: Mapping[str, Any]) -> dict[str, Any]:
         return record
     position = _point_position(geometry)
     if position is None:
-        raise ValueError(f"geometry must be a GeoJSON Point or null, got {geometry!r:.120}")
+        raise ValueError("must be a GeoJSON Point or null")
     record["lon"], record["lat"] = position
     return record
 

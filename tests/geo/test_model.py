@@ -397,7 +397,7 @@ def test_feature_to_record_takes_the_feature_id() -> None:
 )
 def test_feature_to_record_rejects_non_point_geometry(geometry: object) -> None:
     feature = {"type": "Feature", "geometry": geometry, "properties": {"event_type": "other"}}
-    with pytest.raises(ValueError, match="geometry must be a GeoJSON Point or null"):
+    with pytest.raises(ValueError, match="must be a GeoJSON Point or null"):
         feature_to_record(feature)
 
 
