@@ -86,7 +86,7 @@ class _RawRecord:
 
     location: str
     values: dict[str, Any]
-    problem: str | None = None
+    problem: RowProblem | None = None
 
 
 def format_of(path: Path) -> FileFormat:
@@ -150,15 +150,7 @@ def _validate(
     problems: list[RowProblem] = []
     for record in records:
         if record.problem is not None:
-            problems.append(
-                RowProblem(
-                    source,
-                    record.location,
-                    "geometry",
-                    record.values.get("geometry"),
-                    record.problem,
-                )
-            )
+            problems.append(record.problem)
             continue
         try:
             incidents.append(parse_incident(record.values, source, record.location))
@@ -180,9 +172,15 @@ def _csv_records(path: Path) -> tuple[Iterator[_RawRecord], list[str]]:
 
     def rows() -> Iterator[_RawRecord]:
         for row in reader:
+            location = f"line {_first_line(reader.line_num, row)}"
+            extra = row.pop(None, None)
+            if extra:
+                message = f"{len(headings) + len(extra)} cells but {len(headings)} headings"
+                problem = RowProblem(str(path), location, "row", extra, message)
+                yield _RawRecord(location, {}, problem)
+                continue
             values = {columns[h]: _blank_to_none(v) for h, v in row.items() if h in columns}
-            line = _first_line(reader.line_num, row)
-            yield _RawRecord(f"line {line}", _csv_record_values(values))
+            yield _RawRecord(location, _csv_record_values(values))
 
     return rows(), ignored
 
@@ -250,7 +248,9 @@ def _geojson_records(path: Path) -> tuple[Iterator[_RawRecord], list[str]]:
             try:
                 yield _RawRecord(location, feature_to_record(feature))
             except ValueError as error:
-                yield _RawRecord(location, {"geometry": feature.get("geometry")}, str(error))
+                geometry = feature.get("geometry")
+                problem = RowProblem(str(path), location, "geometry", geometry, str(error))
+                yield _RawRecord(location, {}, problem)
 
     return records(), []
 

@@ -234,6 +234,21 @@ def test_csv_line_number_of_a_multi_line_record_is_where_it_starts(
     assert [problem.location for problem in caught.value.problems] == ["line 4", "line 7"]
 
 
+def test_csv_row_with_more_cells_than_headings_is_reported(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "shifted.csv",
+        HEADER
+        + "launch,2024-05-01,Calais, France,1.85,50.95,3\nrescue,2024-05-02,Dover,1.31,51.12,\n",
+    )
+    with pytest.raises(InvalidIncidentError) as raised:
+        read_incidents(path)
+    (problem,) = raised.value.problems
+    assert (problem.location, problem.field) == ("line 2", "row")
+    assert "7 cells but 6 headings" in problem.message
+    result = read_incidents(path, skip_invalid=True)
+    assert list(result.incidents["place_name"]) == ["Dover"]
+
+
 def test_csv_several_bad_rows_are_all_reported(tmp_path: Path) -> None:
     path = write(
         tmp_path / "in.csv",
