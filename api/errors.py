@@ -6,6 +6,7 @@ names the bad value, whichever layer raised it.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -58,7 +59,7 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _bad_request)
 
 
-def _handler_for(status: HTTPStatus):  # type: ignore[no-untyped-def]
+def _handler_for(status: HTTPStatus) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
     """Return a handler that answers an error with ``status`` and the error's message."""
 
     async def handle(request: Request, error: Exception) -> JSONResponse:

@@ -17,7 +17,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Protocol
+from typing import Any, Protocol, cast
 
 import geopandas as gpd
 import pandas as pd
@@ -326,9 +326,11 @@ class GeoPackageStore:
             "SELECT min_x, min_y, max_x, max_y FROM gpkg_contents WHERE table_name = ?", (TABLE,)
         ).fetchone()
         first, last = connection.execute(f"SELECT min(date), max(date) FROM {TABLE}").fetchone()  # noqa: S608
-        bbox = None if bounds is None or None in bounds else tuple(float(b) for b in bounds)
+        bbox: BBox | None = None
+        if bounds is not None and None not in bounds:
+            bbox = (float(bounds[0]), float(bounds[1]), float(bounds[2]), float(bounds[3]))
         return StoreExtent(
-            bbox=bbox,  # type: ignore[arg-type]
+            bbox=bbox,
             start=dt.date.fromisoformat(first) if first else None,
             end=dt.date.fromisoformat(last) if last else None,
         )
@@ -456,7 +458,7 @@ def _unique_rows(incidents: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     table[GEOMETRY_COLUMN] = _gpkg.encode_points(
         [None if g is None or g.is_empty else g for g in geometry]
     )
-    return table.to_dict("records")  # type: ignore[return-value]
+    return cast(list[dict[str, Any]], table.to_dict("records"))  # the column names are str
 
 
 def _frame(rows: list[tuple[Any, ...]]) -> gpd.GeoDataFrame:
