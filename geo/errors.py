@@ -66,3 +66,7 @@ class InvalidIncidentError(ValueError):
         shown = "; ".join(str(problem) for problem in problems[:5])
         more = f" (and {len(problems) - 5} more)" if len(problems) > 5 else ""
         super().__init__(shown + more)
+
+
+class InvalidPlaceQueryError(ValueError):
+    """A place query that cannot be geocoded as written: empty, too long, control characters."""
