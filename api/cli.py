@@ -13,18 +13,23 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated, Any
 
+import geopandas as gpd
 import typer
 from rich.console import Console
+from rich.progress import Progress
 
 from api.settings import Settings
+from geo.enrich import EnrichResult, enrich_incidents
 from geo.errors import (
     BundledDataError,
     InvalidIncidentError,
+    InvalidPlaceQueryError,
     InvalidQueryError,
     RowProblem,
     StoreError,
     UnsupportedFormatError,
 )
+from geo.geocode import GeocodeResult, geocode_many
 from geo.io import FileFormat, read_incidents, write_incidents
 from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
 from maps.assets import AssetMode
@@ -41,6 +46,7 @@ stderr = Console(stderr=True, soft_wrap=True)
 
 REPORTED_ERRORS = (
     InvalidIncidentError,
+    InvalidPlaceQueryError,
     UnsupportedFormatError,
     InvalidQueryError,
     StoreError,
@@ -116,6 +122,38 @@ def _working(message: str) -> Iterator[None]:
         yield
 
 
+def _enriched(incidents: gpd.GeoDataFrame) -> EnrichResult:
+    """Geocode and relate incidents to the coast, with a progress bar on a terminal."""
+    with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
+        task = progress.add_task("Geocoding place names", total=None)
+
+        def advance(done: int, total: int) -> None:
+            progress.update(task, completed=done, total=total)
+
+        result = enrich_incidents(incidents, on_progress=advance)
+    for item in result.unresolved:
+        closest = f"; closest: {', '.join(item.candidates)}" if item.candidates else ""
+        stderr.print(
+            f"not placed: {item.place_name!r} ({item.reason}{closest})",
+            markup=False,
+            highlight=False,
+        )
+    return result
+
+
+def _unresolved_json(result: EnrichResult) -> list[dict[str, Any]]:
+    """Describe the incidents whose place was not found, for JSON output."""
+    return [
+        {
+            "id": u.incident_id,
+            "place_name": u.place_name,
+            "reason": u.reason,
+            "candidates": u.candidates,
+        }
+        for u in result.unresolved
+    ]
+
+
 def _count(number: int, noun: str) -> str:
     """Say ``1 incident`` or ``3 incidents``."""
     return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
@@ -189,13 +227,20 @@ def map_command(
             )
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
-        page = render_map_html(result.incidents, MapOptions(title=title, assets=assets))
+        enriched = _enriched(result.incidents)
+        page = render_map_html(enriched.incidents, MapOptions(title=title, assets=assets))
         output.write_text(page, encoding="utf-8")
-    incidents = result.incidents
+    incidents = enriched.incidents
     placed = int((~(incidents.geometry.isna() | incidents.geometry.is_empty)).sum())
     _emit(
         as_json,
-        {"output": str(output), "incidents": len(incidents), "drawn": placed},
+        {
+            "output": str(output),
+            "incidents": len(incidents),
+            "drawn": placed,
+            "geocoded": enriched.geocoded,
+            "unresolved": _unresolved_json(enriched),
+        },
         f"Wrote {output}: {_count(len(incidents), 'incident')}, {placed} drawn on the map, "
         f"{len(incidents) - placed} placed only at country level.",
         result.skipped,
@@ -215,11 +260,13 @@ def import_command(
     with _reported_errors():
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
+        enriched = _enriched(result.incidents)
         with _opened_store(settings) as store, _working("Storing incidents"):
-            added = store.add(result.incidents)
+            added = store.add(enriched.incidents)
             total = store.count()
     report = {"store": _store_label(settings), "added": len(added.added)}
     report |= {"existing": len(added.existing), "added_ids": added.added, "total": total}
+    report |= {"geocoded": enriched.geocoded, "unresolved": _unresolved_json(enriched)}
     _emit(
         as_json,
         report,
@@ -253,6 +300,54 @@ def export_command(
         {"output": str(output), "format": file_format.value, "incidents": len(incidents)},
         f"Exported {_count(len(incidents), 'incident')} from {_store_label(settings)} "
         f"to {output} ({file_format.value}).",
+    )
+
+
+@app.command("geocode")
+def geocode_command(
+    queries: Annotated[
+        list[str], typer.Argument(help='Place names or phrases, e.g. "off Wimereux".')
+    ],
+    context: Annotated[
+        str | None, typer.Option(help="Text around the name, to choose between homonyms.")
+    ] = None,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print GeoJSON: a Feature, or a FeatureCollection.")
+    ] = False,
+) -> None:
+    """Geocode place names offline with the bundled gazetteer (exit 1 if one is not found)."""
+    with _reported_errors():
+        results = geocode_many(queries, context=context)
+    if as_json:
+        features = [result.feature() for result in results]
+        _print_json(
+            features[0]
+            if len(features) == 1
+            else {"type": "FeatureCollection", "features": features}
+        )
+    else:
+        for result in results:
+            stdout.print(_describe(result), markup=False, highlight=False)
+    if not all(result.found for result in results):
+        raise typer.Exit(1)
+
+
+def _describe(result: GeocodeResult) -> str:
+    """Say in one line what a query resolved to."""
+    if not result.found:
+        closest = ", ".join(f"{c.name} ({c.country or '-'})" for c in result.candidates)
+        return f"{result.query}: not found ({result.reason})" + (
+            f"; closest: {closest}" if closest else ""
+        )
+    where = (
+        f"lat {result.lat:.5f}, lon {result.lon:.5f}"
+        if result.lon is not None and result.lat is not None
+        else "no point"
+    )
+    radius = f" ± {result.uncertainty_m:,.0f} m" if result.uncertainty_m else ""
+    return (
+        f"{result.query}: {where} ({result.location_precision}{radius}), {result.phrase} of "
+        f"{result.name} [{result.place_id}], score {result.score:g}"
     )
 
 

@@ -182,13 +182,16 @@ def with_coast_relations(incidents: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     -------
     geopandas.GeoDataFrame
         A copy with ``shore_distance_m``, ``coast_km`` and ``nearest_place`` set
-        from :func:`relate_to_coast` (missing for incidents without a point);
+        from :func:`relate_to_coast` (missing for incidents without a point),
+        rounded to the decimetre and the metre: finer digits would be noise;
         ``cluster_id`` and every other column are left as they are.
     """
     relations = relate_to_coast(incidents.geometry)
     result = incidents.copy()
     for column in _INCIDENT_RELATION_COLUMNS:
         result[column] = relations[column]
+    result["shore_distance_m"] = result["shore_distance_m"].round(1)
+    result["coast_km"] = result["coast_km"].round(3)
     return result
 
 

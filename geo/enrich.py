@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import geopandas as gpd
+import numpy as np
 import pandas as pd
 import shapely
 
@@ -69,24 +70,36 @@ def enrich_incidents(
 def _apply_geocoding(
     frame: gpd.GeoDataFrame, rows: pd.Index, results: list[GeocodeResult]
 ) -> list[Unresolved]:
-    """Write geocoding results into the frame's rows; return the ones not found."""
-    unresolved = []
-    for row, result in zip(rows, results, strict=True):
-        if not result.found:
-            candidates = [f"{c.name} ({c.country or '-'})" for c in result.candidates]
-            reason = result.reason or "not found"
-            unresolved.append(
-                Unresolved(str(frame.at[row, "id"]), result.query, reason, candidates)
-            )
-            continue
-        if result.lon is not None and result.lat is not None:
-            frame.loc[[row], "geometry"] = gpd.GeoSeries(
-                [shapely.Point(result.lon, result.lat)], index=[row], crs=frame.crs
-            )
-        frame.at[row, "location_precision"] = str(result.location_precision)
-        frame.at[row, "uncertainty_m"] = result.uncertainty_m
-        if pd.isna(frame.at[row, "place_id"]):
-            frame.at[row, "place_id"] = result.place_id
-        if pd.isna(frame.at[row, "country"]):
-            frame.at[row, "country"] = result.country
-    return unresolved
+    """Write the found results into the frame's rows; return the ones not found.
+
+    The point, precision and radius come from the geocoder; a place id or
+    country the source gave is kept.
+    """
+    found = [(row, result) for row, result in zip(rows, results, strict=True) if result.found]
+    if found:
+        index = pd.Index([row for row, _ in found])
+        points = [
+            None if r.lon is None or r.lat is None else shapely.Point(r.lon, r.lat)
+            for _, r in found
+        ]
+        frame.loc[index, frame.geometry.name] = gpd.GeoSeries(points, index=index, crs=frame.crs)
+        frame.loc[index, "location_precision"] = [str(r.location_precision) for _, r in found]
+        frame.loc[index, "uncertainty_m"] = [
+            np.nan if r.uncertainty_m is None else r.uncertainty_m for _, r in found
+        ]
+        for column, values in (
+            ("place_id", [r.place_id for _, r in found]),
+            ("country", [r.country for _, r in found]),
+        ):
+            given = frame.loc[index, column]
+            frame.loc[index, column] = given.where(given.notna(), pd.Series(values, index=index))
+    return [
+        Unresolved(
+            str(frame.at[row, "id"]),
+            result.query,
+            result.reason or "not found",
+            [f"{c.name} ({c.country or '-'})" for c in result.candidates],
+        )
+        for row, result in zip(rows, results, strict=True)
+        if not result.found
+    ]

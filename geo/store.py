@@ -157,10 +157,11 @@ def open_store(
 
 
 def sample_incidents() -> gpd.GeoDataFrame:
-    """Return the bundled sample incidents that seed a new store."""
-    from geo.io import read_incidents  # geo.io is heavier; only a new store needs it
+    """Return the bundled sample incidents that seed a new store, with derived fields."""
+    from geo.enrich import enrich_incidents  # heavier modules: only a new store needs them
+    from geo.io import read_incidents
 
-    return read_incidents(bundled_path(SAMPLE_INCIDENTS_FILE)).incidents
+    return enrich_incidents(read_incidents(bundled_path(SAMPLE_INCIDENTS_FILE)).incidents).incidents
 
 
 class GeoPackageStore:

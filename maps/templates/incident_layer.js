@@ -17,6 +17,13 @@ var {{ this.get_name() }} = (function () {
         list.appendChild(text("dd", String(value)));
     }
 
+    function shoreText(metres) {
+        if (typeof metres !== "number") { return null; }
+        var distance = Math.abs(metres) >= 1000 ? (Math.abs(metres) / 1000).toFixed(1) + " km" : Math.round(Math.abs(metres)) + " m";
+        if (metres <= 0) { return distance + " inland"; }
+        return distance + " at sea" + (metres <= 300 ? " (within the 300 m zone)" : "");
+    }
+
     function sourceItem(source) {
         var item = document.createElement("li");
         var label = source.publisher || source.url || "source";
@@ -47,6 +54,9 @@ var {{ this.get_name() }} = (function () {
         row(facts, "Role", p.location_role);
         row(facts, "People", p.people);
         row(facts, "Boats", p.boats);
+        row(facts, "Coast km", typeof p.coast_km === "number" ? p.coast_km.toFixed(1) + " km" : null);
+        row(facts, "Shore", shoreText(p.shore_distance_m));
+        row(facts, "Nearest place", p.nearest_place);
         box.appendChild(facts);
         if (p.description) { box.appendChild(text("p", p.description)); }
         if (p.sources && p.sources.length) {

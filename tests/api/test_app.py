@@ -216,3 +216,14 @@ def test_cdn_assets_setting_switches_the_map_to_unpkg(tmp_path: Path) -> None:
     with TestClient(create_app(Settings(data_dir=tmp_path, assets="cdn"))) as cdn_client:
         page = cdn_client.get("/map").text
     assert f"https://unpkg.com/leaflet@{pinned_versions()['leaflet']}/dist/leaflet.js" in page
+
+
+def test_items_carry_the_derived_coast_fields(client: TestClient) -> None:
+    features = _all_items(client, "/collections/incidents/items")
+    placed = [f for f in features if f["geometry"] is not None]
+    assert placed and all(isinstance(f["properties"]["coast_km"], float) for f in placed)
+    assert all(f["properties"]["nearest_place"] for f in placed)
+    unplaced = [f for f in features if f["geometry"] is None]
+    assert all(f["properties"]["coast_km"] is None for f in unplaced)
+    wimereux = next(f for f in placed if f["properties"]["place_id"] == "lm:plage-de-wimereux")
+    assert wimereux["properties"]["coast_km"] == pytest.approx(86, abs=3)

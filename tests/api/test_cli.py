@@ -131,6 +131,8 @@ def test_map_writes_a_standalone_page(tmp_path: Path, good_csv: Path) -> None:
         "output": str(out),
         "incidents": 3,
         "drawn": 2,
+        "geocoded": 1,  # "United Kingdom": found at country level, not drawn
+        "unresolved": [],
         "skipped": [],
     }
     page = out.read_text("utf-8")
@@ -171,3 +173,66 @@ def test_serve_refuses_a_store_it_cannot_use(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert str(not_a_store) in result.stderr
     assert not_a_store.read_bytes() == b"this is not a GeoPackage" * 100
+
+
+PLACES_CSV = """event_type,date,place,people
+launch,2024-06-01,Gravelines beach,60
+embarkation,2024-06-02,2 km off Wissant,
+rescue,2024-06-03,Nowhere-sur-Rien,4
+"""
+
+
+def test_import_geocodes_a_place_column_and_reports_what_it_cannot_place(tmp_path: Path) -> None:
+    source = tmp_path / "places.csv"
+    source.write_text(PLACES_CSV, encoding="utf-8")
+    store = str(tmp_path / "store")
+    result = run("import", str(source), "--data-dir", store, "--no-seed", "--json")
+    assert result.returncode == 0, result.stderr
+    report = json.loads(result.stdout)
+    assert report["added"] == 3 and report["geocoded"] == 2
+    (unresolved,) = report["unresolved"]
+    assert unresolved["place_name"] == "Nowhere-sur-Rien" and unresolved["candidates"]
+    out = tmp_path / "out.geojson"
+    run("export", "-f", "geojson", "-o", str(out), "--data-dir", store)
+    by_place = {
+        f["properties"]["place_name"]: f for f in json.loads(out.read_text("utf-8"))["features"]
+    }
+    beach = by_place["Gravelines beach"]["properties"]
+    assert beach["place_id"] == "lm:plage-de-gravelines" and beach["location_precision"] == "site"
+    assert beach["coast_km"] == pytest.approx(31, abs=3) and abs(beach["shore_distance_m"]) < 100
+    offshore = by_place["2 km off Wissant"]["properties"]
+    assert offshore["shore_distance_m"] > 1000 and offshore["nearest_place"] == "Wissant"
+    assert by_place["Nowhere-sur-Rien"]["geometry"] is None
+    text = run("import", str(source), "--data-dir", str(tmp_path / "s2"), "--no-seed")
+    assert "not placed: 'Nowhere-sur-Rien'" in text.stderr
+
+
+def test_geocode_prints_a_result_per_query() -> None:
+    result = run("geocode", "off Wimereux", "Dunkerque")
+    assert result.returncode == 0, result.stderr
+    first, second = result.stdout.strip().splitlines()
+    assert first.startswith("off Wimereux: lat 50.") and "offshore of Wimereux" in first
+    assert "Dunkirk [geonames:3020686]" in second
+
+
+def test_geocode_json_is_a_geojson_feature() -> None:
+    result = run("geocode", "off Wimereux", "--json")
+    feature = json.loads(result.stdout)
+    assert feature["type"] == "Feature" and feature["geometry"]["type"] == "Point"
+    lon, lat = feature["geometry"]["coordinates"]
+    assert 1.4 < lon < 1.62 and 50.7 < lat < 50.8
+    assert feature["properties"]["location_precision"] == "area"
+    both = json.loads(run("geocode", "Calais", "Xqzzy", "--json").stdout)
+    assert both["type"] == "FeatureCollection" and len(both["features"]) == 2
+
+
+def test_geocode_not_found_exits_1_with_candidates() -> None:
+    result = run("geocode", "Wimerooo-sur-Plage")
+    assert result.returncode == 1
+    assert "not found" in result.stdout and "closest:" in result.stdout
+
+
+def test_geocode_refuses_control_characters() -> None:
+    result = run("geocode", "Calais\x1b[31m")
+    assert result.returncode == 1
+    assert "control characters" in result.stdout

@@ -205,3 +205,42 @@ def test_unplaced_only_frame_has_no_markers_and_keeps_default_view() -> None:
     page = render_map_html(frame)
     assert "fitBounds" not in page
     assert "[50.95, 1.85]" in page  # the default centre: the Strait of Dover
+
+
+@pytest.mark.browser
+def test_popup_shows_coast_fields(tmp_path: Path, offline_page: OfflinePage) -> None:
+    frame = incidents_to_frame(
+        [
+            Incident(
+                event_type="embarkation",
+                place_name="off Calais",
+                lon=1.85,
+                lat=50.97,
+                coast_km=52.14,
+                shore_distance_m=150.0,
+                nearest_place="Calais",
+            ),
+            Incident(
+                event_type="interception",
+                place_name="Loon-Plage",
+                lon=2.22,
+                lat=50.99,
+                coast_km=25.0,
+                shore_distance_m=-2400.0,
+                nearest_place="Loon-Plage",
+            ),
+        ]
+    )
+    path = tmp_path / "coast.html"
+    path.write_text(render_map_html(frame, MapOptions(assets=AssetMode.INLINE)), encoding="utf-8")
+    _open_map(offline_page, path)
+    page = offline_page.page
+    page.locator("path.launchmap-incident-embarkation").click(force=True)
+    text = page.locator(".launchmap-popup").inner_text()
+    assert "52.1 km" in text and "150 m at sea (within the 300 m zone)" in text and "Calais" in text
+    page.keyboard.press("Escape")
+    page.locator("path.launchmap-incident-interception").click(force=True)
+    page.wait_for_function(
+        "document.querySelector('.launchmap-popup').innerText.includes('inland')"
+    )
+    assert "2.4 km inland" in page.locator(".launchmap-popup").inner_text()
