@@ -33,7 +33,10 @@ MAX_QUERY_CHARS = 300
 FUZZY_MIN_SCORE = 86.0
 FUZZY_MIN_CHARS = 5
 CANDIDATES_SHOWN = 5
+_CANDIDATE_BATCH = 256  # unplaced names scored at once: 256 x ~11,000 scores in memory
+_FUZZY_BATCH = 1024  # misses scored at once: bounds the score matrix for large columns
 DEFAULT_OFFSHORE_M = 2_000.0
+OPEN_SEA_SHARE = 0.7  # "N km off X" lands 0.7 N to 1.3 N from every shore where it can
 DEFAULT_DIRECTION_M = 5_000.0
 NEAR_EXTRA_M = 5_000.0
 COASTAL_M = 5_000.0
@@ -247,14 +250,32 @@ def check_query(query: str) -> str:
 
 
 @dataclass(frozen=True)
+class _Row:
+    """One gazetteer place as plain values: pandas row access is slow per query."""
+
+    place_id: str
+    name: str
+    country: str | None
+    lon: float
+    lat: float
+    population: int
+    kind: str
+    precision: LocationPrecision
+    uncertainty_m: float
+
+
+@dataclass(frozen=True)
 class _NameIndex:
     """Normalised names of every gazetteer place, for exact and fuzzy lookup."""
 
     places: pd.DataFrame
+    rows: list[_Row]  # the rows of ``places`` as plain values
     by_name: dict[str, list[int]]
+    own_forms: list[frozenset[str]]  # per row: the forms of its own name, not alternates
     names: list[str]
     coast_m: np.ndarray
     focus_m: np.ndarray
+    shore: np.ndarray  # (rows, 2): lon and lat of each place's nearest shore point
 
 
 def _name_forms(name: str) -> set[str]:
@@ -279,6 +300,7 @@ def _index() -> _NameIndex:
     """Build the name index once per process."""
     places = gazetteer().reset_index(drop=True)
     by_name: dict[str, list[int]] = {}
+    own_forms = [frozenset(_name_forms(str(name))) for name in places["name"]]
     for row, (name, alternates) in enumerate(
         zip(places["name"], places["alternate_names"].fillna(""), strict=True)
     ):
@@ -287,22 +309,57 @@ def _index() -> _NameIndex:
                 rows = by_name.setdefault(form, [])
                 if row not in rows:
                     rows.append(row)
-    coast_m, focus_m = _coast_distances(places)
-    return _NameIndex(places, by_name, sorted(by_name), coast_m, focus_m)
+    coast_m, focus_m, shore = _coast_distances(places)
+    return _NameIndex(
+        places, _rows(places), by_name, own_forms, sorted(by_name), coast_m, focus_m, shore
+    )
 
 
-def _coast_distances(places: pd.DataFrame) -> tuple[np.ndarray, np.ndarray]:
+def _rows(places: pd.DataFrame) -> list[_Row]:
+    """Return the gazetteer rows as plain values (no pandas missing values)."""
+    columns = zip(
+        places["place_id"],
+        places["name"],
+        places["country"],
+        places["lon"],
+        places["lat"],
+        places["population"],
+        places["kind"],
+        places["precision"],
+        places["uncertainty_m"],
+        strict=True,
+    )
+    return [
+        _Row(
+            str(place_id),
+            str(name),
+            None if pd.isna(country) else str(country),
+            float(lon),
+            float(lat),
+            0 if pd.isna(population) else int(population),
+            str(kind),
+            LocationPrecision(str(precision)),
+            float(uncertainty_m),
+        )
+        for place_id, name, country, lon, lat, population, kind, precision, uncertainty_m in columns
+    ]
+
+
+def _coast_distances(places: pd.DataFrame) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Return each place's distance to the shore and to the mapped French coast, in metres.
 
     Homonyms are told apart by these: a place on the shore beats one inland,
     and one near the French coast (the reference line) beats one far along
-    another shore (Hythe in Kent, not Hythe on Southampton Water).
+    another shore (Hythe in Kent, not Hythe on Southampton Water). The third
+    array holds each place's nearest shore point (lon, lat), where "the beach
+    at X" and "off X" start from.
     """
     points = gpd.GeoSeries(gpd.points_from_xy(places["lon"], places["lat"]), crs=CRS)
     relations = relate_to_coast(points)
     reference = coastline_layer(CoastLayer.REFERENCE_LINE).to_crs(METRIC_CRS).geometry.iloc[0]
     focus = points.to_crs(METRIC_CRS).distance(reference).to_numpy(dtype=float)
-    return np.abs(relations["shore_distance_m"].to_numpy(dtype=float)), focus
+    shore = relations[["shore_lon", "shore_lat"]].to_numpy(dtype=float)
+    return np.abs(relations["shore_distance_m"].to_numpy(dtype=float)), focus, shore
 
 
 # -- phrases ------------------------------------------------------------------------
@@ -339,10 +396,14 @@ _NUMBER_WORDS = {
     "ten": 10.0,
 }
 _BETWEEN = re.compile(r"^(?:somewhere )?(?:between|entre) (?P<a>.+?) (?:and|et) (?P<b>.+)$")
+# French particles only after French words: "off De Panne" keeps its "De".
 _OFFSHORE = re.compile(
-    r"^(?:just |right |a little way |some way |far )?(?:off|out from|au large(?: de| d| du| des)?)"
-    r"(?: the (?:coast|coastline|shore|beach|beaches|port|harbour|harbor) (?:of|at|near))?"
-    r"(?: the coast| la cote| les cotes)?(?: de| d| du| des)? (?P<a>.+)$"
+    r"^(?:just |right |a little way |some way |far )?"
+    r"(?:(?:off|out from)"
+    r"(?: the (?:coast|coastline|shore|beach|beaches|port|harbour|harbor) (?:of|at|near)"
+    r"| the coast)?"
+    r"|au large(?: (?:de|d|du|des) (?:la cote|les cotes|cotes))?(?: de| d| du| des)?(?: la)?)"
+    r" (?P<a>.+)$"
 )
 _IN_SEA_OFF = re.compile(r"^(?:in the sea|at sea|in the water|in the channel) off (?P<a>.+)$")
 _BEACH_BEFORE = re.compile(
@@ -358,7 +419,9 @@ _NEAR = re.compile(
     r"the outskirts of|pres de|pres d|aux environs de|a proximite de|vicinity of|"
     r"the vicinity of|not far from)(?: the town of| the village of)? (?P<a>.+)$"
 )
-_DIRECTION = re.compile(rf"^(?P<dir>{_alternation(BEARINGS)}) (?:of|de|d|du) (?P<a>.+)$")
+_DIRECTION = re.compile(
+    rf"^(?:due |au |a l )?(?P<dir>{_alternation(BEARINGS)}) (?:of|de|d|du) (?P<a>.+)$"
+)
 _FROM = re.compile(r"^(?:from|de|d) (?P<a>.+)$")
 _LEADING = re.compile(
     r"^(?:the town of |the village of |the port of |the city of |in |at )(?P<a>.+)$"
@@ -408,17 +471,24 @@ class _Hints:
     outside: str | None = None
 
 
-def _hints_in(text: str | None) -> _Hints:
-    """Find country, region and out-of-map hints in a qualifier or context text."""
+# Codes that are also ordinary words ("they told us", "may be"): hints in a qualifier only.
+_WORD_LIKE_CODES = frozenset({"us", "be", "fr"})
+
+
+def _hints_in(text: str | None, *, sentence: bool = False) -> _Hints:
+    """Find country, region and out-of-map hints in a qualifier or, if ``sentence``, a context."""
     if not text:
         return _Hints()
     words = f" {normalize_name(text)} "
-    outside = next((hint for hint in sorted(OUTSIDE_HINTS) if f" {hint} " in words), None)
+
+    def said(hint: str) -> bool:
+        return f" {hint} " in words and not (sentence and hint in _WORD_LIKE_CODES)
+
+    outside = next((hint for hint in sorted(OUTSIDE_HINTS) if said(hint)), None)
     region = next(
-        (REGION_HINTS[h] for h in sorted(REGION_HINTS, key=len, reverse=True) if f" {h} " in words),
-        None,
+        (REGION_HINTS[h] for h in sorted(REGION_HINTS, key=len, reverse=True) if said(h)), None
     )
-    country = next((code for hint, code in COUNTRY_HINTS.items() if f" {hint} " in words), None)
+    country = next((code for hint, code in COUNTRY_HINTS.items() if said(hint)), None)
     return _Hints(country, region, outside)
 
 
@@ -433,30 +503,31 @@ def _split_qualifier(query: str) -> tuple[str, str | None]:
     return name.strip(), qualifier.strip()
 
 
-def _choose(index: _NameIndex, rows: list[int], hints: _Hints) -> int:
+def _choose(index: _NameIndex, rows: list[int], hints: _Hints, names: frozenset[str]) -> int:
     """Pick one of several places of the same name, toward the mapped coast.
 
-    A qualifier's country or region wins first; then a place on the shore over
-    one inland; then the one nearest the mapped French coast; then the larger.
+    A qualifier's country or region wins first; then a place whose own name is
+    one of ``names`` over one that has it only as an alternate name (Arques,
+    not Arques-la-Bataille); then a place on the shore over one inland; then
+    the one nearest the mapped French coast; then the larger.
     """
-    places = index.places
-    matching = [r for r in rows if _fits(places.iloc[r], hints)] or rows
+    matching = [r for r in rows if _fits(index.rows[r], hints)] or rows
 
-    def rank(row: int) -> tuple[bool, float, int]:
-        population = places["population"].iloc[row]
+    def rank(row: int) -> tuple[bool, bool, float, int]:
+        alternate = index.own_forms[row].isdisjoint(names)
         inland = bool(index.coast_m[row] > COASTAL_M)
-        return inland, float(index.focus_m[row]), -int(0 if pd.isna(population) else population)
+        return alternate, inland, float(index.focus_m[row]), -index.rows[row].population
 
     return min(matching, key=rank)
 
 
-def _fits(place: pd.Series, hints: _Hints) -> bool:
+def _fits(place: _Row, hints: _Hints) -> bool:
     """Tell whether a place agrees with the hints' country and region."""
-    if hints.country and place["country"] != hints.country:
+    if hints.country and place.country != hints.country:
         return False
     if hints.region:
         min_lon, min_lat, max_lon, max_lat = hints.region
-        return bool(min_lon <= place["lon"] <= max_lon and min_lat <= place["lat"] <= max_lat)
+        return min_lon <= place.lon <= max_lon and min_lat <= place.lat <= max_lat
     return True
 
 
@@ -474,47 +545,77 @@ class _Match:
 def _lookup(index: _NameIndex, names: list[str], hints: _Hints) -> dict[str, _Match | None]:
     """Look normalised names up: exactly first, then fuzzily, all misses in one batch.
 
-    The fuzzy pass scores every miss against every indexed name at once
+    The fuzzy pass scores the misses against every indexed name in batches
     (rapidfuzz ``cdist``, in C++ on all cores) and accepts the best name that
-    scores at least FUZZY_MIN_SCORE; names shorter than FUZZY_MIN_CHARS must
-    match exactly.
+    scores at least FUZZY_MIN_SCORE, the places of equally good names chosen
+    between as homonyms are; names shorter than FUZZY_MIN_CHARS must match
+    exactly.
     """
     found: dict[str, _Match | None] = {}
     misses = []
     for name in dict.fromkeys(names):
         rows = index.by_name.get(name)
         if rows:
-            found[name] = _Match(_choose(index, rows, hints), 100.0)
+            found[name] = _Match(_choose(index, rows, hints, frozenset({name})), 100.0)
         elif len(name) >= FUZZY_MIN_CHARS:
             misses.append(name)
         else:
             found[name] = None
-    if misses:
+    for start in range(0, len(misses), _FUZZY_BATCH):
+        batch = misses[start : start + _FUZZY_BATCH]
         scores = process.cdist(
-            misses, index.names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, workers=-1
+            batch, index.names, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE, workers=-1
         )
-        for name, row_scores in zip(misses, scores, strict=True):
-            best = int(np.argmax(row_scores))
-            score = float(row_scores[best])
-            rows = index.by_name[index.names[best]]
-            found[name] = _Match(_choose(index, rows, hints), score) if score > 0 else None
+        for name, row_scores in zip(batch, scores, strict=True):
+            score = float(row_scores.max())
+            if score <= 0:
+                found[name] = None
+                continue
+            tied = frozenset(index.names[i] for i in np.flatnonzero(row_scores == score))
+            rows = list(dict.fromkeys(row for matched in tied for row in index.by_name[matched]))
+            found[name] = _Match(_choose(index, rows, hints, tied), score)
     return found
 
 
-def _candidates(index: _NameIndex, name: str) -> list[Candidate]:
-    """Return the closest gazetteer names to an unplaced name, best first."""
-    places = index.places
-    shown = []
-    for matched, score, _ in process.extract(
-        name, index.names, scorer=fuzz.WRatio, limit=CANDIDATES_SHOWN
-    ):
-        row = index.by_name[matched][0]
-        place = places.iloc[row]
-        country = None if pd.isna(place["country"]) else str(place["country"])
-        shown.append(
-            Candidate(str(place["place_id"]), str(place["name"]), country, round(float(score), 1))
-        )
-    return shown
+def _candidates(index: _NameIndex, names: Iterable[str]) -> dict[str, list[Candidate]]:
+    """Return the closest gazetteer places to each unplaced name, best first, each once.
+
+    Every name is scored against every indexed name in batches (rapidfuzz
+    ``cdist`` with ``WRatio``, on all cores); the best names come first, ties
+    in index order, as ``process.extract`` would list them.
+    """
+    unique = list(dict.fromkeys(names))
+    found: dict[str, list[Candidate]] = {}
+    for start in range(0, len(unique), _CANDIDATE_BATCH):
+        batch = unique[start : start + _CANDIDATE_BATCH]
+        scores = process.cdist(batch, index.names, scorer=fuzz.WRatio, dtype=np.float64, workers=-1)
+        for name, row_scores in zip(batch, scores, strict=True):
+            best = _best(row_scores, CANDIDATES_SHOWN * 3)
+            found[name] = _shown(index, [(index.names[i], float(row_scores[i])) for i in best])
+    return found
+
+
+def _best(scores: np.ndarray, count: int) -> np.ndarray:
+    """Return the positions of the ``count`` best scores, best first, ties in order."""
+    if count >= scores.size:
+        return np.argsort(-scores, kind="stable")
+    floor = np.partition(scores, scores.size - count)[scores.size - count]
+    contenders = np.flatnonzero(scores >= floor)
+    order = np.argsort(-scores[contenders], kind="stable")
+    return contenders[order][:count]
+
+
+def _shown(index: _NameIndex, scored: list[tuple[str, float]]) -> list[Candidate]:
+    """Turn the best-scored names into at most CANDIDATES_SHOWN distinct places."""
+    shown: dict[str, Candidate] = {}
+    for matched, score in scored:
+        place = index.rows[index.by_name[matched][0]]
+        label = (place.name, place.country)
+        if label not in {(c.name, c.country) for c in shown.values()}:
+            shown[place.place_id] = Candidate(
+                place.place_id, place.name, place.country, round(score, 1)
+            )
+    return list(shown.values())[:CANDIDATES_SHOWN]
 
 
 # Country names a report may place an incident in, with no point (country level).
@@ -524,6 +625,7 @@ COUNTRY_NAMES = {
     "great britain": "GB",
     "united kingdom": "GB",
     "uk": "GB",
+    "u k": "GB",
     "england": "GB",
     "scotland": "GB",
     "wales": "GB",
@@ -547,6 +649,23 @@ COUNTRY_NAMES = {
     "royaume uni": "GB",
 }
 
+COUNTRY_TITLES = {
+    "FR": "France",
+    "GB": "United Kingdom",
+    "BE": "Belgium",
+    "NL": "Netherlands",
+    "DE": "Germany",
+    "ES": "Spain",
+    "IT": "Italy",
+    "GR": "Greece",
+    "TR": "Turkey",
+    "LY": "Libya",
+    "TN": "Tunisia",
+    "MA": "Morocco",
+    "DZ": "Algeria",
+    "IE": "Ireland",
+}
+
 
 # -- geometry of phrases -------------------------------------------------------------
 
@@ -563,13 +682,8 @@ class _Placed:
 
 def _place(index: _NameIndex, row: int) -> _Placed:
     """Return a gazetteer place as it stands, with its own precision and radius."""
-    place = index.places.iloc[row]
-    return _Placed(
-        float(place["lon"]),
-        float(place["lat"]),
-        LocationPrecision(str(place["precision"])),
-        float(place["uncertainty_m"]),
-    )
+    place = index.rows[row]
+    return _Placed(place.lon, place.lat, place.precision, place.uncertainty_m)
 
 
 def _relations(lons: np.ndarray, lats: np.ndarray) -> pd.DataFrame:
@@ -587,7 +701,7 @@ def _phrase_point(
     if kind == "beach":
         return _beach(index, rows[0], place)
     if kind == "offshore":
-        return _offshore(place, distance_m)
+        return _offshore_points(index, [(rows[0], distance_m)])[(rows[0], distance_m)]
     if kind == "near":
         extra = distance_m if distance_m is not None else NEAR_EXTRA_M
         return replace(
@@ -605,44 +719,89 @@ def _phrase_point(
 
 def _beach(index: _NameIndex, row: int, place: _Placed) -> _Placed:
     """Place "the beach at X": the shore point nearest X, not X's town centre."""
-    if str(index.places["kind"].iloc[row]) == "beach":
+    if index.rows[row].kind == "beach":
         return place
-    shore = _relations(np.array([place.lon]), np.array([place.lat])).iloc[0]
+    shore_lon, shore_lat = index.shore[row]
     radius = max(place.uncertainty_m, 500.0)
-    return _Placed(
-        float(shore["shore_lon"]), float(shore["shore_lat"]), LocationPrecision.SITE, radius
-    )
+    return _Placed(float(shore_lon), float(shore_lat), LocationPrecision.SITE, radius)
 
 
-def _offshore(place: _Placed, distance_m: float | None) -> _Placed:
+_OFFSHORE_BEARINGS = np.arange(0.0, 360.0, 10.0)
+_OFFSHORE_RINGS = np.array([1.0, 1.5, 2.0, 3.0])  # times the distance, out from X's shore
+_offshore_cache: dict[tuple[int, float | None], _Placed] = {}
+
+
+def _offshore_points(
+    index: _NameIndex, keys: Iterable[tuple[int, float | None]]
+) -> dict[tuple[int, float | None], _Placed]:
+    """Place "off X" for many (row of X, distance) at once, cached per process.
+
+    The candidate points of every phrase not placed yet are related to the
+    coast in one call: one call per phrase costs more than its points.
+    """
+    keys = list(dict.fromkeys(keys))
+    new = [key for key in keys if key not in _offshore_cache]
+    if new:
+        count = _OFFSHORE_BEARINGS.size * _OFFSHORE_RINGS.size
+        shore = index.shore[[row for row, _ in new]]
+        offsets = [distance if distance is not None else DEFAULT_OFFSHORE_M for _, distance in new]
+        lons, lats, _ = GEOD.fwd(
+            np.repeat(shore[:, 0], count),
+            np.repeat(shore[:, 1], count),
+            np.tile(_OFFSHORE_BEARINGS, len(new) * _OFFSHORE_RINGS.size),
+            np.outer(offsets, np.repeat(_OFFSHORE_RINGS, _OFFSHORE_BEARINGS.size)).ravel(),
+        )
+        lons, lats = np.asarray(lons), np.asarray(lats)
+        seaward = _relations(lons, lats)["shore_distance_m"].to_numpy(dtype=float)
+        for at, (row, distance_m) in enumerate(new):
+            part = slice(at * count, (at + 1) * count)
+            _offshore_cache[(row, distance_m)] = _offshore(
+                _place(index, row),
+                shore[at],
+                distance_m,
+                (lons[part], lats[part], seaward[part]),
+            )
+    return {key: _offshore_cache[key] for key in keys}
+
+
+def _offshore(
+    place: _Placed,
+    shore: np.ndarray,
+    distance_m: float | None,
+    around: tuple[np.ndarray, np.ndarray, np.ndarray],
+) -> _Placed:
     """Place "off X" / "N km off X": a point at sea, that far out from X's shore.
 
-    From the shore point nearest X, candidate points at the distance are tried
-    every 10 degrees; the one at sea closest to the direction from X to its
-    shore wins (the most seaward one when X is on the shore itself).
+    From the shore point nearest X, candidate points are tried every 10
+    degrees at the distance, then at 1.5, 2 and 3 times it (``around``: their
+    lon, lat and signed shore distance, ring by ring). The innermost ring with
+    points whose own shore distance is the stated one give or take
+    1 - OPEN_SEA_SHARE wins (the shore point may lie in a bay or an estuary);
+    of its points, the one closest to the direction from X to its shore, or
+    the most seaward one when X is on the shore itself. Where no point is that
+    far from every shore, the point at sea whose shore distance is nearest the
+    stated one.
     """
     offset = distance_m if distance_m is not None else DEFAULT_OFFSHORE_M
-    shore = _relations(np.array([place.lon]), np.array([place.lat])).iloc[0]
-    shore_lon, shore_lat = float(shore["shore_lon"]), float(shore["shore_lat"])
-    bearings = np.arange(0.0, 360.0, 10.0)
-    lons, lats, _ = GEOD.fwd(
-        np.full(bearings.size, shore_lon),
-        np.full(bearings.size, shore_lat),
-        bearings,
-        np.full(bearings.size, offset),
-    )
-    seaward = _relations(np.asarray(lons), np.asarray(lats))["shore_distance_m"].to_numpy(
-        dtype=float
-    )
+    shore_lon, shore_lat = float(shore[0]), float(shore[1])
+    bearings = np.tile(_OFFSHORE_BEARINGS, _OFFSHORE_RINGS.size)
+    ring = np.repeat(np.arange(_OFFSHORE_RINGS.size), _OFFSHORE_BEARINGS.size)
+    lons, lats, seaward = around
     radius = place.uncertainty_m / 2 + (0.25 * offset if distance_m is not None else offset)
-    if not (seaward > 0).any():
+    at_sea = seaward > 0
+    if not at_sea.any():
         return _Placed(shore_lon, shore_lat, LocationPrecision.AREA, radius + offset)
+    as_stated = at_sea & (np.abs(seaward - offset) <= (1 - OPEN_SEA_SHARE) * offset)
+    if not as_stated.any():
+        best = int(np.argmin(np.where(at_sea, np.abs(seaward - offset), np.inf)))
+        return _Placed(float(lons[best]), float(lats[best]), LocationPrecision.AREA, radius)
+    pool = as_stated & (ring == ring[as_stated].min())
     toward, _, inland_m = GEOD.inv(place.lon, place.lat, shore_lon, shore_lat)
     if inland_m > 100:
         turn = np.abs((bearings - toward + 180.0) % 360.0 - 180.0)
-        best = int(np.argmin(np.where(seaward > 0, turn, np.inf)))
+        best = int(np.argmin(np.where(pool, turn, np.inf)))
     else:
-        best = int(np.argmax(seaward))
+        best = int(np.argmax(np.where(pool, seaward, -np.inf)))
     return _Placed(float(lons[best]), float(lats[best]), LocationPrecision.AREA, radius)
 
 
@@ -672,6 +831,16 @@ class _Parsed:
     hints: _Hints
 
 
+def _without_the(name: str) -> str:
+    """Drop a leading English article that names do not carry ("the UK", "the Port of Dover").
+
+    A name that keeps its article in the gazetteer ("The Hague") is kept whole.
+    """
+    if name.startswith("the ") and name not in _index().by_name:
+        return name.removeprefix("the ")
+    return name
+
+
 def _parse(query: str, context_hints: _Hints) -> _Parsed:
     """Check a query and take it apart (raises InvalidPlaceQueryError)."""
     name, qualifier = _split_qualifier(check_query(query))
@@ -681,10 +850,11 @@ def _parse(query: str, context_hints: _Hints) -> _Parsed:
         own.region or context_hints.region,
         own.outside or context_hints.outside,
     )
-    whole = normalize_name(name)
+    whole = _without_the(normalize_name(name))
     if whole in _index().by_name or whole in COUNTRY_NAMES:
         return _Parsed(_Phrase("name", (whole,)), hints)
     phrase = _parse_phrase(whole)
+    phrase = replace(phrase, names=tuple(_without_the(name) for name in phrase.names))
     beach_feature = f"{phrase.names[0]} beach"
     if phrase.kind == "beach" and beach_feature in _index().by_name:
         return _Parsed(_Phrase("name", (beach_feature,)), hints)  # a curated beach of X
@@ -725,7 +895,7 @@ def geocode_many(
     """
     queries = list(queries)
     unique = list(dict.fromkeys(queries))
-    context_hints = _hints_in(context)
+    context_hints = _hints_in(context, sentence=True)
     parsed: dict[str, _Parsed | InvalidPlaceQueryError] = {}
     for query in unique:
         try:
@@ -733,9 +903,12 @@ def geocode_many(
         except InvalidPlaceQueryError as error:
             parsed[query] = error
     matches = _lookup_all(parsed)
+    unplaced = (_missing(item, matches) for item in parsed.values())
+    candidates = _candidates(_index(), (name for name in unplaced if name is not None))
+    _offshore_points(_index(), _offshore_keys(parsed.values(), matches))
     resolved: dict[str, GeocodeResult] = {}
     for done, query in enumerate(unique, start=1):
-        resolved[query] = _resolve(query, parsed[query], matches)
+        resolved[query] = _resolve(query, parsed[query], matches, candidates)
         if on_progress is not None:
             on_progress(done, len(unique))
     return [resolved[query] for query in queries]
@@ -758,6 +931,31 @@ def _lookup_all(
     return matches
 
 
+def _offshore_keys(
+    items: Iterable[_Parsed | InvalidPlaceQueryError],
+    matches: dict[tuple[str, _Hints], _Match | None],
+) -> list[tuple[int, float | None]]:
+    """Return (row, distance) of every placed "off X" phrase, to place them all at once."""
+    keys = []
+    for item in items:
+        if isinstance(item, _Parsed) and item.phrase.kind == "offshore":
+            match = matches.get((item.phrase.names[0], item.hints))
+            if match is not None:
+                keys.append((match.row, item.phrase.distance_m))
+    return keys
+
+
+def _missing(
+    item: _Parsed | InvalidPlaceQueryError, matches: dict[tuple[str, _Hints], _Match | None]
+) -> str | None:
+    """Return the first place name of a query that the gazetteer lacks, if any."""
+    if isinstance(item, InvalidPlaceQueryError) or item.hints.outside:
+        return None
+    if any(name in COUNTRY_NAMES for name in item.phrase.names):
+        return None
+    return next((n for n in item.phrase.names if matches.get((n, item.hints)) is None), None)
+
+
 def _country_result(query: str, country_name: str) -> GeocodeResult:
     """Answer a query that names only a country: country level, no point."""
     country = COUNTRY_NAMES[country_name]
@@ -765,7 +963,7 @@ def _country_result(query: str, country_name: str) -> GeocodeResult:
         query,
         found=True,
         place_id=f"country:{country}",
-        name=country_name.title(),
+        name=COUNTRY_TITLES.get(country, country_name.title()),
         country=country,
         location_precision=LocationPrecision.COUNTRY,
         score=100.0,
@@ -776,8 +974,9 @@ def _resolve(
     query: str,
     item: _Parsed | InvalidPlaceQueryError,
     matches: dict[tuple[str, _Hints], _Match | None],
+    candidates: dict[str, list[Candidate]],
 ) -> GeocodeResult:
-    """Turn a parsed query and its name matches into a result."""
+    """Turn a parsed query, its name matches and the unplaced names' candidates into a result."""
     if isinstance(item, InvalidPlaceQueryError):
         return GeocodeResult(query, found=False, reason=str(item))
     phrase, hints = item.phrase, item.hints
@@ -794,19 +993,19 @@ def _resolve(
         return GeocodeResult(
             query,
             found=False,
-            candidates=_candidates(_index(), missing[0]),
+            candidates=candidates[missing[0]],
             reason=f"no place named {missing[0]!r} in the gazetteer",
         )
     rows = tuple(match.row for match in found if match is not None)
     point = _phrase_point(phrase.kind, rows, phrase.distance_m, phrase.bearing_deg)
     assert point is not None
-    place = _index().places.iloc[rows[0]]
+    place = _index().rows[rows[0]]
     return GeocodeResult(
         query,
         found=True,
-        place_id=str(place["place_id"]),
-        name=str(place["name"]),
-        country=None if pd.isna(place["country"]) else str(place["country"]),
+        place_id=place.place_id,
+        name=place.name,
+        country=place.country,
         lon=point.lon,
         lat=point.lat,
         location_precision=point.precision,
