@@ -31,6 +31,7 @@ from geo.errors import (
 )
 from geo.geocode import GeocodeResult, geocode_many
 from geo.io import FileFormat, read_incidents, write_incidents
+from geo.nominatim import NominatimFallback
 from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
 from maps.assets import AssetMode
 from maps.errors import MapAssetsError
@@ -68,6 +69,13 @@ DataDirOption = Annotated[
 NoSeedFlag = Annotated[
     bool,
     typer.Option("--no-seed", help="Do not fill a new store with the bundled sample incidents."),
+]
+OnlineFlag = Annotated[
+    bool,
+    typer.Option(
+        "--online",
+        help="Ask OpenStreetMap's Nominatim for names the gazetteer lacks (cached, 1 request/s).",
+    ),
 ]
 SkipInvalidFlag = Annotated[
     bool,
@@ -122,7 +130,16 @@ def _working(message: str) -> Iterator[None]:
         yield
 
 
-def _enriched(incidents: gpd.GeoDataFrame) -> EnrichResult:
+def _fallback(settings: Settings, online: bool) -> NominatimFallback | None:
+    """Return the online geocoder when the flag or the settings ask for it."""
+    if not (online or settings.online_geocoding):
+        return None
+    return NominatimFallback(settings.data_dir)
+
+
+def _enriched(
+    incidents: gpd.GeoDataFrame, fallback: NominatimFallback | None = None
+) -> EnrichResult:
     """Geocode and relate incidents to the coast, with a progress bar on a terminal."""
     with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
         task = progress.add_task("Geocoding place names", total=None)
@@ -130,7 +147,7 @@ def _enriched(incidents: gpd.GeoDataFrame) -> EnrichResult:
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        result = enrich_incidents(incidents, on_progress=advance)
+        result = enrich_incidents(incidents, on_progress=advance, fallback=fallback)
     for item in result.unresolved:
         closest = f"; closest: {', '.join(item.candidates)}" if item.candidates else ""
         stderr.print(
@@ -217,6 +234,7 @@ def map_command(
         typer.Option(help="inline: one self-contained file; cdn: load Leaflet from unpkg.com."),
     ] = AssetMode.INLINE,
     skip_invalid: SkipInvalidFlag = False,
+    online: OnlineFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Write a standalone map of the incidents in a CSV, GeoJSON or GeoPackage file."""
@@ -227,7 +245,7 @@ def map_command(
             )
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
-        enriched = _enriched(result.incidents)
+        enriched = _enriched(result.incidents, _fallback(_settings(None, False), online))
         page = render_map_html(enriched.incidents, MapOptions(title=title, assets=assets))
         output.write_text(page, encoding="utf-8")
     incidents = enriched.incidents
@@ -253,6 +271,7 @@ def import_command(
     skip_invalid: SkipInvalidFlag = False,
     data_dir: DataDirOption = None,
     no_seed: NoSeedFlag = False,
+    online: OnlineFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Load incidents from a file into the store; incidents already stored are kept as they are."""
@@ -260,7 +279,7 @@ def import_command(
     with _reported_errors():
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
-        enriched = _enriched(result.incidents)
+        enriched = _enriched(result.incidents, _fallback(settings, online))
         with _opened_store(settings) as store, _working("Storing incidents"):
             added = store.add(enriched.incidents)
             total = store.count()
@@ -311,13 +330,15 @@ def geocode_command(
     context: Annotated[
         str | None, typer.Option(help="Text around the name, to choose between homonyms.")
     ] = None,
+    online: OnlineFlag = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print GeoJSON: a Feature, or a FeatureCollection.")
     ] = False,
 ) -> None:
     """Geocode place names offline with the bundled gazetteer (exit 1 if one is not found)."""
     with _reported_errors():
-        results = geocode_many(queries, context=context)
+        fallback = _fallback(_settings(None, False), online)
+        results = geocode_many(queries, context=context, fallback=fallback)
     if as_json:
         features = [result.feature() for result in results]
         _print_json(

@@ -35,6 +35,10 @@ class Settings(BaseSettings):
     assets: Literal["local", "cdn"] = Field(
         default="local", description="Serve Leaflet and other browser assets locally or from a CDN."
     )
+    online_geocoding: bool = Field(
+        default=False,
+        description="Ask OpenStreetMap's Nominatim for names the gazetteer lacks (cached, 1/s).",
+    )
     seed: bool = Field(
         default=True, description="Fill a newly created store with the bundled sample incidents."
     )

@@ -49,19 +49,21 @@ def awaiting_geocoding(incidents: gpd.GeoDataFrame) -> pd.Series:
 
 
 def enrich_incidents(
-    incidents: gpd.GeoDataFrame, on_progress: Callable[[int, int], None] | None = None
+    incidents: gpd.GeoDataFrame,
+    on_progress: Callable[[int, int], None] | None = None,
+    fallback: Callable[[str], GeocodeResult] | None = None,
 ) -> EnrichResult:
     """Geocode incidents left for it, then relate every placed incident to the coast.
 
     Each distinct place name is geocoded once; ``on_progress(done, total)``
-    follows the distinct names.
+    follows the distinct names; ``fallback`` is the optional online geocoder.
     """
     frame = incidents.copy()
     pending = awaiting_geocoding(frame)
     unresolved: list[Unresolved] = []
     if pending.any():
         names = frame.loc[pending, "place_name"].astype(str).tolist()
-        results = geocode_many(names, on_progress=on_progress)
+        results = geocode_many(names, on_progress=on_progress, fallback=fallback)
         unresolved = _apply_geocoding(frame, frame.index[pending], results)
     geocoded = int(pending.sum()) - len(unresolved)
     return EnrichResult(with_coast_relations(frame), unresolved, geocoded)

@@ -885,13 +885,16 @@ def geocode_many(
     *,
     context: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
+    fallback: Callable[[str], GeocodeResult] | None = None,
 ) -> list[GeocodeResult]:
     """Geocode many names at once, each distinct query once, fuzzy misses in one batch.
 
     A query that cannot be read (empty, too long, control characters) is
     answered 'not found' with the reason, so one bad cell does not stop a
     whole column. ``on_progress(done, total)`` is called as distinct queries
-    are resolved.
+    are resolved. ``fallback`` (e.g. :class:`geo.nominatim.NominatimFallback`)
+    is asked for plain names the gazetteer lacks; never for phrases, nor for
+    names a qualifier puts outside the map.
     """
     queries = list(queries)
     unique = list(dict.fromkeys(queries))
@@ -909,9 +912,21 @@ def geocode_many(
     resolved: dict[str, GeocodeResult] = {}
     for done, query in enumerate(unique, start=1):
         resolved[query] = _resolve(query, parsed[query], matches, candidates)
+        if fallback is not None and _worth_asking(parsed[query], resolved[query]):
+            resolved[query] = fallback(query)
         if on_progress is not None:
             on_progress(done, len(unique))
     return [resolved[query] for query in queries]
+
+
+def _worth_asking(item: _Parsed | InvalidPlaceQueryError, result: GeocodeResult) -> bool:
+    """Tell whether an unplaced query is a plain name an online gazetteer may know."""
+    return (
+        not result.found
+        and isinstance(item, _Parsed)
+        and item.phrase.kind == "name"
+        and item.hints.outside is None
+    )
 
 
 def _lookup_all(

@@ -69,7 +69,11 @@ class NominatimFallback:
         if row is not None:
             answer = json.loads(row[0])
         else:
-            answer = self._ask(query)
+            try:
+                answer = self._ask(query)
+            except Exception as error:  # geopy's errors, timeouts, no network: not cached
+                reason = f"Nominatim could not be asked ({type(error).__name__}: {error})"
+                return GeocodeResult(query, found=False, reason=reason)
             with self._cache() as cache:
                 cache.execute(
                     "INSERT OR REPLACE INTO answers VALUES (?, ?)", (key, json.dumps(answer))

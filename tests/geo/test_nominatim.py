@@ -100,3 +100,37 @@ def test_requests_are_at_least_a_second_apart(
     fallback("Ailleurs")
     fallback("Encore ailleurs")
     assert clock.slept == pytest.approx([MIN_INTERVAL_S - 0.25, MIN_INTERVAL_S])
+
+
+class Unreachable:
+    def __init__(self) -> None:
+        self.calls = 0
+
+    def geocode(self, query: str, **options: Any) -> None:
+        self.calls += 1
+        raise OSError("network is unreachable")
+
+
+def test_an_unreachable_service_is_not_found_and_not_cached(
+    tmp_path: Path, clock: FakeClock
+) -> None:
+    service = Unreachable()
+    fallback = NominatimFallback(tmp_path, geocoder=service, clock=clock, sleep=clock.sleep)
+    result = fallback("Le Hameau")
+    assert not result.found and result.reason and "network is unreachable" in result.reason
+    fallback("Le Hameau")
+    assert service.calls == 2
+
+
+def test_geocode_many_asks_the_fallback_only_for_plain_unknown_names(
+    tmp_path: Path, fake: FakeNominatim, clock: FakeClock
+) -> None:
+    from geo.geocode import geocode_many
+
+    fallback = _fallback(tmp_path, fake, clock)
+    results = geocode_many(
+        ["Calais", "Le Hameau", "off Le Hameau", "Le Hameau, Maine", "Le Hameau"], fallback=fallback
+    )
+    assert [r.found for r in results] == [True, True, False, False, True]
+    assert results[1].phrase == "online" and results[1].place_id == "osm:node/42"
+    assert [query for query, _ in fake.asked] == ["Le Hameau"]
