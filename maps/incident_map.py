@@ -47,6 +47,9 @@ OSM_ATTRIBUTION = (
 )
 DEFAULT_CENTER = (50.95, 1.85)  # the Strait of Dover, between Calais and Dover
 DEFAULT_ZOOM = 9
+# Keep markers clear of the layer control (top right) and the legend (bottom right).
+FIT_PADDING_TOP_LEFT = (60, 60)
+FIT_PADDING_BOTTOM_RIGHT = (300, 60)
 SHORELINE_DISPLAY_TOLERANCE_DEG = 0.0004  # about 30-45 m: invisible at coast zoom levels
 
 
@@ -199,7 +202,12 @@ def _fit_to(figure: folium.Map, incidents: gpd.GeoDataFrame) -> None:
     if placed.empty:
         return
     min_lon, min_lat, max_lon, max_lat = placed.total_bounds
-    figure.fit_bounds([[min_lat, min_lon], [max_lat, max_lon]], padding=(40, 40), max_zoom=12)
+    figure.fit_bounds(
+        [[min_lat, min_lon], [max_lat, max_lon]],
+        padding_top_left=FIT_PADDING_TOP_LEFT,
+        padding_bottom_right=FIT_PADDING_BOTTOM_RIGHT,
+        max_zoom=12,
+    )
 
 
 def render_map_html(incidents: gpd.GeoDataFrame, options: MapOptions = MapOptions()) -> str:

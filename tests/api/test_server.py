@@ -46,7 +46,7 @@ def test_map_draws_every_placed_incident_with_no_internet(
     assert all("tile.openstreetmap.org" in url for url in offline_page.blocked), (
         offline_page.blocked
     )
-    markers.nth(0).click(force=True)
+    markers.nth(0).dispatch_event("click")
     popup = page.locator(".launchmap-popup")
     popup.wait_for(timeout=5_000)
     assert "Date" in popup.inner_text()

@@ -172,7 +172,7 @@ def test_hostile_popup_shows_text_and_runs_nothing(
 ) -> None:
     _open_map(offline_page, standalone_map)
     page = offline_page.page
-    page.locator("path.launchmap-incident-rescue").click(force=True)
+    page.locator("path.launchmap-incident-rescue").dispatch_event("click")
     popup = page.locator(".launchmap-popup")
     popup.wait_for(timeout=5_000)
     assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
@@ -235,11 +235,11 @@ def test_popup_shows_coast_fields(tmp_path: Path, offline_page: OfflinePage) -> 
     path.write_text(render_map_html(frame, MapOptions(assets=AssetMode.INLINE)), encoding="utf-8")
     _open_map(offline_page, path)
     page = offline_page.page
-    page.locator("path.launchmap-incident-embarkation").click(force=True)
+    page.locator("path.launchmap-incident-embarkation").dispatch_event("click")
     text = page.locator(".launchmap-popup").inner_text()
     assert "52.1 km" in text and "150 m at sea (within the 300 m zone)" in text and "Calais" in text
     page.keyboard.press("Escape")
-    page.locator("path.launchmap-incident-interception").click(force=True)
+    page.locator("path.launchmap-incident-interception").dispatch_event("click")
     page.wait_for_function(
         "document.querySelector('.launchmap-popup').innerText.includes('inland')"
     )
