@@ -19,7 +19,6 @@ on the sample. The last lines are one JSON object per figure.
 from __future__ import annotations
 
 import argparse
-import json
 import resource
 import sys
 import time
@@ -30,6 +29,7 @@ import numpy as np
 import pandas as pd
 import shapely
 import shapely.ops
+from _report import figure
 from pyproj import Geod, Transformer
 
 from geo.coast import CoastLayer, coastline_layer, relate_to_coast
@@ -125,21 +125,6 @@ def agreement(launchmap: pd.DataFrame, baseline: pd.DataFrame) -> str:
     return (
         f"max |shore_distance_m| difference {shore:.3f} m, max |coast_km| difference "
         f"{km * 1000:.3f} m, same nearest place for {places:.1%} of points"
-    )
-
-
-def figure(
-    name: str, value: float, unit: str, baseline: str, baseline_value: float, ratio: float
-) -> str:
-    return json.dumps(
-        {
-            "name": name,
-            "value": round(value, 3),
-            "unit": unit,
-            "baseline": baseline,
-            "baseline_value": round(baseline_value, 3),
-            "ratio": round(ratio, 2),
-        }
     )
 
 

@@ -29,13 +29,13 @@ batching, no phrases). The last lines are one JSON object per figure.
 from __future__ import annotations
 
 import argparse
-import json
 import time
 import unicodedata
 from collections.abc import Iterable
 
 import numpy as np
 import pandas as pd
+from _report import figure
 from pyproj import Geod
 from rapidfuzz import fuzz, process
 
@@ -215,21 +215,6 @@ def plain_loop(strings: list[str]) -> list[tuple[float, float] | None]:
         rows = index.by_name.get(name)
         answers.append((index.rows[rows[0]].lon, index.rows[rows[0]].lat) if rows else None)
     return answers
-
-
-def figure(
-    name: str, value: float, unit: str, baseline: str, baseline_value: float, ratio: float
-) -> str:
-    return json.dumps(
-        {
-            "name": name,
-            "value": round(value, 3),
-            "unit": unit,
-            "baseline": baseline,
-            "baseline_value": round(baseline_value, 3),
-            "ratio": round(ratio, 2),
-        }
-    )
 
 
 def main() -> None:
