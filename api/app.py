@@ -10,7 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 
-from api import features, pages
+from api import features, hotspots, pages
 from api.errors import install_error_handlers
 from api.schemas import Health, LandingPage
 from api.settings import Settings
@@ -41,6 +41,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title=TITLE, description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
+    app.include_router(hotspots.router)  # before the generic /collections/{id}/items
     app.include_router(features.router)
     app.include_router(pages.router)
     app.add_api_route("/", landing_page, methods=["GET"], responses={200: {"model": LandingPage}})

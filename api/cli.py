@@ -14,14 +14,20 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import geopandas as gpd
+import pandas as pd
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import Progress
+from rich.table import Table
 
+from api.hotspots import hotspot_features, parse_roles
 from api.settings import Settings
+from geo.cluster import ClusterMethod, ClusterParams, cluster_incidents, hotspots
 from geo.enrich import EnrichResult, enrich_incidents
 from geo.errors import (
     BundledDataError,
+    InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidPlaceQueryError,
     InvalidQueryError,
@@ -46,6 +52,7 @@ stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)
 
 REPORTED_ERRORS = (
+    InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidPlaceQueryError,
     UnsupportedFormatError,
@@ -57,6 +64,7 @@ REPORTED_ERRORS = (
     PermissionError,
 )
 
+DEFAULT_CLUSTERING = ClusterParams()
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 DataDirOption = Annotated[
     Path | None,
@@ -370,6 +378,91 @@ def _describe(result: GeocodeResult) -> str:
         f"{result.query}: {where} ({result.location_precision}{radius}), {result.phrase} of "
         f"{result.name} [{result.place_id}], score {result.score:g}"
     )
+
+
+@app.command("hotspots")
+def hotspots_command(
+    method: Annotated[
+        ClusterMethod, typer.Option(help="Clustering method.")
+    ] = DEFAULT_CLUSTERING.method,
+    eps_m: Annotated[
+        float, typer.Option(help="dbscan, space-time: neighbour distance in metres.")
+    ] = DEFAULT_CLUSTERING.eps_m,
+    min_samples: Annotated[
+        int, typer.Option(help="Incidents (or weight) that make a cluster.")
+    ] = DEFAULT_CLUSTERING.min_samples,
+    eps_km: Annotated[
+        float, typer.Option(help="coast: largest gap along the coast in km.")
+    ] = DEFAULT_CLUSTERING.eps_km,
+    gap_days: Annotated[
+        float, typer.Option(help="space-time: largest gap in days.")
+    ] = DEFAULT_CLUSTERING.gap_days,
+    min_cluster_size: Annotated[
+        int, typer.Option(help="hdbscan: smallest cluster.")
+    ] = DEFAULT_CLUSTERING.min_cluster_size,
+    weight: Annotated[
+        str, typer.Option(help="Count each incident once (none) or by its people or boats.")
+    ] = DEFAULT_CLUSTERING.weight,
+    roles: Annotated[
+        str | None,
+        typer.Option(
+            help="Location roles used, comma-separated, or 'all' [default: departure,pickup]."
+        ),
+    ] = None,
+    data_dir: DataDirOption = None,
+    no_seed: NoSeedFlag = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="Print the hotspots as a GeoJSON FeatureCollection.")
+    ] = False,
+) -> None:
+    """Find launch hotspots among the stored incidents, listed along the coast from Belgium."""
+    settings = _settings(data_dir, no_seed)
+    with _reported_errors():
+        params = ClusterParams(
+            method=method,
+            eps_m=eps_m,
+            min_samples=min_samples,
+            eps_km=eps_km,
+            gap_days=gap_days,
+            min_cluster_size=min_cluster_size,
+            weight=weight,
+            roles=parse_roles(roles),
+        )
+        with _opened_store(settings) as store:
+            incidents = store.query(IncidentQuery()).incidents
+        found = hotspots(cluster_incidents(incidents, params))
+    if as_json:
+        collection = {"type": "FeatureCollection", "features": hotspot_features(found)}
+        _print_json(collection | {"clustering": params.as_dict()})
+        return
+    stdout.print(_hotspot_table(found, params))
+
+
+def _hotspot_table(found: gpd.GeoDataFrame, params: ClusterParams) -> Table:
+    """Lay hotspots out as a table, the clustering named in its title."""
+    settings = ", ".join(f"{key}={value}" for key, value in params.as_dict().items())
+    table = Table(title=f"{len(found)} hotspots ({settings})", title_justify="left")
+    for heading in ("id", "label", "incidents", "people", "boats", "first", "last", "coast km"):
+        table.add_column(
+            heading, justify="right" if heading in ("incidents", "people", "boats") else "left"
+        )
+    for row in found.itertuples():
+        table.add_row(
+            escape(str(row.id)),
+            escape(str(row.label)),
+            str(row.incidents),
+            _cell(row.people),
+            _cell(row.boats),
+            _cell(row.first_date),
+            _cell(row.last_date),
+            f"{row.coast_km_from:.1f} – {row.coast_km_to:.1f}",
+        )
+    return table
+
+
+def _cell(value: Any) -> str:
+    """Show a table value, a dash when it is missing."""
+    return "–" if value is None or pd.isna(value) else escape(str(value))
 
 
 @app.command("serve")

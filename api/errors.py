@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException
 from geo.errors import (
     BundledDataError,
     IncidentNotFoundError,
+    InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidQueryError,
     StoreError,
@@ -34,6 +35,7 @@ class UnknownCollectionError(LookupError):
 STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
     UnknownCollectionError: HTTPStatus.NOT_FOUND,
     InvalidQueryError: HTTPStatus.BAD_REQUEST,
+    InvalidClusterParamsError: HTTPStatus.BAD_REQUEST,
     UnsupportedFormatError: HTTPStatus.BAD_REQUEST,
     InvalidIncidentError: HTTPStatus.UNPROCESSABLE_ENTITY,
     IncidentNotFoundError: HTTPStatus.NOT_FOUND,

@@ -19,23 +19,38 @@ from geo.store import IncidentQuery, IncidentStore, StoreExtent
 GEOJSON = "application/geo+json"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 INCIDENTS = "incidents"
+HOTSPOTS = "hotspots"
 
 router = APIRouter(tags=["features"])
 
 
-def _collection(request: Request, extent: StoreExtent) -> dict[str, Any]:
-    """Describe the incident collection, with its extent and links."""
-    base = str(request.url_for("collection", collection_id=INCIDENTS))
+COLLECTIONS = {
+    INCIDENTS: (
+        "Small-boat incidents",
+        "Launches, embarkations, interceptions, rescues, arrivals and finds reported along "
+        "the Channel and North Sea coast, with their sources.",
+    ),
+    HOTSPOTS: (
+        "Launch hotspots",
+        "Clusters of the departure and pickup incidents, computed on request: the method "
+        "(dbscan, hdbscan, coast, space-time) and its parameters are query parameters of items.",
+    ),
+}
+
+
+def _collection(request: Request, collection_id: str, extent: StoreExtent) -> dict[str, Any]:
+    """Describe a collection, with the extent of the stored incidents and its links."""
+    base = str(request.url_for("collection", collection_id=collection_id))
+    title, text = COLLECTIONS[collection_id]
     description: dict[str, Any] = {
-        "id": INCIDENTS,
-        "title": "Small-boat incidents",
-        "description": "Launches, embarkations, interceptions, rescues, arrivals and finds "
-        "reported along the Channel and North Sea coast, with their sources.",
+        "id": collection_id,
+        "title": title,
+        "description": text,
         "itemType": "feature",
         "crs": [CRS84],
         "links": [
             {"href": base, "rel": "self", "type": "application/json", "title": "This collection"},
-            {"href": f"{base}/items", "rel": "items", "type": GEOJSON, "title": "Incidents"},
+            {"href": f"{base}/items", "rel": "items", "type": GEOJSON, "title": title},
         ],
     }
     if extent.bbox is not None:
@@ -48,11 +63,11 @@ def _collection(request: Request, extent: StoreExtent) -> dict[str, Any]:
     return description
 
 
-def _check_collection(collection_id: str) -> None:
-    """Refuse a collection id the API does not serve."""
-    if collection_id != INCIDENTS:
+def check_collection(collection_id: str, served: tuple[str, ...] = tuple(COLLECTIONS)) -> None:
+    """Refuse a collection id the route does not serve, naming those it does."""
+    if collection_id not in served:
         raise UnknownCollectionError(
-            f"no collection {collection_id!r}; this API serves: {INCIDENTS}"
+            f"no collection {collection_id!r}; this API serves: {', '.join(COLLECTIONS)}"
         )
 
 
@@ -62,9 +77,10 @@ def collections(
 ) -> JSONResponse:
     """List the feature collections the API serves."""
     self_link = {"href": str(request.url_for("collections")), "rel": "self"}
+    extent = store.extent()
     body = {
         "links": [self_link | {"type": "application/json"}],
-        "collections": [_collection(request, store.extent())],
+        "collections": [_collection(request, name, extent) for name in COLLECTIONS],
     }
     return JSONResponse(body)
 
@@ -74,8 +90,8 @@ def collection(
     collection_id: str, request: Request, store: Annotated[IncidentStore, Depends(get_store)]
 ) -> JSONResponse:
     """Describe one feature collection."""
-    _check_collection(collection_id)
-    return JSONResponse(_collection(request, store.extent()))
+    check_collection(collection_id)
+    return JSONResponse(_collection(request, collection_id, store.extent()))
 
 
 @router.get(
@@ -103,7 +119,7 @@ def items(
     offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
 ) -> JSONResponse:
     """Return a page of incidents as GeoJSON, filtered by bbox and date."""
-    _check_collection(collection_id)
+    check_collection(collection_id, (INCIDENTS,))
     start, end = parse_datetime(datetime)
     page_size = min(limit or settings.default_limit, settings.max_limit)
     query = IncidentQuery(parse_bbox(bbox), start, end, limit=page_size, offset=offset)
@@ -115,12 +131,12 @@ def items(
         "numberMatched": result.number_matched,
         "numberReturned": len(features),
         "timeStamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "links": _page_links(request, page_size, offset, result.number_matched),
+        "links": page_links(request, page_size, offset, result.number_matched),
     }
     return JSONResponse(body, media_type=GEOJSON)
 
 
-def _page_links(request: Request, limit: int, offset: int, matched: int) -> list[dict[str, str]]:
+def page_links(request: Request, limit: int, offset: int, matched: int) -> list[dict[str, str]]:
     """Link to this page and its neighbours, keeping every other query parameter."""
     links = [{"href": str(request.url), "rel": "self", "type": GEOJSON}]
     if offset + limit < matched:
@@ -143,7 +159,7 @@ def item(
     store: Annotated[IncidentStore, Depends(get_store)],
 ) -> JSONResponse:
     """Return one incident as a GeoJSON Feature."""
-    _check_collection(collection_id)
+    check_collection(collection_id, (INCIDENTS,))
     feature = frame_to_features(store.get(feature_id))[0]
     collection_url = str(request.url_for("collection", collection_id=INCIDENTS))
     feature["links"] = [

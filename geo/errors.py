@@ -70,3 +70,10 @@ class InvalidIncidentError(ValueError):
 
 class InvalidPlaceQueryError(ValueError):
     """A place query that cannot be geocoded as written: empty, too long, control characters."""
+
+
+class InvalidClusterParamsError(ValueError):
+    """Clustering parameters out of range, or an unknown method, weight, role or period.
+
+    The message names the parameter and the value it got.
+    """

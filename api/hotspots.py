@@ -1,0 +1,154 @@
+"""The hotspots collection: launch clusters computed from the stored incidents on request.
+
+The clustering method and its parameters are query parameters, and travel
+back in the response (``clustering``), so a client always knows how the
+hotspots it shows were found.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Annotated, Any
+
+import geopandas as gpd
+import shapely
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import JSONResponse
+
+from api.deps import get_settings, get_store
+from api.features import GEOJSON, page_links
+from api.params import parse_bbox, parse_datetime
+from api.settings import Settings
+from geo.cluster import (
+    LAUNCH_ROLES,
+    ClusterMethod,
+    ClusterParams,
+    cluster_incidents,
+    hotspot_shifts,
+    hotspots,
+)
+from geo.store import IncidentQuery, IncidentStore
+
+router = APIRouter(tags=["hotspots"])
+DEFAULTS = ClusterParams()
+
+
+def parse_roles(text: str | None) -> tuple[str, ...]:
+    """Read ``roles=departure,pickup`` (``all`` for every role) into a tuple of roles."""
+    if text is None:
+        return LAUNCH_ROLES
+    if text.strip().lower() == "all":
+        return ()
+    return tuple(role.strip() for role in text.split(",") if role.strip())
+
+
+def hotspot_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """Turn a hotspot GeoDataFrame into GeoJSON Features (hull polygons, lon/lat)."""
+    columns = [column for column in frame.columns if column != frame.geometry.name]
+    records = frame[columns].astype(object).where(frame[columns].notna(), None).to_dict("records")
+    return [
+        {
+            "type": "Feature",
+            "id": record["id"],
+            "geometry": shapely.geometry.mapping(hull),
+            "properties": {key: _json_value(value) for key, value in record.items()},
+        }
+        for record, hull in zip(records, frame.geometry, strict=True)
+    ]
+
+
+def _json_value(value: Any) -> Any:
+    """Make a table value JSON-ready: numpy numbers as Python ones, NaN as null."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def _shifts_by_hotspot(clustered: gpd.GeoDataFrame, period: str) -> dict[str, list[dict[str, Any]]]:
+    """Group a hotspot's per-period counts and coast km centres under its id."""
+    shifts: dict[str, list[dict[str, Any]]] = {}
+    table = hotspot_shifts(clustered, period)
+    for record in table.astype(object).where(table.notna(), None).to_dict("records"):
+        entry = {
+            key: _json_value(record[key])
+            for key in ("period", "incidents", "people", "coast_km_centre")
+        }
+        shifts.setdefault(str(record["hotspot_id"]), []).append(entry)
+    return shifts
+
+
+@router.get(
+    "/collections/hotspots/items",
+    responses={200: {"content": {GEOJSON: {}}, "description": "Hotspots as GeoJSON hulls"}},
+)
+def hotspot_items(
+    request: Request,
+    store: Annotated[IncidentStore, Depends(get_store)],
+    settings: Annotated[Settings, Depends(get_settings)],
+    method: Annotated[ClusterMethod, Query(description="Clustering method")] = DEFAULTS.method,
+    eps_m: Annotated[
+        float, Query(description="dbscan, space-time: neighbour distance in metres")
+    ] = DEFAULTS.eps_m,
+    min_samples: Annotated[
+        int, Query(description="Incidents (or weight) that make a cluster")
+    ] = DEFAULTS.min_samples,
+    eps_km: Annotated[
+        float, Query(description="coast: largest gap along the coast, km")
+    ] = DEFAULTS.eps_km,
+    gap_days: Annotated[
+        float, Query(description="space-time: largest gap in days")
+    ] = DEFAULTS.gap_days,
+    min_cluster_size: Annotated[
+        int, Query(description="hdbscan: smallest cluster")
+    ] = DEFAULTS.min_cluster_size,
+    weight: Annotated[str, Query(description="none, people or boats")] = DEFAULTS.weight,
+    roles: Annotated[
+        str | None,
+        Query(
+            description="Location roles used, comma-separated, or 'all' (default: departure,pickup)"
+        ),
+    ] = None,
+    period: Annotated[
+        str | None, Query(description="month or quarter: add each hotspot's counts per period")
+    ] = None,
+    bbox: Annotated[
+        str | None, Query(description="minLon,minLat,maxLon,maxLat of the incidents")
+    ] = None,
+    datetime: Annotated[str | None, Query(description="Date or interval of the incidents")] = None,
+    limit: Annotated[int | None, Query(ge=1, description="Hotspots per page")] = None,
+    offset: Annotated[int, Query(ge=0, description="Hotspots to skip")] = 0,
+) -> JSONResponse:
+    """Cluster the stored incidents and return the hotspots as GeoJSON hull polygons."""
+    params = ClusterParams(
+        method=method,
+        eps_m=eps_m,
+        min_samples=min_samples,
+        eps_km=eps_km,
+        gap_days=gap_days,
+        min_cluster_size=min_cluster_size,
+        weight=weight,
+        roles=parse_roles(roles),
+    )
+    start, end = parse_datetime(datetime)
+    incidents = store.query(IncidentQuery(parse_bbox(bbox), start, end)).incidents
+    clustered = cluster_incidents(incidents, params)
+    features = hotspot_features(hotspots(clustered))
+    if period is not None:
+        shifts = _shifts_by_hotspot(clustered, period)
+        for feature in features:
+            feature["properties"]["shifts"] = shifts.get(feature["id"], [])
+    page_size = min(limit or settings.default_limit, settings.max_limit)
+    page = features[offset : offset + page_size]
+    body = {
+        "type": "FeatureCollection",
+        "features": page,
+        "numberMatched": len(features),
+        "numberReturned": len(page),
+        "timeStamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
+        "clustering": params.as_dict(),
+        "links": page_links(request, page_size, offset, len(features)),
+    }
+    return JSONResponse(body, media_type=GEOJSON)
