@@ -32,8 +32,18 @@ class UnknownCollectionError(LookupError):
     """A collection id the API does not serve."""
 
 
+class NotAuthenticatedError(PermissionError):
+    """A write without a valid bearer token (answered 401 with a Bearer challenge)."""
+
+
+class ReadOnlyError(PermissionError):
+    """A write to an API that has no write tokens configured (answered 403)."""
+
+
 STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
     UnknownCollectionError: HTTPStatus.NOT_FOUND,
+    NotAuthenticatedError: HTTPStatus.UNAUTHORIZED,
+    ReadOnlyError: HTTPStatus.FORBIDDEN,
     InvalidQueryError: HTTPStatus.BAD_REQUEST,
     InvalidClusterParamsError: HTTPStatus.BAD_REQUEST,
     UnsupportedFormatError: HTTPStatus.BAD_REQUEST,
@@ -46,11 +56,14 @@ STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
 
 
 def problem(status: HTTPStatus | int, detail: str, instance: str) -> JSONResponse:
-    """Build an ``application/problem+json`` response."""
+    """Build an ``application/problem+json`` response (with a Bearer challenge on 401)."""
     status = HTTPStatus(status)
     body = {"type": "about:blank", "title": status.phrase, "status": status.value}
     body |= {"detail": detail, "instance": instance}
-    return JSONResponse(body, status_code=status.value, media_type=PROBLEM_MEDIA_TYPE)
+    headers = {"WWW-Authenticate": 'Bearer realm="launchmap"'} if status == 401 else None
+    return JSONResponse(
+        body, status_code=status.value, media_type=PROBLEM_MEDIA_TYPE, headers=headers
+    )
 
 
 def install_error_handlers(app: FastAPI) -> None:
