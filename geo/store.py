@@ -38,15 +38,33 @@ _SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER", "object": "TEXT"}
 _SQLITE_MAX_VARIABLES = 900
 
 BBox = tuple[float, float, float, float]
+SORTABLE = frozenset(
+    {
+        "id",
+        "date",
+        "event_type",
+        "place_name",
+        "country",
+        "people",
+        "boats",
+        "coast_km",
+        "shore_distance_m",
+        "uncertainty_m",
+    }
+)
 
 
 @dataclass(frozen=True)
 class IncidentQuery:
-    """A selection of stored incidents: a bbox, a date range, and a page.
+    """A selection of stored incidents: bbox, dates, property filters, order and page.
 
     ``bbox`` is (min lon, min lat, max lon, max lat); ``start`` and ``end`` are
     inclusive and either may be open. Incidents placed only at country level
     have no point and never match a bbox; undated ones never match a date range.
+    ``event_types`` and ``roles`` keep incidents of any of the values given;
+    ``place`` matches part of the place as written, in any case; ``sortby``
+    lists (column, descending) pairs of :data:`SORTABLE` columns, ties broken
+    by insertion order.
     """
 
     bbox: BBox | None = None
@@ -54,8 +72,19 @@ class IncidentQuery:
     end: dt.date | None = None
     limit: int | None = None
     offset: int = 0
+    event_types: tuple[str, ...] = ()
+    roles: tuple[str, ...] = ()
+    country: str | None = None
+    place: str | None = None
+    min_people: int | None = None
+    sortby: tuple[tuple[str, bool], ...] = ()
 
     def __post_init__(self) -> None:
+        unknown = [column for column, _ in self.sortby if column not in SORTABLE]
+        if unknown:
+            raise InvalidQueryError(
+                f"cannot sort by {unknown[0]!r}; sortable: {', '.join(sorted(SORTABLE))}"
+            )
         if self.bbox is not None:
             _check_bbox(self.bbox)
         if self.start and self.end and self.start > self.end:
@@ -113,6 +142,14 @@ class IncidentStore(Protocol):
 
     def get(self, incident_id: str) -> gpd.GeoDataFrame:
         """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
+        ...
+
+    def replace(self, incident: gpd.GeoDataFrame) -> None:
+        """Replace the stored incident with the same id by this one-row frame."""
+        ...
+
+    def delete(self, incident_id: str) -> None:
+        """Delete the incident with ``incident_id``; raise IncidentNotFoundError if none."""
         ...
 
     def count(self) -> int:
@@ -292,6 +329,29 @@ class GeoPackageStore:
         with self._transaction() as connection:
             return _insert_new(connection, rows)
 
+    def replace(self, incident: gpd.GeoDataFrame) -> None:
+        """Replace the stored incident with the same id by this one-row frame, in one transaction.
+
+        Raises
+        ------
+        IncidentNotFoundError
+            When no incident with that id is stored (nothing is written).
+        """
+        (row,) = _unique_rows(incident)
+        assignments = ", ".join(f"{name} = :{name}" for name in [GEOMETRY_COLUMN, *_COLUMNS])
+        with self._transaction() as connection:
+            sql = f"UPDATE {TABLE} SET {assignments} WHERE id = :id"  # noqa: S608
+            if connection.execute(sql, row).rowcount == 0:
+                raise IncidentNotFoundError(row["id"])
+            _extend_contents(connection, [row[GEOMETRY_COLUMN]])
+
+    def delete(self, incident_id: str) -> None:
+        """Delete the incident with ``incident_id``; raise IncidentNotFoundError if none."""
+        with self._transaction() as connection:
+            sql = f"DELETE FROM {TABLE} WHERE id = ?"  # noqa: S608
+            if connection.execute(sql, (incident_id,)).rowcount == 0:
+                raise IncidentNotFoundError(incident_id)
+
     # -- reads ------------------------------------------------------------------------
 
     def query(self, query: IncidentQuery) -> QueryResult:
@@ -302,10 +362,7 @@ class GeoPackageStore:
         matched = connection.execute(count_sql, params).fetchone()[0]
         params = {**params, "limit": -1 if query.limit is None else query.limit}
         params["offset"] = query.offset
-        # Without statistics SQLite would rather scan the table in fid order than read a
-        # date range through its index and sort; ``+fid`` takes that shortcut away.
-        order = "+fid" if query.start is not None or query.end is not None else "fid"
-        page_sql = f"{_SELECT_SQL} {where} ORDER BY {order} LIMIT :limit OFFSET :offset"
+        page_sql = f"{_SELECT_SQL} {where} {_order(query)} LIMIT :limit OFFSET :offset"
         cursor = connection.execute(page_sql, params)
         return QueryResult(_frame(cursor.fetchall()), int(matched))
 
@@ -395,7 +452,38 @@ def _where(query: IncidentQuery) -> tuple[str, dict[str, Any]]:
     if query.end is not None:
         clauses.append("date <= :end")
         params["end"] = query.end.isoformat()
+    for column, values in (("event_type", query.event_types), ("location_role", query.roles)):
+        if values:
+            names = [f"{column}_{number}" for number in range(len(values))]
+            clauses.append(f"{column} IN ({', '.join(':' + name for name in names)})")
+            params.update(zip(names, values, strict=True))
+    if query.country is not None:
+        clauses.append("country = :country")
+        params["country"] = query.country.upper()
+    if query.place is not None:
+        clauses.append("place_name LIKE :place ESCAPE '\\'")
+        params["place"] = "%" + _like_escaped(query.place) + "%"
+    if query.min_people is not None:
+        clauses.append("people >= :min_people")
+        params["min_people"] = query.min_people
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def _like_escaped(text: str) -> str:
+    """Escape LIKE's wildcards so a place filter matches the text as written."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _order(query: IncidentQuery) -> str:
+    """Build ORDER BY from the whitelisted sort columns, insertion order last.
+
+    Without statistics SQLite would rather scan the table in fid order than read
+    a date range through its index and sort; ``+fid`` takes that shortcut away.
+    """
+    keys = [f"{column} {'DESC' if descending else 'ASC'}" for column, descending in query.sortby]
+    filtered = query.start is not None or query.end is not None
+    keys.append("+fid" if filtered or keys else "fid")
+    return "ORDER BY " + ", ".join(keys)
 
 
 def _point_in_bbox(
