@@ -4,21 +4,18 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
-from fastapi import FastAPI, Request
-from fastapi.responses import JSONResponse
+from fastapi import FastAPI
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api import features, hotspots, pages
+from api import features, hotspots, pages, reference, service, writes
 from api.errors import install_error_handlers
-from api.schemas import Health, LandingPage
+from api.middleware import AccessLog, BodyLimit, RateLimit, SecurityHeaders
+from api.service import DESCRIPTION, TITLE
 from api.settings import Settings
 from geo.store import open_store
-from maps.assets import VENDOR_DIR
-
-TITLE = "launchmap"
-DESCRIPTION = "Where small boats set off along the Channel coast: incidents as GeoJSON and maps."
+from maps.assets import CDN_ROOT, VENDOR_DIR
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -41,35 +38,30 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app = FastAPI(title=TITLE, description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
     app.state.settings = settings
     install_error_handlers(app)
-    app.include_router(hotspots.router)  # before the generic /collections/{id}/items
+    app.include_router(hotspots.router)  # these come before the generic /collections/{id}/items
+    app.include_router(reference.router)
     app.include_router(features.router)
+    app.include_router(writes.router)
     app.include_router(pages.router)
-    app.add_api_route("/", landing_page, methods=["GET"], responses={200: {"model": LandingPage}})
-    app.add_api_route("/healthz", healthz, methods=["GET"], response_model=Health)
+    app.include_router(service.router)
     app.mount(pages.VENDOR_ROUTE, StaticFiles(directory=VENDOR_DIR, check_dir=False), name="vendor")
+    _add_middleware(app, settings)
     return app
 
 
-def landing_page(request: Request) -> JSONResponse:
-    """Link to the collections, the map and the API description."""
-    links: list[dict[str, Any]] = [
-        {"href": str(request.url_for("landing_page")), "rel": "self", "type": "application/json"},
-        {
-            "href": str(request.url_for("openapi")),
-            "rel": "service-desc",
-            "type": "application/vnd.oai.openapi+json;version=3.0",
-        },
-        {"href": str(request.url_for("collections")), "rel": "data", "type": "application/json"},
-        {
-            "href": str(request.url_for("incident_map")),
-            "rel": "alternate",
-            "type": "text/html",
-            "title": "Map of the incidents",
-        },
-    ]
-    return JSONResponse({"title": TITLE, "description": DESCRIPTION, "links": links})
-
-
-def healthz() -> dict[str, str]:
-    """Tell that the server answers."""
-    return {"status": "ok"}
+def _add_middleware(app: FastAPI, settings: Settings) -> None:
+    """Wrap the app in CORS, the rate limit, the body limit, security headers and the log."""
+    if settings.cors_origins:
+        app.add_middleware(
+            CORSMiddleware,
+            allow_origins=settings.cors_origins,
+            allow_methods=["GET", "POST", "PUT", "PATCH", "DELETE"],
+            allow_headers=["Authorization", "Content-Type"],
+        )
+    app.add_middleware(
+        RateLimit, per_minute=settings.write_rate_per_minute, limited_paths=("/extract",)
+    )
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    cdn_hosts = (CDN_ROOT,) if settings.assets == "cdn" else ()
+    app.add_middleware(SecurityHeaders, cdn_hosts=cdn_hosts)
+    app.add_middleware(AccessLog)

@@ -32,6 +32,10 @@ class UnknownCollectionError(LookupError):
     """A collection id the API does not serve."""
 
 
+class BadBodyError(ValueError):
+    """A request body that is not the document the endpoint takes."""
+
+
 class NotAuthenticatedError(PermissionError):
     """A write without a valid bearer token (answered 401 with a Bearer challenge)."""
 
@@ -42,6 +46,7 @@ class ReadOnlyError(PermissionError):
 
 STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
     UnknownCollectionError: HTTPStatus.NOT_FOUND,
+    BadBodyError: HTTPStatus.BAD_REQUEST,
     NotAuthenticatedError: HTTPStatus.UNAUTHORIZED,
     ReadOnlyError: HTTPStatus.FORBIDDEN,
     InvalidQueryError: HTTPStatus.BAD_REQUEST,

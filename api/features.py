@@ -6,20 +6,24 @@ import datetime as dt
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 
 from api.deps import get_settings, get_store
 from api.errors import UnknownCollectionError
-from api.params import parse_bbox, parse_datetime
+from api.params import OutputFormat, parse_bbox, parse_datetime, parse_list, parse_sortby
 from api.schemas import Collection, Collections, IncidentCollection, IncidentFeature
 from api.settings import Settings
-from geo.model import frame_to_features
+from api.tables import incident_table_html
+from geo.io import incidents_csv
+from geo.model import EventType, LocationRole, frame_to_features
 from geo.store import IncidentQuery, IncidentStore, StoreExtent
 
 GEOJSON = "application/geo+json"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 INCIDENTS = "incidents"
 HOTSPOTS = "hotspots"
+COASTLINE = "coastline"
+PLACES = "places"
 
 router = APIRouter(tags=["features"])
 
@@ -34,6 +38,14 @@ COLLECTIONS = {
         "Launch hotspots",
         "Clusters of the departure and pickup incidents, computed on request: the method "
         "(dbscan, hdbscan, coast, space-time) and its parameters are query parameters of items.",
+    ),
+    COASTLINE: (
+        "Coastline",
+        "The GSHHG 2.3.6 full-resolution shoreline of the mapped coast (LGPL).",
+    ),
+    PLACES: (
+        "Places",
+        "The gazetteer: GeoNames places (CC BY 4.0) and curated coastal features.",
     ),
 }
 
@@ -95,11 +107,15 @@ def collection(
 
 
 @router.get(
-    "/collections/{collection_id}/items",
-    responses={200: {"model": IncidentCollection, "content": {GEOJSON: {}}}},
+    "/collections/incidents/items",
+    responses={
+        200: {
+            "model": IncidentCollection,
+            "content": {GEOJSON: {}, "text/html": {}, "text/csv": {}},
+        }
+    },
 )
 def items(
-    collection_id: str,
     request: Request,
     store: Annotated[IncidentStore, Depends(get_store)],
     settings: Annotated[Settings, Depends(get_settings)],
@@ -117,13 +133,41 @@ def items(
         int | None, Query(ge=1, description="Items per page (capped at the maximum)")
     ] = None,
     offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
-) -> JSONResponse:
-    """Return a page of incidents as GeoJSON, filtered by bbox and date."""
-    check_collection(collection_id, (INCIDENTS,))
+    event_type: Annotated[
+        str | None, Query(description="Event types, comma-separated (launch,embarkation)")
+    ] = None,
+    role: Annotated[
+        str | None, Query(description="Location roles, comma-separated (departure,pickup)")
+    ] = None,
+    country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code")] = None,
+    place: Annotated[str | None, Query(description="Part of the place as written")] = None,
+    min_people: Annotated[int | None, Query(ge=0, description="At least this many people")] = None,
+    sortby: Annotated[
+        str | None, Query(description="Sort keys, '-' for descending: -date,people")
+    ] = None,
+    f: Annotated[OutputFormat, Query(description="json (GeoJSON), html or csv")] = (
+        OutputFormat.JSON
+    ),
+) -> Response:
+    """Return a page of incidents filtered by bbox, date and properties (GeoJSON, HTML, CSV)."""
     start, end = parse_datetime(datetime)
     page_size = min(limit or settings.default_limit, settings.max_limit)
-    query = IncidentQuery(parse_bbox(bbox), start, end, limit=page_size, offset=offset)
+    query = IncidentQuery(
+        parse_bbox(bbox),
+        start,
+        end,
+        limit=page_size,
+        offset=offset,
+        event_types=parse_list(event_type, "event_type", EventType),
+        roles=parse_list(role, "role", LocationRole),
+        country=country,
+        place=place,
+        min_people=min_people,
+        sortby=parse_sortby(sortby),
+    )
     result = store.query(query)
+    if f is OutputFormat.CSV:
+        return Response(incidents_csv(result.incidents), media_type="text/csv; charset=utf-8")
     features = frame_to_features(result.incidents)
     body = {
         "type": "FeatureCollection",
@@ -133,7 +177,15 @@ def items(
         "timeStamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
         "links": page_links(request, page_size, offset, result.number_matched),
     }
+    if f is OutputFormat.HTML:
+        return HTMLResponse(incident_table_html(body))
     return JSONResponse(body, media_type=GEOJSON)
+
+
+@router.get("/collections/{collection_id}/items", include_in_schema=False)
+def unknown_items(collection_id: str) -> None:
+    """Answer the items of a collection the API does not serve with 404."""
+    check_collection(collection_id, ())
 
 
 def page_links(request: Request, limit: int, offset: int, matched: int) -> list[dict[str, str]]:
@@ -149,21 +201,23 @@ def page_links(request: Request, limit: int, offset: int, matched: int) -> list[
 
 
 @router.get(
-    "/collections/{collection_id}/items/{feature_id}",
+    "/collections/incidents/items/{feature_id}",
     responses={200: {"model": IncidentFeature, "content": {GEOJSON: {}}}},
 )
 def item(
-    collection_id: str,
-    feature_id: str,
-    request: Request,
-    store: Annotated[IncidentStore, Depends(get_store)],
+    feature_id: str, request: Request, store: Annotated[IncidentStore, Depends(get_store)]
 ) -> JSONResponse:
     """Return one incident as a GeoJSON Feature."""
-    check_collection(collection_id, (INCIDENTS,))
+    return JSONResponse(incident_feature(request, store, feature_id), media_type=GEOJSON)
+
+
+def incident_feature(request: Request, store: IncidentStore, feature_id: str) -> dict[str, Any]:
+    """Return a stored incident as a GeoJSON Feature with its self and collection links."""
     feature = frame_to_features(store.get(feature_id))[0]
+    self_url = str(request.url_for("item", feature_id=feature_id))
     collection_url = str(request.url_for("collection", collection_id=INCIDENTS))
     feature["links"] = [
-        {"href": str(request.url), "rel": "self", "type": GEOJSON},
+        {"href": self_url, "rel": "self", "type": GEOJSON},
         {"href": collection_url, "rel": "collection", "type": "application/json"},
     ]
-    return JSONResponse(feature, media_type=GEOJSON)
+    return feature

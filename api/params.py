@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from enum import StrEnum
 
 from geo.errors import InvalidQueryError
 from geo.store import BBox
@@ -68,3 +69,36 @@ def _parse_instant(text: str, whole: str) -> dt.date:
             f"datetime: expected an RFC 3339 date, date-time or interval "
             f"(e.g. 2025-06-17 or 2025-06-01/2025-06-30), got {whole!r}"
         ) from None
+
+
+class OutputFormat(StrEnum):
+    """The representations of an items page (the ``f`` parameter)."""
+
+    JSON = "json"
+    HTML = "html"
+    CSV = "csv"
+
+
+def parse_list(text: str | None, name: str, allowed: type[StrEnum]) -> tuple[str, ...]:
+    """Parse a comma-separated list of enum values, naming any value that is not one."""
+    if text is None:
+        return ()
+    values = tuple(value.strip() for value in text.split(",") if value.strip())
+    known = {member.value for member in allowed}
+    unknown = [value for value in values if value not in known]
+    if unknown:
+        raise InvalidQueryError(f"{name}: {unknown[0]!r} is not one of {', '.join(sorted(known))}")
+    return values
+
+
+def parse_sortby(text: str | None) -> tuple[tuple[str, bool], ...]:
+    """Parse OGC ``sortby`` (``-date,+people``) into (column, descending) pairs."""
+    if text is None:
+        return ()
+    keys = []
+    for key in (part.strip() for part in text.split(",")):
+        if not key:
+            continue
+        descending = key.startswith("-")
+        keys.append((key.lstrip("+-").strip(), descending))
+    return tuple(keys)

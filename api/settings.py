@@ -42,5 +42,15 @@ class Settings(BaseSettings):
     seed: bool = Field(
         default=True, description="Fill a newly created store with the bundled sample incidents."
     )
+    cors_origins: list[str] = Field(
+        default_factory=list,
+        description="JSON list of origins allowed to call the API from a browser; none by default.",
+    )
+    max_body_bytes: int = Field(
+        default=5_000_000, ge=1, description="Largest request body accepted, in bytes."
+    )
+    write_rate_per_minute: int = Field(
+        default=600, ge=1, description="Writes and extractions one client may make a minute."
+    )
     default_limit: int = Field(default=100, ge=1, description="Items per page when none is asked.")
     max_limit: int = Field(default=10_000, ge=1, description="Most items one page may hold.")

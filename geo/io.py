@@ -327,10 +327,19 @@ def _write_geojson(frame: gpd.GeoDataFrame, path: Path) -> None:
 
 def _write_csv(frame: gpd.GeoDataFrame, path: Path) -> None:
     """Write CSV with ``lon``/``lat`` columns and ``sources`` as a JSON cell."""
+    path.write_text(incidents_csv(frame), encoding="utf-8")
+
+
+def incidents_csv(frame: gpd.GeoDataFrame) -> str:
+    """Return incidents as CSV text: ``lon``/``lat`` columns, ``sources`` as a JSON cell.
+
+    The file :func:`read_incidents` reads back into the same incidents.
+    """
     table = _flat_table(frame)
     table.insert(1, "lon", frame.geometry.x.where(~frame.geometry.isna()).round(7))
     table.insert(2, "lat", frame.geometry.y.where(~frame.geometry.isna()).round(7))
-    table.to_csv(path, index=False, encoding="utf-8", lineterminator="\n")
+    text: str = table.to_csv(index=False, lineterminator="\n")
+    return text
 
 
 def _write_gpkg(frame: gpd.GeoDataFrame, path: Path) -> None:

@@ -53,8 +53,9 @@ def test_healthz_and_landing_page(client: TestClient) -> None:
 
 def test_collections_describe_incidents_with_extent(client: TestClient) -> None:
     collections = Collections.model_validate(client.get("/collections").json())
-    incidents, hotspots = collections.collections
-    assert (incidents.id, hotspots.id) == ("incidents", "hotspots")
+    incidents = collections.collections[0]
+    ids = [collection.id for collection in collections.collections]
+    assert ids == ["incidents", "hotspots", "coastline", "places"]
     assert incidents.extent is not None
     lons = [f["geometry"]["coordinates"][0] for f in PLACED]
     bbox = incidents.extent.spatial.bbox[0]

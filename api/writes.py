@@ -1,0 +1,141 @@
+"""Writes on the incident collection, OGC API – Features Part 4 style, behind a bearer token.
+
+``POST`` adds a Feature (201, or 200 when the same incident is stored
+already: its stable id makes a repeated create harmless), ``PUT`` replaces
+one, ``PATCH`` merges a partial Feature into one (JSON merge patch: ``null``
+clears a property), ``DELETE`` removes one. Every body is validated as an
+incident before anything is written, derived fields are recomputed, and each
+write is one store transaction: it happens whole or not at all.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+import geopandas as gpd
+from fastapi import APIRouter, Body, Depends, Request, Response
+from fastapi.responses import JSONResponse
+
+from api.auth import Writer
+from api.deps import get_store
+from api.errors import BadBodyError
+from api.features import GEOJSON, incident_feature
+from geo.enrich import enrich_incidents
+from geo.model import DERIVED_COLUMNS, feature_to_record, incidents_to_frame, parse_incident
+from geo.store import IncidentStore
+
+router = APIRouter(tags=["writes"])
+BODY_SOURCE = "request body"
+
+FeatureBody = Annotated[
+    dict[str, Any],
+    Body(
+        description="A GeoJSON Feature: a Point (lon, lat) or null geometry, and the "
+        "incident's fields as properties; event_type is required.",
+        examples=[
+            {
+                "type": "Feature",
+                "geometry": {"type": "Point", "coordinates": [1.66, 50.88]},
+                "properties": {"event_type": "launch", "date": "2025-06-17", "people": 40},
+            }
+        ],
+    ),
+]
+
+
+def _incident_frame(feature: dict[str, Any]) -> gpd.GeoDataFrame:
+    """Validate a Feature body as one incident and add its derived fields.
+
+    Raises
+    ------
+    BadBodyError
+        When the body is not a GeoJSON Feature with a Point or null geometry.
+    InvalidIncidentError
+        When a property is invalid; the message names the field and the value.
+    """
+    if feature.get("type") != "Feature" or not isinstance(feature.get("properties", {}), dict):
+        raise BadBodyError(
+            f"the body must be a GeoJSON Feature with properties, got type {feature.get('type')!r}"
+        )
+    try:
+        record = feature_to_record(feature)
+    except ValueError as error:
+        raise BadBodyError(f"geometry: {error}") from None
+    for derived in DERIVED_COLUMNS:
+        record.pop(derived, None)  # computed here, never taken from a client
+    incident = parse_incident(record, BODY_SOURCE, "feature")
+    return enrich_incidents(incidents_to_frame([incident])).incidents
+
+
+@router.post("/collections/incidents/items", status_code=201)
+def create_incident(
+    feature: FeatureBody,
+    request: Request,
+    store: Annotated[IncidentStore, Depends(get_store)],
+    _writer: Writer,
+) -> JSONResponse:
+    """Add an incident; the same incident posted again is stored once (200)."""
+    frame = _incident_frame(feature)
+    result = store.add(frame)
+    incident_id = str(frame["id"].iloc[0])
+    body = incident_feature(request, store, incident_id)
+    status = 201 if result.added else 200
+    location = str(request.url_for("item", feature_id=incident_id))
+    return JSONResponse(
+        body, status_code=status, media_type=GEOJSON, headers={"Location": location}
+    )
+
+
+@router.put("/collections/incidents/items/{feature_id}")
+def replace_incident(
+    feature_id: str,
+    feature: FeatureBody,
+    request: Request,
+    store: Annotated[IncidentStore, Depends(get_store)],
+    _writer: Writer,
+) -> JSONResponse:
+    """Replace a stored incident by the Feature in the body (its id is the path's)."""
+    _check_body_id(feature, feature_id)
+    store.get(feature_id)  # 404 before anything is validated or written
+    properties = dict(feature.get("properties") or {}) | {"id": feature_id}
+    store.replace(_incident_frame({**feature, "properties": properties}))
+    return JSONResponse(incident_feature(request, store, feature_id), media_type=GEOJSON)
+
+
+@router.patch("/collections/incidents/items/{feature_id}")
+def update_incident(
+    feature_id: str,
+    patch: FeatureBody,
+    request: Request,
+    store: Annotated[IncidentStore, Depends(get_store)],
+    _writer: Writer,
+) -> JSONResponse:
+    """Merge a partial Feature into a stored incident (``null`` clears a property)."""
+    _check_body_id(patch, feature_id)
+    if not isinstance(patch.get("properties", {}), dict):
+        raise BadBodyError("properties: a merge patch's properties must be an object")
+    current = incident_feature(request, store, feature_id)
+    properties = {**current["properties"], **(patch.get("properties") or {}), "id": feature_id}
+    geometry = patch["geometry"] if "geometry" in patch else current["geometry"]
+    merged = {"type": "Feature", "geometry": geometry, "properties": properties}
+    store.replace(_incident_frame(merged))
+    return JSONResponse(incident_feature(request, store, feature_id), media_type=GEOJSON)
+
+
+@router.delete("/collections/incidents/items/{feature_id}", status_code=204)
+def delete_incident(
+    feature_id: str, store: Annotated[IncidentStore, Depends(get_store)], _writer: Writer
+) -> Response:
+    """Delete a stored incident."""
+    store.delete(feature_id)
+    return Response(status_code=204)
+
+
+def _check_body_id(feature: dict[str, Any], feature_id: str) -> None:
+    """Refuse a body whose id differs from the one in the path."""
+    body_ids = {str(feature.get("id")), str((feature.get("properties") or {}).get("id"))}
+    body_ids -= {"None"}
+    if body_ids and body_ids != {feature_id}:
+        raise BadBodyError(
+            f"id: the body's id {sorted(body_ids)[0]!r} differs from the path's {feature_id!r}"
+        )
