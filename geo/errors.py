@@ -77,3 +77,11 @@ class InvalidClusterParamsError(ValueError):
 
     The message names the parameter and the value it got.
     """
+
+
+class DocumentError(ValueError):
+    """A document that cannot be read: a bad header value, a bad address, a text too long."""
+
+
+class CorpusError(ValueError):
+    """A corpus folder or gold file that cannot be read; the message names the file and value."""

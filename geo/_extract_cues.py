@@ -1,0 +1,563 @@
+"""The extractor's lexicon: event cues, statistics and policy vetoes, dates and counts.
+
+English and French patterns of how reports describe small-boat incidents.
+Each is a general pattern of the domain (a verb, a cue noun, a count, a date
+form), never a phrase of one particular report. Patterns are matched on one
+clause at a time, case-insensitively.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from geo.model import EventType
+
+_FLAGS = re.IGNORECASE
+
+# -- events ---------------------------------------------------------------------------
+
+_BOAT = (
+    r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|ribs?|canoes?|kayaks?)"
+)
+_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|small[ -]boats?)"
+
+EVENT_CUES: dict[EventType, re.Pattern[str]] = {
+    EventType.DEATH: re.compile(
+        r"\b(?:found dead|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
+        r"|died|dies|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
+        r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)|deaths? of"
+        r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
+        r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
+        r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
+        r"|corps\b)",
+        _FLAGS,
+    ),
+    EventType.RESCUE: re.compile(
+        r"\b(?:rescued|rescues|rescuing|(?:scrambled|launched|called out|sent|dispatched|tasked)"
+        r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
+        r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
+        r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
+        r"|en difficulté|en perdition"
+        r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
+        r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
+        r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|sauvetage|porté secours|portés secours"
+        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?)\b",
+        _FLAGS,
+    ),
+    EventType.INTERCEPTION: re.compile(
+        r"\b(?:intercepted|interceptions? of|(?:was|were|been) (?:stopped|prevented|blocked"
+        r"|turned back|halted)|stopped (?:by|from|a|an|the|more|some|a further|another|dozens"
+        r"|hundreds|\d+)|tried to (?:stop|intercept|prevent|block|halt)|attempted to (?:stop"
+        r"|intercept|prevent)|prevented (?:from|a|an|the|\d+|dozens|hundreds|more)|thwarted|foiled"
+        r"|(?:punctured|slashed|seized|confiscated) (?:a|an|the|their|two|three|\d+)"
+        r"|tear ?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
+        rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
+        r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?)\b",
+        _FLAGS,
+    ),
+    EventType.DEBRIS: re.compile(
+        r"\b(?:debris|wreckage|(?:abandoned|empty|deflated|punctured|burst|damaged|wrecked"
+        rf"|discarded|deserted|washed-up) {_BOAT}|life ?jackets? (?:were |was |had been )?(?:found"
+        r"|washed|left|abandoned|strewn|littered|discovered)|washed (?:up|ashore)|débris|épaves?"
+        rf"|{_BOAT_FR} (?:vides?|abandonnée?s?|dégonflée?s?|crevée?s?)|gilets? de sauvetage"
+        r" (?:abandonnés|retrouvés)|s'est échouée?|échouée? sur)\b",
+        _FLAGS,
+    ),
+    EventType.EMBARKATION: re.compile(
+        rf"(?<!on )\b(?:board(?:ed|ing|s)?\b(?:\W+\w+){{0,4}}?\W+{_BOAT}|taxi[ -]boats?"
+        r"|climb(?:ed|ing|s)? (?:aboard|onto|into|on board)|(?:crammed|squeezed|piled|packed)"
+        r" (?:onto|into|aboard)|wad(?:ed|ing|e) (?:out )?(?:into the (?:sea|water) )?(?:to|towards)"
+        r" (?:a|the|waiting)|picked up (?:migrants|people|passengers|groups|more)"
+        r"|(?:ran|running|run|rushed|rushing|waded|wading|walked|walking|jumped|sprinted"
+        r"|sprinting|dashed|dashing|swam|swimming) (?:[\w'’-]+ ){0,4}?(?:out )?(?:into|to|towards)"
+        r" (?:the |a |an )?(?:waiting )?(?:sea|water|waves|dinghy|boat|taxi boat|inflatable)"
+        r"|(?:get|got|getting|gets) (?:on board|aboard|onto|into) (?:the |a )?(?:boat|dinghy)?"
+        r"|embarqu(?:é|és|ée|ées|er|aient|ent)|mont(?:é|és|ée|ées|er) à bord"
+        r"|bateaux?[ -]taxis?)\b",
+        _FLAGS,
+    ),
+    EventType.LAUNCH: re.compile(
+        rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
+        r"|being) launched|set (?:off|out|sail) from|(?:left|leaving|leave|leaves|departed"
+        r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
+        r"|put (?:out )?to sea"
+        r"|took to the (?:water|sea)"
+        r"|head(?:ed|ing|s)? (?:out )?(?:to|into) (?:the )?(?:sea|open sea)"
+        r"|push(?:ed|ing)? (?:it|them|the \w+|a \w+|their \w+) (?:in)?to"
+        rf" the (?:water|sea)|carr(?:y|ied|ying) (?:a|the|their) {_BOAT} (?:down )?(?:in)?to the"
+        r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
+        r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
+        r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
+        r"|sont partis|ont tenté la traversée|tentatives? de (?:traversée|passage))\b",
+        _FLAGS,
+    ),
+    EventType.ARRIVAL: re.compile(
+        r"\b(?:arrived|arrive|arrives|arrival of|newly arrived|made it (?:to|into|across)"
+        r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
+        r"|british shores|dover|the shore|land|the coast)|landed|came ashore"
+        r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
+        r"|brought (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b|escorted (?:\w+ ){0,4}?(?:in)?to"
+        r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
+        r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
+        r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
+        _FLAGS,
+    ),
+    EventType.SIGHTING: re.compile(
+        r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?)\b", _FLAGS
+    ),
+}
+"""One pattern per event type, tried in this order: the first that matches types the clause."""
+
+PREFILTER = re.compile(
+    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|noy|péri|décès"
+    r"|corps|rescu|lifeboat|distress|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
+    r"|récupér|en charge|hélitreuil|intercept|stopp|prevent|block|turned back|halted|tried to"
+    r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
+    r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"
+    r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
+    r"|set (?:off|out|sail)|left|leaving|depart|to sea|took to|push|carr(?:y|ied)|engine|inflat"
+    r"|pris la mer|prendre la mer|à l'eau|quitté|partis|tenté|tentative|arriv|made it|reached"
+    r"|landed|ashore|brought|escorted|crossed|crossing|journey|disembark|débarqu|atteint"
+    r"|traversé|rejoint|spotted|sighted|heading|aperçu|repéré|beach|plage|difficult|perdition"
+    r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
+    r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
+    r"|tragedy|drame|produit|eu lieu"
+    r"|interven|crevé|lacéré|percé|détruit|landed)",
+    _FLAGS,
+)
+"""A cheap test that a sentence may hold an incident at all: most sentences fail it."""
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The event a clause reports and where its cue words stand in the clause."""
+
+    event_type: EventType
+    start: int
+
+
+_ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in EVENT_CUES.values()), _FLAGS)
+
+
+def event_cue(clause: str) -> Cue | None:
+    """Return the event a clause reports by its cue words, or None when it reports none."""
+    if _ANY_CUE.search(clause) is None:
+        return None
+    for kind, pattern in EVENT_CUES.items():
+        match = pattern.search(clause)
+        if match is not None:
+            return Cue(kind, match.start())
+    return None
+
+
+BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
+
+# -- statistics and policy ------------------------------------------------------------
+
+_STATISTICS = re.compile(
+    r"\b(?:(?:this|last|next|the|a|per|each|every|that) year|year-on-year|year to date|so far"
+    r"|this year's|last year's|in (?:19|20)\d\d\b|between (?:19|20)\d\d and|from (?:19|20)\d\d to"
+    r"|since (?:january|february|march|april|may"
+    r"|june|july|august|september|october|november|december|the (?:start|beginning)|(?:19|20)\d\d)"
+    r"|per cent|percent|record|daily (?:high|record|number|average|total|figure)|on average"
+    r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
+    r"|(?:this|last|past) week|statistics|in total|cette année|l'an dernier|l'année dernière"
+    r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)|au total)(?!\w)|%"
+    r"|\d[\d,.]*(?:\s+[\w'’-]+){1,5}\s+a (?:day|week|month|night)\b",
+    _FLAGS,
+)
+_POLICY = re.compile(
+    r"\b(?:would|could|will|shall|should|might|must|cannot|can't|won't|wouldn't|couldn't"
+    r"|can(?! be seen)|plans?|planned|planning|pledged?|pledges|vow(?:ed|s)?|promised?"
+    r"|in a bid to|in order to|aims? to|aimed to|set to|expected to|intends?|intention"
+    r"|proposals?|proposed|deterrent|continues? to|continued to|continuing to|tend to|often"
+    r"|usually|regularly|routinely|every (?:morning|night|day|week)|unless|about to"
+    r"|s'apprêt\w*|sur le point de"
+    r"|pourrait|pourraient|devrait|devraient|va|vont|projet|promet|s'engage)\b",
+    _FLAGS,
+)
+MAX_PEOPLE = 3_000
+"""More people than this in one clause is a total over a period, not one incident."""
+
+
+def is_statistic_or_policy(clause: str) -> bool:
+    """Tell whether a clause is about totals, rates, records, plans or habits, not one event."""
+    return _STATISTICS.search(clause) is not None or _POLICY.search(clause) is not None
+
+
+_ON_LAND = re.compile(
+    r"\b(?:camps?|shot|shooting|stabb(?:ed|ing)|murder(?:ed)?|lorry|lorries|trucks?|trains?"
+    r"|road|motorway|railway|rail|tunnel|eurotunnel|campement|abattue?|poignardée?|camion"
+    r"|autoroute)\b",
+    _FLAGS,
+)
+_AT_SEA = re.compile(
+    rf"(?<![\w-])(?:{_BOAT}|{_BOAT_FR}|sea|water|beach|shore|mer|plage|eau)(?![\w-])", _FLAGS
+)
+
+
+SCENE_WORDS = re.compile(
+    r"\b(?:incident|tragedy|accident|happened|took place|occurred|capsized|sank|overturned"
+    r"|drame|naufrage|accident|s'est produit|a eu lieu|a chaviré|chaviré)\b",
+    _FLAGS,
+)
+"""Words of a sentence that says where something already reported happened, or sets a scene."""
+
+
+def is_away_from_boats(clause: str) -> bool:
+    """Tell whether a clause is about a camp, a road or a lorry, with no boat, sea or beach.
+
+    Deaths and finds there are not small-boat incidents.
+    """
+    return _ON_LAND.search(clause) is not None and _AT_SEA.search(clause) is None
+
+
+# -- dates ----------------------------------------------------------------------------
+
+WEEKDAYS = {
+    "monday": 0,
+    "tuesday": 1,
+    "wednesday": 2,
+    "thursday": 3,
+    "friday": 4,
+    "saturday": 5,
+    "sunday": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
+}
+MONTHS = {
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
+    "janvier": 1,
+    "février": 2,
+    "fevrier": 2,
+    "mars": 3,
+    "avril": 4,
+    "mai": 5,
+    "juin": 6,
+    "juillet": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+}
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_YEAR = r"(?:19|20)\d\d"
+_DATE = re.compile(
+    rf"\b(?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
+    rf"|(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>{_YEAR})"
+    rf"|(?:le )?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)? (?:of )?(?P<m1>{_MONTH})\.?"
+    rf"(?:,? (?P<y1>{_YEAR}))?"
+    rf"|(?P<m2>{_MONTH})\.? (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,? (?P<y2>{_YEAR}))?"
+    r"|(?P<today>today|tonight|this (?:morning|afternoon|evening)|aujourd['’]hui|ce matin"
+    r"|cet après-midi|ce soir|cette nuit)"
+    r"|(?P<before>the day before yesterday|avant-hier)"
+    r"|(?P<yesterday>yesterday|last night|the day before|the previous day|a day earlier"
+    r"|(?:comes?|came) (?:just )?a day after|hier"
+    r"|la veille|la nuit dernière)"
+    rf"|(?:(?:dans )?la nuit de|(?:on )?the night of|overnight from) (?:\w+ )?(?:{_WEEKDAY})"
+    rf" (?:à|au|to|into) (?P<night>{_WEEKDAY})"
+    rf"|(?:(?P<qual>last|this|on|past) )?(?P<wd>{_WEEKDAY})(?:['’]s)?(?: (?P<fr>dernier))?)(?!\w)",
+    _FLAGS,
+)
+
+
+@dataclass(frozen=True)
+class DateMention:
+    """A date expression found in a clause and the day it stands for (None if unresolvable)."""
+
+    text: str
+    date: dt.date | None
+
+
+def find_date(clause: str, published: dt.date | None) -> DateMention | None:
+    """Return the first date expression of a clause, resolved against the publication date.
+
+    A weekday is the most recent such day on or before publication ("on
+    Tuesday", "this Tuesday"); "last Tuesday" is the one a week before that;
+    French "mardi dernier" the most recent one strictly before. A day and month
+    without a year ("on May 31", "31 May") is the most recent such day on or
+    before publication. Relative forms need the publication date; without it
+    they resolve to None.
+    """
+    match = _DATE.search(clause)
+    if match is None:
+        return None
+    return DateMention(match.group(), _resolve_date(match, published))
+
+
+def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    """Turn one match of the date pattern into a day."""
+    groups = match.groupdict()
+    if groups["iso"]:
+        return _safe_date(*(int(part) for part in groups["iso"].split("-")))
+    if groups["ny"]:
+        return _safe_date(int(groups["ny"]), int(groups["nm"]), int(groups["nd"]))
+    for day, month, year in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+        if groups[day]:
+            return _day_month(
+                int(groups[day]), MONTHS[groups[month].lower()], groups[year], published
+            )
+    if published is None:
+        return None
+    if groups["today"]:
+        return published
+    if groups["before"]:
+        return published - dt.timedelta(days=2)
+    if groups["yesterday"]:
+        return published - dt.timedelta(days=1)
+    if groups["night"]:
+        return _weekday(WEEKDAYS[groups["night"].lower()], None, None, published)
+    return _weekday(WEEKDAYS[groups["wd"].lower()], groups["qual"], groups["fr"], published)
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    """Return the date, or None when the numbers name no day (31 February)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _day_month(day: int, month: int, year: str | None, published: dt.date | None) -> dt.date | None:
+    """Resolve a day and month, with the year written or the latest one not after publication."""
+    if year is not None:
+        return _safe_date(int(year), month, day)
+    if published is None:
+        return None
+    this_year = _safe_date(published.year, month, day)
+    if this_year is not None and this_year <= published:
+        return this_year
+    return _safe_date(published.year - 1, month, day)
+
+
+def _weekday(
+    weekday: int, qualifier: str | None, french_last: str | None, published: dt.date
+) -> dt.date:
+    """Resolve a weekday name against the publication date (see :func:`find_date`)."""
+    back = (published.weekday() - weekday) % 7
+    if french_last and back == 0:
+        back = 7
+    if qualifier and qualifier.lower() == "last":
+        back += 7
+    return published - dt.timedelta(days=back)
+
+
+# -- counts ---------------------------------------------------------------------------
+
+
+class CountKind(StrEnum):
+    """How a count was written: exact ("37"), approximate ("around 600"), a floor ("over 50")."""
+
+    EXACT = "exact"
+    APPROXIMATE = "approximate"
+    AT_LEAST = "at_least"
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of people or boats and how it was written."""
+
+    value: int
+    kind: CountKind
+
+
+_UNITS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "un": 1,
+    "une": 1,
+    "deux": 2,
+    "trois": 3,
+    "quatre": 4,
+    "cinq": 5,
+    "sept": 7,
+    "huit": 8,
+    "neuf": 9,
+    "dix": 10,
+    "onze": 11,
+    "douze": 12,
+    "treize": 13,
+    "quatorze": 14,
+    "quinze": 15,
+    "seize": 16,
+}
+_TENS = {
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "vingt": 20,
+    "trente": 30,
+    "quarante": 40,
+    "cinquante": 50,
+    "soixante": 60,
+}
+# Round collective numbers; vague plurals ("dozens", "hundreds", "plusieurs dizaines")
+# give no count at all: the extractor never invents a number.
+_COLLECTIVES = {
+    "a dozen": 12,
+    "a hundred": 100,
+    "one hundred": 100,
+    "une dizaine": 10,
+    "une douzaine": 12,
+    "une quinzaine": 15,
+    "une vingtaine": 20,
+    "une trentaine": 30,
+    "une quarantaine": 40,
+    "une cinquantaine": 50,
+    "une soixantaine": 60,
+    "une centaine": 100,
+}
+_WORD_NUMBER = (
+    rf"(?:{'|'.join(_COLLECTIVES)}"
+    rf"|(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k, v in _UNITS.items() if v < 10)}))?"
+    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
+)
+_NUMBER = rf"(?:\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d,.]\d)|\d+(?![.,:]\d)|{_WORD_NUMBER})"
+_AT_LEAST = r"more than|over|at least|upwards of|in excess of|plus de|au moins"
+_ABOUT = (
+    r"as many as|up to|around|about|some|nearly|almost|approximately|roughly|close to"
+    r"|an estimated|just over|just under|environ|près de|quelque|jusqu'à"
+)
+_QUALIFIER = rf"(?:{_AT_LEAST}|{_ABOUT})"
+_KIND_AT_LEAST = re.compile(rf"\b(?:{_AT_LEAST})\s+$", _FLAGS)
+_KIND_ABOUT = re.compile(rf"\b(?:{_ABOUT})\s+$", _FLAGS)
+_PEOPLE_NOUN = (
+    r"(?:people|persons|migrants|asylum seekers|refugees|passengers|men|women|children|adults"
+    r"|minors|survivors|individuals|occupants|exiles|victims|personnes|exilés|passagers"
+    r"|naufragés|hommes|femmes|enfants|mineurs|adultes|survivants|occupants|victimes|migrant"
+    r"|person|man|woman|child|personne|bodies|body)"
+)
+_NOT_BETWEEN = r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for)\b)"
+_PEOPLE = re.compile(
+    rf"\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"(?:d['’])?{_PEOPLE_NOUN}\b"
+    rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
+    rf"(?P<bare>{_NUMBER})\b(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
+    rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
+    r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
+    _FLAGS,
+)
+_BOAT_COUNT = re.compile(
+    rf"\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"(?:{_BOAT}|{_BOAT_FR})\b"
+    r"|\b(?P<single>an?|one|un|une)\s+(?:(?!rescue|patrol|police|navy|naval|coastguard|fishing"
+    rf"|ferry|cargo|border|lifeboat)[\w'’-]+\s+){{0,3}}?(?:boat|dinghy|vessel|inflatable|rib"
+    r"|bateau|canot|embarcation)\b",
+    _FLAGS,
+)
+
+
+def people_count(clause: str, near: int = 0) -> Count | None:
+    """Return the number of people a clause states closest to position ``near``, or None.
+
+    ``near`` is where the event's cue stands: in "a dinghy carrying 30 people
+    sank and 27 people died", the dead are 27. Vague plurals ("dozens")
+    state no number.
+    """
+    found = []
+    for match in _PEOPLE.finditer(clause):
+        number = match.group("number") or match.group("bare") or match.group("aboard")
+        count = Count(1, CountKind.EXACT) if match.group("single") else _count(match, number)
+        if count is not None:
+            distance = max(match.start() - near, near - match.end(), 0)
+            found.append((distance, match.start(), count))
+    return min(found)[2] if found else None
+
+
+def boat_count(clause: str) -> Count | None:
+    """Return the first number of boats a clause states ("a boat" is one), or None."""
+    for match in _BOAT_COUNT.finditer(clause):
+        if match.group("single"):
+            return Count(1, CountKind.EXACT)
+        count = _count(match, match.group("number"))
+        if count is not None:
+            return count
+    return None
+
+
+def _count(match: re.Match[str], number: str) -> Count | None:
+    """Turn a matched number and the qualifier written just before it into a Count."""
+    value = number_value(number)
+    if value is None:
+        return None
+    start = match.start() + match.group().lower().find(number.lower())
+    before = match.string[max(0, start - 30) : start]
+    if _KIND_AT_LEAST.search(before):
+        return Count(value, CountKind.AT_LEAST)
+    if _KIND_ABOUT.search(before) or number.lower() in _COLLECTIVES:
+        return Count(value, CountKind.APPROXIMATE)
+    return Count(value, CountKind.EXACT)
+
+
+def number_value(number: str) -> int | None:
+    """Read a number written in digits ("2,350", "2 350") or words ("three", "forty-two")."""
+    text = number.lower().strip()
+    digits = re.sub(r"[,.\u202f\u00a0 ]", "", text)
+    if digits.isdigit():
+        return int(digits)
+    if text in _COLLECTIVES:
+        return _COLLECTIVES[text]
+    if text in _UNITS:
+        return _UNITS[text]
+    parts = re.split(r"[- ]", text)
+    if parts[0] in _TENS:
+        return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
+    return None

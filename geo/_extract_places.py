@@ -1,0 +1,512 @@
+"""Places in report text: names of the mapped coast, how the text leads into them, far-away places.
+
+A run of capitalised words is a place when the gazetteer knows it (exactly,
+or closely enough for the geocoder's fuzzy match when a preposition leads
+into it). The words before it say how the report places it (``off X``,
+``the beach at X``, ``near X``, ``bound for X`` …), which becomes the
+geocoder query; sentences about the Mediterranean, Libya … name places far
+from the mapped coast, which are never placed on it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from rapidfuzz import fuzz, process
+
+from geo.gazetteer import gazetteer
+from geo.geocode import (
+    COUNTRY_NAMES,
+    FUZZY_MIN_CHARS,
+    FUZZY_MIN_SCORE,
+    GeocodeResult,
+    normalize_name,
+)
+from geo.model import LocationPrecision
+
+
+class Coarseness:
+    """How finely a place is known, finest first; used to sort and compare places."""
+
+    FINE = 0
+    SEA = 1
+    COUNTRY = 2
+    UNPLACED = 3
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place an incident happened at: as written, as resolved, and how it may be reused."""
+
+    written: str
+    place_id: str | None
+    country: str | None
+    lon: float | None
+    lat: float | None
+    precision: LocationPrecision | None
+    uncertainty_m: float | None
+    outside: bool = False  # far from the mapped coast: never merged with a place on it
+
+    @property
+    def coarseness(self) -> int:
+        """Return how finely the place is known (a :class:`Coarseness` value)."""
+        if self.lon is None or self.lat is None:
+            return Coarseness.COUNTRY if self.country else Coarseness.UNPLACED
+        if self.precision in (LocationPrecision.REGION, LocationPrecision.COUNTRY):
+            return Coarseness.SEA
+        return Coarseness.FINE
+
+
+MAPPED_COUNTRIES = frozenset({"FR", "GB", "BE", "NL"})
+"""Countries of the mapped coast; a place in any other is far from it."""
+
+
+def place_of(written: str, result: GeocodeResult) -> Place:
+    """Turn a found geocoder result into a place."""
+    return Place(
+        written,
+        result.place_id,
+        result.country,
+        result.lon,
+        result.lat,
+        result.location_precision,
+        result.uncertainty_m,
+        outside=result.country is not None and result.country not in MAPPED_COUNTRIES,
+    )
+
+
+def country_place(written: str, country: str | None, *, outside: bool = False) -> Place:
+    """Return a place known only by its country (or, without a country, a sea: unplaced)."""
+    precision = LocationPrecision.COUNTRY if country else LocationPrecision.REGION
+    place_id = f"country:{country}" if country else None
+    return Place(written, place_id, country, None, None, precision, None, outside)
+
+
+# Far from the mapped coast: words that put a sentence there, with their country if any.
+OUTSIDE_WORDS: dict[str, str | None] = {
+    "mediterranean": None,
+    "aegean": None,
+    "adriatic": None,
+    "ionian": None,
+    "atlantic": None,
+    "red sea": None,
+    "black sea": None,
+    "libya": "LY",
+    "libyan": "LY",
+    "tripoli": "LY",
+    "benghazi": "LY",
+    "tunisia": "TN",
+    "tunisian": "TN",
+    "sfax": "TN",
+    "italy": "IT",
+    "italian": "IT",
+    "lampedusa": "IT",
+    "sicily": "IT",
+    "calabria": "IT",
+    "greece": "GR",
+    "greek": "GR",
+    "lesbos": "GR",
+    "lesvos": "GR",
+    "samos": "GR",
+    "crete": "GR",
+    "turkey": "TR",
+    "turkish": "TR",
+    "cyprus": "CY",
+    "malta": "MT",
+    "maltese": "MT",
+    "spain": "ES",
+    "spanish": "ES",
+    "canary islands": "ES",
+    "canaries": "ES",
+    "ceuta": "ES",
+    "melilla": "ES",
+    "morocco": "MA",
+    "moroccan": "MA",
+    "algeria": "DZ",
+    "algerian": "DZ",
+    "egypt": "EG",
+    "senegal": "SN",
+    "mauritania": "MR",
+    "méditerranée": None,
+    "libye": "LY",
+    "italie": "IT",
+    "grèce": "GR",
+    "espagne": "ES",
+    "tunisie": "TN",
+}
+_NATIONALITIES = frozenset(
+    {
+        "libyan",
+        "tunisian",
+        "italian",
+        "greek",
+        "turkish",
+        "maltese",
+        "spanish",
+        "moroccan",
+        "algerian",
+    }
+)
+_OUTSIDE = re.compile(
+    r"\b(?:" + "|".join(sorted(map(re.escape, OUTSIDE_WORDS), key=len, reverse=True)) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def outside_place(sentence: str) -> Place | None:
+    """Return the far-away place a sentence names (a country before a sea), or None."""
+    words = [match.group() for match in _OUTSIDE.finditer(sentence)]
+    if not words:
+        return None
+    named = min(
+        words,
+        key=lambda word: (OUTSIDE_WORDS[word.lower()] is None, word.lower() in _NATIONALITIES),
+    )
+    return country_place(named, OUTSIDE_WORDS[named.lower()], outside=True)
+
+
+# Common words that are also gazetteer names: a capitalised one alone is not a place.
+_COMMON_WORDS = frozenset(
+    {"deal", "hope", "rye", "sandwich", "march", "may", "bay", "new", "east", "west", "north"}
+)
+
+
+@cache
+def _name_forms() -> tuple[frozenset[str], tuple[str, ...]]:
+    """Return the normalised gazetteer names (with alternates), as a set and a sorted list."""
+    places = gazetteer()
+    forms: set[str] = set(COUNTRY_NAMES)
+    for name, alternates in zip(places["name"], places["alternate_names"].fillna(""), strict=True):
+        for spelling in [str(name), *str(alternates).split("|")]:
+            form = normalize_name(spelling)
+            forms.update({form, form.removeprefix("the "), form.removesuffix(" sur mer")})
+    forms.discard("")
+    return frozenset(forms), tuple(sorted(forms))
+
+
+@cache
+def sea_ids() -> frozenset[str]:
+    """Return the place ids of the gazetteer's seas (the Channel, the North Sea …)."""
+    places = gazetteer()
+    return frozenset(str(pid) for pid in places.loc[places["kind"] == "sea_area", "place_id"])
+
+
+@cache
+def _exact_name(name: str) -> bool:
+    """Tell whether a name is a gazetteer place name (or a country), give or take case."""
+    return normalize_name(name).removeprefix("the ") in _name_forms()[0]
+
+
+@cache
+def _fuzzy_name(name: str) -> bool:
+    """Tell whether a name is close enough to a gazetteer name for the geocoder's fuzzy match."""
+    form = normalize_name(name).removeprefix("the ")
+    if len(form) < FUZZY_MIN_CHARS:
+        return False
+    ordered = _name_forms()[1]
+    return (
+        process.extractOne(form, ordered, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
+        is not None
+    )
+
+
+_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*\w)?"  # a capitalised word
+_CONNECTOR = r"(?:(?:de|du|des|la|le|les|sur|sous|en|of|lès|aan)\s+|d['’]|l['’])"
+_NAME = re.compile(rf"{_WORD}(?:(?:\s+{_CONNECTOR}?|{_CONNECTOR}){_WORD})*")
+_NAME_TOKEN = re.compile(_WORD)
+_ARTICLE = r"(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l['’]|une?\s+)?"
+_DISTANCE = (
+    r"(?:about |around |some |approximately |nearly |almost |just |roughly |environ )?"
+    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a) ?"
+    r"(?:km|kms|kilometres?|kilometers?|miles?|nautical miles?|nm|metres?|meters?|m)"
+)
+_DIRECTION = (
+    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|nord|sud|est"
+    r"|ouest|nord-est|nord-ouest|sud-est|sud-ouest"
+)
+_LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (kind, re.compile(pattern + r"$", re.IGNORECASE))
+    for kind, pattern in (
+        (
+            "distance",
+            rf"(?P<dist>{_DISTANCE})\s+(?:off|out from|away from|from|au large de|au large d['’]"
+            r"|au large du|de)\s+(?:(?:the\s+)?(?:coast|coastline|shore|beach|port|harbour)\s+"
+            rf"(?:of|at|near)\s+|la côte (?:de\s+|d['’]))?{_ARTICLE}",
+        ),
+        (
+            "direction",
+            rf"(?:(?P<dist>{_DISTANCE})\s+)?(?P<dir>{_DIRECTION})\s+(?:of|de|d['’]|du)\s*",
+        ),
+        (
+            "offshore",
+            r"(?:(?:in the sea|at sea|in the water|in the channel)\s+)?(?:just\s+|right\s+)?"
+            r"(?:off|au large)\s*(?:(?:the\s+)?(?:coast|coastline|shore|beach|beaches|port"
+            r"|harbour|harbor|town|resort)\s+(?:of|at|near|in)\s+|(?:de|du|des)\s+(?:la\s+côte\s+"
+            rf"(?:de\s+|d['’]))?|d['’])?{_ARTICLE}",
+        ),
+        (
+            "beach",
+            r"(?:beach|beaches|shore|sands|seafront|coast|coastline|dunes|plage|plages|côte)\s+"
+            rf"(?:at|in|of|near|outside|by|de|d['’]|du|des)\s*{_ARTICLE}",
+        ),
+        ("port", rf"(?:port|harbour|harbor|marina|docks?)\s+(?:of|at|de|d['’]|du)\s*{_ARTICLE}"),
+        (
+            "near",
+            r"(?:near|nearby|close to|outside|just outside|around|not far from|in the area of"
+            r"|the outskirts of|près de|près d['’]|aux environs de|à proximité de|non loin de)\s*"
+            rf"(?:the (?:town|village|port|resort|city) of\s+)?{_ARTICLE}",
+        ),
+        (
+            "route",
+            r"(?:cross|crossed|crossing|crosses|across|via|through|traverser|traversé"
+            rf"|traversée de)\s+{_ARTICLE}",
+        ),
+        (
+            "destination",
+            r"(?:(?:to|at|in)\s+(?:a\s+|the\s+)?hospitals?\s+(?:in|at|of|near)"
+            r"|(?:à l['’]hôpital|au centre hospitalier|à l['’]hôpital)\s+(?:de|d['’]|du)"
+            r"|(?:taken|brought|transferred|ferried|escorted|ramenée?s?|débarquée?s?|conduite?s?"
+            r"|transférée?s?|acheminée?s?)\s+(?:back\s+)?(?:to|into|à|au|aux|vers|jusqu'à)"
+            r"|to|towards|toward|for|into|reach|reached|reaching|reaches|heading|headed|bound for"
+            r"|en route to|vers|pour|en direction de|en direction d['’]|jusqu'à|jusqu'au"
+            rf"|à destination de)\s+{_ARTICLE}",
+        ),
+        (
+            "at",
+            r"(?:in|at|on|onto|from|along|à|au|aux|en|dans|sur|depuis|de|d['’]|du|des)\s*"
+            rf"{_ARTICLE}",
+        ),
+    )
+)
+_LEAD_WINDOW = 60
+_FEATURE = re.compile(
+    r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
+    r"|port|marina|docks|RNLI lifeboat|lifeboat|RNLI|region|area)\b|(?P<bound>-bound)\b",
+    re.IGNORECASE,
+)
+_FEATURE_KIND = {
+    "beach": "beach",
+    "beaches": "beach",
+    "seafront": "beach",
+    "sands": "beach",
+    "shore": "beach",
+    "coastline": "beach",
+    "coast": "beach",
+    "harbour": "port",
+    "harbor": "port",
+    "port": "port",
+    "marina": "port",
+    "docks": "port",
+    "region": "near",
+    "area": "near",
+}
+_BETWEEN = re.compile(
+    rf"(?:between|entre)\s+(?P<a>{_NAME.pattern})\s+(?:and|et)\s+(?P<b>{_NAME.pattern})",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A place named in a clause: how the text leads into it and what to ask the geocoder.
+
+    ``kind`` is how the clause places the name: ``offshore``, ``distance``,
+    ``direction``, ``beach``, ``port``, ``near``, ``between``, ``at``,
+    ``route`` (crossed, across: not where it happened), ``destination``
+    (to, towards, bound for: where an arrival happened, nothing else) or
+    ``bare``. ``queries`` go most specific first; ``shore_query`` places an
+    "off X" at X's shore, where people wade out to a boat.
+    """
+
+    written: str
+    kind: str
+    queries: tuple[str, ...]
+    start: int
+    end: int
+    text: str
+    exact: bool
+    shore_query: str | None = None
+
+
+def find_mentions(clause: str) -> list[Mention]:
+    """Find the places a clause names, in order."""
+    found: list[Mention] = []
+    taken: list[tuple[int, int]] = []
+    for between in _BETWEEN.finditer(clause):
+        names = (between["a"], between["b"])
+        if all(_exact_name(name) or _fuzzy_name(name) for name in names):
+            query = f"between {names[0]} and {names[1]}"
+            exact = all(_exact_name(name) for name in names)
+            found.append(
+                Mention(
+                    between.group(), "near", (query,), between.start(), between.end(), clause, exact
+                )
+            )
+            taken.append((between.start(), between.end()))
+    for span in _NAME.finditer(clause):
+        if not any(start <= span.start() < end for start, end in taken):
+            found.extend(_span_mentions(clause, span))
+    return sorted(found, key=lambda mention: mention.start)
+
+
+def _span_mentions(clause: str, span: re.Match[str]) -> Iterator[Mention]:
+    """Yield the known places inside a run of capitalised words, longest first, not overlapping."""
+    tokens = list(_NAME_TOKEN.finditer(clause, span.start(), span.end()))[:6]
+    covered: list[tuple[int, int]] = []
+    for size in range(len(tokens), 0, -1):
+        for first in range(len(tokens) - size + 1):
+            start, end = tokens[first].start(), tokens[first + size - 1].end()
+            if any(start < stop and end > begin for begin, stop in covered):
+                continue
+            mention = _mention(clause, start, end)
+            if mention is not None:
+                covered.append((start, end))
+                yield mention
+
+
+def _mention(clause: str, start: int, end: int) -> Mention | None:
+    """Describe the name at ``clause[start:end]`` with its lead-in and feature, if it is known."""
+    before = clause[max(0, start - _LEAD_WINDOW) : start]
+    name = _with_article(clause[start:end], before)
+    exact = _exact_name(name)
+    if not exact and len(name) < FUZZY_MIN_CHARS:
+        return None
+    kind, lead = _lead(before)
+    if kind == "bare":
+        kind, lead = _shared_lead(before)
+    feature = _FEATURE.match(clause, end)
+    if feature is not None and feature["bound"]:
+        kind = "destination"
+    feature_kind = _FEATURE_KIND.get(feature["feature"].lower(), "name") if feature else "name"
+    if kind == "bare" and feature_kind == "name" and not _plain_name(name, exact, start):
+        return None
+    if not exact and not _fuzzy_name(name):
+        return None
+    written_end = feature.end() if feature is not None and feature["feature"] else end
+    shared = lead and not before.endswith(lead)
+    written_start = start - (0 if shared else len(_written_lead(kind, lead, before)))
+    queries, shore = _queries(name, kind, feature_kind, lead)
+    written = clause[written_start:written_end]
+    return Mention(written, kind, queries, written_start, written_end, clause, exact, shore)
+
+
+_ELIDED_ARTICLE = re.compile(r"\b(?P<article>du|au|des|aux|le|la|les|l['’])\s*$", re.IGNORECASE)
+_ARTICLE_OF = {"du": "Le ", "au": "Le ", "le": "Le ", "la": "La ", "des": "Les ", "aux": "Les "}
+_ARTICLE_OF["les"] = "Les "
+
+
+def _with_article(name: str, before: str) -> str:
+    """Return a French name with the article its preposition hides ("du Portel": "Le Portel").
+
+    The name keeps its article only when the gazetteer knows it that way and
+    not without ("Le Portel", "Le Touquet"; but "Calais" stays "Calais").
+    """
+    article = _ELIDED_ARTICLE.search(before)
+    if article is None or _exact_name(name):
+        return name
+    word = article["article"].lower()
+    full = ("L'" if word.startswith("l") and len(word) == 2 else _ARTICLE_OF[word]) + name
+    return full if _exact_name(full) else name
+
+
+def _plain_name(name: str, exact: bool, start: int) -> bool:
+    """Tell whether a name with no preposition may still be a place.
+
+    Only an exact gazetteer name of four letters or more, not a common word,
+    and not the first word of the clause (where every word has a capital).
+    """
+    return exact and start > 0 and len(name) >= 4 and name.lower() not in _COMMON_WORDS
+
+
+_LEAD_LAST_WORDS = frozenset(
+    {
+        *("the", "a", "an", "la", "le", "les", "l'", "l’", "d'", "d’", "une", "un", "of", "at"),
+        *("in", "on", "onto", "from", "along", "off", "near", "nearby", "to", "towards", "toward"),
+        *("for", "into", "reach", "reached", "reaching", "reaches", "heading", "headed", "via"),
+        *("through", "across", "cross", "crossed", "crossing", "crosses", "de", "du", "des", "à"),
+        *("au", "aux", "en", "dans", "sur", "depuis", "vers", "pour", "outside", "around"),
+        *("large", "traverser", "traversé", "traversée", "by"),
+    }
+)
+_LAST_WORD = re.compile(r"(?:^|\s)(\S*?(?:[dl]['’])?)\s*$")
+
+
+def _lead(before: str) -> tuple[str, str]:
+    """Return how the text before a name leads into it: (kind, the lead-in words)."""
+    last = _LAST_WORD.search(before[-30:])
+    word = last.group(1).lower() if last is not None else ""
+    if word not in _LEAD_LAST_WORDS and word[-2:] not in _LEAD_LAST_WORDS:
+        return "bare", ""
+    for kind, pattern in _LEADS:
+        match = pattern.search(before)
+        if match is not None and (match.start() == 0 or not before[match.start() - 1].isalnum()):
+            return kind, match.group()
+    return "bare", ""
+
+
+_COORDINATED = re.compile(rf"({_NAME.pattern})(?:\s*,)?\s+(?:and|et|or|ou)\s+$")
+
+
+def _shared_lead(before: str) -> tuple[str, str]:
+    """Return the lead of the name this one is coordinated with ("the beaches of X and Y").
+
+    The lead is shared for its kind, not written again: the place as written
+    is the name alone.
+    """
+    previous = _COORDINATED.search(before)
+    if previous is None:
+        return "bare", ""
+    kind, lead = _lead(before[: previous.start()])
+    return (kind, lead) if kind not in ("bare", "route") else ("bare", "")
+
+
+_PHRASE_KINDS = frozenset({"offshore", "distance", "direction", "beach", "port", "near"})
+_TRAILING_ARTICLE = re.compile(rf"{_ARTICLE}$", re.IGNORECASE)
+_LEADING_ARTICLE = re.compile(r"\b(?:the|a|an|la|le|les|une?)\s+$", re.IGNORECASE)
+
+
+def _written_lead(kind: str, lead: str, before: str) -> str:
+    """Return the words before a name that belong to the place as written.
+
+    A phrase that places it ("off the coast of", "the beach at") is kept
+    whole, with the article before it; a plain preposition or verb ("in",
+    "reached") is dropped, but not the article ("the UK", "a Calais beach").
+    """
+    if kind not in _PHRASE_KINDS:
+        article = _TRAILING_ARTICLE.search(lead)
+        return article.group() if article is not None else ""
+    article = _LEADING_ARTICLE.search(before[: len(before) - len(lead)])
+    return (article.group() if article is not None else "") + lead
+
+
+_LEAD_DISTANCE = re.compile(rf"(?P<dist>{_DISTANCE})", re.IGNORECASE)
+_LEAD_DIRECTION = re.compile(rf"(?P<dir>{_DIRECTION})\s+(?:of|de|d['’]|du)", re.IGNORECASE)
+
+
+def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, ...], str | None]:
+    """Return the geocoder queries for a mention, most specific first, and its shore query.
+
+    A feature name ("X harbour", "port of X", "X beach") is asked only when the
+    gazetteer has it: the geocoder spends a fuzzy search on every unknown name.
+    """
+    distance = _LEAD_DISTANCE.search(lead) if kind in ("distance", "direction") else None
+    if kind == "offshore":
+        beach = f"{name} beach"
+        offshore = f"off {beach}" if feature == "beach" and _exact_name(beach) else f"off {name}"
+        return (offshore, name), f"the beach at {name}"
+    if kind == "distance" and distance is not None:
+        return (f"{distance['dist']} from {name}", name), None
+    direction = _LEAD_DIRECTION.search(lead) if kind == "direction" else None
+    if direction is not None:
+        prefix = f"{distance['dist']} " if distance is not None else ""
+        return (f"{prefix}{direction['dir']} of {name}", name), None
+    if kind == "beach" or feature == "beach":
+        return (f"the beach at {name}", name), None
+    if kind == "port" or feature == "port":
+        ports = (f"{name} harbour", f"port of {name}")
+        return (*(port for port in ports if _exact_name(port)), name), None
+    if kind == "near" or feature == "near":
+        return (f"near {name}", name), None
+    return (name,), None

@@ -1,0 +1,249 @@
+"""Text preparation for the extractor: markup stripped, sentences and clauses, comparison keys.
+
+Everything here runs in time linear in the text: one pass of an HTML parser,
+regular expressions without nested repetition, and sentences cut to at most
+:data:`MAX_SENTENCE_CHARS` characters.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+MAX_SENTENCE_CHARS = 1_000
+"""Longer runs without a sentence end (markup debris, tables) are cut at spaces."""
+
+_SKIPPED_TAGS = frozenset({"script", "style", "noscript", "template", "svg", "iframe", "object"})
+_BLOCK_TAGS = frozenset(
+    {
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "br",
+        "dd",
+        "div",
+        "dl",
+        "dt",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "p",
+        "pre",
+        "section",
+        "table",
+        "td",
+        "th",
+        "title",
+        "tr",
+        "ul",
+    }
+)
+_MARKUP = re.compile(r"<(?:!--|!doctype|/?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>)", re.IGNORECASE)
+_ANY_TAG = re.compile(r"<[^<>]*>")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\u200b-\u200f\u2028\u2029]")
+_SPACES = re.compile(r"[ \t\u00a0\u202f]+")
+
+
+class _TextCollector(HTMLParser):
+    """Collect the text of an HTML page: block elements become line breaks, scripts vanish."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._skipping = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Open a skipped element or break the line before a block."""
+        if tag in _SKIPPED_TAGS:
+            self._skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        """Break the line at a self-closing block element such as ``<br/>``."""
+        if tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_endtag(self, tag: str) -> None:
+        """Close a skipped element or break the line after a block."""
+        if tag in _SKIPPED_TAGS:
+            self._skipping = max(0, self._skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        """Keep text outside skipped elements."""
+        if not self._skipping:
+            self.parts.append(data)
+
+
+def looks_like_html(text: str) -> bool:
+    """Tell whether ``text`` holds HTML or XML markup (a tag, a comment or a doctype)."""
+    return _MARKUP.search(text) is not None
+
+
+def html_to_text(markup: str) -> str:
+    """Return the readable text of HTML: tags stripped, entities decoded, scripts dropped.
+
+    Block elements (paragraphs, headings, list items, captions …) end a line,
+    so their text never runs into the next one.
+    """
+    collector = _TextCollector()
+    try:
+        collector.feed(markup)
+        collector.close()
+    except AssertionError:  # html.parser gives up on some malformed declarations ("<![…")
+        return html.unescape(_ANY_TAG.sub("\n", markup))
+    return "".join(collector.parts)
+
+
+def clean_text(text: str) -> str:
+    """Prepare a document's text: markup stripped, control characters and odd spaces removed.
+
+    Undecodable bytes (U+FFFD after ``errors='replace'``) and control
+    characters become spaces; line breaks are kept, as they separate
+    paragraphs and captions.
+    """
+    if looks_like_html(text):
+        text = html_to_text(text)
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    text = _CONTROLS.sub(" ", text)
+    return _SPACES.sub(" ", text)
+
+
+# -- sentences ------------------------------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[.!?…]+[\"'’”»)\]]*\s+")
+_SENTENCE_START = re.compile(r"[\"'‘“«(\[]?[A-ZÀ-ÖØ-Þ0-9]")
+_ABBREVIATIONS = frozenset(
+    {
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "st",
+        "no",
+        "vs",
+        "gen",
+        "col",
+        "capt",
+        "lt",
+        "sgt",
+        "prof",
+        "m",
+        "mme",
+    }
+)
+
+
+def sentences(text: str) -> Iterator[str]:
+    """Yield the sentences of cleaned text, paragraph by paragraph, in order.
+
+    A sentence ends at ``.``, ``!``, ``?`` or ``…`` followed by a capital or a
+    digit (not after a title such as ``Mr.``), or at a line break; pieces longer
+    than MAX_SENTENCE_CHARS are cut at spaces.
+    """
+    for paragraph in text.split("\n"):
+        start = 0
+        for end in _SENTENCE_END.finditer(paragraph):
+            if _SENTENCE_START.match(paragraph, end.end()) and not _after_abbreviation(
+                paragraph, end.start()
+            ):
+                yield from _bounded(paragraph[start : end.end()])
+                start = end.end()
+        yield from _bounded(paragraph[start:])
+
+
+def _after_abbreviation(paragraph: str, stop: int) -> bool:
+    """Tell whether the full stop at ``stop`` ends a title such as ``Mr.`` or ``St.``."""
+    word_start = paragraph.rfind(" ", max(0, stop - 6), stop) + 1
+    return paragraph[word_start:stop].lower() in _ABBREVIATIONS
+
+
+def _bounded(sentence: str) -> Iterator[str]:
+    """Yield a stripped sentence, cut at spaces into pieces of at most MAX_SENTENCE_CHARS."""
+    sentence = sentence.strip()
+    while len(sentence) > MAX_SENTENCE_CHARS:
+        cut = sentence.rfind(" ", 0, MAX_SENTENCE_CHARS)
+        cut = cut if cut > MAX_SENTENCE_CHARS // 2 else MAX_SENTENCE_CHARS
+        yield sentence[:cut].strip()
+        sentence = sentence[cut:].strip()
+    if sentence:
+        yield sentence
+
+
+_KEY_DROPPED = re.compile(r"[^\w]+")
+
+
+def sentence_key(sentence: str) -> str:
+    """Return the comparison key of a sentence: case, accents, punctuation and spacing folded.
+
+    A caption repeated with other quotes, dashes or a missing full stop has
+    the same key as the sentence it repeats.
+    """
+    folded = sentence.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _KEY_DROPPED.sub(" ", folded).strip()
+
+
+# -- clauses --------------------------------------------------------------------------
+
+_SUBJECTS = (
+    r"(?:they|he|she|it|we|migrants|people|police|officers|gendarmes|the|dozens|hundreds|"
+    r"(?:french|british|belgian|dutch|local|border) \w+|"
+    r"groups?|men|women|children|ministers|smugglers|authorities|crews?|boats?|an?(?! result\b| "
+    r"part\b| well\b| whole\b))\b"
+)
+_CLAUSE_BREAK = re.compile(
+    r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
+    r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
+    r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
+    r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
+    rf"|\s+as\s+(?={_SUBJECTS})",
+    re.IGNORECASE,
+)
+_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where|qui|dont|où)\b[^,;]*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A piece of a sentence; a ``relative`` one (", which …", ", where …") only describes."""
+
+    text: str
+    relative: bool = False
+
+
+def clauses(sentence: str) -> list[Clause]:
+    """Cut a sentence into clauses at dashes, semicolons and conjunctions, relative ones apart.
+
+    ``"The boat, which had left at dawn, was found"`` gives the main clause
+    ``"The boat was found"`` and the relative clause ``"which had left at dawn"``.
+    """
+    found: list[Clause] = []
+    for part in _CLAUSE_BREAK.split(sentence):
+        main = _RELATIVE.sub("", part).strip(" ,")
+        if main:
+            found.append(Clause(main))
+        found.extend(
+            Clause(match.group().strip(" ,"), relative=True) for match in _RELATIVE.finditer(part)
+        )
+    return found

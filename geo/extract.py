@@ -1,0 +1,828 @@
+"""Turn news articles and official notices into candidate incidents.
+
+A document (text, its address and publication date) is cut into sentences;
+a repeated sentence or caption is read once. Sentences that pass a cheap
+keyword test are cut into clauses, and each clause that reports an event by
+its cue words (English or French: "were rescued off", "ont débarqué", "taxi
+boat" …) and is not about totals, records, plans or habits becomes a
+candidate incident with:
+
+- the place as written and as the geocoder resolves it, with the sentence as
+  context (a name far from the mapped coast is never placed on it, and a
+  fuzzy match is refused in a sentence about the Mediterranean, Libya …);
+- the date, relative forms resolved against the publication date;
+- the people and boats it states ("dozens" states no number);
+- the sentence as the source quote.
+
+A clause without a place or date of its own takes those of the sentence
+before it when that sentence reported an incident too (reports describe one
+scene over several sentences). Candidates of one document that agree on type,
+place and date are one incident; :func:`merge_corroborated` does the same
+across documents, listing every source.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+
+import geopandas as gpd
+import pyproj
+
+from geo._extract_cues import (
+    BOAT_WORDS,
+    MAX_PEOPLE,
+    PREFILTER,
+    SCENE_WORDS,
+    Count,
+    CountKind,
+    Cue,
+    DateMention,
+    boat_count,
+    event_cue,
+    find_date,
+    is_away_from_boats,
+    is_statistic_or_policy,
+    people_count,
+)
+from geo._extract_places import (
+    MAPPED_COUNTRIES,
+    Coarseness,
+    Mention,
+    Place,
+    country_place,
+    find_mentions,
+    outside_place,
+    place_of,
+    sea_ids,
+)
+from geo._extract_text import Clause, clauses, clean_text, sentence_key, sentences
+from geo.errors import DocumentError
+from geo.geocode import (
+    COUNTRY_TITLES,
+    GeocodeResult,
+    geocode_many,
+)
+from geo.model import (
+    DatePrecision,
+    EventType,
+    Incident,
+    LocationPrecision,
+    LocationRole,
+    Source,
+    incidents_to_frame,
+)
+
+MAX_TEXT_CHARS = 20_000_000
+"""The longest text :func:`extract_incidents` reads (about 20 MB); longer is refused."""
+
+MERGE_DISTANCE_M = 2_000.0
+"""Places closer than this are the same place, for merging and corroboration."""
+
+ROLE_BY_EVENT = {
+    EventType.LAUNCH: LocationRole.DEPARTURE,
+    EventType.EMBARKATION: LocationRole.PICKUP,
+    EventType.INTERCEPTION: LocationRole.INTERCEPTION,
+    EventType.RESCUE: LocationRole.RESCUE,
+    EventType.ARRIVAL: LocationRole.DISEMBARKATION,
+    EventType.DEBRIS: LocationRole.FOUND,
+    EventType.DEATH: LocationRole.FOUND,
+    EventType.SIGHTING: LocationRole.REPORTED,
+    EventType.OTHER: LocationRole.REPORTED,
+}
+"""What an incident's point stands for, by event type."""
+
+_GEOD = pyproj.Geod(ellps="WGS84")
+_QUOTE_CHARS = 1_000
+
+
+# -- documents ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Document:
+    """A report to extract from: its address, its publication date and its text."""
+
+    url: str | None
+    published: dt.date | None
+    text: str
+
+
+_HEADER = re.compile(r"^(?P<key>URL|PUBLISHED)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
+
+
+def parse_document(raw: str, *, source: str = "document") -> Document:
+    """Read a document in the corpus format: ``URL:``/``PUBLISHED:`` lines, a blank line, text.
+
+    The header is optional: text that does not start with a header line is
+    all text. ``PUBLISHED: unknown`` (or empty) means no date.
+
+    Raises
+    ------
+    DocumentError
+        For a PUBLISHED value that is not a YYYY-MM-DD date or ``unknown``, or a
+        URL that is not an http(s) address, naming ``source`` and the line.
+    """
+    lines = raw.removeprefix("\ufeff").splitlines()
+    url: str | None = None
+    published: dt.date | None = None
+    body_start = 0
+    for number, line in enumerate(lines, start=1):
+        header = _HEADER.match(line)
+        if header is None:
+            body_start = number if not line.strip() else number - 1
+            break
+        where = f"{source}, line {number}"
+        if header["key"].upper() == "URL":
+            url = check_url(header["value"] or None, where)
+        else:
+            published = _published(header["value"], where)
+        body_start = number
+    return Document(url, published, "\n".join(lines[body_start:]))
+
+
+def _published(value: str, where: str) -> dt.date | None:
+    """Read a PUBLISHED header value: a YYYY-MM-DD date, or ``unknown``/empty for none."""
+    if value.lower() in ("", "unknown", "none", "null"):
+        return None
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise DocumentError(
+            f"{where}: PUBLISHED must be a YYYY-MM-DD date or 'unknown' (got {value!r})"
+        ) from None
+
+
+def check_url(url: str | None, where: str = "url") -> str | None:
+    """Return a document address after checking it is an http(s) address without spaces.
+
+    Raises
+    ------
+    DocumentError
+        Naming ``where`` and the bad value.
+    """
+    if url is None:
+        return None
+    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url):
+        raise DocumentError(f"{where}: must be an http:// or https:// address (got {url!r})")
+    if len(url) > 2048:
+        raise DocumentError(f"{where}: address of {len(url)} characters is too long (max 2048)")
+    return url
+
+
+# -- reading sentences -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Event:
+    """One event a clause reports, with what the clause itself says about it."""
+
+    event_type: EventType
+    place: Place | None
+    date: dt.date | None
+    people: Count | None
+    boats: Count | None
+    weak: bool = False  # typed only by a boat on a beach: yields to any incident there
+    implied: Place | None = None  # a country the clause implies (the actor's, an arrival's)
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What one sentence reports: its events, its first date and a far-away place it names.
+
+    ``scene`` is the place of a sentence that reports no event of its own but
+    says where one happened ("The incident happened off Wimereux").
+    """
+
+    events: tuple[_Event, ...]
+    date: dt.date | None
+    outside: Place | None
+    scene: Place | None = None
+
+
+_NO_FACTS = _Facts((), None, None)
+_ACTORS = re.compile(
+    r"\b(?:(?P<nation>french|belgian|british|uk|dutch|english)\s+(?:[a-z]+\s+)?"
+    r"(?:police|authorities|gendarmes?|gendarmerie|coastguards?|coast guard|officers|navy|forces?"
+    r"|border force|patrols?|lifeboats?|maritime)|(?P<gb>border force|hm coastguard|rnli)"
+    r"|(?P<fr>gendarmes?|gendarmerie|préfecture maritime|crs|cross gris-nez))\b",
+    re.IGNORECASE,
+)
+_NATIONS = {"french": "FR", "belgian": "BE", "british": "GB", "uk": "GB", "english": "GB"}
+_NATIONS["dutch"] = "NL"
+_ACTOR_EVENTS = frozenset({EventType.INTERCEPTION, EventType.RESCUE})
+
+
+@dataclass(frozen=True)
+class _Reporting:
+    """A clause that reports an event: its cue (None for a boat on a beach) and its own date."""
+
+    clause: Clause
+    cue: Cue | None
+    date: DateMention | None = None
+
+
+def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
+    """Read the events of one sentence (geocoding its places once, with it as context)."""
+    parts = [c for c in clauses(sentence) if not c.relative]
+    reporting = [r for r in map(_reporting, parts) if r is not None]
+    if not reporting:
+        return _scene_facts(sentence, parts, published)
+    dates = {part.text: find_date(part.text, published) for part in parts}
+    first_date = next((mention.date for mention in dates.values() if mention is not None), None)
+    reporting = [replace(r, date=dates[r.clause.text]) for r in reporting]
+    outside = outside_place(sentence)
+    mentions = [find_mentions(r.clause.text) for r in reporting]
+    resolved = _geocode(sentence, [m for found in mentions for m in found])
+    events = tuple(
+        event
+        for r, found in zip(reporting, mentions, strict=True)
+        for event in _clause_events(r, found, resolved, outside)
+    )
+    if not events:
+        return _scene_facts(sentence, parts, published)
+    return _Facts(events, first_date, outside)
+
+
+def _first_date(parts: list[Clause], published: dt.date | None) -> dt.date | None:
+    """Return the first date the clauses of a sentence state."""
+    dates = (find_date(part.text, published) for part in parts)
+    return next((mention.date for mention in dates if mention is not None), None)
+
+
+def _scene_facts(sentence: str, parts: list[Clause], published: dt.date | None) -> _Facts:
+    """Read a sentence that reports no event: it may still say where one happened."""
+    if SCENE_WORDS.search(sentence) is None or is_statistic_or_policy(sentence):
+        return _NO_FACTS
+    mentions = [m for part in parts for m in find_mentions(part.text)]
+    places = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
+    fine = [p for p in places if p.coarseness == Coarseness.FINE]
+    return _Facts((), _first_date(parts, published), None, fine[0] if fine else None)
+
+
+def _reporting(clause: Clause) -> _Reporting | None:
+    """Return the clause as reporting an event, or None: no cue, or totals, plans or habits."""
+    cue = event_cue(clause.text)
+    if cue is None and BOAT_WORDS.search(clause.text) is None:
+        return None
+    if is_statistic_or_policy(clause.text) or is_away_from_boats(clause.text):
+        return None
+    return _Reporting(clause, cue)
+
+
+def _geocode(sentence: str, mentions: list[Mention]) -> dict[str, GeocodeResult]:
+    """Geocode every query of the mentions at once, the sentence as context."""
+    queries = {q for m in mentions for q in (*m.queries, m.shore_query) if q is not None}
+    if not queries:
+        return {}
+    ordered = sorted(queries)
+    return dict(zip(ordered, geocode_many(ordered, context=sentence), strict=True))
+
+
+def _clause_events(
+    reporting: _Reporting,
+    mentions: list[Mention],
+    resolved: dict[str, GeocodeResult],
+    outside: Place | None,
+) -> list[_Event]:
+    """Return the events one clause reports, one per place it names for them (often one).
+
+    A clause without cue words but with a boat on a beach ("migrants around a
+    dinghy on Wissant beach") reports a weak launch.
+    """
+    text, cue = reporting.clause.text, reporting.cue
+    people = people_count(text, cue.start if cue is not None else 0)
+    if people is not None and people.value > MAX_PEOPLE:
+        return []
+    kind = cue.event_type if cue is not None else EventType.LAUNCH
+    places = _choose_places(kind, mentions, resolved, outside)
+    weak = cue is None
+    if weak and not (places and _on_beach(places[0], mentions)):
+        return []
+    if kind is EventType.ARRIVAL and any(_landed_back(place) for place in places):
+        return []
+    implied = _implied_place(kind, text, outside)
+    boats = boat_count(text)
+    day = reporting.date.date if reporting.date is not None else None
+    where: list[Place | None] = list(places) or [None]
+    return [
+        _Event(kind, _with_actor_country(place, implied), day, people, boats, weak, implied)
+        for place in where
+    ]
+
+
+def _landed_back(place: Place) -> bool:
+    """Tell whether an arrival's place is on the French or Belgian side: people brought back.
+
+    Arrivals on this route are in the United Kingdom; people landed at Calais
+    or Boulogne were rescued or stopped, which the rescue or interception
+    already reports.
+    """
+    return place.country in MAPPED_COUNTRIES - {"GB"}
+
+
+def _with_actor_country(place: Place | None, implied: Place | None) -> Place | None:
+    """Give a sea place (the Channel) the country of the authority that acted, if any."""
+    if place is None or implied is None or place.country is not None:
+        return place
+    if place.coarseness != Coarseness.SEA:
+        return place
+    return replace(place, country=implied.country)
+
+
+def _on_beach(place: Place, mentions: list[Mention]) -> bool:
+    """Tell whether a place was written as a beach ("on a Calais beach", "the beach at X")."""
+    return any(
+        m.written == place.written
+        and ("beach" in m.written.lower() or "plage" in m.written.lower())
+        for m in mentions
+    )
+
+
+def _implied_place(kind: EventType, clause: str, outside: Place | None) -> Place | None:
+    """Return the country a clause implies without naming a place, if any.
+
+    An arrival on this route is in the United Kingdom; an interception or a
+    rescue by French (Belgian, British …) police or coastguards is in their
+    country. Far from the mapped coast, nothing is implied.
+    """
+    if outside is not None:
+        return None
+    if kind is EventType.ARRIVAL:
+        return country_place(COUNTRY_TITLES["GB"], "GB")
+    if kind in _ACTOR_EVENTS and (actor := _ACTORS.search(clause)) is not None:
+        if actor["nation"]:
+            country = _NATIONS[actor["nation"].lower()]
+        else:
+            country = "GB" if actor["gb"] else "FR"
+        return country_place(COUNTRY_TITLES.get(country, country), country)
+    return None
+
+
+_SIDE_GB = frozenset({EventType.ARRIVAL})
+_SIDE_NOT_GB = frozenset({EventType.LAUNCH, EventType.EMBARKATION, EventType.INTERCEPTION})
+_ON_LAND = frozenset({EventType.ARRIVAL, EventType.LAUNCH, EventType.EMBARKATION})
+
+
+def _choose_places(
+    kind: EventType,
+    mentions: list[Mention],
+    resolved: dict[str, GeocodeResult],
+    outside: Place | None,
+) -> list[Place]:
+    """Choose where a clause's event happened among the places it names.
+
+    Route and destination names are skipped (a destination is an arrival's
+    place); the side of the Channel that fits the event comes first, then
+    finer places, places not merely "near", and earlier ones. Places joined
+    to the chosen one by "and", "or" or a comma ("Gravelines and Dunkirk")
+    are further places of the same event. Far from the mapped coast, only
+    exact names on the map are kept, else the far-away place.
+    """
+    ranked = []
+    for mention in mentions:
+        place = _mention_place(kind, mention, resolved, outside)
+        if place is not None:
+            ranked.append((_rank(kind, mention, place), mention, place))
+    if not ranked:
+        return [outside] if outside is not None else []
+    in_order = sorted(ranked, key=lambda item: item[1].start)
+    first = last = in_order.index(min(ranked, key=lambda item: item[0]))
+    while first > 0 and _joined(in_order[first - 1][1], in_order[first][1]):
+        first -= 1
+    while last + 1 < len(in_order) and _joined(in_order[last][1], in_order[last + 1][1]):
+        last += 1
+    return [place for _, _, place in in_order[first : last + 1]]
+
+
+_JOINED = re.compile(r",?\s+(?:and|et|or|ou)\s+", re.IGNORECASE)
+
+
+def _joined(first: Mention, second: Mention) -> bool:
+    """Tell whether two mentions are coordinated ("Gravelines and Dunkirk"), not qualified."""
+    return _JOINED.fullmatch(first.text[first.end : second.start]) is not None
+
+
+def _mention_place(
+    kind: EventType, mention: Mention, resolved: dict[str, GeocodeResult], outside: Place | None
+) -> Place | None:
+    """Resolve one mention for an event type, or None when it cannot be the event's place."""
+    if mention.kind == "route" or (mention.kind == "destination" and kind is not EventType.ARRIVAL):
+        return None
+    queries = mention.queries
+    if kind is EventType.EMBARKATION and mention.shore_query is not None:
+        queries = (mention.shore_query, *queries)
+    result = next((resolved[q] for q in queries if q in resolved and resolved[q].found), None)
+    if result is None or (outside is not None and (result.score < 100 or not mention.exact)):
+        return None
+    if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
+        return None
+    return place_of(mention.written, result)
+
+
+def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, int, int, int]:
+    """Order the candidate places of a clause: best first."""
+    wrong_side = (kind in _SIDE_GB and place.country != "GB") or (
+        kind in _SIDE_NOT_GB and place.country == "GB"
+    )
+    return (
+        int(wrong_side),
+        place.coarseness,
+        int(mention.kind == "near"),
+        int(mention.kind == "bare"),
+        mention.start,
+    )
+
+
+# -- from sentences to candidate incidents -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class _Found:
+    """A candidate incident of one document, before merging."""
+
+    event_type: EventType
+    place: Place
+    date: dt.date | None
+    people: Count | None
+    boats: Count | None
+    quote: str
+    order: int
+    weak: bool = False
+
+
+@dataclass(frozen=True)
+class _Scene:
+    """What the previous sentence said, for a sentence that omits it.
+
+    ``place`` and ``date`` are where and when it says its incident happened
+    (what it lends); ``day`` is the day its incident happened, said or
+    borrowed (an incident of another day is another scene); ``lede`` holds
+    its events that had no place (their counts and dates may belong to the
+    next sentence's incident).
+    """
+
+    place: Place | None = None
+    date: dt.date | None = None
+    day: dt.date | None = None
+    lede: tuple[_Event, ...] = ()
+
+
+def _document_found(text: str, published: dt.date | None) -> list[_Found]:
+    """Read a cleaned document sentence by sentence into candidate incidents."""
+    memo: dict[str, _Facts] = {}
+    scene = _Scene()
+    found: list[_Found] = []
+    for order, sentence in enumerate(sentences(text)):
+        facts = _NO_FACTS
+        if PREFILTER.search(sentence) is not None:
+            key = sentence_key(sentence)
+            if key not in memo:
+                memo[key] = _read_sentence(sentence, published)
+            facts = memo[key]
+        if facts is _NO_FACTS:
+            scene = _Scene()
+            continue
+        if not facts.events:
+            found.extend(_lede_found(facts, scene, sentence, order))
+            scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
+            continue
+        found.extend(_sentence_found(facts, scene, sentence, order))
+        scene = _next_scene(facts, scene)
+    return found
+
+
+def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:
+    """Complete a sentence's events with the scene's place and date, dropping vague ones.
+
+    An event that names no place and finds none in the scene is not an
+    incident, but its counts and date wait for the next sentence: a lede
+    ("Four people died in the Channel") often gives the place one sentence later.
+    """
+    for event in facts.events:
+        event = _with_lede(event, scene.lede)
+        own_date = event.date or facts.date
+        place = event.place or _tally_place(event, sentence) or _scene_place(event, scene, own_date)
+        place = place or event.implied
+        date = own_date or scene.date
+        if place is None:
+            continue
+        if place.coarseness != Coarseness.FINE and not (date or event.people or event.boats):
+            continue  # "boats leave France": nothing to map or count
+        quote = sentence[:_QUOTE_CHARS]
+        yield _Found(
+            event.event_type, place, date, event.people, event.boats, quote, order, event.weak
+        )
+
+
+_TALLY = re.compile(
+    r"\b(?:said|say|says|reported|announced|according to|figures|selon|a indiqué|ont indiqué"
+    r"|a annoncé|ont annoncé|chiffres)\b",
+    re.IGNORECASE,
+)
+
+
+def _tally_place(event: _Event, sentence: str) -> Place | None:
+    """Return the country of an interception or arrival reported as a tally, if it is one.
+
+    "French authorities said they had stopped 96 people" or "figures show 602
+    people crossed" count for a whole country: such an incident is placed in
+    the country, not at the beach or port of the sentence before.
+    """
+    tallied = (EventType.INTERCEPTION, EventType.ARRIVAL)
+    if event.event_type not in tallied or event.implied is None:
+        return None
+    return event.implied if _TALLY.search(sentence) is not None else None
+
+
+def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:
+    """Place the unplaced events of the sentence before where this sentence says they happened."""
+    if facts.scene is None:
+        return
+    for event in scene.lede:
+        date = event.date or facts.date
+        quote = sentence[:_QUOTE_CHARS]
+        yield _Found(event.event_type, facts.scene, date, event.people, event.boats, quote, order)
+
+
+def _with_lede(event: _Event, lede: tuple[_Event, ...]) -> _Event:
+    """Fill an event's missing date and people from an unplaced one of its type just before."""
+    earlier = next((e for e in lede if e.event_type == event.event_type), None)
+    if earlier is None:
+        return event
+    return replace(event, date=event.date or earlier.date, people=event.people or earlier.people)
+
+
+def _scene_place(event: _Event, scene: _Scene, date: dt.date | None = None) -> Place | None:
+    """Return the scene's place for an event that names none, if it fits the event.
+
+    An event dated another day than the scene is another scene.
+    """
+    place = scene.place
+    if place is None or (date is not None and scene.day is not None and date != scene.day):
+        return None
+    if event.implied is not None and event.implied.country != place.country:
+        return None
+    if event.event_type in _SIDE_NOT_GB - {EventType.INTERCEPTION} and place.country == "GB":
+        return None
+    return place
+
+
+def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
+    """Return the scene a sentence sets: its own fine (or far-away) place, date and lede.
+
+    Only the sentence right before may lend its place and date: a scene is
+    never carried further through sentences that do not restate it.
+    """
+    place = facts.outside
+    for event in facts.events:
+        if event.place is not None and event.place.coarseness == Coarseness.FINE:
+            place = event.place
+    lede = tuple(
+        replace(event, date=event.date or facts.date)
+        for event in facts.events
+        if event.place is None and _scene_place(event, scene) is None and event.implied is None
+    )
+    return _Scene(place, facts.date, facts.date or scene.date, lede)
+
+
+# -- merging ----------------------------------------------------------------------------
+
+
+def _distance_m(first: Place, second: Place) -> float:
+    """Return the geodesic distance between two placed places, in metres."""
+    assert first.lon is not None and first.lat is not None
+    assert second.lon is not None and second.lat is not None
+    return float(_GEOD.inv(first.lon, first.lat, second.lon, second.lat)[2])
+
+
+def _places_agree(first: Place, second: Place) -> bool:
+    """Tell whether two places of one document may be the same incident's.
+
+    Two points agree when they are the same gazetteer place, within
+    MERGE_DISTANCE_M, or their uncertainty circles overlap within 5 km; a
+    country-level place agrees with any place in that country, a sea (the
+    Channel) with any place on the map; a far-away place only with itself.
+    """
+    if first.outside or second.outside:
+        return first.outside and second.outside and first.place_id == second.place_id
+    if first.place_id is not None and first.place_id == second.place_id:
+        return True
+    fine = [p for p in (first, second) if p.coarseness == Coarseness.FINE]
+    if len(fine) == 2:
+        distance = _distance_m(first, second)
+        reach = min((first.uncertainty_m or 0.0) + (second.uncertainty_m or 0.0), 5_000.0)
+        return distance <= max(MERGE_DISTANCE_M, reach)
+    coarse = [p for p in (first, second) if p.coarseness != Coarseness.FINE]
+    countries = {p.country for p in (first, second)}
+    if any(p.coarseness == Coarseness.SEA and p.country is None for p in coarse):
+        return len(fine) == 1 or countries == {None}
+    return len(countries) == 1 and None not in countries
+
+
+def _counts_conflict(first: Count | None, second: Count | None) -> bool:
+    """Tell whether two exact counts differ by more than 10 % (so are two incidents)."""
+    if first is None or second is None:
+        return False
+    if first.kind is not CountKind.EXACT or second.kind is not CountKind.EXACT:
+        return False
+    return abs(first.value - second.value) > 0.1 * max(first.value, second.value)
+
+
+def _agree(first: _Found, second: _Found) -> bool:
+    """Tell whether two candidates of one document describe the same incident.
+
+    Dates agree when equal or one is unknown; but a country-level candidate
+    with its own counts ("812 people arrived") never joins a finer one: it is
+    a figure for the country, not that scene.
+    """
+    if first.date is not None and second.date is not None and first.date != second.date:
+        return False
+    country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
+    if len(country_level) == 1 and (country_level[0].people or country_level[0].boats):
+        return False
+    return (
+        first.event_type == second.event_type
+        and not _counts_conflict(first.people, second.people)
+        and not _counts_conflict(first.boats, second.boats)
+        and _places_agree(first.place, second.place)
+    )
+
+
+_COUNT_PREFERENCE = {CountKind.EXACT: 0, CountKind.APPROXIMATE: 1, CountKind.AT_LEAST: 2}
+
+
+def _better_count(first: Count | None, second: Count | None) -> Count | None:
+    """Return the more precise of two counts of one incident (exact before approximate)."""
+    if first is None or second is None:
+        return first or second
+    return second if _COUNT_PREFERENCE[second.kind] < _COUNT_PREFERENCE[first.kind] else first
+
+
+def _absorb(kept: _Found, other: _Found) -> _Found:
+    """Merge ``other`` into ``kept``: the finer place is kept's, missing values are filled."""
+    return replace(
+        kept,
+        date=kept.date or other.date,
+        people=_better_count(kept.people, other.people),
+        boats=_better_count(kept.boats, other.boats),
+        order=min(kept.order, other.order),
+    )
+
+
+def _merge_document(found: list[_Found]) -> list[_Found]:
+    """Merge the candidates of one document that describe the same incident.
+
+    Finer, dated candidates are kept first and absorb the ones that agree
+    with them; a weak candidate (a boat on a beach, no cue) disappears into
+    any incident at that place and date.
+    """
+    strong = _merge_agreeing([f for f in found if not f.weak])
+    weak = [
+        f
+        for f in found
+        if f.weak and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
+    ]
+    return sorted(strong + _merge_agreeing(weak), key=lambda f: f.order)
+
+
+def _merge_agreeing(found: list[_Found]) -> list[_Found]:
+    """Merge agreeing candidates greedily, finest place and dated ones first."""
+    kept: dict[EventType, list[_Found]] = {}
+    for item in sorted(found, key=lambda f: (f.place.coarseness, f.date is None, f.order)):
+        group = kept.setdefault(item.event_type, [])
+        at = next((i for i, other in enumerate(group) if _agree(other, item)), None)
+        if at is None:
+            group.append(item)
+        else:
+            group[at] = _absorb(group[at], item)
+    return [item for group in kept.values() for item in group]
+
+
+# -- incidents ---------------------------------------------------------------------------
+
+
+def _incident(found: _Found, source: Source) -> Incident:
+    """Turn a merged candidate into a validated Incident."""
+    place = found.place
+    return Incident(
+        event_type=found.event_type,
+        date=found.date,
+        date_precision=DatePrecision.DAY if found.date else None,
+        place_name=place.written[:500],
+        place_id=place.place_id,
+        country=place.country,
+        location_precision=place.precision,
+        uncertainty_m=place.uncertainty_m,
+        location_role=ROLE_BY_EVENT[found.event_type],
+        people=found.people.value if found.people else None,
+        boats=found.boats.value if found.boats else None,
+        lon=place.lon,
+        lat=place.lat,
+        sources=[source.model_copy(update={"quote": found.quote})],
+    )
+
+
+def extract_incidents(
+    text: str, *, url: str | None = None, published: dt.date | None = None
+) -> list[Incident]:
+    """Extract the candidate incidents a report describes.
+
+    Parameters
+    ----------
+    text
+        The report: plain text or HTML (tags, scripts and styles are dropped).
+    url
+        The report's address, kept in every incident's source.
+    published
+        The report's publication date: relative dates ("on Tuesday",
+        "yesterday", "31 May") are resolved against it; without it they stay
+        unknown.
+
+    Returns
+    -------
+    list of Incident
+        One per incident, in the order the text first reports them, each with
+        its source (url, published, the sentence quoted).
+
+    Raises
+    ------
+    DocumentError
+        For a text longer than MAX_TEXT_CHARS or a url that is not http(s).
+    """
+    if len(text) > MAX_TEXT_CHARS:
+        raise DocumentError(
+            f"text of {len(text):,} characters is too long (at most {MAX_TEXT_CHARS:,})"
+        )
+    source = Source(url=check_url(url), published=published)
+    found = _merge_document(_document_found(clean_text(text), published))
+    return [_incident(item, source) for item in found]
+
+
+def extract_document(document: Document) -> list[Incident]:
+    """Extract the candidate incidents of a parsed document (see :func:`extract_incidents`)."""
+    return extract_incidents(document.text, url=document.url, published=document.published)
+
+
+def extract_frame(
+    text: str, *, url: str | None = None, published: dt.date | None = None
+) -> gpd.GeoDataFrame:
+    """Extract candidate incidents as an incident GeoDataFrame (EPSG:4326)."""
+    return incidents_to_frame(extract_incidents(text, url=url, published=published))
+
+
+# -- corroboration -------------------------------------------------------------------------
+
+
+def _same_place(first: Incident, second: Incident) -> bool:
+    """Tell whether two incidents' places agree: within MERGE_DISTANCE_M, or one country."""
+    if first.point is not None and second.point is not None:
+        assert first.lon is not None and first.lat is not None
+        assert second.lon is not None and second.lat is not None
+        distance = _GEOD.inv(first.lon, first.lat, second.lon, second.lat)[2]
+        return bool(distance <= MERGE_DISTANCE_M)
+    if first.point is None and second.point is None:
+        country_level = LocationPrecision.COUNTRY
+        return (
+            first.location_precision == country_level == second.location_precision
+            and first.country is not None
+            and first.country == second.country
+        )
+    return False
+
+
+def merge_corroborated(incidents: Iterable[Incident]) -> list[Incident]:
+    """Merge incidents from different reports that agree on type, place and date.
+
+    Two incidents agree when they have the same event type, the same date
+    (both known), and places within MERGE_DISTANCE_M of each other or the same
+    country-level place. The merged incident keeps the first one's place,
+    fills its missing date-independent values (people, boats) from the others
+    and lists every source; its id is derived anew from what it reports.
+    """
+    kept: list[Incident] = []
+    by_key: dict[tuple[EventType, dt.date], list[int]] = {}
+    for incident in incidents:
+        if incident.date is None:
+            kept.append(incident)
+            continue
+        slots = by_key.setdefault((incident.event_type, incident.date), [])
+        at = next((i for i in slots if _same_place(kept[i], incident)), None)
+        if at is None:
+            slots.append(len(kept))
+            kept.append(incident)
+        else:
+            kept[at] = _corroborate(kept[at], incident)
+    return kept
+
+
+def _corroborate(kept: Incident, other: Incident) -> Incident:
+    """Return ``kept`` with ``other``'s sources added and its missing counts filled."""
+    known = {(s.url, s.quote) for s in kept.sources}
+    sources = [*kept.sources, *(s for s in other.sources if (s.url, s.quote) not in known)]
+    fields = kept.model_dump(exclude={"id", "sources"})
+    fields["people"] = kept.people if kept.people is not None else other.people
+    fields["boats"] = kept.boats if kept.boats is not None else other.boats
+    return Incident.model_validate({**fields, "sources": sources[:100]})
