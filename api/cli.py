@@ -80,7 +80,7 @@ DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        help="Folder of the embedded store [default: $LAUNCHMAP_DATA_DIR or the user data folder].",
+        help="Folder of the embedded store (default: $LAUNCHMAP_DATA_DIR, else the user data folder).",
         file_okay=False,
     ),
 ]
@@ -416,7 +416,7 @@ def hotspots_command(
     roles: Annotated[
         str | None,
         typer.Option(
-            help="Location roles used, comma-separated, or 'all' [default: departure,pickup]."
+            help="Location roles used, comma-separated, or 'all' (default: departure,pickup)."
         ),
     ] = None,
     data_dir: DataDirOption = None,
