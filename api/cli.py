@@ -80,7 +80,7 @@ DataDirOption = Annotated[
     Path | None,
     typer.Option(
         "--data-dir",
-        help="Folder of the embedded store (default: $LAUNCHMAP_DATA_DIR, else the user data folder).",
+        help="Folder of the embedded store (default: $LAUNCHMAP_DATA_DIR or the user data folder).",
         file_okay=False,
     ),
 ]
