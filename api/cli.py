@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import replace
@@ -496,7 +497,20 @@ def serve_command(
         markup=False,
         highlight=False,
     )
-    uvicorn.run(create_app(settings), host=host, port=port)
+    _log_requests()
+    uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
+
+
+def _log_requests() -> None:
+    """Print launchmap's access log (one line a request, with its duration) on stderr.
+
+    It stands in for uvicorn's own access log, which lacks the duration.
+    """
+    handler = logging.StreamHandler()
+    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
+    logger = logging.getLogger("launchmap")
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
 
 
 # -- incidents from reports (extract) and the extractor's score (eval) ------------------

@@ -24,6 +24,7 @@ def test_server_serves_seeded_incidents_as_geojson(live_server: LiveServer) -> N
     body = IncidentCollection.model_validate(response.json())
     assert body.numberMatched >= 10
     assert (live_server.data_dir / "launchmap.gpkg").is_file()
+    assert '"GET /collections/incidents/items" 200' in live_server.log.read_text()  # access log
 
 
 def test_map_draws_every_placed_incident_with_no_internet(
