@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 
@@ -24,7 +26,17 @@ def test_server_serves_seeded_incidents_as_geojson(live_server: LiveServer) -> N
     body = IncidentCollection.model_validate(response.json())
     assert body.numberMatched >= 10
     assert (live_server.data_dir / "launchmap.gpkg").is_file()
-    assert '"GET /collections/incidents/items" 200' in live_server.log.read_text()  # access log
+    assert _logged(live_server, '"GET /collections/incidents/items" 200')  # the access log
+
+
+def _logged(server: LiveServer, text: str, within_s: float = 5.0) -> bool:
+    """Wait for the server to log a line (it logs right after answering)."""
+    deadline = time.monotonic() + within_s
+    while time.monotonic() < deadline:
+        if text in server.log.read_text():
+            return True
+        time.sleep(0.05)
+    return False
 
 
 def test_map_draws_every_placed_incident_with_no_internet(
