@@ -12,13 +12,25 @@ import hmac
 from typing import Annotated
 
 from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from api.deps import get_settings
 from api.errors import NotAuthenticatedError, ReadOnlyError
 from api.settings import Settings
 
+BEARER = HTTPBearer(
+    auto_error=False,
+    scheme_name="writeToken",
+    description="One of the tokens of LAUNCHMAP_WRITE_TOKENS; only writes need one.",
+)
+"""Declares the bearer scheme in the OpenAPI document; require_writer does the checking."""
 
-def require_writer(request: Request, settings: Annotated[Settings, Depends(get_settings)]) -> None:
+
+def require_writer(
+    request: Request,
+    settings: Annotated[Settings, Depends(get_settings)],
+    _credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(BEARER)],
+) -> None:
     """Let the request through only with a configured bearer token.
 
     Raises

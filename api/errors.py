@@ -6,7 +6,7 @@ names the bad value, whichever layer raised it.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Mapping
 from http import HTTPStatus
 
 from fastapi import FastAPI, Request
@@ -62,12 +62,22 @@ STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
 }
 
 
-def problem(status: HTTPStatus | int, detail: str, instance: str) -> JSONResponse:
-    """Build an ``application/problem+json`` response (with a Bearer challenge on 401)."""
+def problem(
+    status: HTTPStatus | int,
+    detail: str,
+    instance: str,
+    headers: Mapping[str, str] | None = None,
+) -> JSONResponse:
+    """Build an ``application/problem+json`` response (with a Bearer challenge on 401).
+
+    ``headers`` are added to the response, e.g. the ``Allow`` header of a 405.
+    """
     status = HTTPStatus(status)
     body = {"type": "about:blank", "title": status.phrase, "status": status.value}
     body |= {"detail": detail, "instance": instance}
-    headers = {"WWW-Authenticate": 'Bearer realm="launchmap"'} if status == 401 else None
+    headers = dict(headers or {})
+    if status == 401:
+        headers["WWW-Authenticate"] = 'Bearer realm="launchmap"'
     return JSONResponse(
         body, status_code=status.value, media_type=PROBLEM_MEDIA_TYPE, headers=headers
     )
@@ -91,9 +101,12 @@ def _handler_for(status: HTTPStatus) -> Callable[[Request, Exception], Awaitable
 
 
 async def _http_error(request: Request, error: Exception) -> JSONResponse:
-    """Answer Starlette's HTTP errors (404 for unknown paths, 405 …) as problem+json."""
+    """Answer Starlette's HTTP errors (404 for unknown paths, 405 …) as problem+json.
+
+    Their headers go along: a 405 keeps the ``Allow`` header that lists the methods.
+    """
     assert isinstance(error, HTTPException)
-    return problem(error.status_code, str(error.detail), request.url.path)
+    return problem(error.status_code, str(error.detail), request.url.path, error.headers)
 
 
 async def _bad_request(request: Request, error: Exception) -> JSONResponse:

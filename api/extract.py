@@ -14,17 +14,17 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Request
 from fastapi.responses import JSONResponse
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, field_validator
 
 from api.auth import Writer
 from api.deps import get_store
 from api.errors import PROBLEM_MEDIA_TYPE, problem
+from api.features import GEOJSON
 from geo.enrich import enrich_incidents
 from geo.extract import check_url, extract_incidents
 from geo.model import frame_to_features, incidents_to_frame
 from geo.store import IncidentStore
 
-GEOJSON = "application/geo+json"
 MAX_TEXT_CHARS = 1_000_000
 """The longest text one request may send (about 1 MB); longer is answered 413."""
 
@@ -46,7 +46,15 @@ class ExtractRequest(BaseModel):
         default=None,
         description="Publication date (YYYY-MM-DD): relative dates in the text resolve against it.",
     )
-    store: bool = Field(default=False, description="Add the incidents to the store.")
+    store: StrictBool = Field(default=False, description="Add the incidents to the store.")
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _published_is_a_date(cls, published: object) -> object:
+        """Take the date as text (YYYY-MM-DD) or a date, never as a number of days."""
+        if published is None or isinstance(published, str | dt.date):
+            return published
+        raise ValueError(f"must be a YYYY-MM-DD date, got {published!r}")
 
     @field_validator("url")
     @classmethod
@@ -67,6 +75,7 @@ class ExtractResponse(BaseModel):
     "/extract",
     response_model=ExtractResponse,
     responses={
+        200: {"content": {GEOJSON: {}}},
         400: {"content": {PROBLEM_MEDIA_TYPE: {}}, "description": "A bad field, named."},
         401: {"content": {PROBLEM_MEDIA_TYPE: {}}, "description": "No valid write token."},
         403: {"content": {PROBLEM_MEDIA_TYPE: {}}, "description": "The API is read-only."},

@@ -24,6 +24,7 @@ INCIDENTS = "incidents"
 HOTSPOTS = "hotspots"
 COASTLINE = "coastline"
 PLACES = "places"
+SQL_INTEGER_MAX = 2**63 - 1  # the store's SQL integers are 64-bit: larger values are refused
 
 router = APIRouter(tags=["features"])
 
@@ -132,7 +133,7 @@ def items(
     limit: Annotated[
         int | None, Query(ge=1, description="Items per page (capped at the maximum)")
     ] = None,
-    offset: Annotated[int, Query(ge=0, description="Items to skip")] = 0,
+    offset: Annotated[int, Query(ge=0, le=SQL_INTEGER_MAX, description="Items to skip")] = 0,
     event_type: Annotated[
         str | None, Query(description="Event types, comma-separated (launch,embarkation)")
     ] = None,
@@ -141,7 +142,9 @@ def items(
     ] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code")] = None,
     place: Annotated[str | None, Query(description="Part of the place as written")] = None,
-    min_people: Annotated[int | None, Query(ge=0, description="At least this many people")] = None,
+    min_people: Annotated[
+        int | None, Query(ge=0, le=SQL_INTEGER_MAX, description="At least this many people")
+    ] = None,
     sortby: Annotated[
         str | None, Query(description="Sort keys, '-' for descending: -date,people")
     ] = None,
@@ -168,7 +171,7 @@ def items(
     result = store.query(query)
     if f is OutputFormat.CSV:
         return Response(incidents_csv(result.incidents), media_type="text/csv; charset=utf-8")
-    features = frame_to_features(result.incidents)
+    features = result.features()
     body = {
         "type": "FeatureCollection",
         "features": features,

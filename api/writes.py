@@ -20,6 +20,7 @@ from api.auth import Writer
 from api.deps import get_store
 from api.errors import BadBodyError
 from api.features import GEOJSON, incident_feature
+from api.schemas import IncidentFeature
 from geo.enrich import enrich_incidents
 from geo.model import DERIVED_COLUMNS, feature_to_record, incidents_to_frame, parse_incident
 from geo.store import IncidentStore
@@ -67,7 +68,17 @@ def _incident_frame(feature: dict[str, Any]) -> gpd.GeoDataFrame:
     return enrich_incidents(incidents_to_frame([incident])).incidents
 
 
-@router.post("/collections/incidents/items", status_code=201)
+STORED = {"model": IncidentFeature, "content": {GEOJSON: {}}}
+
+
+@router.post(
+    "/collections/incidents/items",
+    status_code=201,
+    responses={
+        201: STORED | {"description": "Stored; Location names the new incident"},
+        200: STORED | {"description": "The same incident was stored already"},
+    },
+)
 def create_incident(
     feature: FeatureBody,
     request: Request,
@@ -86,7 +97,7 @@ def create_incident(
     )
 
 
-@router.put("/collections/incidents/items/{feature_id}")
+@router.put("/collections/incidents/items/{feature_id}", responses={200: STORED})
 def replace_incident(
     feature_id: str,
     feature: FeatureBody,
@@ -102,7 +113,7 @@ def replace_incident(
     return JSONResponse(incident_feature(request, store, feature_id), media_type=GEOJSON)
 
 
-@router.patch("/collections/incidents/items/{feature_id}")
+@router.patch("/collections/incidents/items/{feature_id}", responses={200: STORED})
 def update_incident(
     feature_id: str,
     patch: FeatureBody,

@@ -199,6 +199,25 @@ def decode_geometries(blobs: Sequence[bytes | None]) -> np.ndarray:
     return shapely.from_wkb(np.asarray(wkbs, dtype=object))
 
 
+def point_xy(blob: bytes | None) -> tuple[float, float] | None:
+    """Return the (x, y) of a GeoPackage point blob; None for NULL or an empty point.
+
+    The plain 2-D little-endian point the store writes is read directly; any
+    other encoding goes through shapely.
+    """
+    if blob is None:
+        return None
+    start = _header_length(blob)
+    if blob[start : start + 5] == _WKB_POINT_LE and len(blob) - start == _WKB_POINT_LENGTH:
+        x, y = _XY.unpack_from(blob, start + 5)
+        return None if math.isnan(x) and math.isnan(y) else (x, y)
+    geometry = shapely.from_wkb(blob[start:])
+    if geometry is None or geometry.is_empty:
+        return None
+    x, y = shapely.get_coordinates(geometry)[0]
+    return float(x), float(y)
+
+
 def _header_length(blob: bytes) -> int:
     """Return the byte length of a GeoPackage geometry header, envelope included."""
     magic, _version, flags, _srs_id = _HEADER.unpack_from(blob)

@@ -268,11 +268,16 @@ def frame_to_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
         if is_placed:
             lon, lat = coordinates[point_index]
             point_index += 1
-            geometry = {"type": "Point", "coordinates": [_json_number(lon), _json_number(lat)]}
+            geometry = point_geometry(lon, lat)
         features.append(
             {"type": "Feature", "id": record["id"], "geometry": geometry, "properties": record}
         )
     return features
+
+
+def point_geometry(lon: float, lat: float) -> dict[str, Any]:
+    """Return a GeoJSON Point of (lon, lat), as incident Features carry it."""
+    return {"type": "Point", "coordinates": [_json_number(lon), _json_number(lat)]}
 
 
 def _json_number(value: float) -> float:

@@ -9,13 +9,16 @@ on ``date``. A PostGIS store implements the same :class:`IncidentStore` interfac
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator, Sequence
+import time
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import cached_property, partial
 from pathlib import Path
 from typing import Any, Protocol, cast
 
@@ -27,7 +30,13 @@ import shapely
 from geo import _gpkg
 from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
 from geo.errors import IncidentNotFoundError, InvalidQueryError, StoreError
-from geo.model import CRS, INCIDENT_COLUMNS, empty_incident_frame
+from geo.model import (
+    CRS,
+    INCIDENT_COLUMNS,
+    empty_incident_frame,
+    frame_to_features,
+    point_geometry,
+)
 
 STORE_FILE = "launchmap.gpkg"
 TABLE = "incidents"
@@ -112,12 +121,44 @@ class AddResult:
     existing: list[str] = field(default_factory=list)
 
 
-@dataclass(frozen=True)
 class QueryResult:
-    """One page of incidents and how many incidents match the query in all."""
+    """One page of incidents and how many incidents match the query in all.
 
-    incidents: gpd.GeoDataFrame
-    number_matched: int
+    The page is there as an incident GeoDataFrame (:attr:`incidents`) and as
+    GeoJSON Feature dicts (:meth:`features`); a store builds each from what it
+    read only when it is first asked for, so a caller pays for one of them.
+
+    Parameters
+    ----------
+    number_matched
+        How many incidents match the query, on every page.
+    frame
+        Builds the page's GeoDataFrame.
+    features
+        Builds the page's Features straight from the store's rows; without it
+        they are made from the frame with :func:`geo.model.frame_to_features`.
+    """
+
+    def __init__(
+        self,
+        number_matched: int,
+        frame: Callable[[], gpd.GeoDataFrame],
+        features: Callable[[], list[dict[str, Any]]] | None = None,
+    ) -> None:
+        self.number_matched = number_matched
+        self._frame = frame
+        self._features = features
+
+    @cached_property
+    def incidents(self) -> gpd.GeoDataFrame:
+        """The page as an incident GeoDataFrame (EPSG:4326)."""
+        return self._frame()
+
+    def features(self) -> list[dict[str, Any]]:
+        """Return the page as GeoJSON Feature dicts (as ``frame_to_features(incidents)``)."""
+        if self._features is None:
+            return frame_to_features(self.incidents)
+        return self._features()
 
 
 @dataclass(frozen=True)
@@ -230,13 +271,12 @@ class GeoPackageStore:
             connection = sqlite3.connect(
                 self.path, timeout=60.0, isolation_level=None, check_same_thread=False
             )
-            connection.execute("PRAGMA journal_mode = WAL")
+            _use_wal(connection)
         except sqlite3.DatabaseError as error:
             raise StoreError(f"cannot open the store {self.path}: {error}") from None
         connection.execute("PRAGMA synchronous = FULL")
         connection.execute("PRAGMA foreign_keys = ON")
         _gpkg.register_functions(connection)
-        connection.create_function("launchmap_in_bbox", 5, _point_in_bbox, deterministic=True)
         return connection
 
     @contextmanager
@@ -355,16 +395,31 @@ class GeoPackageStore:
     # -- reads ------------------------------------------------------------------------
 
     def query(self, query: IncidentQuery) -> QueryResult:
-        """Return the page of incidents that ``query`` selects, in insertion order."""
+        """Return the page of incidents that ``query`` selects, in insertion order.
+
+        A query by bbox alone (the page a map or GDAL asks for) is counted and
+        paged on the spatial index's ids, and only the page's rows are read;
+        any other query filters the rows themselves.
+        """
         where, params = _where(query)
         connection = self._connection()
-        count_sql = f"SELECT count(*) FROM {TABLE} {where}"  # noqa: S608
-        matched = connection.execute(count_sql, params).fetchone()[0]
+        if query.bbox is not None:
+            inside, edge_fids = _bbox_edges(connection, query.bbox, count=_bbox_only(query))
+            params["edge_fids"] = json.dumps(edge_fids)
+        if _bbox_only(query):
+            matched = inside + len(edge_fids)
+            page_sql = (
+                f"{_SELECT_SQL} WHERE fid IN ({_BBOX_IDS_SQL} ORDER BY 1"
+                " LIMIT :limit OFFSET :offset) ORDER BY fid"
+            )
+        else:
+            count_sql = f"SELECT count(*) FROM {TABLE} {where}"  # noqa: S608
+            matched = connection.execute(count_sql, params).fetchone()[0]
+            page_sql = f"{_SELECT_SQL} {where} {_order(query)} LIMIT :limit OFFSET :offset"
         params = {**params, "limit": -1 if query.limit is None else query.limit}
         params["offset"] = query.offset
-        page_sql = f"{_SELECT_SQL} {where} {_order(query)} LIMIT :limit OFFSET :offset"
-        cursor = connection.execute(page_sql, params)
-        return QueryResult(_frame(cursor.fetchall()), int(matched))
+        rows = connection.execute(page_sql, params).fetchall()
+        return QueryResult(int(matched), partial(_frame, rows), partial(_features, rows))
 
     def get(self, incident_id: str) -> gpd.GeoDataFrame:
         """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
@@ -392,6 +447,22 @@ class GeoPackageStore:
             start=dt.date.fromisoformat(first) if first else None,
             end=dt.date.fromisoformat(last) if last else None,
         )
+
+
+def _use_wal(connection: sqlite3.Connection, within_s: float = 60.0) -> None:
+    """Put the database in WAL mode, waiting while another connection holds it.
+
+    Switching the journal mode does not wait on SQLite's busy timeout, so
+    several connections opening a new store at once retry here; once the file
+    is in WAL mode (it stays so) there is nothing to switch.
+    """
+    deadline = time.monotonic() + within_s
+    while connection.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        with contextlib.suppress(sqlite3.OperationalError):
+            connection.execute("PRAGMA journal_mode = WAL")
+        if time.monotonic() > deadline:
+            raise sqlite3.OperationalError("the store stayed locked: cannot switch it to WAL")
+        time.sleep(0.01)
 
 
 # -- SQL ------------------------------------------------------------------------------
@@ -426,20 +497,65 @@ _INSERT_SQL = (
     f"VALUES (:{GEOMETRY_COLUMN}, {', '.join(':' + name for name in _COLUMNS)})"
 )
 _SELECT_SQL = f"SELECT {GEOMETRY_COLUMN}, {', '.join(_COLUMNS)} FROM {TABLE}"  # noqa: S608
-_BBOX_SQL = (
-    f"fid IN (SELECT id FROM {_RTREE} WHERE minx >= :min_lon AND maxx <= :max_lon"  # noqa: S608
-    " AND miny >= :min_lat AND maxy <= :max_lat)"
-    f" OR (fid IN (SELECT id FROM {_RTREE} WHERE minx <= :max_lon AND maxx >= :min_lon"
-    " AND miny <= :max_lat AND maxy >= :min_lat)"
-    f" AND launchmap_in_bbox({GEOMETRY_COLUMN}, :min_lon, :min_lat, :max_lon, :max_lat))"
+# Ids of the index boxes inside a bbox, and of those that cross its edges (disjoint sets);
+# every constraint is one the R*Tree answers itself, so neither reads more of the index
+# than the boxes it returns.
+_BBOX_INSIDE_SQL = (
+    f"SELECT id FROM {_RTREE} WHERE minx >= :min_lon AND maxx <= :max_lon"  # noqa: S608
+    " AND miny >= :min_lat AND maxy <= :max_lat"
 )
+_ACROSS_X = "minx <= :max_lon AND maxx >= :min_lon"
+_ACROSS_Y = "miny <= :max_lat AND maxy >= :min_lat"
+_BBOX_EDGE_SQL = " UNION ".join(
+    f"SELECT id FROM {_RTREE} WHERE {edge}"  # noqa: S608
+    for edge in (
+        f"minx < :min_lon AND maxx >= :min_lon AND {_ACROSS_Y}",  # across the west edge
+        f"maxx > :max_lon AND minx <= :max_lon AND {_ACROSS_Y}",  # east
+        f"miny < :min_lat AND maxy >= :min_lat AND {_ACROSS_X}",  # south
+        f"maxy > :max_lat AND miny <= :max_lat AND {_ACROSS_X}",  # north
+    )
+)
+# Filled in by each query with the fids of the edge-crossing boxes whose point is inside.
+_EDGE_FIDS_SQL = "SELECT value FROM json_each(:edge_fids)"
+_BBOX_SQL = f"fid IN ({_BBOX_INSIDE_SQL}) OR fid IN ({_EDGE_FIDS_SQL})"
+# The fids of the incidents in a bbox, read from the index alone.
+_BBOX_IDS_SQL = f"{_BBOX_INSIDE_SQL} UNION ALL {_EDGE_FIDS_SQL}"
+
+
+def _bbox_edges(
+    connection: sqlite3.Connection, bbox: BBox, *, count: bool
+) -> tuple[int, list[int]]:
+    """Count the index boxes inside a bbox (if ``count``); find the edge points inside it.
+
+    The R*Tree stores 32-bit float bounds rounded outwards, so a point right at
+    the bbox's edge has a box that crosses the edge: those few points are read
+    and checked exactly here. Every other box that meets the bbox lies inside
+    it. The check is done in Python after the statement, not as an SQL function
+    during it, so concurrent queries never wait for the GIL inside SQLite.
+    """
+    params = dict(zip(("min_lon", "min_lat", "max_lon", "max_lat"), bbox, strict=True))
+    edge_sql = f"SELECT fid, {GEOMETRY_COLUMN} FROM {TABLE} WHERE fid IN ({_BBOX_EDGE_SQL})"  # noqa: S608
+    if count:
+        edge_sql = f"SELECT NULL, count(*) FROM ({_BBOX_INSIDE_SQL}) UNION ALL {edge_sql}"  # noqa: S608
+    inside = 0
+    edge_fids = []
+    for fid, blob in connection.execute(edge_sql, params):
+        if fid is None:
+            inside = int(blob)
+        elif (xy := _gpkg.point_xy(blob)) is not None and _within(xy, bbox):
+            edge_fids.append(int(fid))
+    return inside, edge_fids
+
+
+def _within(xy: tuple[float, float], bbox: BBox) -> bool:
+    """Tell whether a point lies inside a bbox, edges included."""
+    return bbox[0] <= xy[0] <= bbox[2] and bbox[1] <= xy[1] <= bbox[3]
 
 
 def _where(query: IncidentQuery) -> tuple[str, dict[str, Any]]:
     """Build the WHERE clause of a query from fixed fragments and bound parameters.
 
-    The R*Tree stores 32-bit float bounds rounded outwards, so a point it finds
-    right at the bbox's edge is checked exactly with ``launchmap_in_bbox``.
+    A bbox clause also needs ``edge_fids``, the edge points :func:`_bbox_edges` finds.
     """
     clauses: list[str] = []
     params: dict[str, Any] = {}
@@ -469,6 +585,13 @@ def _where(query: IncidentQuery) -> tuple[str, dict[str, Any]]:
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
+def _bbox_only(query: IncidentQuery) -> bool:
+    """Tell whether a query selects by bbox alone, in insertion order."""
+    return query.bbox is not None and query == IncidentQuery(
+        query.bbox, limit=query.limit, offset=query.offset
+    )
+
+
 def _like_escaped(text: str) -> str:
     """Escape LIKE's wildcards so a place filter matches the text as written."""
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -484,16 +607,6 @@ def _order(query: IncidentQuery) -> str:
     filtered = query.start is not None or query.end is not None
     keys.append("+fid" if filtered or keys else "fid")
     return "ORDER BY " + ", ".join(keys)
-
-
-def _point_in_bbox(
-    blob: bytes | None, min_lon: float, min_lat: float, max_lon: float, max_lat: float
-) -> int:
-    """Tell SQL whether a stored point lies inside a bbox, edges included."""
-    if blob is None:
-        return 0
-    point = _gpkg.decode_geometries([blob])[0]
-    return int(min_lon <= point.x <= max_lon and min_lat <= point.y <= max_lat)
 
 
 def _insert_new(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> AddResult:
@@ -548,6 +661,40 @@ def _unique_rows(incidents: gpd.GeoDataFrame) -> list[dict[str, Any]]:
         [None if g is None or g.is_empty else g for g in geometry]
     )
     return cast(list[dict[str, Any]], table.to_dict("records"))  # the column names are str
+
+
+_FLOAT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if dtype == "float64")
+_INT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if dtype == "Int64")
+
+
+def _features(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+    """Turn selected rows into GeoJSON Features, as ``frame_to_features(_frame(rows))`` does.
+
+    The API's pages are built this way, without a GeoDataFrame in between.
+    """
+    converters: list[Callable[[Any], Any] | None] = [
+        float if name in _FLOAT_COLUMNS else int if name in _INT_COLUMNS else None
+        for name in _COLUMNS
+    ]
+    sources = _COLUMNS.index("sources")
+    features = []
+    for row in rows:
+        values: list[Any] = [
+            value if convert is None or value is None else convert(value)
+            for value, convert in zip(row[1:], converters, strict=True)
+        ]
+        values[sources] = json.loads(values[sources]) if values[sources] else []
+        properties = dict(zip(_COLUMNS, values, strict=True))
+        xy = _gpkg.point_xy(row[0])
+        features.append(
+            {
+                "type": "Feature",
+                "id": properties["id"],
+                "geometry": None if xy is None else point_geometry(*xy),
+                "properties": properties,
+            }
+        )
+    return features
 
 
 def _frame(rows: list[tuple[Any, ...]]) -> gpd.GeoDataFrame:

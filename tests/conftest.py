@@ -8,7 +8,8 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -104,17 +105,31 @@ class LiveServer:
     log: Path
 
 
-@pytest.fixture
-def live_server(tmp_path: Path) -> Iterator[LiveServer]:
-    """Run `launchmap serve` on 127.0.0.1 as a real uvicorn process on a fresh store."""
+@contextmanager
+def serve_launchmap(
+    tmp_path: Path,
+    *,
+    data_dir: Path | None = None,
+    env: Mapping[str, str] | None = None,
+    name: str = "server",
+) -> Iterator[LiveServer]:
+    """Run `launchmap serve` on 127.0.0.1 as a real uvicorn process until the block ends.
+
+    ``data_dir`` is the store's folder (a fresh, seeded one under ``tmp_path`` if None);
+    ``env`` adds ``LAUNCHMAP_*`` settings, e.g. ``{"LAUNCHMAP_WRITE_TOKENS": '["t"]'}``:
+    the server sees no other ``LAUNCHMAP_`` variable.
+    """
     port = free_port()
-    data_dir = tmp_path / "store"
-    env = {key: value for key, value in os.environ.items() if not key.startswith("LAUNCHMAP_")}
-    log = tmp_path / "server.log"
+    data_dir = data_dir if data_dir is not None else tmp_path / "store"
+    server_env = {
+        key: value for key, value in os.environ.items() if not key.startswith("LAUNCHMAP_")
+    }
+    server_env.update(env or {})
+    log = tmp_path / f"{name}.log"
     command = [*launchmap_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [*command, "--data-dir", str(data_dir)], env=env, stdout=output, stderr=output
+            [*command, "--data-dir", str(data_dir)], env=server_env, stdout=output, stderr=output
         )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -123,6 +138,13 @@ def live_server(tmp_path: Path) -> Iterator[LiveServer]:
     finally:
         process.terminate()
         process.wait(timeout=20)
+
+
+@pytest.fixture
+def live_server(tmp_path: Path) -> Iterator[LiveServer]:
+    """Run `launchmap serve` on 127.0.0.1 as a real uvicorn process on a fresh store."""
+    with serve_launchmap(tmp_path) as server:
+        yield server
 
 
 def _wait_until_healthy(
