@@ -484,14 +484,6 @@ def _create_incident_table(connection: sqlite3.Connection) -> None:
     )
 
 
-def _has_table(connection: sqlite3.Connection, name: str) -> bool:
-    """Tell whether the database has a table called ``name``."""
-    row = connection.execute(
-        "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)
-    ).fetchone()
-    return row is not None
-
-
 _INSERT_SQL = (
     f"INSERT INTO {TABLE} ({GEOMETRY_COLUMN}, {', '.join(_COLUMNS)}) "  # noqa: S608
     f"VALUES (:{GEOMETRY_COLUMN}, {', '.join(':' + name for name in _COLUMNS)})"
