@@ -79,8 +79,9 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from _report import figure
+from _synthetic import SITES, launch_sites
 
-from geo.coast import point_at_coast_km, with_coast_relations
+from geo.coast import with_coast_relations
 from geo.model import INCIDENT_COLUMNS
 from geo.store import STORE_FILE, open_store
 
@@ -90,8 +91,6 @@ FULL_SECONDS = 20.0
 QUICK_SECONDS = 4.0
 WARMUP_S = 1.5
 SEED = 20240611
-SITES = 60
-DUNKIRK_KM, BERCK_KM = 12.5, 128.0
 BBOXES = 200
 BOX_SIZES_DEG = (0.01, 0.25)
 PAGE = 100
@@ -109,10 +108,7 @@ ROLES = ["departure", "pickup", "interception", "rescue", "disembarkation"]
 def synthetic_incidents(count: int, seed: int = SEED) -> gpd.GeoDataFrame:
     """Incidents around launch sites on the coast, with the fields real reports have."""
     rng = np.random.default_rng(seed)
-    site_km = np.sort(rng.uniform(DUNKIRK_KM, BERCK_KM, SITES))
-    sites = np.array([point_at_coast_km(float(km)) for km in site_km])
-    busy = rng.gamma(0.8, size=SITES)
-    site = rng.choice(SITES, size=count, p=busy / busy.sum())
+    sites, site = launch_sites(rng, count)
     jitter_deg = rng.uniform(0.002, 0.02, SITES)[site]
     lon = (sites[site, 0] + rng.normal(0, 1, count) * jitter_deg * 1.6).round(5)
     lat = (sites[site, 1] + rng.normal(0, 1, count) * jitter_deg).round(5)

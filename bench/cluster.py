@@ -40,20 +40,19 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 from _report import figure
+from _synthetic import SITES, launch_sites
 from sklearn.cluster import DBSCAN
 from sklearn.metrics import adjusted_rand_score
 
 from geo._dbscan import EARTH_RADIUS_M
 from geo.cluster import ClusterMethod, ClusterParams, cluster_incidents
-from geo.coast import point_at_coast_km, with_coast_relations
+from geo.coast import with_coast_relations
 from geo.model import INCIDENT_COLUMNS
 
 FULL_COAST, FULL_DBSCAN, FULL_SAMPLE = 1_000_000, 100_000, 15_000
 QUICK_COAST, QUICK_DBSCAN, QUICK_SAMPLE = 100_000, 20_000, 4_000
 TARGET_COAST_S, TARGET_DBSCAN_S = 5.0, 10.0
 SEED = 20250601
-SITES = 60
-DUNKIRK_KM, BERCK_KM = 12.5, 128.0
 JITTER_M = (200.0, 2_000.0)
 TIGHT_EPS_M, TIGHT_MIN = 200.0, 8  # many small hotspots: more distances to compute
 NOISE_SHARE = 0.10
@@ -65,10 +64,7 @@ BASELINE = 'scikit-learn DBSCAN(algorithm="brute", metric="haversine"), no mergi
 def synthetic_launches(count: int, seed: int = SEED) -> gpd.GeoDataFrame:
     """Incidents around :data:`SITES` launch sites plus uniform noise, with coast relations."""
     rng = np.random.default_rng(seed)
-    site_km = np.sort(rng.uniform(DUNKIRK_KM, BERCK_KM, SITES))
-    sites = np.array([point_at_coast_km(float(km)) for km in site_km])
-    busy = rng.gamma(0.8, size=SITES)
-    site = rng.choice(SITES, size=count, p=busy / busy.sum())
+    sites, site = launch_sites(rng, count)
     jitter_m = rng.uniform(*JITTER_M, SITES)[site]
     lat = sites[site, 1] + rng.normal(0, 1, count) * jitter_m / METRES_PER_DEGREE
     lon = sites[site, 0] + rng.normal(0, 1, count) * jitter_m / (
