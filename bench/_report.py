@@ -1,8 +1,10 @@
-"""The one line of JSON each benchmark figure ends with (the format DESIGN.md fixes)."""
+"""What benchmarks print: figures as DESIGN.md fixes their JSON lines, and peak memory."""
 
 from __future__ import annotations
 
 import json
+import resource
+import sys
 
 
 def figure(
@@ -19,3 +21,10 @@ def figure(
             "ratio": round(ratio, 2),
         }
     )
+
+
+def peak_rss_mib() -> float:
+    """Return this process's peak resident memory in MiB."""
+    # ru_maxrss is in KiB on Linux and in bytes on macOS.
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024

@@ -30,8 +30,6 @@ object per figure.
 from __future__ import annotations
 
 import argparse
-import resource
-import sys
 import time
 import tracemalloc
 from dataclasses import dataclass
@@ -39,7 +37,7 @@ from dataclasses import dataclass
 import geopandas as gpd
 import numpy as np
 import pandas as pd
-from _report import figure
+from _report import figure, peak_rss_mib
 from _synthetic import SITES, launch_sites
 from sklearn.cluster import DBSCAN
 from sklearn.metrics import adjusted_rand_score
@@ -162,12 +160,6 @@ def agreement(ours: np.ndarray, baseline: Baseline) -> tuple[float, str]:
         f"clusters may join either)"
     )
     return float(adjusted_rand_score(theirs, ours)), text
-
-
-def peak_rss_mib() -> float:
-    # ru_maxrss is in KiB on Linux and in bytes on macOS.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def dbscan_figures(

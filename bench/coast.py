@@ -19,8 +19,6 @@ on the sample. The last lines are one JSON object per figure.
 from __future__ import annotations
 
 import argparse
-import resource
-import sys
 import time
 from dataclasses import dataclass
 
@@ -29,7 +27,7 @@ import numpy as np
 import pandas as pd
 import shapely
 import shapely.ops
-from _report import figure
+from _report import figure, peak_rss_mib
 from pyproj import Geod, Transformer
 
 from geo.coast import CoastLayer, coastline_layer, relate_to_coast
@@ -126,12 +124,6 @@ def agreement(launchmap: pd.DataFrame, baseline: pd.DataFrame) -> str:
         f"max |shore_distance_m| difference {shore:.3f} m, max |coast_km| difference "
         f"{km * 1000:.3f} m, same nearest place for {places:.1%} of points"
     )
-
-
-def peak_rss_mib() -> float:
-    # ru_maxrss is in KiB on Linux and in bytes on macOS.
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024) if sys.platform == "darwin" else peak / 1024
 
 
 def main() -> None:
