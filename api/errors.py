@@ -24,7 +24,7 @@ from geo.errors import (
     StoreError,
     UnsupportedFormatError,
 )
-from maps.errors import MapAssetsError
+from maps.errors import MapAssetsError, MapViewError
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
 
@@ -59,6 +59,7 @@ STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
     StoreError: HTTPStatus.SERVICE_UNAVAILABLE,
     BundledDataError: HTTPStatus.INTERNAL_SERVER_ERROR,
     MapAssetsError: HTTPStatus.INTERNAL_SERVER_ERROR,
+    MapViewError: HTTPStatus.BAD_REQUEST,
 }
 
 

@@ -1,4 +1,4 @@
-"""Parsing of the OGC API – Features query parameters ``bbox`` and ``datetime``.
+"""Parsing of query parameters: OGC API – Features ``bbox`` and ``datetime``, and map views.
 
 Each parser names the parameter and the value it could not read, so the client
 gets a 400 answer that says what to fix.
@@ -9,9 +9,13 @@ from __future__ import annotations
 import datetime as dt
 import math
 from enum import StrEnum
+from typing import Annotated
+
+from fastapi import Query
 
 from geo.errors import InvalidQueryError
 from geo.store import BBox
+from maps.view import MapView, parse_view
 
 OPEN_END = ("", "..")
 
@@ -102,3 +106,17 @@ def parse_sortby(text: str | None) -> tuple[tuple[str, bool], ...]:
         descending = key.startswith("-")
         keys.append((key.lstrip("+-").strip(), descending))
     return tuple(keys)
+
+
+def map_view(
+    start: Annotated[str | None, Query(description="First date shown (YYYY-MM-DD).")] = None,
+    end: Annotated[str | None, Query(description="Last date shown (YYYY-MM-DD).")] = None,
+    types: Annotated[
+        str | None, Query(description="Comma-separated event types shown (default: all).")
+    ] = None,
+    lat: Annotated[float | None, Query(description="Latitude of the initial centre.")] = None,
+    lon: Annotated[float | None, Query(description="Longitude of the initial centre.")] = None,
+    zoom: Annotated[int | None, Query(description="Initial zoom level (3-18).")] = None,
+) -> MapView:
+    """Read a map's filters and view from the query string (a FastAPI dependency)."""
+    return parse_view(start=start, end=end, types=types, lat=lat, lon=lon, zoom=zoom)

@@ -5,3 +5,7 @@ from __future__ import annotations
 
 class MapAssetsError(FileNotFoundError):
     """The browser assets a map page loads are not installed with launchmap."""
+
+
+class MapViewError(ValueError):
+    """A map filter or view (dates, event types, centre, zoom) has a bad value."""
