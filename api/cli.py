@@ -24,9 +24,15 @@ from rich.markup import escape
 from rich.progress import Progress
 from rich.table import Table
 
-from api.hotspots import hotspot_features, parse_roles
+from api.hotspots import parse_roles
 from api.settings import Settings
-from geo.cluster import ClusterMethod, ClusterParams, cluster_incidents, hotspots
+from geo.cluster import (
+    ClusterMethod,
+    ClusterParams,
+    cluster_incidents,
+    hotspot_features,
+    hotspots,
+)
 from geo.enrich import EnrichResult, enrich_incidents
 from geo.errors import (
     BundledDataError,

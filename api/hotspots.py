@@ -8,11 +8,9 @@ hotspots it shows were found.
 from __future__ import annotations
 
 import datetime as dt
-import math
 from typing import Annotated, Any
 
 import geopandas as gpd
-import shapely
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
@@ -25,8 +23,10 @@ from geo.cluster import (
     ClusterMethod,
     ClusterParams,
     cluster_incidents,
+    hotspot_features,
     hotspot_shifts,
     hotspots,
+    json_value,
 )
 from geo.store import IncidentQuery, IncidentStore
 
@@ -43,37 +43,13 @@ def parse_roles(text: str | None) -> tuple[str, ...]:
     return tuple(role.strip() for role in text.split(",") if role.strip())
 
 
-def hotspot_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
-    """Turn a hotspot GeoDataFrame into GeoJSON Features (hull polygons, lon/lat)."""
-    columns = [column for column in frame.columns if column != frame.geometry.name]
-    records = frame[columns].astype(object).where(frame[columns].notna(), None).to_dict("records")
-    return [
-        {
-            "type": "Feature",
-            "id": record["id"],
-            "geometry": shapely.geometry.mapping(hull),
-            "properties": {key: _json_value(value) for key, value in record.items()},
-        }
-        for record, hull in zip(records, frame.geometry, strict=True)
-    ]
-
-
-def _json_value(value: Any) -> Any:
-    """Make a table value JSON-ready: numpy numbers as Python ones, NaN as null."""
-    if hasattr(value, "item"):
-        value = value.item()
-    if isinstance(value, float) and not math.isfinite(value):
-        return None
-    return value
-
-
 def _shifts_by_hotspot(clustered: gpd.GeoDataFrame, period: str) -> dict[str, list[dict[str, Any]]]:
     """Group a hotspot's per-period counts and coast km centres under its id."""
     shifts: dict[str, list[dict[str, Any]]] = {}
     table = hotspot_shifts(clustered, period)
     for record in table.astype(object).where(table.notna(), None).to_dict("records"):
         entry = {
-            key: _json_value(record[key])
+            key: json_value(record[key])
             for key in ("period", "incidents", "people", "coast_km_centre")
         }
         shifts.setdefault(str(record["hotspot_id"]), []).append(entry)

@@ -19,8 +19,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from enum import StrEnum
+from fractions import Fraction
 from functools import cache
 from numbers import Integral, Real
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -254,25 +256,51 @@ def cluster_incidents(
         When a geometry is not a Point.
     """
     frame = incidents.copy()
-    selected = _launch_rows(frame, params.roles) & _placed(frame)
+    inputs = _cluster_inputs(frame, params)
     labels = np.full(len(frame), _NOT_SELECTED, dtype=np.int64)
+    if params.method is ClusterMethod.COAST:
+        labels[inputs.selected] = _coast_labels(inputs.coast_km, inputs.weight, params)
+    else:
+        labels[inputs.selected] = _spatial_labels(
+            inputs.lon, inputs.lat, inputs.day, inputs.weight, params
+        )
+    frame["cluster_id"] = pd.arrays.IntegerArray(labels, labels == _NOT_SELECTED)
+    frame.attrs["clustering"] = params.as_dict()
+    return frame
+
+
+@dataclass(frozen=True)
+class _Inputs:
+    """What a clustering method works on: the rows it takes, and their values in row order.
+
+    ``coast_km`` is filled for ``coast`` only; ``lon``, ``lat`` and ``day`` (zeros
+    unless ``space-time``) for the other methods only.
+    """
+
+    selected: BoolArray
+    weight: FloatArray
+    coast_km: FloatArray
+    lon: FloatArray
+    lat: FloatArray
+    day: FloatArray
+
+
+def _cluster_inputs(frame: gpd.GeoDataFrame, params: ClusterParams) -> _Inputs:
+    """Choose the rows a method clusters (role, point, date, coast km) and read their values."""
+    selected = _launch_rows(frame, params.roles) & _placed(frame)
+    nothing = np.empty(0)
     if params.method is ClusterMethod.COAST:
         coast_km = _coast_km(frame, selected)
         selected &= np.isfinite(coast_km)
         weight = _weights(frame, selected, params.weight)
-        labels[selected] = _coast_labels(coast_km[selected], weight, params)
-    else:
-        day = np.zeros(int(selected.sum()))
-        if params.method is ClusterMethod.SPACE_TIME:
-            day = _day_numbers(frame, selected)
-            selected[selected] = np.isfinite(day)
-            day = day[np.isfinite(day)]
-        lon, lat = _lon_lat(frame, selected)
-        weight = _weights(frame, selected, params.weight)
-        labels[selected] = _spatial_labels(lon, lat, day, weight, params)
-    frame["cluster_id"] = pd.arrays.IntegerArray(labels, labels == _NOT_SELECTED)
-    frame.attrs["clustering"] = params.as_dict()
-    return frame
+        return _Inputs(selected, weight, coast_km[selected], nothing, nothing, nothing)
+    day = np.zeros(int(selected.sum()))
+    if params.method is ClusterMethod.SPACE_TIME:
+        day = _day_numbers(frame, selected)
+        selected[selected] = np.isfinite(day)
+        day = day[np.isfinite(day)]
+    lon, lat = _lon_lat(frame, selected)
+    return _Inputs(selected, _weights(frame, selected, params.weight), nothing, lon, lat, day)
 
 
 def _launch_rows(frame: gpd.GeoDataFrame, roles: tuple[str, ...]) -> BoolArray:
@@ -404,18 +432,67 @@ def _numbered_along_coast(
     count = int(labels.max()) + 1 if clustered.any() else 0
     if count == 0:
         return labels
-    size = np.bincount(labels[clustered], weights=rows[clustered], minlength=count)
-    centre_lon = np.bincount(labels[clustered], weights=(lon * rows)[clustered], minlength=count)
-    centre_lat = np.bincount(labels[clustered], weights=(lat * rows)[clustered], minlength=count)
-    centres = gpd.GeoSeries(gpd.points_from_xy(centre_lon / size, centre_lat / size), crs=CRS)
-    coast_km = relate_to_coast(centres)["coast_km"].to_numpy(dtype=np.float64)
+    members = labels[clustered]
+    size = np.bincount(members, weights=rows[clustered], minlength=count).astype(np.float64)
+    lon_sums = _exact_sums(members, (lon * rows)[clustered], count)
+    lat_sums = _exact_sums(members, (lat * rows)[clustered], count)
     first = np.full(count, len(labels), dtype=np.int64)
-    np.minimum.at(first, labels[clustered], np.flatnonzero(clustered))
+    np.minimum.at(first, members, np.flatnonzero(clustered))
+    number = _cluster_numbers(size, lon_sums, lat_sums, first)
+    renumbered = np.full(len(labels), -1, dtype=np.int64)
+    renumbered[clustered] = number[members]
+    return renumbered
+
+
+def _cluster_numbers(
+    size: FloatArray, lon_sums: list[Fraction], lat_sums: list[Fraction], first: IntArray
+) -> IntArray:
+    """Give clusters numbers along the coast: by centroid coast kilometre, then ``first``.
+
+    A cluster's centroid is the mean of its points weighted by ``size`` (rows),
+    from exact sums, so it does not depend on the order the points were added
+    in; ``first`` orders clusters whose centroids share a coast kilometre
+    (any numbers ordered as the clusters' first points are).
+    """
+    count = len(size)
+    centre_lon = [float(total / int(rows)) for total, rows in zip(lon_sums, size, strict=True)]
+    centre_lat = [float(total / int(rows)) for total, rows in zip(lat_sums, size, strict=True)]
+    centres = gpd.GeoSeries(gpd.points_from_xy(centre_lon, centre_lat), crs=CRS)
+    coast_km = relate_to_coast(centres)["coast_km"].to_numpy(dtype=np.float64)
     number = np.empty(count, dtype=np.int64)
     number[np.lexsort((first, coast_km))] = np.arange(count)
-    renumbered = np.full(len(labels), -1, dtype=np.int64)
-    renumbered[clustered] = number[labels[clustered]]
-    return renumbered
+    return number
+
+
+_LIMB_BITS = 18  # a 53-bit mantissa in three limbs: sums of 2**35 limbs stay exact in float64
+
+
+def _exact_sums(group: IntArray, values: FloatArray, count: int) -> list[Fraction]:
+    """Return each group's sum of ``values`` (finite floats), exactly, in any order of adding.
+
+    Each value is an integer mantissa times a power of two; the mantissas are
+    cut into limbs of :data:`_LIMB_BITS` bits and summed per group and
+    exponent, where float64 adds integers below 2**53 without rounding.
+    """
+    sums = [Fraction(0)] * count
+    if len(values) == 0:
+        return sums
+    fraction, exponent = np.frexp(values)
+    whole = np.ldexp(fraction, 53).astype(np.int64)  # value = whole * 2**(exponent - 53)
+    span = int(exponent.max()) - int(exponent.min()) + 1
+    key = group.astype(np.int64) * span + (exponent - int(exponent.min()))
+    keys, inverse = np.unique(key, return_inverse=True)
+    mask = (1 << _LIMB_BITS) - 1
+    limbs = [
+        np.bincount(inverse, weights=((whole >> (_LIMB_BITS * k)) & mask), minlength=len(keys))
+        for k in range(2)
+    ]
+    limbs.append(np.bincount(inverse, weights=whole >> (2 * _LIMB_BITS), minlength=len(keys)))
+    for at, key_value in enumerate(keys.tolist()):
+        total = sum(int(limb[at]) << (_LIMB_BITS * k) for k, limb in enumerate(limbs))
+        power = key_value % span + int(exponent.min()) - 53
+        sums[key_value // span] += Fraction(total) * Fraction(2) ** power
+    return sums
 
 
 def _hdbscan_labels(
@@ -683,3 +760,27 @@ def hotspot_shifts(clustered: gpd.GeoDataFrame, period: str = "month") -> pd.Dat
     shifts = table[list(SHIFT_COLUMNS)].astype(SHIFT_COLUMNS)
     shifts.attrs.update(_carried_attrs(clustered.attrs))
     return shifts
+
+
+def hotspot_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
+    """Turn a hotspot GeoDataFrame into GeoJSON Features (hull polygons, lon/lat)."""
+    columns = [column for column in frame.columns if column != frame.geometry.name]
+    records = frame[columns].astype(object).where(frame[columns].notna(), None).to_dict("records")
+    return [
+        {
+            "type": "Feature",
+            "id": record["id"],
+            "geometry": shapely.geometry.mapping(hull),
+            "properties": {key: json_value(value) for key, value in record.items()},
+        }
+        for record, hull in zip(records, frame.geometry, strict=True)
+    ]
+
+
+def json_value(value: Any) -> Any:
+    """Make a table value JSON-ready: numpy numbers as Python ones, NaN as null."""
+    if hasattr(value, "item"):
+        value = value.item()
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
