@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from api.errors import problem
+from maps.incident_map import TILE_HOSTS
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -34,13 +35,13 @@ def content_security_policy(cdn_hosts: tuple[str, ...], framing: str) -> str:
 
     Scripts and styles come from the server itself (Folium writes its map
     script inline) or the CDN when assets are served from one; tiles from
-    OpenStreetMap; ``framing`` is the frame-ancestors source list.
+    the base maps' hosts; ``framing`` is the frame-ancestors source list.
     """
     cdn = " ".join(cdn_hosts)
     return (
         f"default-src 'self'; script-src 'self' 'unsafe-inline' {cdn}; "
         f"style-src 'self' 'unsafe-inline' {cdn}; "
-        "img-src 'self' data: https://tile.openstreetmap.org; "
+        f"img-src 'self' data: {' '.join(TILE_HOSTS)}; "
         f"connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors {framing}"
     ).replace("  ", " ")
 

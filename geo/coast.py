@@ -66,6 +66,31 @@ RELATION_COLUMNS: dict[str, str] = {
 }
 """Columns of :func:`relate_to_coast` and their pandas dtypes, in order."""
 
+_ZONE_REACH_M = 3_000.0  # shoreline this close to the reference line belongs to the French coast
+_ZONE_SHORE_TOLERANCE_M = 10.0  # simplify the shoreline this much before buffering it
+
+
+@cache
+def interception_zone(width_m: float = INTERCEPTION_ZONE_M) -> gpd.GeoDataFrame:
+    """Return the strip of sea within ``width_m`` of the French coast's shore (EPSG:4326).
+
+    The strip follows the shoreline along the reference coastline (Zwin to Cap
+    de la Hève) only: the 300 m rule is French, so the English shore has none.
+    It is cached; callers must not modify the frame.
+    """
+    shoreline = coastline_layer(CoastLayer.SHORELINE).to_crs(METRIC_CRS)
+    land = coastline_layer(CoastLayer.LAND).to_crs(METRIC_CRS)
+    reference = coastline_layer(CoastLayer.REFERENCE_LINE).to_crs(METRIC_CRS)
+    french_shore = shapely.intersection(
+        shapely.union_all(shoreline.geometry.values),
+        shapely.union_all(reference.geometry.buffer(_ZONE_REACH_M).values),
+    )
+    strip = shapely.simplify(french_shore, _ZONE_SHORE_TOLERANCE_M).buffer(width_m, quad_segs=4)
+    sea_strip = shapely.difference(strip, shapely.union_all(land.geometry.values))
+    zone = gpd.GeoDataFrame({"width_m": [width_m]}, geometry=[sea_strip], crs=METRIC_CRS)
+    return zone.to_crs(CRS)
+
+
 _INCIDENT_RELATION_COLUMNS = ("shore_distance_m", "coast_km", "nearest_place")
 _PIECE_SEGMENTS = 4  # segments per indexed piece of line: short pieces keep nearest search fast
 _CHUNK_POINTS = 50_000  # points per thread task

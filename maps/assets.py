@@ -27,7 +27,8 @@ VENDOR_DIR = ASSETS_DIR / "node_modules"
 LOCAL_PREFIX = "/assets/vendor"
 CDN_ROOT = "https://unpkg.com"
 _CLOSING_TAG = re.compile(r"</(script|style)", re.IGNORECASE)
-_CSS_IMAGE = re.compile(r"url\((images/[A-Za-z0-9_.-]+\.png)\)")
+_CSS_IMAGE = re.compile(r"""url\(['"]?((?:images/)?[A-Za-z0-9_.-]+\.(png|svg))['"]?\)""")
+_IMAGE_TYPES = {"png": "image/png", "svg": "image/svg+xml"}
 
 
 class AssetMode(StrEnum):
@@ -55,6 +56,16 @@ LEAFLET_FILES = (
     VendorFile("leaflet", "dist/leaflet.css"),
     VendorFile("leaflet", "dist/leaflet.js"),
 )
+PLUGIN_FILES = (
+    VendorFile("leaflet.fullscreen", "Control.FullScreen.css"),
+    VendorFile("leaflet.fullscreen", "Control.FullScreen.js"),
+    VendorFile("leaflet-minimap", "dist/Control.MiniMap.min.css"),
+    VendorFile("leaflet-minimap", "dist/Control.MiniMap.min.js"),
+    VendorFile("leaflet.heat", "dist/leaflet-heat.js"),
+    VendorFile("supercluster", "dist/supercluster.min.js"),
+)
+PAGE_FILES = LEAFLET_FILES + PLUGIN_FILES
+"""Every browser file a map page loads, in loading order (Leaflet before its plugins)."""
 
 
 @cache
@@ -98,10 +109,13 @@ def inline_text(file: VendorFile) -> str:
     path = vendor_file_path(file)
     text = path.read_text(encoding="utf-8")
     if file.kind == "css":
-        text = _CSS_IMAGE.sub(lambda match: f"url({_data_uri(path.parent / match[1])})", text)
+        text = _CSS_IMAGE.sub(
+            lambda match: f'url("{_data_uri(path.parent / match[1], match[2])}")', text
+        )
     return _CLOSING_TAG.sub(r"<\\/\1", text)
 
 
-def _data_uri(image: Path) -> str:
-    """Encode a PNG file as a data: URI."""
-    return "data:image/png;base64," + base64.b64encode(image.read_bytes()).decode("ascii")
+def _data_uri(image: Path, suffix: str) -> str:
+    """Encode a PNG or SVG file as a data: URI."""
+    encoded = base64.b64encode(image.read_bytes()).decode("ascii")
+    return f"data:{_IMAGE_TYPES[suffix]};base64,{encoded}"

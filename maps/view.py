@@ -93,6 +93,10 @@ class MapView:
         }
 
 
+UNFILTERED = MapView()
+"""The view that hides nothing and fits the map to the incidents."""
+
+
 def _check_center(lat: float, lon: float) -> None:
     """Refuse a centre that is not a latitude and longitude on the globe."""
     if not -90 <= lat <= 90:

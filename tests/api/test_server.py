@@ -8,7 +8,7 @@ import httpx
 import pytest
 
 from api.schemas import IncidentCollection
-from tests.conftest import LiveServer, OfflinePage, save_screenshot
+from tests.conftest import LiveServer
 
 pytestmark = pytest.mark.browser
 
@@ -37,30 +37,3 @@ def _logged(server: LiveServer, text: str, within_s: float = 5.0) -> bool:
             return True
         time.sleep(0.05)
     return False
-
-
-def test_map_draws_every_placed_incident_with_no_internet(
-    live_server: LiveServer, offline_page: OfflinePage
-) -> None:
-    placed, total = _placed_count(live_server)
-    assert 0 < placed < total  # the sample has both placed and country-level incidents
-    page = offline_page.page
-    page.goto(f"{live_server.url}/map")
-    markers = page.locator("path.launchmap-incident")
-    markers.first.wait_for(state="attached", timeout=15_000)
-    assert markers.count() == placed
-    assert page.evaluate("typeof L !== 'undefined' && L.version") == "1.9.4"
-    assert page.locator(".launchmap-legend").inner_text().count("(") >= 3
-    assert "GSHHG" in page.locator(".leaflet-control-attribution").inner_text()
-    assert "GeoNames" in page.locator(".leaflet-control-attribution").inner_text()
-    assert "OpenStreetMap" in page.locator(".leaflet-control-attribution").inner_text()
-    assert offline_page.errors == []
-    # Only map tiles were asked of the internet, and the page worked without them.
-    assert all("tile.openstreetmap.org" in url for url in offline_page.blocked), (
-        offline_page.blocked
-    )
-    markers.nth(0).dispatch_event("click")
-    popup = page.locator(".launchmap-popup")
-    popup.wait_for(timeout=5_000)
-    assert "Date" in popup.inner_text()
-    save_screenshot(page, "server-map")

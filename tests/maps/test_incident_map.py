@@ -1,4 +1,4 @@
-"""The incident map page: assets, legend, escaping, and what Chromium draws offline."""
+"""The incident map page: assets, data, escaping, and what Chromium draws and does offline."""
 
 from __future__ import annotations
 
@@ -8,11 +8,14 @@ from pathlib import Path
 
 import geopandas as gpd
 import pytest
-from playwright.sync_api import Locator
+from playwright.sync_api import Page
 
 from geo.model import Incident, incidents_to_frame
-from maps.assets import LEAFLET_FILES, AssetMode, inline_text, pinned_versions
-from maps.incident_map import EVENT_COLORS, MapOptions, _script_json, render_map_html
+from maps._page_data import compact_incidents, script_json
+from maps.assets import PAGE_FILES, VENDOR_DIR, AssetMode, inline_text, pinned_versions
+from maps.incident_map import EVENT_COLORS, TILE_HOSTS, Chrome, MapOptions, render_map_html
+from maps.view import MapView, parse_view
+from tests._map_page import drawn_incidents, wait_until_drawn
 from tests.conftest import OfflinePage, save_screenshot
 
 HOSTILE = (
@@ -20,9 +23,11 @@ HOSTILE = (
     " it's `${window.pwned = 3}` \\ \\u003c & \u2028 done"
 )
 HOSTILE_URL = 'https://example.org/?q="><script>window.pwned=4</script>'
+README = Path(__file__).resolve().parents[2] / "README.md"
 
 
 def _incidents() -> gpd.GeoDataFrame:
+    """Four incidents far enough apart to draw as single markers at zoom 11, one unplaced."""
     rows = [
         Incident(
             event_type="launch",
@@ -32,11 +37,12 @@ def _incidents() -> gpd.GeoDataFrame:
             lat=50.885,
             people=40,
             boats=1,
+            coast_km=68.5,
             sources=[{"url": "https://example.org/wissant", "publisher": "Example"}],
         ),
         Incident(
             event_type="rescue",
-            date="2024-05-02",
+            date="2024-06-02",
             place_name=HOSTILE,
             lon=1.75,
             lat=51.0,
@@ -46,51 +52,72 @@ def _incidents() -> gpd.GeoDataFrame:
         Incident(
             event_type="arrival", date="2024-05-02", place_name="United Kingdom", country="GB"
         ),
-        Incident(event_type="interception", place_name="Gravelines", lon=2.128, lat=50.987),
+        Incident(
+            event_type="interception",
+            date="2024-07-10",
+            place_name="Gravelines",
+            lon=2.128,
+            lat=50.987,
+            coast_km=32.5,
+        ),
     ]
     return incidents_to_frame(rows)
 
 
-def _script_sources(page: str) -> list[str]:
+def _sources(page: str) -> list[str]:
     return re.findall(r'<script[^>]+src="([^"]+)"', page) + re.findall(
         r'<link[^>]+href="([^"]+)"', page
     )
 
 
-def test_local_page_loads_only_the_servers_leaflet() -> None:
+def _app_config(page: str) -> dict[str, object]:
+    match = re.search(r"Launchmap\.create\([^,]+, (\{.*?\})\);", page)
+    assert match is not None
+    config: dict[str, object] = json.loads(match.group(1))
+    return config
+
+
+def test_local_page_loads_leaflet_and_plugins_from_the_server_only() -> None:
     page = render_map_html(_incidents(), MapOptions(asset_prefix="/static/v"))
-    assert sorted(_script_sources(page)) == [
-        "/static/v/leaflet/dist/leaflet.css",
-        "/static/v/leaflet/dist/leaflet.js",
-    ]
+    expected = {f"/static/v/{file.package}/{file.path}" for file in PAGE_FILES}
+    assert set(_sources(page)) == expected
+    assert _sources(page).index("/static/v/leaflet/dist/leaflet.js") < _sources(page).index(
+        "/static/v/supercluster/dist/supercluster.min.js"
+    )
 
 
-def test_cdn_page_loads_the_pinned_version() -> None:
+def test_cdn_page_loads_the_pinned_versions() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.CDN))
-    version = pinned_versions()["leaflet"]
-    assert sorted(_script_sources(page)) == [
-        f"https://unpkg.com/leaflet@{version}/dist/leaflet.css",
-        f"https://unpkg.com/leaflet@{version}/dist/leaflet.js",
-    ]
+    versions = pinned_versions()
+    expected = {
+        f"https://unpkg.com/{file.package}@{versions[file.package]}/{file.path}"
+        for file in PAGE_FILES
+    }
+    assert set(_sources(page)) == expected
 
 
 def test_inline_page_needs_no_other_file() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE))
-    assert _script_sources(page) == []
-    assert "url(images/" not in page  # Leaflet's CSS images became data: URIs
-    assert "data:image/png;base64," in page
+    assert _sources(page) == []
+    assert "url(images/" not in page and "url('icon-fullscreen.svg')" not in page
+    assert "data:image/png;base64," in page and "data:image/svg+xml;base64," in page
 
 
-def test_pinned_leaflet_is_what_npm_installed() -> None:
-    installed = json.loads(
-        (
-            Path(__file__).resolve().parents[2] / "maps/assets/node_modules/leaflet/package.json"
-        ).read_text()
-    )
-    assert installed["version"] == pinned_versions()["leaflet"]
-    for file in LEAFLET_FILES:
-        text = inline_text(file)
-        assert "</script" not in text.lower() and "</style" not in text.lower()
+def test_pinned_packages_are_what_npm_installed_and_inline_safely() -> None:
+    for package, version in pinned_versions().items():
+        installed = json.loads((VENDOR_DIR / package / "package.json").read_text())
+        assert installed["version"] == version, package
+    for file in PAGE_FILES:
+        text = inline_text(file).lower()
+        assert "</script" not in text and "</style" not in text, file
+
+
+def test_readme_lists_every_browser_package_with_its_version_and_licence() -> None:
+    readme = README.read_text(encoding="utf-8")
+    for package, version in pinned_versions().items():
+        line = next((line for line in readme.splitlines() if f"`{package}`" in line), "")
+        assert version in line, f"README has no line for {package} {version}"
+        assert re.search(r"MIT|BSD-2-Clause|ISC", line), f"README names no licence for {package}"
 
 
 def test_hostile_text_never_appears_raw_in_the_page() -> None:
@@ -103,144 +130,277 @@ def test_hostile_text_never_appears_raw_in_the_page() -> None:
 
 @pytest.mark.parametrize("value", [HOSTILE, {"a": ["</script>", "\u2029", "<!--"]}, "plain"])
 def test_script_json_round_trips_and_cannot_close_a_script(value: object) -> None:
-    text = _script_json(value)
+    text = script_json(value)
     assert json.loads(text) == value
     assert "<" not in text and ">" not in text and "\u2028" not in text and "\u2029" not in text
 
 
-def test_legend_counts_by_type_and_notes_unplaced() -> None:
-    page = render_map_html(_incidents())
-    legend = json.loads(re.search(r"var legend = (\{.*?\});", page).group(1))  # type: ignore[union-attr]
-    assert [(e["label"], e["count"]) for e in legend["entries"]] == [
-        ("Launch", 1),
-        ("Interception", 1),
-        ("Rescue", 1),
-        ("Arrival", 1),
+def test_compact_arrays_carry_the_placed_incidents_only() -> None:
+    data = compact_incidents(_incidents(), with_details=False)
+    assert data["total"] == 4
+    assert len(data["lon"]) == len(data["lat"]) == len(data["ids"]) == 3
+    assert [data["types"][index] for index in data["type"]] == [
+        "launch",
+        "rescue",
+        "interception",
     ]
-    assert legend["entries"][0]["color"] == EVENT_COLORS["launch"]
-    assert legend["note"].startswith("1 of 4 incidents")
-    assert any("GSHHG" in a for a in legend["attributions"])
-    assert any("GeoNames" in a for a in legend["attributions"])
+    assert data["day"][0] == 19844  # 2024-05-01 is 19,844 days after 1970-01-01
+    assert data["people"] == [40, None, None]
+    assert data["coast_km"] == [68.5, None, 32.5]
+    assert "details" not in data
 
 
-def test_empty_input_still_makes_a_map() -> None:
-    page = render_map_html(incidents_to_frame([]))
-    assert '"features":[]' in page
+def test_standalone_data_carries_popup_details_instead_of_ids() -> None:
+    data = compact_incidents(_incidents(), with_details=True)
+    assert "ids" not in data
+    assert data["details"][1]["description"] == HOSTILE
+    assert data["details"][0]["sources"][0]["url"] == "https://example.org/wissant"
 
 
-@pytest.fixture
-def standalone_map(tmp_path: Path) -> Path:
-    path = tmp_path / "map.html"
-    path.write_text(
-        render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE)), encoding="utf-8"
-    )
-    return path
+def test_page_starts_from_the_view_filters_and_centre() -> None:
+    view = parse_view(start="2024-05-01", types="launch,rescue", lat=50.9, lon=1.7, zoom=11)
+    page = render_map_html(_incidents(), view=view)
+    config = _app_config(page)
+    assert config["view"] == {
+        "start": "2024-05-01",
+        "end": None,
+        "types": ["launch", "rescue"],
+        "center": [50.9, 1.7],
+        "zoom": 11,
+    }
+    assert "[50.9, 1.7]" in page and "fitBounds" not in page
 
 
-def _open_map(offline_page: OfflinePage, path: Path) -> Locator:
-    """Open a map file offline and wait for its incident markers."""
-    offline_page.page.goto(path.as_uri())
-    markers = offline_page.page.locator("path.launchmap-incident")
-    markers.first.wait_for(state="attached", timeout=15_000)
-    return markers
+def test_embed_chrome_has_no_chart_panel_or_minimap() -> None:
+    full = render_map_html(_incidents())
+    embed = render_map_html(_incidents(), MapOptions(chrome=Chrome.EMBED))
+    assert 'id="launchmap-chart"' in full and 'id="launchmap-chart"' not in embed
+    assert '"minimap":{' in full and '"minimap":null' in embed
 
 
-@pytest.mark.browser
-def test_standalone_map_draws_markers_offline(
-    standalone_map: Path, offline_page: OfflinePage
-) -> None:
-    markers = _open_map(offline_page, standalone_map)
-    page = offline_page.page
-    assert markers.count() == 3  # the country-level arrival is not drawn
-    assert page.locator("path.launchmap-incident-launch").count() == 1
-    fill = page.locator("path.launchmap-incident-launch").get_attribute("fill")
-    assert fill == EVENT_COLORS["launch"]
-    assert page.locator("path.launchmap-incident-launch").get_attribute("fill") != page.locator(
-        "path.launchmap-incident-rescue"
-    ).get_attribute("fill")
-    assert "Coastline (GSHHG)" in page.locator(".leaflet-control-layers").inner_text()
-    assert (
-        page.locator(".leaflet-overlay-pane path:not(.launchmap-incident)").count() > 0
-    )  # coastline
-    assert offline_page.errors == []
-    assert all("tile.openstreetmap.org" in url for url in offline_page.blocked)
+def test_alt_text_and_static_fallback_describe_the_map() -> None:
+    page = render_map_html(_incidents(), MapOptions(image_url="/map.png?types=launch"))
+    assert '<meta name="description" content="Map of 3 small-boat incidents' in page
+    assert "2024-05-01 to 2024-07-10" in page
+    assert '<noscript><img src="/map.png?types=launch" alt="Map of 3' in page
 
 
-@pytest.mark.browser
-def test_hostile_popup_shows_text_and_runs_nothing(
-    standalone_map: Path, offline_page: OfflinePage
-) -> None:
-    _open_map(offline_page, standalone_map)
-    page = offline_page.page
-    page.locator("path.launchmap-incident-rescue").dispatch_event("click")
-    popup = page.locator(".launchmap-popup")
-    popup.wait_for(timeout=5_000)
-    assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
-    assert popup.locator(".launchmap-quote").evaluate("node => node.textContent") == HOSTILE
-    link = popup.locator("a")
-    assert link.get_attribute("href") == HOSTILE_URL
-    assert link.get_attribute("rel") == "noopener noreferrer nofollow"
-    assert popup.locator("script, img").count() == 0
-    assert page.evaluate("window.pwned") is None
-    assert offline_page.dialogs == [] and offline_page.errors == []
-    save_screenshot(page, "hostile-popup")
-
-
-@pytest.mark.browser
-def test_layer_control_hides_and_shows_incidents(
-    standalone_map: Path, offline_page: OfflinePage
-) -> None:
-    markers = _open_map(offline_page, standalone_map)
-    toggle = offline_page.page.locator(
-        ".leaflet-control-layers-overlays label", has_text="Incidents"
-    ).locator("input")
-    toggle.uncheck()
-    assert markers.count() == 0
-    toggle.check()
-    assert markers.count() == 3
-
-
-def test_unplaced_only_frame_has_no_markers_and_keeps_default_view() -> None:
+def test_unplaced_only_frame_keeps_the_default_view() -> None:
     frame = incidents_to_frame([Incident(event_type="arrival", country="GB")])
     page = render_map_html(frame)
     assert "fitBounds" not in page
     assert "[50.95, 1.85]" in page  # the default centre: the Strait of Dover
 
 
+def test_bad_view_values_are_named() -> None:
+    with pytest.raises(ValueError, match="'boat' is not one of"):
+        parse_view(types="launch,boat")
+    with pytest.raises(
+        ValueError, match="start: expected a date like 2025-06-17, got '2024-13-01'"
+    ):
+        parse_view(start="2024-13-01")
+    with pytest.raises(ValueError, match="start 2024-06-01 is after end 2024-05-01"):
+        parse_view(start="2024-06-01", end="2024-05-01")
+    with pytest.raises(ValueError, match="lat and lon go together"):
+        parse_view(lat=50.0)
+    with pytest.raises(ValueError, match="zoom must be between 3 and 18, got 25"):
+        parse_view(zoom=25)
+
+
+def test_view_selects_by_type_and_inclusive_dates() -> None:
+    frame = _incidents()
+    view = MapView(start=parse_view(start="2024-05-01").start, end=parse_view(end="2024-06-02").end)
+    assert sorted(view.select(frame)["event_type"]) == ["arrival", "launch", "rescue"]
+    assert list(parse_view(types="interception").select(frame)["event_type"]) == ["interception"]
+
+
+# -- in Chromium ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def standalone_map(tmp_path: Path) -> Path:
+    """A standalone file zoomed so that each placed incident draws as its own marker."""
+    path = tmp_path / "map.html"
+    view = MapView(center=(50.95, 1.85), zoom=11)
+    page = render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE), view)
+    path.write_text(page, encoding="utf-8")
+    return path
+
+
+def open_map(offline_page: OfflinePage, address: str) -> Page:
+    """Open a map offline and wait until its script has drawn the incidents."""
+    offline_page.page.goto(address)
+    wait_until_drawn(offline_page.page)
+    return offline_page.page
+
+
+def _overlay(page: Page, name: str) -> object:
+    return page.locator(".leaflet-control-layers-overlays label", has_text=name).locator("input")
+
+
 @pytest.mark.browser
-def test_popup_shows_coast_fields(tmp_path: Path, offline_page: OfflinePage) -> None:
-    frame = incidents_to_frame(
-        [
-            Incident(
-                event_type="embarkation",
-                place_name="off Calais",
-                lon=1.85,
-                lat=50.97,
-                coast_km=52.14,
-                shore_distance_m=150.0,
-                nearest_place="Calais",
-            ),
-            Incident(
-                event_type="interception",
-                place_name="Loon-Plage",
-                lon=2.22,
-                lat=50.99,
-                coast_km=25.0,
-                shore_distance_m=-2400.0,
-                nearest_place="Loon-Plage",
-            ),
-        ]
-    )
-    path = tmp_path / "coast.html"
-    path.write_text(render_map_html(frame, MapOptions(assets=AssetMode.INLINE)), encoding="utf-8")
-    _open_map(offline_page, path)
-    page = offline_page.page
-    page.locator("path.launchmap-incident-embarkation").dispatch_event("click")
-    text = page.locator(".launchmap-popup").inner_text()
-    assert "52.1 km" in text and "150 m at sea (within the 300 m zone)" in text and "Calais" in text
-    page.keyboard.press("Escape")
-    page.locator("path.launchmap-incident-interception").dispatch_event("click")
+def test_markers_are_drawn_coloured_and_sized_offline(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    markers = page.locator("path.launchmap-incident")
+    assert markers.count() == 3  # the country-level arrival is not drawn
+    launch = page.locator("path.launchmap-incident-launch")
+    assert launch.get_attribute("fill") == EVENT_COLORS["launch"]
+    assert launch.get_attribute("fill") != page.locator(
+        "path.launchmap-incident-rescue"
+    ).get_attribute("fill")
+    launch_size = launch.bounding_box()
+    rescue_size = page.locator("path.launchmap-incident-rescue").bounding_box()
+    assert launch_size and rescue_size and launch_size["width"] > rescue_size["width"]  # 40 aboard
+    assert page.locator(".launchmap-count").inner_text() == "3 of 3 incidents shown"
+    assert "1 incidents are placed only at country level" in page.inner_text(".launchmap-panel")
+    assert offline_page.errors == []
+    assert offline_page.blocked and all(url.startswith(TILE_HOSTS) for url in offline_page.blocked)
+    save_screenshot(page, "map-standalone")
+
+
+@pytest.mark.browser
+def test_layers_toggle(standalone_map: Path, offline_page: OfflinePage) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    _overlay(page, "Incidents").uncheck()  # type: ignore[attr-defined]
+    assert page.locator("path.launchmap-incident").count() == 0
+    _overlay(page, "Incidents").check()  # type: ignore[attr-defined]
+    assert page.locator("path.launchmap-incident").count() == 3
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
+    _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
+    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    zone_paths = "document.querySelectorAll('.leaflet-overlay-pane path[fill=\"#ff9800\"]').length"
+    assert page.evaluate(zone_paths) > 0
+    _overlay(page, "300 m zone").uncheck()  # type: ignore[attr-defined]
+    assert page.evaluate(zone_paths) == 0
+    page.locator(".leaflet-control-layers-base label", has_text="Light grey").locator(
+        "input"
+    ).check()
     page.wait_for_function(
-        "document.querySelector('.launchmap-popup').innerText.includes('inland')"
+        "() => [...document.querySelectorAll('img.leaflet-tile')]"
+        ".some(t => t.src.includes('arcgis'))"
     )
-    assert "2.4 km inland" in page.locator(".launchmap-popup").inner_text()
+
+
+@pytest.mark.browser
+def test_filters_change_incidents_heatmap_and_chart_together(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
+    heat_points = "window.launchmap.heat._latlngs.length"
+    assert page.evaluate(heat_points) == 3
+    assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "2"  # 2 have coast_km
+    page.locator(".launchmap-types input[value=rescue]").uncheck()
+    assert page.locator("path.launchmap-incident").count() == 2
+    assert page.locator(".launchmap-count").inner_text() == "2 of 3 incidents shown"
+    assert page.evaluate(heat_points) == 2
+    page.locator(".launchmap-date-start").fill("2024-06-01")
+    page.locator(".launchmap-date-start").dispatch_event("change")
+    assert page.locator("path.launchmap-incident").count() == 1  # the July interception
+    assert page.locator("path.launchmap-incident-interception").count() == 1
+    assert page.evaluate(heat_points) == 1
+    assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "1"
+    assert "0 / 1" in page.locator(".launchmap-type", has_text="Launch").inner_text()
+
+
+@pytest.mark.browser
+def test_view_in_the_query_starts_filtered(tmp_path: Path, offline_page: OfflinePage) -> None:
+    path = tmp_path / "filtered.html"
+    view = parse_view(types="launch", lat=50.95, lon=1.85, zoom=11)
+    path.write_text(render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE), view))
+    page = open_map(offline_page, path.as_uri())
+    assert page.locator("path.launchmap-incident").count() == 1
+    assert not page.locator(".launchmap-types input[value=rescue]").is_checked()
+    assert page.evaluate("window.launchmap.map.getZoom()") == 11
+
+
+@pytest.mark.browser
+def test_hostile_popup_shows_text_and_runs_nothing(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    page.locator("path.launchmap-incident-rescue").dispatch_event("click")
+    popup = page.locator(".launchmap-popup")
+    popup.wait_for(timeout=5_000)
+    assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
+    assert popup.locator(".launchmap-quote").evaluate("node => node.textContent") == HOSTILE
+    assert popup.locator("strong").evaluate("node => node.textContent") == f"rescue — {HOSTILE}"
+    link = popup.locator("a")
+    assert link.get_attribute("href") == HOSTILE_URL
+    assert link.get_attribute("rel") == "noopener noreferrer nofollow"
+    assert popup.locator("script, img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert offline_page.dialogs == [] and offline_page.errors == []
+    save_screenshot(page, "map-hostile-popup")
+
+
+@pytest.mark.browser
+def test_popup_shows_every_field_a_reader_needs(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    page.locator("path.launchmap-incident-launch").dispatch_event("click")
+    text = page.locator(".launchmap-popup").inner_text()
+    for expected in ("2024-05-01", "Wissant", "People", "40", "Boats", "68.5 km", "Example"):
+        assert expected in text, expected
+
+
+@pytest.mark.browser
+def test_incidents_at_one_spot_cluster_and_list_on_click(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    same_beach = [
+        Incident(event_type="launch", date=f"2024-05-{day:02d}", lon=1.661, lat=50.885)
+        for day in range(1, 8)
+    ]
+    path = tmp_path / "stack.html"
+    page_html = render_map_html(
+        incidents_to_frame(same_beach), MapOptions(assets=AssetMode.INLINE), MapView(zoom=16)
+    )
+    path.write_text(page_html.replace("[50.95, 1.85]", "[50.885, 1.661]"))
+    page = open_map(offline_page, path.as_uri())
+    assert drawn_incidents(page) == 7
+    page.locator(".launchmap-cluster").first.click()
+    listing = page.locator(".launchmap-list")
+    listing.wait_for(timeout=5_000)
+    assert listing.locator("button").count() == 7
+    listing.locator("button", has_text="2024-05-03").click()
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.launchmap-popup')]"
+        ".some(n => n.innerText.includes('2024-05-03'))"
+    )
+
+
+@pytest.mark.browser
+def test_search_moves_the_map_to_a_place(standalone_map: Path, offline_page: OfflinePage) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    search = page.locator(".launchmap-search input")
+    search.fill("boulogne-sur-mer")
+    search.press("Enter")
+    page.wait_for_function(  # Boulogne-sur-Mer is at 50.72 N, 1.61 E
+        "() => { const c = window.launchmap.map.getCenter();"
+        " return Math.abs(c.lat - 50.72) < 0.03 && Math.abs(c.lng - 1.61) < 0.03; }"
+    )
+    assert page.locator(".launchmap-search-status").inner_text() == "Boulogne-sur-Mer"
+    search.fill("<img src=x onerror=window.pwned=5>")
+    search.press("Enter")
+    assert "No place called" in page.locator(".launchmap-search-status").inner_text()
+    assert page.evaluate("window.pwned") is None
+
+
+@pytest.mark.browser
+def test_chart_panel_sits_beside_the_map(standalone_map: Path, offline_page: OfflinePage) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    chart = page.locator(".launchmap-aside").bounding_box()
+    map_box = page.locator(".folium-map").bounding_box()
+    assert chart and map_box and chart["x"] >= map_box["x"] + map_box["width"] - 1
+    painted = page.evaluate(
+        """() => { const c = document.getElementById('launchmap-chart');
+            const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+            let coloured = 0;
+            for (let i = 0; i < d.length; i += 4) { if (d[i] > 200 && d[i + 1] < 60) coloured++; }
+            return coloured; }"""
+    )
+    assert painted > 0  # the red launch dot is on the chart

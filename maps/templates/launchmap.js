@@ -1,0 +1,585 @@
+/*
+ * launchmap's map page script: incidents clustered in the browser, a heatmap,
+ * hotspots, filters by date and event type, a legend, search by place name and
+ * a chart of incidents by coast kilometre against date.
+ *
+ * Every piece of text that comes from data (place names, descriptions,
+ * sources) reaches the page through textContent, never as HTML.
+ */
+(function () {
+    "use strict";
+
+    var DAY_MS = 86400000;
+    var CLUSTER_MAX_ZOOM = 16;
+
+    function element(tag, className, content) {
+        var node = document.createElement(tag);
+        if (className) { node.className = className; }
+        if (content !== undefined && content !== null) { node.textContent = String(content); }
+        return node;
+    }
+
+    function dayText(day) {
+        return new Date(day * DAY_MS).toISOString().slice(0, 10);
+    }
+
+    function parseDay(text) {
+        if (!text) { return null; }
+        var time = Date.parse(text + "T00:00:00Z");
+        return isNaN(time) ? null : Math.round(time / DAY_MS);
+    }
+
+    function formatCount(number) {
+        return number.toLocaleString("en-GB");
+    }
+
+    function markerRadius(people) {
+        return people > 0 ? Math.min(16, 5 + 1.4 * Math.sqrt(people)) : 5;
+    }
+
+    function plainName(text) {
+        return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+    }
+
+    // -- popups -------------------------------------------------------------------------------
+
+    function addRow(list, label, value) {
+        if (value === null || value === undefined || value === "") { return; }
+        list.appendChild(element("dt", null, label));
+        list.appendChild(element("dd", null, value));
+    }
+
+    function shoreText(metres) {
+        if (typeof metres !== "number") { return null; }
+        var size = Math.abs(metres);
+        var distance = size >= 1000 ? (size / 1000).toFixed(1) + " km" : Math.round(size) + " m";
+        if (metres <= 0) { return distance + " inland"; }
+        return distance + " at sea" + (metres <= 300 ? " (within the 300 m zone)" : "");
+    }
+
+    function sourceItem(source) {
+        var item = element("li");
+        var label = source.publisher || source.url || "source";
+        if (source.url && /^https?:\/\//i.test(source.url)) {
+            var link = element("a", null, label);
+            link.href = source.url;
+            link.target = "_blank";
+            link.rel = "noopener noreferrer nofollow";
+            item.appendChild(link);
+        } else {
+            item.appendChild(element("span", null, label));
+        }
+        if (source.published) { item.appendChild(element("span", null, " (" + source.published + ")")); }
+        if (source.quote) { item.appendChild(element("q", "launchmap-quote", source.quote)); }
+        return item;
+    }
+
+    function fillPopup(box, p) {
+        box.textContent = "";
+        box.appendChild(element("strong", null, p.event_type + (p.place_name ? " — " + p.place_name : "")));
+        var facts = element("dl");
+        var precision = p.date_precision && p.date_precision !== "day" ? " (" + p.date_precision + ")" : "";
+        addRow(facts, "Date", p.date ? p.date + precision : "unknown");
+        addRow(facts, "Type", p.event_type);
+        addRow(facts, "Place as written", p.place_name);
+        addRow(facts, "Resolved as", p.place_id);
+        addRow(facts, "Country", p.country);
+        addRow(facts, "Precision", p.location_precision ? p.location_precision + (p.uncertainty_m ? " (± " + Math.round(p.uncertainty_m) + " m)" : "") : null);
+        addRow(facts, "Role", p.location_role);
+        addRow(facts, "People", p.people);
+        addRow(facts, "Boats", p.boats);
+        addRow(facts, "Coast km", typeof p.coast_km === "number" ? p.coast_km.toFixed(1) + " km" : null);
+        addRow(facts, "Shore", shoreText(p.shore_distance_m));
+        addRow(facts, "Nearest place", p.nearest_place);
+        box.appendChild(facts);
+        if (p.description) { box.appendChild(element("p", null, p.description)); }
+        if (p.sources && p.sources.length) {
+            var list = element("ul");
+            p.sources.forEach(function (source) { list.appendChild(sourceItem(source)); });
+            box.appendChild(list);
+        }
+    }
+
+    /* Details come with the page (a standalone file) or from the API, one incident at a time. */
+    function DetailSource(data, detailsUrl) {
+        this.data = data;
+        this.url = detailsUrl;
+    }
+
+    DetailSource.prototype.fill = function (box, index, onDone) {
+        if (this.data.details) {
+            fillPopup(box, this.data.details[index]);
+            onDone();
+            return;
+        }
+        box.textContent = "Loading…";
+        fetch(this.url + encodeURIComponent(this.data.ids[index]), {headers: {Accept: "application/geo+json"}})
+            .then(function (response) {
+                if (!response.ok) { throw new Error("the server answered " + response.status); }
+                return response.json();
+            })
+            .then(function (feature) { fillPopup(box, feature.properties); onDone(); })
+            .catch(function (error) { box.textContent = "Could not load this incident: " + error.message; onDone(); });
+    };
+
+    // -- the filter ---------------------------------------------------------------------------
+
+    function Filter(data, view) {
+        this.start = parseDay(view.start);
+        this.end = parseDay(view.end);
+        this.shownTypes = data.types.map(function (name) {
+            return !view.types.length || view.types.indexOf(name) >= 0;
+        });
+    }
+
+    Filter.prototype.keeps = function (data, index) {
+        if (!this.shownTypes[data.type[index]]) { return false; }
+        if (this.start === null && this.end === null) { return true; }
+        var day = data.day[index];
+        if (day === null) { return false; }
+        return (this.start === null || day >= this.start) && (this.end === null || day <= this.end);
+    };
+
+    Filter.prototype.select = function (data) {
+        var kept = [];
+        for (var index = 0; index < data.lon.length; index += 1) {
+            if (this.keeps(data, index)) { kept.push(index); }
+        }
+        return kept;
+    };
+
+    // -- incidents, clustered -----------------------------------------------------------------
+
+    var IncidentLayer = L.Layer.extend({
+        initialize: function (app) {
+            this._app = app;
+            this._group = L.layerGroup();
+            this._index = null;
+        },
+
+        onAdd: function (map) {
+            this._group.addTo(map);
+            map.on("moveend", this.redraw, this);
+            this.redraw();
+        },
+
+        onRemove: function (map) {
+            map.off("moveend", this.redraw, this);
+            map.removeLayer(this._group);
+        },
+
+        setShown: function (indices) {
+            var data = this._app.data;
+            this._index = new Supercluster({radius: 48, maxZoom: CLUSTER_MAX_ZOOM});
+            this._index.load(indices.map(function (index) {
+                return {type: "Feature", properties: {index: index}, geometry: {type: "Point", coordinates: [data.lon[index], data.lat[index]]}};
+            }));
+            if (this._map) { this.redraw(); }
+        },
+
+        redraw: function () {
+            if (!this._map || !this._index) { return; }
+            var bounds = this._map.getBounds().pad(0.2);
+            var zoom = Math.round(this._map.getZoom());
+            var shown = this._index.getClusters([
+                Math.max(-180, bounds.getWest()), Math.max(-85, bounds.getSouth()),
+                Math.min(180, bounds.getEast()), Math.min(85, bounds.getNorth())
+            ], zoom);
+            this._group.clearLayers();
+            shown.forEach(function (item) {
+                this._group.addLayer(item.properties.cluster ? this._clusterMarker(item) : this._incidentMarker(item.properties.index));
+            }, this);
+        },
+
+        _incidentMarker: function (index) {
+            var app = this._app;
+            var data = app.data;
+            var kind = data.types[data.type[index]];
+            var marker = L.circleMarker([data.lat[index], data.lon[index]], {
+                radius: markerRadius(data.people[index]),
+                color: "#222",
+                weight: 1,
+                fillColor: app.colors[kind] || app.colors.other,
+                fillOpacity: 0.85,
+                className: "launchmap-incident launchmap-incident-" + kind
+            });
+            marker.on("click", function () { app.openIncident(index, marker.getLatLng()); });
+            return marker;
+        },
+
+        _clusterMarker: function (cluster) {
+            var count = cluster.properties.point_count;
+            var size = Math.round(28 + 8 * Math.log10(count));
+            var position = L.latLng(cluster.geometry.coordinates[1], cluster.geometry.coordinates[0]);
+            var marker = L.marker(position, {
+                icon: L.divIcon({
+                    html: "<span>" + formatCount(count) + "</span>",
+                    className: "launchmap-cluster",
+                    iconSize: [size, size]
+                }),
+                title: formatCount(count) + " incidents",
+                keyboard: true
+            });
+            marker.launchmapCount = count;
+            marker.on("click", function () { this._openCluster(cluster, position); }, this);
+            return marker;
+        },
+
+        _openCluster: function (cluster, position) {
+            var expansion = this._index.getClusterExpansionZoom(cluster.properties.cluster_id);
+            if (expansion <= CLUSTER_MAX_ZOOM && expansion > this._map.getZoom()) {
+                this._map.flyTo(position, expansion);
+                return;
+            }
+            var leaves = this._index.getLeaves(cluster.properties.cluster_id, 50);
+            var app = this._app;
+            L.popup({maxWidth: 340})
+                .setLatLng(position)
+                .setContent(app.incidentList(leaves.map(function (leaf) { return leaf.properties.index; }), cluster.properties.point_count, position))
+                .openOn(this._map);
+        }
+    });
+
+    // -- controls ---------------------------------------------------------------------------
+
+    var Panel = L.Control.extend({
+        options: {position: "bottomright"},
+
+        initialize: function (app) {
+            L.setOptions(this, {});
+            this._app = app;
+        },
+
+        onAdd: function () {
+            var app = this._app;
+            var box = element("details", "launchmap-panel leaflet-control");
+            box.open = app.chrome === "full";
+            var summary = element("summary");
+            summary.appendChild(element("strong", null, app.title));
+            app.countNode = element("span", "launchmap-count");
+            summary.appendChild(app.countNode);
+            box.appendChild(summary);
+            box.appendChild(this._dates());
+            box.appendChild(this._types());
+            box.appendChild(this._sizes());
+            if (app.hotspotCount) { box.appendChild(element("p", "launchmap-note", "Dashed outlines: " + app.hotspotCount + " launch hotspots (clusters of departures and pick-ups).")); }
+            if (app.unplaced) { box.appendChild(element("p", "launchmap-note", formatCount(app.unplaced) + " incidents are placed only at country level and are not drawn.")); }
+            L.DomEvent.disableClickPropagation(box);
+            L.DomEvent.disableScrollPropagation(box);
+            return box;
+        },
+
+        _dates: function () {
+            var app = this._app;
+            var row = element("fieldset", "launchmap-dates");
+            row.appendChild(element("legend", null, "Dates"));
+            [["start", "From"], ["end", "To"]].forEach(function (pair) {
+                var label = element("label", null, pair[1] + " ");
+                var input = element("input");
+                input.type = "date";
+                input.name = pair[0];
+                input.className = "launchmap-date-" + pair[0];
+                if (app.dayRange) { input.min = dayText(app.dayRange[0]); input.max = dayText(app.dayRange[1]); }
+                if (app.filter[pair[0]] !== null) { input.value = dayText(app.filter[pair[0]]); }
+                input.addEventListener("change", function () {
+                    app.filter[pair[0]] = parseDay(input.value);
+                    app.applyFilter();
+                });
+                label.appendChild(input);
+                row.appendChild(label);
+            });
+            return row;
+        },
+
+        _types: function () {
+            var app = this._app;
+            var list = element("fieldset", "launchmap-types");
+            list.appendChild(element("legend", null, "Event types"));
+            app.data.types.forEach(function (name, typeIndex) {
+                if (!app.typeTotals[typeIndex]) { return; }
+                var label = element("label", "launchmap-type");
+                var box = element("input");
+                box.type = "checkbox";
+                box.value = name;
+                box.checked = app.filter.shownTypes[typeIndex];
+                box.addEventListener("change", function () {
+                    app.filter.shownTypes[typeIndex] = box.checked;
+                    app.applyFilter();
+                });
+                var swatch = element("i", "launchmap-swatch");
+                swatch.style.background = app.colors[name];
+                label.appendChild(box);
+                label.appendChild(swatch);
+                label.appendChild(element("span", null, name.charAt(0).toUpperCase() + name.slice(1)));
+                app.typeCountNodes[typeIndex] = element("span", "launchmap-type-count");
+                label.appendChild(app.typeCountNodes[typeIndex]);
+                list.appendChild(label);
+            });
+            return list;
+        },
+
+        _sizes: function () {
+            var row = element("div", "launchmap-sizes");
+            row.appendChild(element("span", null, "People aboard: "));
+            [1, 10, 50].forEach(function (people) {
+                var dot = element("i", "launchmap-size-dot");
+                var diameter = Math.round(2 * markerRadius(people));
+                dot.style.width = dot.style.height = diameter + "px";
+                row.appendChild(dot);
+                row.appendChild(element("span", null, people + (people === 50 ? "+ " : " ")));
+            });
+            return row;
+        }
+    });
+
+    var Search = L.Control.extend({
+        options: {position: "topleft"},
+
+        initialize: function (app) {
+            L.setOptions(this, {});
+            this._app = app;
+        },
+
+        onAdd: function (map) {
+            var app = this._app;
+            var form = element("form", "launchmap-search leaflet-control leaflet-bar");
+            form.setAttribute("role", "search");
+            var input = element("input");
+            input.type = "search";
+            input.placeholder = "Find a place…";
+            input.setAttribute("aria-label", "Find a place by name");
+            input.setAttribute("list", "launchmap-places");
+            var options = element("datalist");
+            options.id = "launchmap-places";
+            app.places.forEach(function (place) {
+                var option = element("option");
+                option.value = place[0];
+                options.appendChild(option);
+            });
+            var status = element("output", "launchmap-search-status");
+            form.appendChild(input);
+            form.appendChild(options);
+            form.appendChild(status);
+            form.addEventListener("submit", function (event) {
+                event.preventDefault();
+                status.textContent = app.findPlace(map, input.value);
+            });
+            input.addEventListener("change", function () { status.textContent = app.findPlace(map, input.value); });
+            L.DomEvent.disableClickPropagation(form);
+            return form;
+        }
+    });
+
+    // -- the chart: coast kilometre against date ---------------------------------------------
+
+    function Chart(app, canvas) {
+        this.app = app;
+        this.canvas = canvas;
+    }
+
+    Chart.prototype.draw = function (shown) {
+        var canvas = this.canvas;
+        var width = canvas.clientWidth;
+        var height = canvas.clientHeight;
+        if (!width || !height) { return; }
+        var ratio = window.devicePixelRatio || 1;
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
+        var context = canvas.getContext("2d");
+        context.setTransform(ratio, 0, 0, ratio, 0, 0);
+        context.clearRect(0, 0, width, height);
+        var data = this.app.data;
+        context.font = "11px system-ui, sans-serif";
+        var labelWidth = this.app.chartPlaces.reduce(function (widest, place) {
+            return Math.max(widest, context.measureText(place[0] + " " + Math.round(place[1])).width);
+        }, 0);
+        var frame = {left: Math.ceil(labelWidth) + 8, right: 10, top: 10, bottom: 26};
+        var days = this.app.dayRange;
+        var kms = this.app.kmRange;
+        if (!days || !kms) {
+            context.fillStyle = "#555";
+            context.fillText("No dated incidents on the French coast to chart.", 10, 20);
+            return;
+        }
+        var firstDay = this.app.filter.start !== null ? this.app.filter.start : days[0];
+        var lastDay = this.app.filter.end !== null ? this.app.filter.end : days[1];
+        var spanDays = Math.max(1, lastDay - firstDay);
+        var spanKm = Math.max(1, kms[1] - kms[0]);
+        var plotWidth = width - frame.left - frame.right;
+        var plotHeight = height - frame.top - frame.bottom;
+        var x = function (day) { return frame.left + (day - firstDay) / spanDays * plotWidth; };
+        var y = function (km) { return frame.top + (km - kms[0]) / spanKm * plotHeight; };
+        this._axes(context, frame, width, height, firstDay, lastDay, y);
+        var drawn = 0;
+        shown.forEach(function (index) {
+            var day = data.day[index];
+            var km = data.coast_km[index];
+            if (day === null || km === null) { return; }
+            context.fillStyle = this.app.colors[data.types[data.type[index]]];
+            var size = data.people[index] > 40 ? 4 : 3;
+            context.fillRect(x(day) - size / 2, y(km) - size / 2, size, size);
+            drawn += 1;
+        }, this);
+        this.canvas.dataset.drawn = String(drawn);
+    };
+
+    Chart.prototype._axes = function (context, frame, width, height, firstDay, lastDay, y) {
+        context.strokeStyle = "#999";
+        context.fillStyle = "#333";
+        context.font = "11px system-ui, sans-serif";
+        context.strokeRect(frame.left, frame.top, width - frame.left - frame.right, height - frame.top - frame.bottom);
+        context.textAlign = "right";
+        this.app.chartPlaces.forEach(function (place) {
+            var level = y(place[1]);
+            if (level < frame.top || level > height - frame.bottom) { return; }
+            context.fillText(place[0] + " " + Math.round(place[1]), frame.left - 4, level + 4);
+        });
+        context.textAlign = "left";
+        context.fillText(dayText(firstDay), frame.left, height - 8);
+        context.textAlign = "right";
+        context.fillText(dayText(lastDay), width - frame.right, height - 8);
+    };
+
+    // -- the application ------------------------------------------------------------------------
+
+    function App(map, config) {
+        this.map = map;
+        this.data = config.incidents;
+        this.colors = config.colors;
+        this.title = config.title;
+        this.chrome = config.chrome;
+        this.places = config.places;
+        this.chartPlaces = config.chartPlaces;
+        this.hotspotCount = config.hotspots.features.length;
+        this.unplaced = this.data.total - this.data.lon.length;
+        this.details = new DetailSource(this.data, config.detailsUrl);
+        this.filter = new Filter(this.data, config.view);
+        this.typeCountNodes = [];
+        this._measure();
+        this.incidents = new IncidentLayer(this);
+        this.heat = L.heatLayer([], {radius: 18, blur: 14, maxZoom: 12, minOpacity: 0.25});
+        this.hotspots = this._hotspotLayer(config.hotspots);
+    }
+
+    App.prototype._measure = function () {
+        var data = this.data;
+        var typeTotals = data.types.map(function () { return 0; });
+        var firstDay = null, lastDay = null, lowKm = null, highKm = null;
+        for (var index = 0; index < data.lon.length; index += 1) {
+            typeTotals[data.type[index]] += 1;
+            var day = data.day[index];
+            if (day !== null) {
+                firstDay = firstDay === null || day < firstDay ? day : firstDay;
+                lastDay = lastDay === null || day > lastDay ? day : lastDay;
+            }
+            var km = data.coast_km[index];
+            if (km !== null) {
+                lowKm = lowKm === null || km < lowKm ? km : lowKm;
+                highKm = highKm === null || km > highKm ? km : highKm;
+            }
+        }
+        this.typeTotals = typeTotals;
+        this.dayRange = firstDay === null ? null : [firstDay, lastDay];
+        this.kmRange = lowKm === null ? null : [Math.min(lowKm, this._firstMark()), Math.max(highKm, this._lastMark())];
+    };
+
+    App.prototype._firstMark = function () {
+        return this.chartPlaces.length ? this.chartPlaces[0][1] : Infinity;
+    };
+
+    App.prototype._lastMark = function () {
+        return this.chartPlaces.length ? this.chartPlaces[this.chartPlaces.length - 1][1] : -Infinity;
+    };
+
+    App.prototype._hotspotLayer = function (collection) {
+        return L.geoJSON(collection, {
+            style: function () { return {color: "#6a1b9a", weight: 2, dashArray: "6 4", fillOpacity: 0.08, className: "launchmap-hotspot"}; },
+            onEachFeature: function (feature, layer) {
+                var label = element("span", null, feature.properties.label + " · " + formatCount(feature.properties.incidents));
+                layer.bindTooltip(label, {permanent: true, direction: "center", className: "launchmap-hotspot-label"});
+            }
+        });
+    };
+
+    /* Popups belong to the map, not to a marker: markers are redrawn as the map moves. */
+    App.prototype.openIncident = function (index, position) {
+        var popup = L.popup({maxWidth: 340}).setLatLng(position);
+        var box = element("div", "launchmap-popup");
+        this.details.fill(box, index, function () { popup.update(); });
+        popup.setContent(box).openOn(this.map);
+    };
+
+    App.prototype.incidentList = function (indices, total, position) {
+        var app = this;
+        var box = element("div", "launchmap-popup launchmap-list");
+        box.appendChild(element("strong", null, formatCount(total) + " incidents here" + (total > indices.length ? " (first " + indices.length + " listed)" : "")));
+        var list = element("ul");
+        indices.forEach(function (index) {
+            var data = app.data;
+            var item = element("li");
+            var button = element("button", null, (data.day[index] === null ? "undated" : dayText(data.day[index])) + " · " + data.types[data.type[index]]);
+            button.type = "button";
+            button.addEventListener("click", function () { app.openIncident(index, position); });
+            item.appendChild(button);
+            list.appendChild(item);
+        });
+        box.appendChild(list);
+        return box;
+    };
+
+    App.prototype.findPlace = function (map, text) {
+        var wanted = plainName(text || "");
+        if (!wanted) { return ""; }
+        var match = null;
+        for (var index = 0; index < this.places.length && match === null; index += 1) {
+            if (plainName(this.places[index][0]) === wanted) { match = this.places[index]; }
+        }
+        for (index = 0; index < this.places.length && match === null; index += 1) {
+            if (plainName(this.places[index][0]).indexOf(wanted) === 0) { match = this.places[index]; }
+        }
+        if (match === null) { return "No place called “" + text + "” on this coast."; }
+        map.setView([match[1], match[2]], 13);
+        if (this._found) { map.removeLayer(this._found); }
+        this._found = L.circleMarker([match[1], match[2]], {radius: 10, color: "#000", weight: 2, fill: false, className: "launchmap-found"})
+            .bindTooltip(element("span", null, match[0]), {permanent: true, direction: "right"})
+            .addTo(map);
+        return match[0];
+    };
+
+    App.prototype.applyFilter = function () {
+        var shown = this.filter.select(this.data);
+        var data = this.data;
+        this.incidents.setShown(shown);
+        this.heat.setLatLngs(shown.map(function (index) { return [data.lat[index], data.lon[index], 0.6]; }));
+        var counts = data.types.map(function () { return 0; });
+        shown.forEach(function (index) { counts[data.type[index]] += 1; });
+        this.typeCountNodes.forEach(function (node, typeIndex) {
+            if (node) { node.textContent = formatCount(counts[typeIndex]) + " / " + formatCount(this.typeTotals[typeIndex]); }
+        }, this);
+        this.shownCount = shown.length;
+        if (this.countNode) { this.countNode.textContent = formatCount(shown.length) + " of " + formatCount(data.lon.length) + " incidents shown"; }
+        if (this.chart) { this.chart.draw(shown); }
+        this.shown = shown;
+    };
+
+    App.prototype.addChart = function (canvas) {
+        var app = this;
+        this.chart = new Chart(this, canvas);
+        window.addEventListener("resize", function () { app.chart.draw(app.shown || []); });
+    };
+
+    App.prototype.start = function (controls) {
+        if (controls.search) { new Search(this).addTo(this.map); }
+        if (controls.fullscreen) { L.control.fullscreen({position: "topleft"}).addTo(this.map); }
+        new Panel(this).addTo(this.map);
+        this.applyFilter();
+        window.launchmap = this;
+        document.documentElement.dataset.launchmapReady = "1";
+        window.launchmapReadyMs = performance.now();
+    };
+
+    window.Launchmap = {
+        create: function (map, config) { return new App(map, config); },
+        dayText: dayText
+    };
+}());

@@ -1,0 +1,227 @@
+"""The map pages over HTTP: /map, /embed, /embed/snippet, their headers, and Chromium on them."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import re
+import threading
+from collections.abc import Iterator
+from functools import partial
+from pathlib import Path
+
+import httpx
+import pytest
+from fastapi.testclient import TestClient
+
+from maps.assets import PAGE_FILES
+from maps.incident_map import TILE_HOSTS
+from tests._map_page import drawn_incidents, wait_until_drawn
+from tests.conftest import LiveServer, OfflinePage, free_port, save_screenshot, serve_launchmap
+from tests.maps.test_incident_map import HOSTILE, HOSTILE_URL
+
+TOKEN = "page-tests-token"
+
+
+def test_map_page_fetches_details_from_the_items_endpoint(client: TestClient) -> None:
+    page = client.get("/map").text
+    assert '"detailsUrl":"/collections/incidents/items/"' in page
+    assert '"ids":["inc-' in page and '"details":' not in page
+    for file in PAGE_FILES:
+        assert client.get(f"/assets/vendor/{file.package}/{file.path}").status_code == 200
+
+
+def test_map_page_may_not_be_framed_but_the_embed_may(client: TestClient) -> None:
+    full = client.get("/map")
+    assert full.headers["x-frame-options"] == "DENY"
+    assert "frame-ancestors 'none'" in full.headers["content-security-policy"]
+    assert "https://server.arcgisonline.com" in full.headers["content-security-policy"]
+    embed = client.get("/embed")
+    assert embed.status_code == 200
+    assert "x-frame-options" not in embed.headers
+    assert "frame-ancestors *" in embed.headers["content-security-policy"]
+    assert 'id="launchmap-chart"' not in embed.text and 'id="launchmap-chart"' in full.text
+
+
+def test_pages_link_the_static_images_of_the_same_view(client: TestClient) -> None:
+    page = client.get("/embed", params={"types": "launch", "start": "2024-01-01"}).text
+    assert '<noscript><img src="/map.png?start=2024-01-01&amp;types=launch"' in page
+    full = client.get("/map", params={"types": "launch"}).text
+    assert 'href="/chart.png?types=launch"' in full
+
+
+@pytest.mark.parametrize(
+    ("query", "named"),
+    [
+        ({"types": "launch,boat"}, "'boat' is not one of"),
+        ({"start": "2024-13-01"}, "got '2024-13-01'"),
+        ({"start": "2024-06-01", "end": "2024-05-01"}, "start 2024-06-01 is after end 2024-05-01"),
+        ({"lat": "50.9"}, "lat and lon go together"),
+        ({"lat": "95", "lon": "1.8"}, "lat must be between -90 and 90, got 95"),
+        ({"zoom": "30"}, "zoom must be between 3 and 18, got 30"),
+    ],
+)
+@pytest.mark.parametrize("path", ["/map", "/embed", "/embed/snippet"])
+def test_bad_view_is_a_400_naming_the_value(
+    client: TestClient, path: str, query: dict[str, str], named: str
+) -> None:
+    response = client.get(path, params=query)
+    assert response.status_code == 400
+    assert response.headers["content-type"] == "application/problem+json"
+    assert named in response.json()["detail"]
+
+
+def test_snippet_is_a_responsive_iframe_of_the_embed_with_attribution(client: TestClient) -> None:
+    response = client.get("/embed/snippet", params={"types": "launch,rescue", "zoom": "10"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/plain")
+    snippet = response.text
+    src = re.search(r'<iframe src="([^"]+)"', snippet)
+    assert src is not None
+    assert src.group(1) == "http://testserver/embed?types=launch%2Crescue&amp;zoom=10"
+    assert "aspect-ratio:4/3" in snippet and "width:100%" in snippet
+    assert re.search(r'title="Map of \d+ small-boat incidents', snippet)
+    assert "allowfullscreen" in snippet and 'loading="lazy"' in snippet
+    assert "OpenStreetMap contributors, GSHHG, GeoNames" in snippet
+    assert 'href="http://testserver/map.png?types=launch%2Crescue&amp;zoom=10"' in snippet
+
+
+def test_snippet_height_and_json_form(client: TestClient) -> None:
+    fixed = client.get("/embed/snippet", params={"height": "480"}).text
+    assert "height:480px" in fixed and "aspect-ratio" not in fixed
+    body = client.get("/embed/snippet", params={"f": "json", "types": "launch"}).json()
+    assert body["type"] == "rich" and body["provider_name"] == "launchmap"
+    assert body["url"] == "http://testserver/embed?types=launch"
+    assert body["html"].startswith('<figure class="launchmap-embed"')
+    too_small = client.get("/embed/snippet", params={"height": "20"})
+    assert too_small.status_code == 400
+    assert "height must be between 200 and 2000 pixels, got 20" in too_small.json()["detail"]
+
+
+# -- a real server and Chromium -------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def writable_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A live server on the seeded sample store that also takes writes with TOKEN."""
+    folder = tmp_path_factory.mktemp("pages")
+    env = {"LAUNCHMAP_WRITE_TOKENS": json.dumps([TOKEN])}
+    with serve_launchmap(folder, env=env, name="pages") as server:
+        yield server
+
+
+def _placed(server: LiveServer) -> list[dict[str, object]]:
+    body = httpx.get(f"{server.url}/collections/incidents/items", params={"limit": 1000}).json()
+    return [feature for feature in body["features"] if feature["geometry"] is not None]
+
+
+@pytest.mark.browser
+def test_served_map_draws_every_placed_incident_with_no_internet(
+    writable_server: LiveServer, offline_page: OfflinePage
+) -> None:
+    placed = len(_placed(writable_server))
+    page = offline_page.page
+    page.goto(f"{writable_server.url}/map")
+    wait_until_drawn(page)
+    assert drawn_incidents(page) == placed
+    assert page.evaluate("L.version") == "1.9.4"
+    attribution = page.locator(".leaflet-control-attribution").inner_text()
+    assert "GSHHG" in attribution and "GeoNames" in attribution and "OpenStreetMap" in attribution
+    assert page.locator(".leaflet-control-minimap").count() == 1
+    assert page.locator(".leaflet-control-zoom-fullscreen").count() == 1
+    assert page.locator(".leaflet-control-scale").count() == 1
+    assert offline_page.errors == []
+    assert all(url.startswith(TILE_HOSTS) for url in offline_page.blocked)  # only tiles
+    save_screenshot(page, "server-map")
+
+
+@pytest.mark.browser
+def test_served_popup_fetches_hostile_text_and_shows_it_as_text(
+    writable_server: LiveServer, offline_page: OfflinePage
+) -> None:
+    feature = {
+        "type": "Feature",
+        "geometry": {"type": "Point", "coordinates": [1.9, 51.2]},
+        "properties": {
+            "event_type": "sighting",
+            "date": "2024-08-01",
+            "place_name": HOSTILE,
+            "description": HOSTILE,
+            "sources": [{"url": HOSTILE_URL, "publisher": HOSTILE, "quote": HOSTILE}],
+        },
+    }
+    created = httpx.post(
+        f"{writable_server.url}/collections/incidents/items",
+        json=feature,
+        headers={"Authorization": f"Bearer {TOKEN}"},
+    )
+    assert created.status_code in (200, 201), created.text
+    page = offline_page.page
+    page.goto(f"{writable_server.url}/map?lat=51.2&lon=1.9&zoom=14&types=sighting")
+    wait_until_drawn(page)
+    page.locator("path.launchmap-incident-sighting").dispatch_event("click")
+    page.wait_for_function(
+        "() => document.querySelector('.launchmap-popup p') !== null"
+    )  # the details came from /collections/incidents/items/{id}
+    popup = page.locator(".launchmap-popup")
+    assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
+    assert popup.locator("a").get_attribute("href") == HOSTILE_URL
+    assert popup.locator("script, img").count() == 0
+    assert page.evaluate("window.pwned") is None
+    assert offline_page.dialogs == [] and offline_page.errors == []
+
+
+class _ArticleHandler(http.server.SimpleHTTPRequestHandler):
+    """Serve the test article quietly."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        """Keep the test output clean."""
+
+
+@pytest.fixture
+def article_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    """Another origin (127.0.0.1 on another port) serving files from a folder."""
+    folder = tmp_path / "site"
+    folder.mkdir()
+    handler = partial(_ArticleHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}", folder
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.mark.browser
+def test_embed_works_in_an_iframe_on_another_origin_and_the_full_map_does_not(
+    writable_server: LiveServer, offline_page: OfflinePage, article_site: tuple[str, Path]
+) -> None:
+    origin, folder = article_site
+    snippet = httpx.get(f"{writable_server.url}/embed/snippet", params={"height": "500"}).text
+    refused = f'<iframe id="full" src="{writable_server.url}/map" height="200"></iframe>'
+    (folder / "article.html").write_text(
+        "<!doctype html><html><head><title>An article</title></head><body>"
+        f"<h1>Crossings this year</h1>{snippet}{refused}</body></html>",
+        encoding="utf-8",
+    )
+    page = offline_page.page
+    page.goto(f"{origin}/article.html")
+    embed = next(frame for frame in _frames_when_loaded(page) if "/embed" in frame.url)
+    wait_until_drawn(embed)
+    assert drawn_incidents(embed) == len(_placed(writable_server))
+    assert embed.locator(".launchmap-aside").count() == 0
+    assert "GSHHG" in embed.locator(".leaflet-control-attribution").inner_text()
+    assert embed.locator("[role=region][aria-label^='Map of']").count() == 1
+    box = page.locator("iframe").first.bounding_box()
+    assert box is not None and box["height"] == pytest.approx(500, abs=2)
+    full = page.frame_locator("#full")
+    assert full.locator(".folium-map").count() == 0  # refused by X-Frame-Options / CSP
+    save_screenshot(page, "embed-in-article")
+
+
+def _frames_when_loaded(page: object) -> list[object]:
+    """Wait for the article's frames to load and return them."""
+    page.wait_for_load_state("load")  # type: ignore[attr-defined]
+    return list(page.frames)  # type: ignore[attr-defined]
