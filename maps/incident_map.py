@@ -35,6 +35,7 @@ from maps._page_data import (
     describe,
     hotspot_collection,
     placed_mask,
+    rounded,
     script_json,
     search_places,
     zone_geojson,
@@ -327,7 +328,7 @@ def _chart_aside(options: MapOptions) -> str:
 def _shoreline_geojson() -> dict[str, Any]:
     """Return the bundled shoreline, simplified for display, as GeoJSON (built once)."""
     shoreline = coastline_layer(CoastLayer.SHORELINE)
-    simplified = shoreline.geometry.simplify(SHORELINE_DISPLAY_TOLERANCE_DEG)
+    simplified = rounded(shoreline.geometry.simplify(SHORELINE_DISPLAY_TOLERANCE_DEG))
     geojson: dict[str, Any] = gpd.GeoSeries(simplified, crs=shoreline.crs).__geo_interface__
     return geojson
 

@@ -10,6 +10,7 @@ import geopandas as gpd
 import pytest
 from playwright.sync_api import Page
 
+from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
 from maps._page_data import compact_incidents, script_json
 from maps.assets import PAGE_FILES, VENDOR_DIR, AssetMode, inline_text, pinned_versions
@@ -404,3 +405,38 @@ def test_chart_panel_sits_beside_the_map(standalone_map: Path, offline_page: Off
             return coloured; }"""
     )
     assert painted > 0  # the red launch dot is on the chart
+
+
+def _launches_near_gravelines() -> gpd.GeoDataFrame:
+    """Eight departures a few hundred metres apart by Gravelines: one launch hotspot."""
+    rows = [
+        Incident(
+            event_type="launch",
+            date=f"2024-05-{day:02d}",
+            place_name="Gravelines",
+            lon=2.10 + 0.002 * day,
+            lat=51.0 + 0.001 * day,
+            location_role="departure",
+            people=30,
+        )
+        for day in range(1, 9)
+    ]
+    return with_coast_relations(incidents_to_frame(rows))
+
+
+@pytest.mark.browser
+def test_hotspots_are_drawn_with_labels_and_toggle(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    path = tmp_path / "hotspots.html"
+    page_html = render_map_html(_launches_near_gravelines(), MapOptions(assets=AssetMode.INLINE))
+    path.write_text(page_html, encoding="utf-8")
+    page = open_map(offline_page, path.as_uri())
+    hulls = page.locator("path.launchmap-hotspot")
+    assert hulls.count() == 1
+    label = page.locator(".launchmap-hotspot-label").inner_text()
+    assert label.endswith(" · 8") and "Fort-Philippe" in label  # the nearest places, the count
+    _overlay(page, "Launch hotspots").uncheck()  # type: ignore[attr-defined]
+    assert hulls.count() == 0
+    page.locator(".launchmap-hotspot-label").wait_for(state="detached")  # after a fade
+    save_screenshot(page, "map-hotspots")
