@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from maps.assets import PAGE_FILES, pinned_versions
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.slow
@@ -45,11 +47,14 @@ def test_wheel_carries_the_bundled_data_and_browser_assets(wheel: Path) -> None:
         "geo/_bundled/coastline.gpkg",
         "geo/_bundled/gazetteer.csv",
         "geo/_bundled/sample_incidents.geojson",
-        "maps/assets/node_modules/leaflet/dist/leaflet.js",
-        "maps/assets/node_modules/leaflet/dist/leaflet.css",
+        *(f"maps/assets/node_modules/{file.package}/{file.path}" for file in PAGE_FILES),
+        *(f"maps/assets/node_modules/{package}/package.json" for package in pinned_versions()),
         "maps/assets/node_modules/leaflet/LICENSE",
+        "maps/assets/node_modules/leaflet-minimap/LICENSE.txt",
+        "maps/assets/node_modules/leaflet.fullscreen/icon-fullscreen.svg",
         "maps/assets/package.json",
-        "maps/templates/incident_layer.js",
+        "maps/templates/launchmap.js",
+        "maps/templates/launchmap.css",
         "geo/py.typed",
         "maps/py.typed",
         "api/py.typed",
