@@ -1,0 +1,957 @@
+"""Static images of the incidents: a map PNG and a chart of coast kilometre against date.
+
+Both are drawn with matplotlib's Agg canvas on a :class:`~matplotlib.figure.Figure`
+of their own (pyplot and its global figure list are never used), from bundled
+data only: the GSHHG coastline, the GeoNames gazetteer and the incidents. No
+tile and no font is fetched, so the images work offline, as the fallback of the
+interactive map and as a social card.
+
+Every text that can come from a source or a user (hotspot labels made of place
+names, the title) is drawn literally: mathtext (``$...$``) and TeX are off on
+every text of the figure. The same incidents and options always give the same
+PNG bytes: the PNG carries no software name and no date.
+"""
+
+from __future__ import annotations
+
+import html
+import io
+import math
+import re
+import textwrap
+import threading
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+import geopandas as gpd
+import matplotlib.dates as mdates
+import numpy as np
+import numpy.typing as npt
+import pandas as pd
+import shapely
+from matplotlib.artist import Artist
+from matplotlib.axes import Axes
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.collections import PathCollection
+from matplotlib.figure import Figure
+from matplotlib.legend import Legend
+from matplotlib.lines import Line2D
+from matplotlib.offsetbox import AnchoredOffsetbox, TextArea, VPacker
+from matplotlib.patches import Patch
+from matplotlib.path import Path
+from matplotlib.text import Text
+from pyproj import Geod
+
+from geo.cluster import DEFAULT_PARAMS, cluster_incidents, hotspots
+from geo.coast import COASTLINE_BOUNDS, CoastLayer, coastline_layer, relate_to_coast
+from geo.gazetteer import gazetteer
+from maps.errors import MapViewError
+from maps.incident_map import ATTRIBUTIONS, EVENT_COLORS
+from maps.view import MapView
+
+FloatArray = npt.NDArray[np.float64]
+BoolArray = npt.NDArray[np.bool_]
+Extent = tuple[float, float, float, float]
+"""(min lon, min lat, max lon, max lat) of what a map shows."""
+BoxLine = tuple[str, float, dict[str, str]]
+"""A line of a text box: its text, font size in points and style (weight, colour)."""
+
+MIN_IMAGE_PX = 200
+MAX_IMAGE_PX = 3000
+DEFAULT_SIZE_PX = (1200, 800)
+SOCIAL_CARD_PX = (1200, 630)
+"""The size of an Open Graph / Twitter card image."""
+
+MAP_TITLE = "Small-boat incidents on the Channel coast"
+CHART_TITLE = "Small-boat incidents along the French coast, by date"
+NOTHING_TO_SHOW = "Nothing to show"
+CHART_NOT_DRAWN = "not drawn: no date or not on the French coast"
+ATTRIBUTION_TEXT = " · ".join(
+    re.sub(r"<[^>]+>", "", html.unescape(attribution)) for attribution in ATTRIBUTIONS
+)
+"""The data attributions as plain text (no tiles are drawn, so OpenStreetMap is not one)."""
+
+FRENCH_COAST_COUNTRIES = ("FR", "BE")
+"""Countries of the coast the reference line follows: the chart's kilometres are theirs."""
+REFERENCE_PLACES = ("Dunkirk", "Gravelines", "Calais", "Wissant", "Boulogne-sur-Mer", "Berck")
+"""French coastal towns whose coast kilometre labels the chart's axis."""
+MAP_PLACES = (*REFERENCE_PLACES, "Dover", "Folkestone", "Ramsgate", "Ostend")
+"""Towns named on the map, where they fall inside it: the map has no tiles to name them."""
+
+SEA_COLOR = "#dcebf5"
+LAND_COLOR = "#f3f0e8"
+SHORE_COLOR = "#7f9db9"
+PLACE_COLOR = "#555555"
+HOTSPOT_FILL = "#ffb000"
+HOTSPOT_ALPHA = 0.25
+HOTSPOT_EDGE = "#7a4a00"
+OTHER_COLOR = EVENT_COLORS["other"]
+BOLD = {"fontweight": "bold"}
+GREY = {"color": "#333333"}
+
+BASE_DPI = 100.0
+DEFAULT_CENTER = (1.85, 50.95)  # (lon, lat): the Strait of Dover, between Calais and Dover
+DEFAULT_HALF_HEIGHT_DEG = 0.3
+DEFAULT_ZOOM = 9
+MIN_HALF_HEIGHT_DEG = 0.05  # about 5.5 km: a single incident still shows its stretch of coast
+PADDING = 0.15  # share of the incidents' span added on each side
+TILE_PX = 256  # web map tile size: a zoom level's scale is 360 degrees per 256 * 2**zoom px
+SCALE_BAR_KM = (0.5, 1, 2, 5, 10, 20, 50, 100, 200, 500)
+
+MARKER_MIN_PT2 = 20.0  # marker area of an incident with no (or zero) people counted
+MARKER_PT2_PER_PERSON = 1.2
+MARKER_MAX_PEOPLE = 400  # larger counts are drawn at this size
+SIZE_LEGEND_PEOPLE = (10, 50, 200)
+CHART_MIN_DAYS = 3.0  # half the date span shown around a single day
+CHART_KM_MARGIN = 5.0
+COMPACT_PX = 640  # narrower images leave out the size legend and shorten the chart's labels
+
+_GEOD = Geod(ellps="WGS84")
+_RENDER_LOCK = threading.Lock()
+"""matplotlib promises no thread safety: the server renders one image at a time."""
+
+
+# -- options -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ImageOptions:
+    """What a static image shows and how large it is.
+
+    Attributes
+    ----------
+    width, height
+        Size of the PNG in pixels, each from :data:`MIN_IMAGE_PX` to
+        :data:`MAX_IMAGE_PX`.
+    title
+        The image's title; ``None`` for the image's own default.
+    view
+        The date and type filters; the map also takes its centre and zoom.
+
+    Raises
+    ------
+    MapViewError
+        When a size is not a whole number of pixels in range, naming it.
+    """
+
+    width: int = DEFAULT_SIZE_PX[0]
+    height: int = DEFAULT_SIZE_PX[1]
+    title: str | None = None
+    view: MapView = field(default_factory=MapView)
+
+    def __post_init__(self) -> None:
+        """Refuse a width or height that is not a pixel count in range."""
+        for name in ("width", "height"):
+            value = getattr(self, name)
+            if (
+                isinstance(value, bool)
+                or not isinstance(value, int)
+                or not MIN_IMAGE_PX <= value <= MAX_IMAGE_PX
+            ):
+                raise MapViewError(
+                    f"{name} must be a whole number of pixels from {MIN_IMAGE_PX} to "
+                    f"{MAX_IMAGE_PX}, got {value!r}"
+                )
+
+
+def image_options(
+    view: MapView,
+    *,
+    width: int | None = None,
+    height: int | None = None,
+    card: bool = False,
+    title: str | None = None,
+) -> ImageOptions:
+    """Build :class:`ImageOptions` from request or command-line values.
+
+    ``card`` asks for the :data:`SOCIAL_CARD_PX` size, so it cannot go with a
+    width or height; a missing width or height takes the default.
+
+    Raises
+    ------
+    MapViewError
+        When ``card`` comes with a size, or a size is out of range.
+    """
+    if card and (width is not None or height is not None):
+        raise MapViewError(
+            f"card is {SOCIAL_CARD_PX[0]}x{SOCIAL_CARD_PX[1]} pixels: leave out width and height "
+            f"(got width {width!r}, height {height!r})"
+        )
+    default_width, default_height = SOCIAL_CARD_PX if card else DEFAULT_SIZE_PX
+    return ImageOptions(
+        width=default_width if width is None else width,
+        height=default_height if height is None else height,
+        title=title,
+        view=view,
+    )
+
+
+# -- figures -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class MapFigure:
+    """A drawn map: its figure, its axes (lon/lat data coordinates) and its extent."""
+
+    figure: Figure
+    axes: Axes
+    extent: Extent
+
+
+@dataclass(frozen=True)
+class ChartFigure:
+    """A drawn chart: its figure and its axes (date numbers against coast kilometres)."""
+
+    figure: Figure
+    axes: Axes
+
+
+def render_map_png(incidents: gpd.GeoDataFrame, options: ImageOptions | None = None) -> bytes:
+    """Render the static map of the incidents the view selects, as PNG bytes.
+
+    Parameters
+    ----------
+    incidents
+        An incident GeoDataFrame (EPSG:4326).
+    options
+        Size, title and view; the defaults when None.
+
+    Returns
+    -------
+    bytes
+        The PNG: coastline, incidents coloured by type and sized by people,
+        launch hotspots with their labels, a title, a legend, a scale bar and
+        the attributions; or the coastline and a note when nothing is selected.
+    """
+    with _RENDER_LOCK:
+        return png_bytes(build_map_figure(incidents, options or ImageOptions()).figure)
+
+
+def render_chart_png(incidents: gpd.GeoDataFrame, options: ImageOptions | None = None) -> bytes:
+    """Render the chart of coast kilometre against date of the selected incidents, as PNG.
+
+    Parameters
+    ----------
+    incidents
+        An incident GeoDataFrame (EPSG:4326).
+    options
+        Size, title and the view's filters (its centre and zoom are not used).
+
+    Returns
+    -------
+    bytes
+        The PNG: one point per dated incident with a coast kilometre, coloured
+        by type and sized by people, reference towns on the kilometre axis and
+        a note of how many incidents could not be drawn.
+    """
+    with _RENDER_LOCK:
+        return png_bytes(build_chart_figure(incidents, options or ImageOptions()).figure)
+
+
+def png_bytes(figure: Figure) -> bytes:
+    """Save a figure as PNG bytes, every text literal, without software name or date."""
+    for text in figure.findobj(Text):
+        _literal(text)
+    buffer = io.BytesIO()
+    figure.savefig(
+        buffer, format="png", metadata={"Software": None}, facecolor=figure.get_facecolor()
+    )
+    return buffer.getvalue()
+
+
+def _literal(text: Text) -> Text:
+    """Draw ``text`` as written: no mathtext for ``$...$`` and no TeX."""
+    text.set_usetex(False)
+    text.set_parse_math(False)
+    return text
+
+
+def _new_figure(options: ImageOptions, facecolor: str) -> Figure:
+    """Make a figure of exactly ``options.width`` x ``options.height`` pixels on an Agg canvas.
+
+    The resolution grows with the width, so text and markers keep their share
+    of the image from a thumbnail to a poster.
+    """
+    dpi = BASE_DPI * min(2.5, max(0.6, options.width / DEFAULT_SIZE_PX[0]))
+    figure = Figure(
+        figsize=(options.width / dpi, options.height / dpi), dpi=dpi, facecolor=facecolor
+    )
+    FigureCanvasAgg(figure)
+    return figure
+
+
+# -- the map -----------------------------------------------------------------------------------
+
+
+def build_map_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> MapFigure:
+    """Draw the static map of the incidents ``options.view`` selects (see :func:`render_map_png`).
+
+    The axes fill the figure and use lon/lat as data coordinates, so
+    ``axes.transData`` gives the pixel of any point (from the bottom left).
+    """
+    selected = options.view.select(incidents)
+    placed = selected[_placed(selected)]
+    lon, lat = _lon_lat(placed)
+    extent = map_extent(lon, lat, options.view, (options.width, options.height))
+    figure = _new_figure(options, SEA_COLOR)
+    axes = figure.add_axes((0.0, 0.0, 1.0, 1.0))
+    axes.set_axis_off()
+    axes.set_xlim(extent[0], extent[2])
+    axes.set_ylim(extent[1], extent[3])
+    _draw_land(axes, extent, options.width)
+    _draw_places(axes, extent)
+    title = options.title if options.title is not None else MAP_TITLE
+    summary = [_view_summary(options.view)]
+    if placed.empty:
+        _draw_nothing_to_show(axes, selected, title, summary[0])
+    else:
+        found = _draw_hotspots(axes, placed)
+        _draw_incidents(axes, placed, lon, lat)
+        _draw_map_legends(axes, placed, found, options.width < COMPACT_PX)
+        summary.append(_placed_summary(len(placed), len(selected)))
+        _draw_title(axes, title, summary)
+    _draw_scale_bar(axes, extent)
+    _draw_attribution(axes)
+    return MapFigure(figure=figure, axes=axes, extent=extent)
+
+
+def map_extent(lon: FloatArray, lat: FloatArray, view: MapView, size_px: tuple[int, int]) -> Extent:
+    """Choose what the map shows: the view's centre and zoom, the incidents, or the Strait.
+
+    Parameters
+    ----------
+    lon, lat
+        The placed incidents' coordinates.
+    view
+        With a centre, the map shows what a web map of the image's size shows
+        around it at the view's zoom (:data:`DEFAULT_ZOOM` when none).
+    size_px
+        Width and height of the image in pixels.
+
+    Returns
+    -------
+    Extent
+        A box of the image's proportions (a degree of longitude drawn
+        ``cos(lat)`` times as long as a degree of latitude), padded around the
+        incidents, moved and if need be shrunk to lie inside the bundled
+        coastline's :data:`~geo.coast.COASTLINE_BOUNDS`.
+    """
+    width_px, height_px = size_px
+    half_width = 0.0
+    if view.center is not None:
+        centre_lat, centre_lon = view.center
+        zoom = view.zoom if view.zoom is not None else DEFAULT_ZOOM
+        degrees_per_px = 360.0 / (TILE_PX * 2**zoom)
+        half_height = height_px / 2 * degrees_per_px * math.cos(math.radians(centre_lat))
+    elif len(lon):
+        centre_lon = (float(lon.min()) + float(lon.max())) / 2
+        centre_lat = (float(lat.min()) + float(lat.max())) / 2
+        half_width = (float(lon.max()) - float(lon.min())) / 2 * (1 + 2 * PADDING)
+        half_height = (float(lat.max()) - float(lat.min())) / 2 * (1 + 2 * PADDING)
+        half_height = max(half_height, MIN_HALF_HEIGHT_DEG)
+    else:
+        centre_lon, centre_lat = DEFAULT_CENTER
+        half_height = DEFAULT_HALF_HEIGHT_DEG
+    aspect = width_px / height_px
+    return _inside_coastline(centre_lon, centre_lat, half_width, half_height, aspect)
+
+
+def _inside_coastline(
+    centre_lon: float, centre_lat: float, half_width: float, half_height: float, aspect: float
+) -> Extent:
+    """Grow the box to the image's proportions, then fit it inside the bundled coastline.
+
+    A box larger than the coastline's is shrunk (keeping its proportions), then
+    moved inside: beyond the bundled coastline, land and sea are unknown.
+    """
+    min_lon, min_lat, max_lon, max_lat = COASTLINE_BOUNDS
+    centre_lat = min(max(centre_lat, min_lat), max_lat)
+    stretch = 1.0 / math.cos(math.radians(centre_lat))  # drawn length of a degree of latitude
+    half_width = max(half_width, half_height * stretch * aspect)
+    half_height = max(half_height, half_width / (stretch * aspect))
+    shrink = min(
+        1.0, (max_lon - min_lon) / (2 * half_width), (max_lat - min_lat) / (2 * half_height)
+    )
+    half_width, half_height = half_width * shrink, half_height * shrink
+    centre_lon = min(max(centre_lon, min_lon + half_width), max_lon - half_width)
+    centre_lat = min(max(centre_lat, min_lat + half_height), max_lat - half_height)
+    return (
+        centre_lon - half_width,
+        centre_lat - half_height,
+        centre_lon + half_width,
+        centre_lat + half_height,
+    )
+
+
+def _placed(incidents: gpd.GeoDataFrame) -> pd.Series:
+    """Whether each incident has a point (not only a country)."""
+    geometry = incidents.geometry
+    placed: pd.Series = ~(geometry.isna() | geometry.is_empty)
+    return placed
+
+
+def _lon_lat(placed: gpd.GeoDataFrame) -> tuple[FloatArray, FloatArray]:
+    """Longitudes and latitudes of placed incidents (EPSG:4326)."""
+    geometry = placed.geometry
+    if geometry.crs is not None and not geometry.crs.equals("EPSG:4326"):
+        geometry = geometry.to_crs("EPSG:4326")
+    values = np.asarray(geometry.values, dtype=object)
+    return shapely.get_x(values), shapely.get_y(values)
+
+
+def _polygon_paths(geometries: Sequence[shapely.Geometry]) -> list[Path]:
+    """One matplotlib path per polygon (holes included) of polygons and multipolygons."""
+    paths = []
+    for polygon in shapely.get_parts(np.asarray(geometries, dtype=object)):
+        if shapely.get_type_id(polygon) != shapely.GeometryType.POLYGON or polygon.is_empty:
+            continue
+        rings = [
+            np.asarray(polygon.exterior.coords),
+            *(np.asarray(r.coords) for r in polygon.interiors),
+        ]
+        codes = [_ring_codes(len(ring)) for ring in rings]
+        paths.append(Path(np.concatenate(rings), np.concatenate(codes)))
+    return paths
+
+
+def _ring_codes(count: int) -> npt.NDArray[np.uint8]:
+    """Path codes of one closed ring of ``count`` vertices: move, lines, close."""
+    codes = np.full(count, Path.LINETO, dtype=np.uint8)
+    codes[0], codes[-1] = Path.MOVETO, Path.CLOSEPOLY
+    return codes
+
+
+def _draw_land(axes: Axes, extent: Extent, width_px: int) -> None:
+    """Fill the bundled land polygons inside the extent, simplified to about a pixel."""
+    margin = (extent[2] - extent[0]) * 0.05
+    box = (extent[0] - margin, extent[1] - margin, extent[2] + margin, extent[3] + margin)
+    pixel_deg = (extent[2] - extent[0]) / width_px
+    land = shapely.clip_by_rect(_land_geometries(), *box)
+    simplified = shapely.simplify(land, pixel_deg / 2, preserve_topology=True)
+    axes.add_collection(
+        PathCollection(
+            _polygon_paths(list(simplified)),
+            facecolor=LAND_COLOR,
+            edgecolor=SHORE_COLOR,
+            linewidth=0.7,
+            zorder=1,
+        ),
+        autolim=False,
+    )
+
+
+@cache
+def _land_geometries() -> npt.NDArray[np.object_]:
+    """Return the bundled land polygons (EPSG:4326), read once."""
+    geometries: npt.NDArray[np.object_] = np.asarray(
+        coastline_layer(CoastLayer.LAND).geometry.values, dtype=object
+    )
+    return geometries
+
+
+@cache
+def _named_places(names: tuple[str, ...]) -> tuple[tuple[str, float, float], ...]:
+    """(name, lon, lat) of the most populous gazetteer town of each name, in ``names``' order."""
+    towns = gazetteer()
+    towns = towns[(towns["precision"] == "locality") & towns["name"].isin(names)]
+    towns = towns.sort_values("population", ascending=False, kind="stable")
+    towns = towns.drop_duplicates("name")
+    by_name = {str(row.name): (float(row.lon), float(row.lat)) for row in towns.itertuples()}
+    return tuple((name, *by_name[name]) for name in names if name in by_name)
+
+
+def _draw_places(axes: Axes, extent: Extent) -> None:
+    """Mark and name the towns of :data:`MAP_PLACES` that lie inside the extent."""
+    for name, lon, lat in _named_places(MAP_PLACES):
+        if not (extent[0] <= lon <= extent[2] and extent[1] <= lat <= extent[3]):
+            continue
+        axes.plot([lon], [lat], marker="s", markersize=3, color=PLACE_COLOR, zorder=2)
+        axes.annotate(
+            name,
+            (lon, lat),
+            xytext=(4, 3),
+            textcoords="offset points",
+            fontsize=8,
+            color=PLACE_COLOR,
+            style="italic",
+            zorder=2,
+            parse_math=False,
+            usetex=False,
+        )
+
+
+def _draw_hotspots(axes: Axes, placed: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+    """Draw the launch hotspots of the default clustering: hulls and labels; return them."""
+    found = hotspots(cluster_incidents(placed, DEFAULT_PARAMS))
+    if found.empty:
+        return found
+    axes.add_collection(
+        PathCollection(
+            _polygon_paths(list(found.geometry.values)),
+            facecolor=(*_rgb(HOTSPOT_FILL), HOTSPOT_ALPHA),
+            edgecolor=HOTSPOT_EDGE,
+            linewidth=1.2,
+            linestyle="--",
+            zorder=2.5,
+            gid="hotspots",
+        ),
+        autolim=False,
+    )
+    for row in found.itertuples():
+        min_lon, _, max_lon, max_lat = row.geometry.bounds
+        axes.annotate(
+            f"{row.label} ({row.incidents:,})",
+            ((min_lon + max_lon) / 2, max_lat),
+            xytext=(0, 4),
+            textcoords="offset points",
+            ha="center",
+            va="bottom",
+            fontsize=8,
+            fontweight="bold",
+            color=HOTSPOT_EDGE,
+            zorder=4,
+            annotation_clip=True,
+            parse_math=False,
+            usetex=False,
+            gid="hotspot-label",
+        )
+    return found
+
+
+def _rgb(color: str) -> tuple[float, float, float]:
+    """Return an ``#rrggbb`` colour as red, green and blue from 0 to 1."""
+    return (int(color[1:3], 16) / 255, int(color[3:5], 16) / 255, int(color[5:7], 16) / 255)
+
+
+def _colors(incidents: pd.DataFrame) -> list[str]:
+    """Each incident's colour: its event type's, or the colour of ``other``."""
+    return [EVENT_COLORS.get(str(kind), OTHER_COLOR) for kind in incidents["event_type"]]
+
+
+def marker_sizes(people: pd.Series) -> FloatArray:
+    """Marker areas (points squared) growing with the people counted, capped.
+
+    An unknown count is drawn as the smallest marker.
+    """
+    counts = pd.to_numeric(people, errors="coerce").to_numpy(dtype=np.float64, na_value=np.nan)
+    counts = np.clip(np.nan_to_num(counts, nan=0.0), 0, MARKER_MAX_PEOPLE)
+    sizes: FloatArray = MARKER_MIN_PT2 + MARKER_PT2_PER_PERSON * counts
+    return sizes
+
+
+def _draw_incidents(axes: Axes, placed: gpd.GeoDataFrame, lon: FloatArray, lat: FloatArray) -> None:
+    """Draw the incidents as opaque circles, the largest first so small ones stay visible."""
+    sizes = (
+        marker_sizes(placed["people"])
+        if "people" in placed.columns
+        else np.full(len(placed), MARKER_MIN_PT2)
+    )
+    order = np.argsort(-sizes, kind="stable")
+    colors = np.asarray(_colors(placed), dtype=object)[order]
+    axes.scatter(
+        lon[order],
+        lat[order],
+        s=sizes[order],
+        c=list(colors),
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=3,
+        gid="incidents",
+    )
+
+
+def _type_handles(incidents: pd.DataFrame) -> list[Line2D]:
+    """Legend entries: one per event type present, with its count, in the legend's order."""
+    counts = Counter(str(kind) for kind in incidents["event_type"])
+    known = [str(kind) for kind in EVENT_COLORS]
+    kinds = known + sorted(kind for kind in counts if kind not in EVENT_COLORS)
+    return [
+        _marker_handle(
+            f"{kind.capitalize()} ({counts[kind]:,})", EVENT_COLORS.get(kind, OTHER_COLOR)
+        )
+        for kind in kinds
+        if counts[kind]
+    ]
+
+
+def _marker_handle(label: str, color: str, size_pt2: float = 50.0) -> Line2D:
+    """Make a legend entry of one circle marker."""
+    return Line2D(
+        [],
+        [],
+        linestyle="none",
+        marker="o",
+        markersize=math.sqrt(size_pt2),
+        markerfacecolor=color,
+        markeredgecolor="white",
+        label=label,
+    )
+
+
+def _size_handles() -> list[Line2D]:
+    """Legend entries of the marker sizes for a few counts of people."""
+    sizes = marker_sizes(pd.Series(SIZE_LEGEND_PEOPLE))
+    return [
+        _marker_handle(f"{people} people", "#9a9a9a", float(size))
+        for people, size in zip(SIZE_LEGEND_PEOPLE, sizes, strict=True)
+    ]
+
+
+def _draw_map_legends(
+    axes: Axes, placed: gpd.GeoDataFrame, found: gpd.GeoDataFrame, compact: bool
+) -> None:
+    """Draw the legend of event types (with counts) and hotspots, and (unless compact) of sizes."""
+    handles: list[Line2D | Patch] = [*_type_handles(placed)]
+    if not found.empty:
+        handles.append(
+            Patch(
+                facecolor=(*_rgb(HOTSPOT_FILL), HOTSPOT_ALPHA),
+                edgecolor=HOTSPOT_EDGE,
+                linestyle="--",
+                label=f"Launch hotspot ({len(found):,})",
+            )
+        )
+    types = Legend(
+        axes,
+        handles,
+        [str(handle.get_label()) for handle in handles],
+        loc="upper right",
+        fontsize=8,
+        framealpha=0.9,
+    )
+    axes.add_artist(types)
+    if compact:
+        return
+    size_handles = _size_handles()
+    sizes = Legend(
+        axes,
+        size_handles,
+        [str(handle.get_label()) for handle in size_handles],
+        loc="lower right",
+        bbox_to_anchor=(1.0, 0.05),
+        fontsize=8,
+        framealpha=0.9,
+        title="Size",
+        title_fontsize=8,
+        labelspacing=1.0,
+    )
+    axes.add_artist(sizes)
+
+
+def _wrap_chars(width_px: float, dpi: float, fontsize: float) -> int:
+    """Return about how many characters of a ``fontsize`` text fit in ``width_px`` pixels."""
+    return max(16, int(width_px * 0.9 / (fontsize * dpi / 72 * 0.6)))
+
+
+def _text_box(axes: Axes, lines: Sequence[BoxLine], loc: str) -> AnchoredOffsetbox:
+    """Make a framed box of literal text lines anchored in the axes, 60 % of their width at most."""
+    width_px = axes.get_window_extent().width * 0.6
+    areas: list[Artist] = [
+        TextArea(
+            textwrap.fill(text, _wrap_chars(width_px, axes.figure.dpi, size)),
+            textprops={**style, "fontsize": size, "parse_math": False, "usetex": False},
+        )
+        for text, size, style in lines
+        if text
+    ]
+    box = AnchoredOffsetbox(
+        loc=loc,
+        child=VPacker(children=areas, pad=0, sep=3),
+        pad=0.4,
+        borderpad=0.6,
+        frameon=True,
+    )
+    box.patch.set(facecolor="white", alpha=0.9, edgecolor="#bbbbbb")
+    box.set_zorder(5)
+    return box
+
+
+def _draw_title(axes: Axes, title: str, summary: Sequence[str]) -> None:
+    """Draw the title, and lines saying which filters and how many incidents are drawn."""
+    lines: list[BoxLine] = [(title, 12, BOLD)]
+    lines += [(line, 8, GREY) for line in summary]
+    axes.add_artist(_text_box(axes, lines, "upper left"))
+
+
+def _draw_nothing_to_show(axes: Axes, selected: gpd.GeoDataFrame, title: str, filters: str) -> None:
+    """Say in the middle of the map that no incident is drawn, and why."""
+    if selected.empty:
+        reason = "No incident matches these filters."
+    else:
+        reason = (
+            f"{_count(len(selected), 'incident')} placed only at country level, none on the map."
+        )
+    lines: list[BoxLine] = [
+        (NOTHING_TO_SHOW, 14, BOLD),
+        (reason, 9, {}),
+        (title, 9, GREY),
+        (filters, 8, GREY),
+    ]
+    axes.add_artist(_text_box(axes, lines, "center"))
+
+
+def _count(number: int, noun: str) -> str:
+    """Say ``1 incident`` or ``3 incidents``."""
+    return f"{number} {noun}" if number == 1 else f"{number:,} {noun}s"
+
+
+def _placed_summary(placed: int, selected: int) -> str:
+    """Say how many incidents are drawn, and how many have no point."""
+    unplaced = selected - placed
+    text = f"{_count(placed, 'incident')} on the map"
+    return text + (f"; {unplaced:,} placed only at country level, not drawn" if unplaced else "")
+
+
+def _view_summary(view: MapView) -> str:
+    """Describe the view's filters in a few words ('' when there are none)."""
+    parts = []
+    if view.start or view.end:
+        start = view.start.isoformat() if view.start else "…"
+        end = view.end.isoformat() if view.end else "…"
+        parts.append(f"{start} to {end}")
+    if view.event_types:
+        parts.append("types: " + ", ".join(sorted(view.event_types)))
+    return " · ".join(parts)
+
+
+def _draw_scale_bar(axes: Axes, extent: Extent) -> None:
+    """Draw a bar of a round number of kilometres, about a fifth of the map's width."""
+    min_lon, min_lat, max_lon, max_lat = extent
+    lat = min_lat + 0.06 * (max_lat - min_lat)
+    start = min_lon + 0.03 * (max_lon - min_lon)
+    _, _, width_m = _GEOD.inv(min_lon, lat, max_lon, lat)
+    fits = [km for km in SCALE_BAR_KM if km * 1000 <= width_m / 5]
+    km = fits[-1] if fits else SCALE_BAR_KM[0]
+    end, _, _ = _GEOD.fwd(start, lat, 90.0, km * 1000)
+    axes.plot(
+        [start, start, end, end],
+        [lat, lat, lat, lat],
+        color="#222222",
+        linewidth=2.5,
+        solid_capstyle="butt",
+        zorder=5,
+        gid="scale-bar",
+    )
+    axes.annotate(
+        f"{km:g} km",
+        ((start + end) / 2, lat),
+        xytext=(0, 4),
+        textcoords="offset points",
+        ha="center",
+        va="bottom",
+        fontsize=8,
+        zorder=5,
+        parse_math=False,
+        usetex=False,
+    )
+
+
+def _draw_attribution(axes: Axes) -> None:
+    """Write the data attributions in the bottom right corner."""
+    axes.text(
+        0.995,
+        0.005,
+        ATTRIBUTION_TEXT,
+        transform=axes.transAxes,
+        ha="right",
+        va="bottom",
+        fontsize=7,
+        color="#333333",
+        bbox={"facecolor": "white", "alpha": 0.8, "edgecolor": "none", "pad": 2},
+        zorder=6,
+        parse_math=False,
+        usetex=False,
+        gid="attribution",
+    )
+
+
+# -- the chart ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartPoints:
+    """Each incident's date and coast kilometre, and whether the chart draws it."""
+
+    dates: npt.NDArray[np.datetime64]
+    coast_km: FloatArray
+    drawn: BoolArray
+
+
+def chart_points(incidents: gpd.GeoDataFrame) -> ChartPoints:
+    """Return each incident's date and coast kilometre, and whether the chart draws it.
+
+    The coast kilometre is the stored one, computed from the point where it is
+    missing. The chart draws an incident that has a date and a coast kilometre
+    and is not placed in a country other than those of
+    :data:`FRENCH_COAST_COUNTRIES` (an arrival at Dover has the kilometre of
+    the French coast opposite, but did not happen there).
+    """
+    coast_km = np.full(len(incidents), np.nan)
+    if "coast_km" in incidents.columns:
+        coast_km = pd.to_numeric(incidents["coast_km"], errors="coerce").to_numpy(
+            dtype=np.float64, na_value=np.nan, copy=True
+        )
+    missing = ~np.isfinite(coast_km) & _placed(incidents).to_numpy(dtype=bool)
+    if missing.any():
+        relations = relate_to_coast(incidents.geometry[missing])
+        coast_km[missing] = relations["coast_km"].to_numpy(dtype=np.float64, na_value=np.nan)
+    dates = _dates(incidents).to_numpy(dtype="datetime64[ns]")
+    on_coast = np.ones(len(incidents), dtype=bool)
+    if "country" in incidents.columns:
+        country = incidents["country"].astype(object)
+        on_coast = (country.isna() | country.isin(FRENCH_COAST_COUNTRIES)).to_numpy(dtype=bool)
+    drawn = ~np.isnat(dates) & np.isfinite(coast_km) & on_coast
+    return ChartPoints(dates=dates, coast_km=coast_km, drawn=drawn)
+
+
+def _dates(incidents: pd.DataFrame) -> pd.Series:
+    """Each incident's date as a timestamp, NaT when it has none."""
+    if "date" not in incidents.columns:
+        return pd.Series(pd.NaT, index=incidents.index, dtype="datetime64[ns]")
+    return pd.to_datetime(incidents["date"].astype("string"), errors="coerce", format="ISO8601")
+
+
+@cache
+def reference_places() -> tuple[tuple[str, float], ...]:
+    """(name, coast km) of the towns of :data:`REFERENCE_PLACES`, from their gazetteer points."""
+    places = _named_places(REFERENCE_PLACES)
+    points = gpd.GeoSeries(
+        gpd.points_from_xy([lon for _, lon, _ in places], [lat for _, _, lat in places]),
+        crs="EPSG:4326",
+    )
+    coast_km = relate_to_coast(points)["coast_km"].to_numpy(dtype=np.float64)
+    return tuple((name, float(km)) for (name, _, _), km in zip(places, coast_km, strict=True))
+
+
+def build_chart_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> ChartFigure:
+    """Draw the chart of the incidents ``options.view`` selects (see :func:`render_chart_png`).
+
+    The x data coordinate is matplotlib's date number, the y one the coast
+    kilometre (growing downwards, from the Belgian border to the Somme); the
+    layout is final once the figure's canvas has been drawn. Below
+    :data:`COMPACT_PX` wide, the legend moves inside the chart and the
+    axis labels are shorter.
+    """
+    selected = options.view.select(incidents)
+    points = chart_points(selected)
+    drawn = points.drawn
+    compact = options.width < COMPACT_PX
+    figure = _new_figure(options, "white")
+    figure.set_layout_engine("constrained", rect=(0.0, 0.03, 1.0, 0.97))
+    axes = figure.add_subplot()
+    title = options.title if options.title is not None else CHART_TITLE
+    notes = [_view_summary(options.view), _chart_summary(int(drawn.sum()), len(selected))]
+    chars = _wrap_chars(options.width, figure.dpi, 10)
+    axes.set_title(
+        "\n".join(textwrap.fill(line, chars) for line in [title, *notes] if line),
+        loc="left",
+        fontsize=10,
+        parse_math=False,
+        usetex=False,
+    )
+    kept = selected[drawn]
+    _chart_axes(axes, points.dates[drawn], points.coast_km[drawn], compact)
+    if kept.empty:
+        reason = "No dated incident on the French coast matches these filters."
+        lines: list[BoxLine] = [(NOTHING_TO_SHOW, 14, BOLD), (reason, 9, {})]
+        axes.add_artist(_text_box(axes, lines, "center"))
+    else:
+        _draw_chart_points(axes, kept, points.dates[drawn], points.coast_km[drawn])
+        _draw_chart_legend(figure, axes, kept, compact)
+    figure.text(
+        0.995,
+        0.005,
+        ATTRIBUTION_TEXT,
+        ha="right",
+        va="bottom",
+        fontsize=7,
+        color="#333333",
+        parse_math=False,
+        usetex=False,
+        gid="attribution",
+    )
+    return ChartFigure(figure=figure, axes=axes)
+
+
+def _draw_chart_legend(figure: Figure, axes: Axes, kept: pd.DataFrame, compact: bool) -> None:
+    """Draw the legend of types (with counts) and sizes beside the chart, or types inside it."""
+    if compact:
+        axes.legend(handles=_type_handles(kept), loc="upper right", fontsize=6, framealpha=0.9)
+        return
+    figure.legend(
+        handles=[*_type_handles(kept), *_size_handles()],
+        loc="outside right upper",
+        fontsize=8,
+        labelspacing=1.0,
+    )
+
+
+def _chart_summary(drawn: int, selected: int) -> str:
+    """Say how many incidents the chart draws and how many it cannot."""
+    text = f"{_count(drawn, 'incident')} drawn"
+    missing = selected - drawn
+    return text + (f"; {missing:,} {CHART_NOT_DRAWN}" if missing else "")
+
+
+def _chart_axes(
+    axes: Axes, dates: npt.NDArray[np.datetime64], coast_km: FloatArray, compact: bool
+) -> None:
+    """Set the date axis and the coast kilometre axis, with the reference towns on it."""
+    places = reference_places()
+    known = [km for _, km in places]
+    low = min([*known, *coast_km.tolist()]) - CHART_KM_MARGIN
+    high = max([*known, *coast_km.tolist()]) + CHART_KM_MARGIN
+    axes.set_ylim(high, low)
+    labels = [name if compact else f"{name} ({km:.0f} km)" for name, km in places]
+    axes.set_yticks(known, labels=labels)
+    for label in axes.get_yticklabels():
+        _literal(label)
+    if not compact:
+        axes.set_ylabel("Kilometre along the French coast (0 = Belgian border)", fontsize=9)
+    axes.tick_params(labelsize=8)
+    axes.grid(True, color="#e4e4e4", linewidth=0.8)
+    axes.set_axisbelow(True)
+    if len(dates):
+        days = _date_numbers(dates)
+        half = max(CHART_MIN_DAYS, (float(days.max()) - float(days.min())) * 0.03)
+        axes.set_xlim(float(days.min()) - half, float(days.max()) + half)
+    locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
+    axes.xaxis.set_major_locator(locator)
+    axes.xaxis.set_major_formatter(
+        mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
+    )
+    axes.set_xlabel("Date", fontsize=9)
+
+
+def _draw_chart_points(
+    axes: Axes, kept: pd.DataFrame, dates: npt.NDArray[np.datetime64], coast_km: FloatArray
+) -> None:
+    """Draw one circle per incident at (date, coast km), the largest first."""
+    sizes = (
+        marker_sizes(kept["people"])
+        if "people" in kept.columns
+        else np.full(len(kept), MARKER_MIN_PT2)
+    )
+    order = np.argsort(-sizes, kind="stable")
+    colors = np.asarray(_colors(kept), dtype=object)[order]
+    axes.scatter(
+        _date_numbers(dates[order]),
+        coast_km[order],
+        s=sizes[order],
+        c=list(colors),
+        edgecolors="white",
+        linewidths=0.6,
+        zorder=3,
+        gid="incidents",
+    )
+
+
+def _date_numbers(dates: npt.NDArray[np.datetime64]) -> FloatArray:
+    """Return matplotlib's date numbers (days since its epoch) of the dates."""
+    numbers: FloatArray = np.asarray(
+        mdates.date2num(dates),  # type: ignore[no-untyped-call]
+        dtype=np.float64,
+    )
+    return numbers
