@@ -9,7 +9,7 @@ from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
 
-from api import extract, features, hotspots, pages, reference, service, writes
+from api import extract, features, hotspots, images, pages, reference, service, writes
 from api.errors import install_error_handlers
 from api.middleware import AccessLog, BodyLimit, RateLimit, SecurityHeaders
 from api.service import DESCRIPTION, TITLE
@@ -44,6 +44,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(writes.router)
     app.include_router(extract.router)
     app.include_router(pages.router)
+    app.include_router(images.router)
     app.include_router(service.router)
     app.mount(pages.VENDOR_ROUTE, StaticFiles(directory=VENDOR_DIR, check_dir=False), name="vendor")
     _add_middleware(app, settings)
