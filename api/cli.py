@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -55,8 +55,16 @@ from geo.model import Incident, frame_to_features, incidents_to_frame
 from geo.nominatim import NominatimFallback
 from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
 from maps.assets import AssetMode
-from maps.errors import MapAssetsError
+from maps.errors import MapAssetsError, MapViewError
 from maps.incident_map import MapOptions, render_map_html
+from maps.static import (
+    ImageOptions,
+    chart_points,
+    image_options,
+    render_chart_png,
+    render_map_png,
+)
+from maps.view import parse_view
 
 app = typer.Typer(
     help="launchmap: map where small boats set off along the Channel coast.",
@@ -77,6 +85,7 @@ REPORTED_ERRORS = (
     StoreError,
     BundledDataError,
     MapAssetsError,
+    MapViewError,
     FileNotFoundError,
     PermissionError,
 )
@@ -247,34 +256,101 @@ def _problem_json(problem: RowProblem) -> dict[str, Any]:
     }
 
 
+def _image_renderer(
+    output: Path, png: bool, chart: bool, sized: bool
+) -> Callable[[gpd.GeoDataFrame, ImageOptions], bytes] | None:
+    """Return the PNG renderer ``--png`` or ``--chart`` asks for (None for the HTML map).
+
+    The output's name must agree: ``.png`` for an image, anything else for HTML.
+    """
+    if png and chart:
+        raise UnsupportedFormatError("--png and --chart each write one image: give one of them")
+    is_png_name = output.suffix.lower() == ".png"
+    if (png or chart) and not is_png_name:
+        raise UnsupportedFormatError(
+            f"--png and --chart write a PNG image: the output must end in .png, got {str(output)!r}"
+        )
+    if not (png or chart):
+        if is_png_name:
+            raise UnsupportedFormatError(
+                f"output {str(output)!r} is a PNG: add --png for the static map or --chart for "
+                "the chart (the interactive map is an .html file)"
+            )
+        if sized:
+            raise UnsupportedFormatError("--width, --height and --card size --png and --chart")
+        return None
+    return render_chart_png if chart else render_map_png
+
+
 @app.command("map")
 def map_command(
     input_path: InputArgument,
     output: Annotated[
-        Path, typer.Option("-o", "--output", help="HTML file to write.", dir_okay=False)
+        Path,
+        typer.Option(
+            "-o", "--output", help="HTML file (.png with --png or --chart).", dir_okay=False
+        ),
     ],
     title: Annotated[str, typer.Option(help="Title of the map page.")] = MapOptions.title,
     assets: Annotated[
         AssetMode,
         typer.Option(help="inline: one self-contained file; cdn: load Leaflet from unpkg.com."),
     ] = AssetMode.INLINE,
+    png: Annotated[
+        bool, typer.Option("--png", help="Write a static PNG map (drawn offline) instead.")
+    ] = False,
+    chart: Annotated[
+        bool,
+        typer.Option("--chart", help="Write a PNG chart of coast kilometre against date instead."),
+    ] = False,
+    width: Annotated[
+        int | None, typer.Option(help="PNG width in pixels, 200 to 3000 (default 1200).")
+    ] = None,
+    height: Annotated[
+        int | None, typer.Option(help="PNG height in pixels, 200 to 3000 (default 800).")
+    ] = None,
+    card: Annotated[bool, typer.Option("--card", help="PNG of the 1200x630 social card.")] = False,
+    start: Annotated[
+        str | None, typer.Option(help="Only incidents on or after this date (YYYY-MM-DD).")
+    ] = None,
+    end: Annotated[
+        str | None, typer.Option(help="Only incidents on or before this date (YYYY-MM-DD).")
+    ] = None,
+    types: Annotated[
+        str | None, typer.Option(help="Only these event types, comma-separated (launch,rescue).")
+    ] = None,
     skip_invalid: SkipInvalidFlag = False,
     online: OnlineFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Write a standalone map of the incidents in a CSV, GeoJSON or GeoPackage file."""
+    """Write a standalone map (HTML or PNG) of the incidents in a CSV, GeoJSON or GeoPackage file.
+
+    With --png, the static map; with --chart, the chart of coast kilometre against
+    date. --start, --end and --types keep only some incidents.
+    """
     with _reported_errors():
-        if assets is AssetMode.LOCAL:
+        view = parse_view(start=start, end=end, types=types)
+        sized = card or width is not None or height is not None
+        render = _image_renderer(output, png, chart, sized)
+        # The PNGs have titles of their own unless one is given.
+        image_title = None if title == MapOptions.title else title
+        options = image_options(view, width=width, height=height, card=card, title=image_title)
+        if render is None and assets is AssetMode.LOCAL:
             raise UnsupportedFormatError(
                 "--assets local needs the launchmap server; use inline or cdn for a file"
             )
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
         enriched = _enriched(result.incidents, _fallback(_settings(None, False), online))
-        page = render_map_html(enriched.incidents, MapOptions(title=title, assets=assets))
-        output.write_text(page, encoding="utf-8")
-    incidents = enriched.incidents
+        incidents = view.select(enriched.incidents)
+        if render is None:
+            page = render_map_html(incidents, MapOptions(title=title, assets=assets))
+            output.write_text(page, encoding="utf-8")
+        else:
+            output.write_bytes(render(enriched.incidents, options))
     placed = int((~(incidents.geometry.isna() | incidents.geometry.is_empty)).sum())
+    if chart:
+        placed = int(chart_points(incidents).drawn.sum())
     _emit(
         as_json,
         {
@@ -284,8 +360,12 @@ def map_command(
             "geocoded": enriched.geocoded,
             "unresolved": _unresolved_json(enriched),
         },
-        f"Wrote {output}: {_count(len(incidents), 'incident')}, {placed} drawn on the map, "
-        f"{len(incidents) - placed} placed only at country level.",
+        f"Wrote {output}: {_count(len(incidents), 'incident')}, {placed} drawn on the "
+        + (
+            f"chart, {len(incidents) - placed} without a date or not on the French coast."
+            if chart
+            else f"map, {len(incidents) - placed} placed only at country level."
+        ),
         result.skipped,
     )
 
