@@ -30,6 +30,7 @@ router = APIRouter(tags=["pages"])
 
 VENDOR_ROUTE = "/assets/vendor"
 ITEMS_ROUTE = "/collections/incidents/items/"
+SNIPPET_ROUTE = "/embed/snippet"
 SNIPPET_MIN_HEIGHT_PX, SNIPPET_MAX_HEIGHT_PX = 200, 2000
 PROVIDER = "launchmap"
 
@@ -63,7 +64,7 @@ def embedded_map(
     return _map_page(request, store, settings, view, Chrome.EMBED)
 
 
-@router.get("/embed/snippet", response_class=PlainTextResponse)
+@router.get(SNIPPET_ROUTE, response_class=PlainTextResponse)
 def embed_snippet(
     request: Request,
     store: Annotated[IncidentStore, Depends(get_store)],
@@ -113,6 +114,7 @@ def _map_page(
         asset_prefix=root + VENDOR_ROUTE,
         chrome=chrome,
         details_url=root + ITEMS_ROUTE,
+        snippet_url=root + SNIPPET_ROUTE,
         image_url=f"{root}/map.png{query}",
         chart_image_url=f"{root}/chart.png{query}",
     )
@@ -150,7 +152,8 @@ def _snippet_html(links: dict[str, str], alt: str, height: int | None) -> str:
         '      style="position:absolute;inset:0;width:100%;height:100%;border:0"></iframe>\n'
         "  </div>\n"
         f'  <figcaption style="font:12px/1.4 sans-serif">{described} '
-        f'<a href="{full}">Open the full map</a> &middot; <a href="{image}">Static image</a> &middot; '
+        f'<a href="{full}">Open the full map</a> &middot; '
+        f'<a href="{image}">Static image</a> &middot; '
         "Map data &copy; OpenStreetMap contributors, GSHHG, GeoNames</figcaption>\n"
         "</figure>\n"
     )

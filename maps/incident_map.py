@@ -88,7 +88,9 @@ class MapOptions:
 
     ``details_url`` is the address popups fetch an incident from (its id is
     appended); without one, every incident's details travel inside the page,
-    as a standalone file needs. ``image_url`` is the static PNG of the same
+    as a standalone file needs. ``snippet_url`` is where the page offers the
+    embed snippet of the view shown (and, when set, the page keeps its
+    address in step with its filters and view). ``image_url`` is the static PNG of the same
     view, shown where scripts do not run; ``chart_image_url`` is offered as a
     download beside the chart.
     """
@@ -98,6 +100,7 @@ class MapOptions:
     asset_prefix: str = LOCAL_PREFIX
     chrome: Chrome = Chrome.FULL
     details_url: str | None = None
+    snippet_url: str | None = None
     image_url: str | None = None
     chart_image_url: str | None = None
 
@@ -258,6 +261,7 @@ def _app_config(
     return {
         "incidents": compact_incidents(incidents, with_details=options.details_url is None),
         "detailsUrl": options.details_url,
+        "snippetUrl": options.snippet_url,
         "colors": EVENT_COLORS,
         "hotspots": hotspots,
         "places": search_places(),

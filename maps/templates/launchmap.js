@@ -264,6 +264,11 @@
             box.appendChild(this._sizes());
             if (app.hotspotCount) { box.appendChild(element("p", "launchmap-note", "Dashed outlines: " + app.hotspotCount + " launch hotspots (clusters of departures and pick-ups).")); }
             if (app.unplaced) { box.appendChild(element("p", "launchmap-note", formatCount(app.unplaced) + " incidents are placed only at country level and are not drawn.")); }
+            if (app.snippetUrl) {
+                app.embedLink = element("a", "launchmap-embed-link", "Embed this view in an article");
+                app.embedLink.target = "_blank";
+                box.appendChild(element("p", "launchmap-note")).appendChild(app.embedLink);
+            }
             L.DomEvent.disableClickPropagation(box);
             L.DomEvent.disableScrollPropagation(box);
             return box;
@@ -449,6 +454,7 @@
         this.title = config.title;
         this.chrome = config.chrome;
         this.places = config.places;
+        this.snippetUrl = config.snippetUrl;
         this.chartPlaces = config.chartPlaces;
         this.hotspotCount = config.hotspots.features.length;
         this.unplaced = this.data.total - this.data.lon.length;
@@ -560,6 +566,32 @@
         if (this.countNode) { this.countNode.textContent = formatCount(shown.length) + " of " + formatCount(data.lon.length) + " incidents shown"; }
         if (this.chart) { this.chart.draw(shown); }
         this.shown = shown;
+        this.rememberView();
+    };
+
+    /* The filters and view as query parameters, as /map, /embed and the images read them. */
+    App.prototype.viewQuery = function () {
+        var query = new URLSearchParams();
+        if (this.filter.start !== null) { query.set("start", dayText(this.filter.start)); }
+        if (this.filter.end !== null) { query.set("end", dayText(this.filter.end)); }
+        var data = this.data;
+        var shownTypes = this.filter.shownTypes;
+        if (shownTypes.indexOf(false) >= 0) {
+            query.set("types", data.types.filter(function (name, index) { return shownTypes[index]; }).join(","));
+        }
+        var centre = this.map.getCenter();
+        query.set("lat", centre.lat.toFixed(5));
+        query.set("lon", centre.lng.toFixed(5));
+        query.set("zoom", String(Math.min(18, Math.max(3, Math.round(this.map.getZoom())))));
+        return query.toString();
+    };
+
+    /* On a served page, keep the address and the embed link in step with what is shown. */
+    App.prototype.rememberView = function () {
+        if (!this.snippetUrl || !this.started) { return; }
+        var query = this.viewQuery();
+        this.embedLink.href = this.snippetUrl + "?" + query;
+        if (this.chrome === "full") { history.replaceState(null, "", "?" + query); }
     };
 
     App.prototype.addChart = function (canvas) {
@@ -572,6 +604,8 @@
         if (controls.search) { new Search(this).addTo(this.map); }
         if (controls.fullscreen) { L.control.fullscreen({position: "topleft"}).addTo(this.map); }
         new Panel(this).addTo(this.map);
+        this.started = true;
+        this.map.on("moveend", this.rememberView, this);
         this.applyFilter();
         window.launchmap = this;
         document.documentElement.dataset.launchmapReady = "1";

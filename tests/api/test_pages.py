@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import http.server
 import json
 import re
@@ -9,6 +10,7 @@ import threading
 from collections.abc import Iterator
 from functools import partial
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -133,6 +135,29 @@ def test_served_map_draws_every_placed_incident_with_no_internet(
     assert offline_page.errors == []
     assert all(url.startswith(TILE_HOSTS) for url in offline_page.blocked)  # only tiles
     save_screenshot(page, "server-map")
+
+
+@pytest.mark.browser
+def test_filters_keep_the_address_and_the_embed_link_in_step(
+    writable_server: LiveServer, offline_page: OfflinePage
+) -> None:
+    page = offline_page.page
+    page.goto(f"{writable_server.url}/map?zoom=9&lat=50.9&lon=1.8")
+    wait_until_drawn(page)
+    page.locator(".launchmap-types input[value=launch]").uncheck()
+    page.wait_for_function("() => new URLSearchParams(location.search).has('types')")
+    shown_types = page.evaluate("() => new URLSearchParams(location.search).get('types')")
+    assert "launch" not in shown_types.split(",") and "embarkation" in shown_types.split(",")
+    link = page.locator(".launchmap-embed-link").get_attribute("href")
+    assert link is not None and link.startswith("/embed/snippet?")
+    snippet = httpx.get(writable_server.url + link).text
+    src = re.search(r'<iframe src="([^"]+)"', snippet)
+    assert src is not None
+    embedded = parse_qs(urlsplit(html.unescape(src.group(1))).query)
+    assert set(embedded["types"][0].split(",")) == set(shown_types.split(","))
+    page.reload()  # the address reproduces the view
+    wait_until_drawn(page)
+    assert not page.locator(".launchmap-types input[value=launch]").is_checked()
 
 
 @pytest.mark.browser
