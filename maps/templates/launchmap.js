@@ -33,6 +33,10 @@
         return number.toLocaleString("en-GB");
     }
 
+    function counted(number, singular, plural) {
+        return formatCount(number) + " " + (number === 1 ? singular : plural);
+    }
+
     function markerRadius(people) {
         return people > 0 ? Math.min(16, 5 + 1.4 * Math.sqrt(people)) : 5;
     }
@@ -262,8 +266,8 @@
             box.appendChild(this._dates());
             box.appendChild(this._types());
             box.appendChild(this._sizes());
-            if (app.hotspotCount) { box.appendChild(element("p", "launchmap-note", "Dashed outlines: " + app.hotspotCount + " launch hotspots (clusters of departures and pick-ups).")); }
-            if (app.unplaced) { box.appendChild(element("p", "launchmap-note", formatCount(app.unplaced) + " incidents are placed only at country level and are not drawn.")); }
+            if (app.hotspotCount) { box.appendChild(element("p", "launchmap-note", "Dashed outlines: " + counted(app.hotspotCount, "launch hotspot", "launch hotspots") + " (clusters of departures and pick-ups).")); }
+            if (app.unplaced) { box.appendChild(element("p", "launchmap-note", counted(app.unplaced, "incident is", "incidents are") + " placed only at country level and not drawn.")); }
             if (app.snippetUrl) {
                 app.embedLink = element("a", "launchmap-embed-link", "Embed this view in an article");
                 app.embedLink.target = "_blank";
@@ -518,7 +522,7 @@
     App.prototype.incidentList = function (indices, total, position) {
         var app = this;
         var box = element("div", "launchmap-popup launchmap-list");
-        box.appendChild(element("strong", null, formatCount(total) + " incidents here" + (total > indices.length ? " (first " + indices.length + " listed)" : "")));
+        box.appendChild(element("strong", null, counted(total, "incident", "incidents") + " here" + (total > indices.length ? " (first " + indices.length + " listed)" : "")));
         var list = element("ul");
         indices.forEach(function (index) {
             var data = app.data;
@@ -563,7 +567,7 @@
             if (node) { node.textContent = formatCount(counts[typeIndex]) + " / " + formatCount(this.typeTotals[typeIndex]); }
         }, this);
         this.shownCount = shown.length;
-        if (this.countNode) { this.countNode.textContent = formatCount(shown.length) + " of " + formatCount(data.lon.length) + " incidents shown"; }
+        if (this.countNode) { this.countNode.textContent = formatCount(shown.length) + " of " + counted(data.lon.length, "incident", "incidents") + " shown"; }
         if (this.chart) { this.chart.draw(shown); }
         this.shown = shown;
         this.rememberView();

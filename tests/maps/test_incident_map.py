@@ -255,7 +255,7 @@ def test_markers_are_drawn_coloured_and_sized_offline(
     rescue_size = page.locator("path.launchmap-incident-rescue").bounding_box()
     assert launch_size and rescue_size and launch_size["width"] > rescue_size["width"]  # 40 aboard
     assert page.locator(".launchmap-count").inner_text() == "3 of 3 incidents shown"
-    assert "1 incidents are placed only at country level" in page.inner_text(".launchmap-panel")
+    assert "1 incident is placed only at country level" in page.inner_text(".launchmap-panel")
     assert offline_page.errors == []
     assert offline_page.blocked and all(url.startswith(TILE_HOSTS) for url in offline_page.blocked)
     save_screenshot(page, "map-standalone")
