@@ -57,9 +57,9 @@ from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
 from maps.assets import AssetMode
 from maps.errors import MapAssetsError, MapViewError
 from maps.incident_map import MapOptions, render_map_html
+from maps.chart import chart_points
 from maps.static import (
     ImageOptions,
-    chart_points,
     image_options,
     render_chart_png,
     render_map_png,

@@ -18,6 +18,8 @@ from enum import StrEnum
 from typing import Any, Self
 
 import geopandas as gpd
+import numpy as np
+import numpy.typing as npt
 import pandas as pd
 import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
@@ -250,6 +252,13 @@ def _incident_row(incident: Incident) -> dict[str, Any]:
     row = incident.model_dump(mode="json", exclude={"lon", "lat"})
     row["geometry"] = incident.point
     return row
+
+
+def placed_mask(frame: gpd.GeoDataFrame) -> npt.NDArray[np.bool_]:
+    """Return which incidents have a point (the others are placed at country level only)."""
+    geometry = frame.geometry
+    placed: npt.NDArray[np.bool_] = (~(geometry.isna() | geometry.is_empty)).to_numpy(dtype=bool)
+    return placed
 
 
 def frame_to_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:

@@ -3,7 +3,7 @@
 The page is a Folium (Leaflet) map with two base maps, the coastline, the
 300 m interception zone, the incidents, the launch hotspots and a heatmap,
 under one layer control. The incidents travel as compact arrays
-(:mod:`maps._page_data`) and are clustered and drawn in the browser by
+(:mod:`maps.page_data`) and are clustered and drawn in the browser by
 ``templates/launchmap.js``, which also runs the date and event-type filters
 (acting on incidents, heatmap and chart together), the legend, the place
 search and the chart of coast kilometre against date. Every popup, label and
@@ -27,20 +27,19 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo.coast import INTERCEPTION_ZONE_M, CoastLayer, coastline_layer
-from geo.model import EventType
-from maps._page_data import (
+from geo.model import EventType, placed_mask
+from maps.assets import LOCAL_PREFIX, PAGE_FILES, AssetMode, asset_url, inline_text
+from maps.chart import reference_places
+from maps.page_data import (
     busiest_label,
-    chart_places,
     compact_incidents,
     describe,
     hotspot_collection,
-    placed_mask,
     rounded,
     script_json,
     search_places,
     zone_geojson,
 )
-from maps.assets import LOCAL_PREFIX, PAGE_FILES, AssetMode, asset_url, inline_text
 from maps.view import UNFILTERED, MapView
 
 EVENT_COLORS: dict[str, str] = {
@@ -265,7 +264,7 @@ def _app_config(
         "colors": EVENT_COLORS,
         "hotspots": hotspots,
         "places": search_places(),
-        "chartPlaces": chart_places(),
+        "chartPlaces": reference_places(),
         "view": view.as_script_data(),
         "title": options.title,
         "chrome": options.chrome.value,

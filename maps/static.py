@@ -45,8 +45,9 @@ from matplotlib.text import Text
 from pyproj import Geod
 
 from geo.cluster import DEFAULT_PARAMS, cluster_incidents, hotspots
-from geo.coast import COASTLINE_BOUNDS, CoastLayer, coastline_layer, relate_to_coast
-from geo.gazetteer import gazetteer
+from geo.coast import COASTLINE_BOUNDS, CoastLayer, coastline_layer
+from geo.model import placed_mask
+from maps.chart import REFERENCE_PLACES, chart_points, named_places, reference_places
 from maps.errors import MapViewError
 from maps.incident_map import ATTRIBUTIONS, EVENT_COLORS
 from maps.view import MapView
@@ -73,10 +74,6 @@ ATTRIBUTION_TEXT = " · ".join(
 )
 """The data attributions as plain text (no tiles are drawn, so OpenStreetMap is not one)."""
 
-FRENCH_COAST_COUNTRIES = ("FR", "BE")
-"""Countries of the coast the reference line follows: the chart's kilometres are theirs."""
-REFERENCE_PLACES = ("Dunkirk", "Gravelines", "Calais", "Wissant", "Boulogne-sur-Mer", "Berck")
-"""French coastal towns whose coast kilometre labels the chart's axis."""
 MAP_PLACES = (*REFERENCE_PLACES, "Dover", "Folkestone", "Ramsgate", "Ostend")
 """Towns named on the map, where they fall inside it: the map has no tiles to name them."""
 
@@ -292,7 +289,7 @@ def build_map_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> MapF
     ``axes.transData`` gives the pixel of any point (from the bottom left).
     """
     selected = options.view.select(incidents)
-    placed = selected[_placed(selected)]
+    placed = selected[placed_mask(selected)]
     lon, lat = _lon_lat(placed)
     extent = map_extent(lon, lat, options.view, (options.width, options.height))
     figure = _new_figure(options, SEA_COLOR)
@@ -385,13 +382,6 @@ def _inside_coastline(
     )
 
 
-def _placed(incidents: gpd.GeoDataFrame) -> pd.Series:
-    """Whether each incident has a point (not only a country)."""
-    geometry = incidents.geometry
-    placed: pd.Series = ~(geometry.isna() | geometry.is_empty)
-    return placed
-
-
 def _lon_lat(placed: gpd.GeoDataFrame) -> tuple[FloatArray, FloatArray]:
     """Longitudes and latitudes of placed incidents (EPSG:4326)."""
     geometry = placed.geometry
@@ -451,20 +441,9 @@ def _land_geometries() -> npt.NDArray[np.object_]:
     return geometries
 
 
-@cache
-def _named_places(names: tuple[str, ...]) -> tuple[tuple[str, float, float], ...]:
-    """(name, lon, lat) of the most populous gazetteer town of each name, in ``names``' order."""
-    towns = gazetteer()
-    towns = towns[(towns["precision"] == "locality") & towns["name"].isin(names)]
-    towns = towns.sort_values("population", ascending=False, kind="stable")
-    towns = towns.drop_duplicates("name")
-    by_name = {str(row.name): (float(row.lon), float(row.lat)) for row in towns.itertuples()}
-    return tuple((name, *by_name[name]) for name in names if name in by_name)
-
-
 def _draw_places(axes: Axes, extent: Extent) -> None:
     """Mark and name the towns of :data:`MAP_PLACES` that lie inside the extent."""
-    for name, lon, lat in _named_places(MAP_PLACES):
+    for name, lon, lat in named_places(MAP_PLACES):
         if not (extent[0] <= lon <= extent[2] and extent[1] <= lat <= extent[3]):
             continue
         axes.plot([lon], [lat], marker="s", markersize=3, color=PLACE_COLOR, zorder=2)
@@ -768,61 +747,6 @@ def _draw_attribution(axes: Axes) -> None:
 
 
 # -- the chart ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ChartPoints:
-    """Each incident's date and coast kilometre, and whether the chart draws it."""
-
-    dates: npt.NDArray[np.datetime64]
-    coast_km: FloatArray
-    drawn: BoolArray
-
-
-def chart_points(incidents: gpd.GeoDataFrame) -> ChartPoints:
-    """Return each incident's date and coast kilometre, and whether the chart draws it.
-
-    The coast kilometre is the stored one, computed from the point where it is
-    missing. The chart draws an incident that has a date and a coast kilometre
-    and is not placed in a country other than those of
-    :data:`FRENCH_COAST_COUNTRIES` (an arrival at Dover has the kilometre of
-    the French coast opposite, but did not happen there).
-    """
-    coast_km = np.full(len(incidents), np.nan)
-    if "coast_km" in incidents.columns:
-        coast_km = pd.to_numeric(incidents["coast_km"], errors="coerce").to_numpy(
-            dtype=np.float64, na_value=np.nan, copy=True
-        )
-    missing = ~np.isfinite(coast_km) & _placed(incidents).to_numpy(dtype=bool)
-    if missing.any():
-        relations = relate_to_coast(incidents.geometry[missing])
-        coast_km[missing] = relations["coast_km"].to_numpy(dtype=np.float64, na_value=np.nan)
-    dates = _dates(incidents).to_numpy(dtype="datetime64[ns]")
-    on_coast = np.ones(len(incidents), dtype=bool)
-    if "country" in incidents.columns:
-        country = incidents["country"].astype(object)
-        on_coast = (country.isna() | country.isin(FRENCH_COAST_COUNTRIES)).to_numpy(dtype=bool)
-    drawn = ~np.isnat(dates) & np.isfinite(coast_km) & on_coast
-    return ChartPoints(dates=dates, coast_km=coast_km, drawn=drawn)
-
-
-def _dates(incidents: pd.DataFrame) -> pd.Series:
-    """Each incident's date as a timestamp, NaT when it has none."""
-    if "date" not in incidents.columns:
-        return pd.Series(pd.NaT, index=incidents.index, dtype="datetime64[ns]")
-    return pd.to_datetime(incidents["date"].astype("string"), errors="coerce", format="ISO8601")
-
-
-@cache
-def reference_places() -> tuple[tuple[str, float], ...]:
-    """(name, coast km) of the towns of :data:`REFERENCE_PLACES`, from their gazetteer points."""
-    places = _named_places(REFERENCE_PLACES)
-    points = gpd.GeoSeries(
-        gpd.points_from_xy([lon for _, lon, _ in places], [lat for _, _, lat in places]),
-        crs="EPSG:4326",
-    )
-    coast_km = relate_to_coast(points)["coast_km"].to_numpy(dtype=np.float64)
-    return tuple((name, float(km)) for (name, _, _), km in zip(places, coast_km, strict=True))
 
 
 def build_chart_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> ChartFigure:

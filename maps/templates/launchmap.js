@@ -422,7 +422,7 @@
         var drawn = 0;
         shown.forEach(function (index) {
             var day = data.day[index];
-            var km = data.coast_km[index];
+            var km = data.chart_km[index];
             if (day === null || km === null) { return; }
             context.fillStyle = this.app.colors[data.types[data.type[index]]];
             var size = data.people[index] > 40 ? 4 : 3;
@@ -482,7 +482,7 @@
                 firstDay = firstDay === null || day < firstDay ? day : firstDay;
                 lastDay = lastDay === null || day > lastDay ? day : lastDay;
             }
-            var km = data.coast_km[index];
+            var km = data.chart_km[index];
             if (km !== null) {
                 lowKm = lowKm === null || km < lowKm ? km : lowKm;
                 highKm = highKm === null || km > highKm ? km : highKm;

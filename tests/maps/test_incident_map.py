@@ -12,9 +12,9 @@ from playwright.sync_api import Page
 
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
-from maps._page_data import compact_incidents, script_json
 from maps.assets import PAGE_FILES, VENDOR_DIR, AssetMode, inline_text, pinned_versions
 from maps.incident_map import EVENT_COLORS, TILE_HOSTS, Chrome, MapOptions, render_map_html
+from maps.page_data import compact_incidents, script_json
 from maps.view import MapView, parse_view
 from tests._map_page import drawn_incidents, wait_until_drawn
 from tests.conftest import OfflinePage, save_screenshot
@@ -147,7 +147,8 @@ def test_compact_arrays_carry_the_placed_incidents_only() -> None:
     ]
     assert data["day"][0] == 19844  # 2024-05-01 is 19,844 days after 1970-01-01
     assert data["people"] == [40, None, None]
-    assert data["coast_km"] == [68.5, None, 32.5]
+    assert data["chart_km"][0] == 68.5 and data["chart_km"][2] == 32.5
+    assert 40 < data["chart_km"][1] < 60  # computed from the rescue's point, off Calais
     assert "details" not in data
 
 
@@ -292,7 +293,7 @@ def test_filters_change_incidents_heatmap_and_chart_together(
     _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
     heat_points = "window.launchmap.heat._latlngs.length"
     assert page.evaluate(heat_points) == 3
-    assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "2"  # 2 have coast_km
+    assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "3"
     page.locator(".launchmap-types input[value=rescue]").uncheck()
     assert page.locator("path.launchmap-incident").count() == 2
     assert page.locator(".launchmap-count").inner_text() == "2 of 3 incidents shown"

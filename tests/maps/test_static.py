@@ -19,6 +19,7 @@ from PIL import Image
 
 from geo.coast import COASTLINE_BOUNDS
 from geo.model import EventType, Incident, empty_incident_frame, incidents_to_frame
+from maps.chart import chart_points, reference_places
 from maps.errors import MapViewError
 from maps.incident_map import EVENT_COLORS
 from maps.static import (
@@ -33,11 +34,9 @@ from maps.static import (
     ImageOptions,
     build_chart_figure,
     build_map_figure,
-    chart_points,
     image_options,
     map_extent,
     png_bytes,
-    reference_places,
     render_chart_png,
     render_map_png,
 )

@@ -21,25 +21,17 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 
-from geo.cluster import ClusterParams, cluster_incidents, hotspot_features, hotspots
+from geo.cluster import DEFAULT_PARAMS, cluster_incidents, hotspot_features, hotspots
 from geo.coast import INTERCEPTION_ZONE_M, interception_zone, relate_to_coast
 from geo.gazetteer import gazetteer
-from geo.model import EventType, frame_to_features
+from geo.model import EventType, frame_to_features, placed_mask
+from maps.chart import chart_points
 
 EVENT_TYPES = [kind.value for kind in EventType]
 COORDINATE_DECIMALS = 5  # about a metre: finer than any incident's placement
 SEARCH_REACH_M = 15_000.0  # places this close to the shore are offered by the search box
 ZONE_DISPLAY_TOLERANCE_DEG = 0.0001  # about 10 m
-CHART_PLACES = ("Dunkirk", "Gravelines", "Calais", "Wissant", "Boulogne-sur-Mer", "Berck")
-"""Places marked on the chart's coast-kilometre axis, north-east to south-west."""
 _EPOCH = pd.Timestamp("1970-01-01")
-
-
-def placed_mask(incidents: gpd.GeoDataFrame) -> npt.NDArray[np.bool_]:
-    """Return which incidents have a point (the others are placed at country level only)."""
-    geometry = incidents.geometry
-    mask: npt.NDArray[np.bool_] = (~(geometry.isna() | geometry.is_empty)).to_numpy()
-    return mask
 
 
 def compact_incidents(incidents: gpd.GeoDataFrame, *, with_details: bool) -> dict[str, Any]:
@@ -47,7 +39,8 @@ def compact_incidents(incidents: gpd.GeoDataFrame, *, with_details: bool) -> dic
 
     Keys: ``types`` (the event type names), ``type`` (an index into them per
     incident), ``lon``/``lat`` (rounded to about a metre), ``day`` (days since
-    1970-01-01, or null), ``people`` and ``coast_km`` (or null), ``total``
+    1970-01-01, or null), ``people`` (or null), ``chart_km`` (the coast
+    kilometre where the chart draws the incident, else null), ``total``
     (every incident, placed or not) and either ``details`` (each incident's
     GeoJSON properties) or ``ids`` (to fetch them from the API).
     """
@@ -59,7 +52,7 @@ def compact_incidents(incidents: gpd.GeoDataFrame, *, with_details: bool) -> dic
         "lat": np.round(placed.geometry.y.to_numpy(), COORDINATE_DECIMALS).tolist(),
         "day": _day_numbers(placed["date"]),
         "people": _optional_ints(placed["people"]),
-        "coast_km": _optional_floats(placed["coast_km"], decimals=1),
+        "chart_km": _chart_km(placed),
         "total": len(incidents),
     }
     if with_details:
@@ -88,10 +81,13 @@ def _optional_ints(values: pd.Series) -> list[int | None]:
     return [None if pd.isna(value) else int(value) for value in values]
 
 
-def _optional_floats(values: pd.Series, decimals: int) -> list[float | None]:
-    """Return rounded floats, None where the value is missing."""
-    rounded = pd.to_numeric(values, errors="coerce").round(decimals)
-    return [None if pd.isna(value) else float(value) for value in rounded]
+def _chart_km(placed: gpd.GeoDataFrame) -> list[float | None]:
+    """Return the coast kilometre of each incident the chart draws (to 100 m), else None."""
+    points = chart_points(placed)
+    return [
+        round(float(km), 1) if drawn else None
+        for km, drawn in zip(points.coast_km, points.drawn, strict=True)
+    ]
 
 
 def hotspot_collection(incidents: gpd.GeoDataFrame) -> dict[str, Any]:
@@ -100,7 +96,7 @@ def hotspot_collection(incidents: gpd.GeoDataFrame) -> dict[str, Any]:
     The result is a GeoJSON FeatureCollection of hulls with ``label`` and
     ``incidents`` properties; it is empty when there are no launch sites.
     """
-    found = hotspots(cluster_incidents(incidents, ClusterParams()))
+    found = hotspots(cluster_incidents(incidents, DEFAULT_PARAMS))
     return {"type": "FeatureCollection", "features": hotspot_features(found)}
 
 
@@ -132,21 +128,6 @@ def search_places() -> list[tuple[str, float, float]]:
         for name, lat, lon in zip(near["name"], near["lat"], near["lon"], strict=True)
     }
     return sorted(rows)
-
-
-@cache
-def chart_places() -> list[tuple[str, float]]:
-    """Return the places marked on the chart's axis as (name, coast_km)."""
-    places = gazetteer()
-    chosen = places[places["name"].isin(CHART_PLACES) & (places["country"] == "FR")]
-    chosen = chosen.drop_duplicates("name")
-    coast_km = relate_to_coast(chosen.geometry)["coast_km"]
-    marks = [
-        (str(name), round(float(km), 1))
-        for name, km in zip(chosen["name"], coast_km, strict=True)
-        if pd.notna(km)
-    ]
-    return sorted(marks, key=lambda mark: mark[1])
 
 
 def describe(incidents: gpd.GeoDataFrame, busiest_hotspot: str | None) -> str:
