@@ -20,10 +20,10 @@ from api.deps import get_settings, get_store
 from api.params import map_view
 from api.settings import Settings
 from geo.store import IncidentQuery, IncidentStore
-from maps.page_data import describe
 from maps.assets import AssetMode
 from maps.errors import MapViewError
 from maps.incident_map import Chrome, MapOptions, render_map_html
+from maps.page_data import describe
 from maps.view import MapView
 
 router = APIRouter(tags=["pages"])
