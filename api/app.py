@@ -28,7 +28,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         app.state.store = open_store(
-            settings.data_dir, database_url=settings.database_url, seed=settings.seed
+            settings.data_dir, database_url=settings.database_address(), seed=settings.seed
         )
         try:
             yield

@@ -53,7 +53,15 @@ from geo.geocode import GeocodeResult, geocode_many
 from geo.io import FileFormat, read_incidents, write_incidents
 from geo.model import Incident, frame_to_features, incidents_to_frame
 from geo.nominatim import NominatimFallback
-from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
+from geo.store import (
+    STORE_FILE,
+    DatabaseInit,
+    IncidentQuery,
+    IncidentStore,
+    init_database,
+    masked_address,
+    open_store,
+)
 from maps.assets import AssetMode
 from maps.errors import MapAssetsError, MapViewError
 from maps.incident_map import MapOptions, render_map_html
@@ -100,6 +108,15 @@ DataDirOption = Annotated[
         file_okay=False,
     ),
 ]
+DatabaseUrlOption = Annotated[
+    str | None,
+    typer.Option(
+        "--database-url",
+        help="postgresql:// address of a PostGIS store to use instead of the file "
+        "(default: $LAUNCHMAP_DATABASE_URL, which keeps the password out of the process list).",
+        show_default=False,
+    ),
+]
 NoSeedFlag = Annotated[
     bool,
     typer.Option("--no-seed", help="Do not fill a new store with the bundled sample incidents."),
@@ -125,19 +142,24 @@ def main() -> None:
     app()
 
 
-def _settings(data_dir: Path | None, no_seed: bool) -> Settings:
+def _settings(data_dir: Path | None, no_seed: bool, database_url: str | None = None) -> Settings:
     """Read the settings from the environment, then apply the command's flags."""
     overrides: dict[str, Any] = {}
     if data_dir is not None:
         overrides["data_dir"] = data_dir
     if no_seed:
         overrides["seed"] = False
+    if database_url is not None:
+        overrides["database_url"] = database_url
     return Settings(**overrides)
 
 
 def _store_label(settings: Settings) -> str:
-    """Name the store for messages: its file, or the database."""
-    return "the PostGIS database" if settings.database_url else str(settings.data_dir / STORE_FILE)
+    """Name the store for messages: its file, or the database (password masked)."""
+    address = settings.database_address()
+    if address:
+        return f"the PostGIS database {masked_address(address)}"
+    return str(settings.data_dir / STORE_FILE)
 
 
 @contextmanager
@@ -236,7 +258,9 @@ def _emit(
 @contextmanager
 def _opened_store(settings: Settings) -> Iterator[IncidentStore]:
     """Open the store the settings name for the block, and close it after."""
-    store = open_store(settings.data_dir, database_url=settings.database_url, seed=settings.seed)
+    store = open_store(
+        settings.data_dir, database_url=settings.database_address(), seed=settings.seed
+    )
     try:
         yield store
     finally:
@@ -375,12 +399,13 @@ def import_command(
     input_path: InputArgument,
     skip_invalid: SkipInvalidFlag = False,
     data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
     online: OnlineFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Load incidents from a file into the store; incidents already stored are kept as they are."""
-    settings = _settings(data_dir, no_seed)
+    settings = _settings(data_dir, no_seed, database_url)
     with _reported_errors():
         with _working(f"Reading {input_path.name}"):
             result = read_incidents(input_path, skip_invalid=skip_invalid)
@@ -409,11 +434,12 @@ def export_command(
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
     data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
     """Write every stored incident to a GeoJSON, CSV or GeoPackage file."""
-    settings = _settings(data_dir, no_seed)
+    settings = _settings(data_dir, no_seed, database_url)
     with _reported_errors():
         with _opened_store(settings) as store:
             incidents = store.query(IncidentQuery()).incidents
@@ -507,13 +533,14 @@ def hotspots_command(
         ),
     ] = None,
     data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the hotspots as a GeoJSON FeatureCollection.")
     ] = False,
 ) -> None:
     """Find launch hotspots among the stored incidents, listed along the coast from Belgium."""
-    settings = _settings(data_dir, no_seed)
+    settings = _settings(data_dir, no_seed, database_url)
     with _reported_errors():
         params = ClusterParams(
             method=method,
@@ -567,6 +594,7 @@ def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
     data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
 ) -> None:
     """Run the API and map server (http://HOST:PORT/map)."""
@@ -574,7 +602,7 @@ def serve_command(
 
     from api.app import create_app
 
-    settings = _settings(data_dir, no_seed)
+    settings = _settings(data_dir, no_seed, database_url)
     with _reported_errors(), _opened_store(settings):
         pass  # a store that cannot be opened is reported before the server starts
     stderr.print(
@@ -597,6 +625,50 @@ def _log_requests() -> None:
     logger = logging.getLogger("launchmap")
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
+
+
+# -- the PostGIS store's schema (db init) -------------------------------------------------
+
+db_app = typer.Typer(help="The PostGIS store: create or migrate its schema.", no_args_is_help=True)
+app.add_typer(db_app, name="db")
+
+
+def _init_summary(done: DatabaseInit) -> str:
+    """Say in one line what ``db init`` did."""
+    if done.version_before == 0:
+        seeded = f"seeded with {_count(done.seeded, 'sample incident')}" if done.seeded else "empty"
+        return f"Created the launchmap schema (version {done.version}) in {done.address}, {seeded}."
+    stored = f"{_count(done.incidents, 'incident')} stored"
+    if done.version_before < done.version:
+        return (
+            f"Migrated the launchmap schema in {done.address} from version "
+            f"{done.version_before} to {done.version}; {stored}."
+        )
+    return (
+        f"The launchmap schema in {done.address} is up to date (version {done.version}); {stored}."
+    )
+
+
+@db_app.command("init")
+def db_init_command(
+    database_url: DatabaseUrlOption = None,
+    no_seed: NoSeedFlag = False,
+    as_json: JsonFlag = False,
+) -> None:
+    """Create launchmap's schema in a PostGIS database, or migrate it; again changes nothing."""
+    settings = _settings(None, no_seed, database_url)
+    with _reported_errors():
+        address = settings.database_address()
+        if not address:
+            raise StoreError(
+                "no database to initialise: give --database-url or set LAUNCHMAP_DATABASE_URL "
+                "(postgresql://USER:PASSWORD@HOST:PORT/DATABASE)"
+            )
+        with _working("Creating or migrating the launchmap schema"):
+            done = init_database(address, seed=settings.seed)
+    report = {"database": done.address, "version_before": done.version_before}
+    report |= {"version": done.version, "seeded": done.seeded, "incidents": done.incidents}
+    _emit(as_json, report, _init_summary(done))
 
 
 # -- incidents from reports (extract) and the extractor's score (eval) ------------------
@@ -688,13 +760,14 @@ def extract_command(
         typer.Option("--import", help="Store the incidents, geocoded and related to the coast."),
     ] = False,
     data_dir: DataDirOption = None,
+    database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
     as_json: Annotated[
         bool, typer.Option("--json", help="Print the incidents as a GeoJSON FeatureCollection.")
     ] = False,
 ) -> None:
     """Extract candidate incidents from news articles or notices; reports agreeing are merged."""
-    settings = _settings(data_dir, no_seed)
+    settings = _settings(data_dir, no_seed, database_url)
     with _reported_errors(), _reported_errors():
         files = _report_files(source)
         if source.is_dir() and (published is not None or url is not None):

@@ -25,8 +25,10 @@ class Settings(BaseSettings):
         default_factory=default_data_dir,
         description="Folder of the embedded GeoPackage store (launchmap.gpkg).",
     )
-    database_url: str | None = Field(
-        default=None, description="PostgreSQL/PostGIS address to use instead of the file store."
+    database_url: SecretStr | None = Field(
+        default=None,
+        description="postgresql:// address of a PostGIS database to use instead of the file store "
+        "(kept out of logs: it may hold a password).",
     )
     write_tokens: list[SecretStr] = Field(
         default_factory=list,
@@ -54,3 +56,7 @@ class Settings(BaseSettings):
     )
     default_limit: int = Field(default=100, ge=1, description="Items per page when none is asked.")
     max_limit: int = Field(default=10_000, ge=1, description="Most items one page may hold.")
+
+    def database_address(self) -> str | None:
+        """Return the PostGIS database's address to connect to, or None for the file store."""
+        return self.database_url.get_secret_value() if self.database_url else None

@@ -207,11 +207,21 @@ def point_xy(blob: bytes | None) -> tuple[float, float] | None:
     """
     if blob is None:
         return None
-    start = _header_length(blob)
-    if blob[start : start + 5] == _WKB_POINT_LE and len(blob) - start == _WKB_POINT_LENGTH:
-        x, y = _XY.unpack_from(blob, start + 5)
+    return wkb_point_xy(blob, _header_length(blob))
+
+
+def wkb_point_xy(wkb: bytes | None, start: int = 0) -> tuple[float, float] | None:
+    """Return the (x, y) of a WKB point starting at ``start``; None for NULL or empty.
+
+    A plain 2-D little-endian point is read directly; any other encoding goes
+    through shapely.
+    """
+    if wkb is None:
+        return None
+    if wkb[start : start + 5] == _WKB_POINT_LE and len(wkb) - start == _WKB_POINT_LENGTH:
+        x, y = _XY.unpack_from(wkb, start + 5)
         return None if math.isnan(x) and math.isnan(y) else (x, y)
-    geometry = shapely.from_wkb(blob[start:])
+    geometry = shapely.from_wkb(wkb[start:])
     if geometry is None or geometry.is_empty:
         return None
     x, y = shapely.get_coordinates(geometry)[0]

@@ -29,6 +29,7 @@ from geo.errors import InvalidIncidentError, RowProblem
 CRS = "EPSG:4326"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 MAX_TEXT_CHARS = 10_000
+MAX_INTEGER = 2**63 - 1  # both stores keep integers in 64 bits
 
 
 class EventType(StrEnum):
@@ -77,10 +78,19 @@ class LocationRole(StrEnum):
     REPORTED = "reported"
 
 
+def _storable_text(value: object) -> object:
+    """Refuse text with a NUL character: no report has one, and PostgreSQL text cannot hold it."""
+    if isinstance(value, str) and "\x00" in value:
+        raise ValueError("must not contain NUL (\\x00) characters")
+    return value
+
+
 class Source(BaseModel):
     """Where an incident was reported: a document's address, publisher, date and quote."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    _text_is_storable = field_validator("*")(_storable_text)
 
     url: str | None = Field(default=None, max_length=2048)
     publisher: str | None = Field(default=None, max_length=300)
@@ -103,6 +113,8 @@ class IncidentProperties(BaseModel):
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
+    _text_is_storable = field_validator("*")(_storable_text)
+
     id: str | None = Field(default=None, pattern=ID_PATTERN)
     event_type: EventType
     date: dt.date | None = None
@@ -113,14 +125,14 @@ class IncidentProperties(BaseModel):
     location_precision: LocationPrecision | None = None
     uncertainty_m: float | None = Field(default=None, ge=0.0, allow_inf_nan=False)
     location_role: LocationRole | None = None
-    people: int | None = Field(default=None, ge=0)
-    boats: int | None = Field(default=None, ge=0)
+    people: int | None = Field(default=None, ge=0, le=MAX_INTEGER)
+    boats: int | None = Field(default=None, ge=0, le=MAX_INTEGER)
     description: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
     sources: list[Source] = Field(default_factory=list, max_length=100)
     shore_distance_m: float | None = Field(default=None, allow_inf_nan=False)
     coast_km: float | None = Field(default=None, allow_inf_nan=False)
     nearest_place: str | None = Field(default=None, max_length=500)
-    cluster_id: int | None = None
+    cluster_id: int | None = Field(default=None, ge=-MAX_INTEGER - 1, le=MAX_INTEGER)
 
     @field_validator("country", mode="before")
     @classmethod

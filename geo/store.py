@@ -4,7 +4,9 @@ The embedded default is one GeoPackage file, ``launchmap.gpkg`` in the data
 directory, that QGIS and GDAL open as it is. Every write is one SQLite
 transaction; adding an incident whose id is already stored adds nothing; bbox
 queries go through the GeoPackage R*Tree index and date queries through an index
-on ``date``. A PostGIS store implements the same :class:`IncidentStore` interface.
+on ``date``. With a ``database_url`` the store is a PostgreSQL/PostGIS database
+instead (``geo/_postgis.py``): the same :class:`IncidentStore` interface, giving
+the same answers for the same incidents.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
+import re
 import sqlite3
 import threading
 import time
@@ -171,7 +174,7 @@ class StoreExtent:
 
 
 class IncidentStore(Protocol):
-    """What every incident store offers: the GeoPackage file and, later, PostGIS."""
+    """What every incident store offers: the GeoPackage file and the PostGIS database."""
 
     def add(self, incidents: gpd.GeoDataFrame) -> AddResult:
         """Store new incidents in one transaction; ids already stored are left as they are."""
@@ -221,17 +224,77 @@ def open_store(
     data_dir
         Folder of the embedded GeoPackage store; the user's data directory if None.
     database_url
-        A PostgreSQL/PostGIS address, to use a database instead of the file.
+        A ``postgresql://`` address, to use a PostGIS database instead of the file;
+        a database without launchmap's schema gets it (as :func:`init_database`).
     seed
         Fill a newly created store with the bundled sample incidents.
+
+    Raises
+    ------
+    StoreError
+        When the store cannot be opened or created; a database's address is
+        named with its password masked.
     """
     if database_url:
-        raise StoreError(
-            "this launchmap version has no PostGIS store yet; unset LAUNCHMAP_DATABASE_URL "
-            "(or --database-url) to use the embedded GeoPackage store"
-        )
+        from geo._postgis import PostGISStore  # psycopg is loaded only for a database
+
+        return PostGISStore(database_url, seed=seed)
     folder = data_dir if data_dir is not None else default_data_dir()
     return GeoPackageStore(folder / STORE_FILE, seed=seed)
+
+
+def masked_address(database_url: str) -> str:
+    """Return a database address with its password replaced by ``***``, for messages.
+
+    Both forms libpq reads are masked, split where libpq splits them:
+    ``postgresql://user:PASSWORD@host/db`` (the user part ends at the first
+    ``@`` before the first ``/``), a ``password=`` query parameter, and
+    ``password=... host=...``.
+    """
+    scheme, separator, rest = database_url.partition("://")
+    if not separator:
+        return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", database_url)
+    authority, slash, path = rest.partition("/")
+    if "@" in authority:
+        userinfo, _, host = authority.partition("@")
+        user, colon, _password = userinfo.partition(":")
+        authority = f"{user}{':***' if colon else ''}@{host}"
+    masked = f"{scheme}://{authority}{slash}{path}"
+    return re.sub(r"([?&]password=)[^&#]*", r"\1***", masked)
+
+
+@dataclass(frozen=True)
+class DatabaseInit:
+    """What :func:`init_database` did: the schema versions before and after, and the count.
+
+    ``address`` is the database's address with its password masked; version 0
+    means the database held no launchmap schema.
+    """
+
+    address: str
+    version_before: int
+    version: int
+    seeded: int
+    incidents: int
+
+
+def init_database(database_url: str, *, seed: bool = True) -> DatabaseInit:
+    """Create launchmap's schema in a PostGIS database, or migrate it to this version.
+
+    Migrations apply in order, each recorded in the schema's version table, all
+    in one transaction; running it again changes nothing. A new schema is
+    seeded with the bundled sample incidents if ``seed``.
+
+    Raises
+    ------
+    StoreError
+        For an address that is not ``postgresql://``, a server that does not
+        answer, a database without PostGIS, or a schema newer than this
+        launchmap; the address is named with its password masked.
+    """
+    from geo._postgis import init_schema
+
+    return init_schema(database_url, seed=seed)
 
 
 def sample_incidents() -> gpd.GeoDataFrame:
@@ -639,8 +702,16 @@ def _extend_contents(connection: sqlite3.Connection, blobs: Sequence[bytes | Non
     )
 
 
-def _unique_rows(incidents: gpd.GeoDataFrame) -> list[dict[str, Any]]:
-    """Turn an incident GeoDataFrame into insert parameters, first of each id kept."""
+def _unique_rows(
+    incidents: gpd.GeoDataFrame,
+    encode: Callable[[list[shapely.Geometry | None]], Sequence[Any]] = _gpkg.encode_points,
+) -> list[dict[str, Any]]:
+    """Turn an incident GeoDataFrame into insert parameters, first of each id kept.
+
+    Missing values are None, ``sources`` is JSON text, and the points (None
+    where unplaced) are encoded under ``geom`` by ``encode``: GeoPackage
+    blobs by default.
+    """
     if incidents.empty:
         return []
     # Select by position: a frame from pd.concat repeats index labels.
@@ -649,9 +720,7 @@ def _unique_rows(incidents: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     geometry = incidents.geometry[first]
     table = table.astype(object).where(table.notna(), None)
     table["sources"] = [json.dumps(s or [], ensure_ascii=False) for s in table["sources"]]
-    table[GEOMETRY_COLUMN] = _gpkg.encode_points(
-        [None if g is None or g.is_empty else g for g in geometry]
-    )
+    table[GEOMETRY_COLUMN] = encode([None if g is None or g.is_empty else g for g in geometry])
     return cast(list[dict[str, Any]], table.to_dict("records"))  # the column names are str
 
 
@@ -659,10 +728,16 @@ _FLOAT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if d
 _INT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if dtype == "Int64")
 
 
-def _features(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
+def _features(
+    rows: list[tuple[Any, ...]],
+    point_xy: Callable[[Any], tuple[float, float] | None] = _gpkg.point_xy,
+) -> list[dict[str, Any]]:
     """Turn selected rows into GeoJSON Features, as ``frame_to_features(_frame(rows))`` does.
 
-    The API's pages are built this way, without a GeoDataFrame in between.
+    Each row is the geometry, read by ``point_xy`` (a GeoPackage blob by
+    default), then the incident columns as the GeoPackage holds them: dates as
+    ISO text and ``sources`` as JSON text. The API's pages are built this way,
+    without a GeoDataFrame in between.
     """
     converters: list[Callable[[Any], Any] | None] = [
         float if name in _FLOAT_COLUMNS else int if name in _INT_COLUMNS else None
@@ -677,7 +752,7 @@ def _features(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
         ]
         values[sources] = json.loads(values[sources]) if values[sources] else []
         properties = dict(zip(_COLUMNS, values, strict=True))
-        xy = _gpkg.point_xy(row[0])
+        xy = point_xy(row[0])
         features.append(
             {
                 "type": "Feature",
@@ -689,11 +764,18 @@ def _features(rows: list[tuple[Any, ...]]) -> list[dict[str, Any]]:
     return features
 
 
-def _frame(rows: list[tuple[Any, ...]]) -> gpd.GeoDataFrame:
-    """Turn selected rows (geometry first, then the incident columns) into a GeoDataFrame."""
+def _frame(
+    rows: list[tuple[Any, ...]],
+    decode: Callable[[list[Any]], Any] = _gpkg.decode_geometries,
+) -> gpd.GeoDataFrame:
+    """Turn selected rows (geometry first, then the incident columns) into a GeoDataFrame.
+
+    The geometries are read by ``decode`` (GeoPackage blobs by default); the
+    columns are as in :func:`_features`.
+    """
     if not rows:
         return empty_incident_frame()
     table = pd.DataFrame([row[1:] for row in rows], columns=_COLUMNS).astype(INCIDENT_COLUMNS)
     table["sources"] = [json.loads(s) if s else [] for s in table["sources"]]
-    geometry = _gpkg.decode_geometries([row[0] for row in rows])
+    geometry = decode([row[0] for row in rows])
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)

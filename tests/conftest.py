@@ -1,4 +1,10 @@
-"""Fixtures shared by the whole suite: real servers and a headless Chromium with no internet."""
+"""Fixtures shared by the whole suite: real servers, stores of both kinds, a headless Chromium.
+
+The store and API tests run on both stores: ``store_target`` is a fresh
+GeoPackage folder or a fresh PostGIS database on a throwaway PostgreSQL
+cluster (started once a session, see ``tests/_postgres.py``). Mark a test
+``@geopackage_only`` (or ``@postgis_only``) when it is about one store.
+"""
 
 from __future__ import annotations
 
@@ -16,6 +22,9 @@ from pathlib import Path
 import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+
+from geo.store import IncidentStore, open_store
+from tests._postgres import PostgresCluster
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_FLAGS = [
@@ -97,12 +106,107 @@ def launchmap_command() -> list[str]:
     return [script] if script else [sys.executable, "-c", "from api.cli import main; main()"]
 
 
+# -- stores of both kinds ------------------------------------------------------------------
+
+STORE_KINDS = ("geopackage", "postgis")
+
+
+@dataclass(frozen=True)
+class StoreTarget:
+    """Where a test's store lives: a folder (GeoPackage store) and, for PostGIS, a database."""
+
+    kind: str
+    data_dir: Path
+    database_url: str | None = None
+
+    def open(self, *, seed: bool = True) -> IncidentStore:
+        return open_store(self.data_dir, database_url=self.database_url, seed=seed)
+
+    @property
+    def settings(self) -> dict[str, object]:
+        """Keyword arguments of ``Settings`` that name this store."""
+        return {"data_dir": self.data_dir, "database_url": self.database_url}
+
+    @property
+    def cli_args(self) -> list[str]:
+        """Command-line options that name this store."""
+        url = ["--database-url", self.database_url] if self.database_url else []
+        return ["--data-dir", str(self.data_dir), *url]
+
+    @property
+    def env(self) -> dict[str, str]:
+        """``LAUNCHMAP_*`` variables that name this store (besides ``--data-dir``)."""
+        return {"LAUNCHMAP_DATABASE_URL": self.database_url} if self.database_url else {}
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresCluster]:
+    """A throwaway PostgreSQL 15 + PostGIS cluster for the session (fails if not installed)."""
+    try:
+        cluster = PostgresCluster()
+    except RuntimeError as error:
+        pytest.fail(str(error), pytrace=False)
+    try:
+        cluster.start()
+        yield cluster
+    finally:
+        cluster.remove()
+
+
+@contextmanager
+def fresh_database(postgres: PostgresCluster, *, postgis: bool = True) -> Iterator[str]:
+    """A new database on the cluster for the block (its postgresql:// address), then dropped."""
+    name = postgres.new_database(postgis=postgis)
+    try:
+        yield postgres.url(name)
+    finally:
+        postgres.drop_database(name)
+
+
+@pytest.fixture(params=STORE_KINDS)
+def store_kind(request: pytest.FixtureRequest) -> str:
+    return str(request.param)
+
+
+@pytest.fixture
+def store_target(
+    store_kind: str, tmp_path: Path, request: pytest.FixtureRequest
+) -> Iterator[StoreTarget]:
+    """A fresh, empty place for a store: a folder, or a folder and a new PostGIS database."""
+    if store_kind == "geopackage":
+        yield StoreTarget(store_kind, tmp_path / "store")
+        return
+    with fresh_database(request.getfixturevalue("postgres")) as url:
+        yield StoreTarget(store_kind, tmp_path / "store", url)
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def module_store_target(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[StoreTarget]:
+    """A fresh place for a store that a whole module's tests share, of each kind."""
+    folder = tmp_path_factory.mktemp(str(request.param))
+    if request.param == "geopackage":
+        yield StoreTarget(request.param, folder / "store")
+        return
+    with fresh_database(request.getfixturevalue("postgres")) as url:
+        yield StoreTarget(request.param, folder / "store", url)
+
+
+geopackage_only = pytest.mark.parametrize("store_kind", ["geopackage"], indirect=True)
+postgis_only = pytest.mark.parametrize("store_kind", ["postgis"], indirect=True)
+
+
+# -- live servers ---------------------------------------------------------------------------
+
+
 @dataclass
 class LiveServer:
     url: str
     data_dir: Path
     process: subprocess.Popen[bytes]
     log: Path
+    database_url: str | None = None
 
 
 @contextmanager
@@ -116,8 +220,9 @@ def serve_launchmap(
     """Run `launchmap serve` on 127.0.0.1 as a real uvicorn process until the block ends.
 
     ``data_dir`` is the store's folder (a fresh, seeded one under ``tmp_path`` if None);
-    ``env`` adds ``LAUNCHMAP_*`` settings, e.g. ``{"LAUNCHMAP_WRITE_TOKENS": '["t"]'}``:
-    the server sees no other ``LAUNCHMAP_`` variable.
+    ``env`` adds ``LAUNCHMAP_*`` settings, e.g. ``{"LAUNCHMAP_WRITE_TOKENS": '["t"]'}``
+    or ``LAUNCHMAP_DATABASE_URL`` for a PostGIS store: the server sees no other
+    ``LAUNCHMAP_`` variable.
     """
     port = free_port()
     data_dir = data_dir if data_dir is not None else tmp_path / "store"
@@ -134,7 +239,7 @@ def serve_launchmap(
     url = f"http://127.0.0.1:{port}"
     try:
         _wait_until_healthy(url, process, log)
-        yield LiveServer(url, data_dir, process, log)
+        yield LiveServer(url, data_dir, process, log, server_env.get("LAUNCHMAP_DATABASE_URL"))
     finally:
         process.terminate()
         process.wait(timeout=20)

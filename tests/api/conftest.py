@@ -1,20 +1,20 @@
-"""Fixtures for the API tests: an app on a fresh store in a temporary folder."""
+"""Fixtures for the API tests: an app on a fresh store, a GeoPackage file or a PostGIS database."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
 from api.app import create_app
 from api.settings import Settings
+from tests.conftest import StoreTarget
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "store", max_limit=5, default_limit=3)
+def settings(store_target: StoreTarget) -> Settings:
+    return Settings(**store_target.settings, max_limit=5, default_limit=3)
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.schemas import IncidentFeature
 from api.settings import Settings
+from tests.conftest import StoreTarget
 
 TOKEN = "s3cret-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -32,8 +33,9 @@ def _feature(**properties: Any) -> dict[str, Any]:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(data_dir=tmp_path, write_tokens=[TOKEN], default_limit=50)
+def client(store_target: StoreTarget) -> Iterator[TestClient]:
+    """An app with a write token on a fresh store of each kind, seeded with the sample."""
+    settings = Settings(**store_target.settings, write_tokens=[TOKEN], default_limit=50)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 

@@ -11,7 +11,7 @@ import pyogrio
 import pytest
 
 from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
-from tests.conftest import launchmap_command
+from tests.conftest import StoreTarget, launchmap_command
 
 SAMPLE_COUNT = len(json.loads(bundled_path(SAMPLE_INCIDENTS_FILE).read_text("utf-8"))["features"])
 
@@ -47,18 +47,18 @@ def test_help_lists_the_commands() -> None:
 
 
 def test_import_then_export_round_trips_and_reimport_adds_nothing(
-    tmp_path: Path, good_csv: Path
+    tmp_path: Path, good_csv: Path, store_target: StoreTarget
 ) -> None:
-    store = tmp_path / "store"
-    first = run("import", str(good_csv), "--data-dir", str(store), "--no-seed", "--json")
+    store = store_target.cli_args
+    first = run("import", str(good_csv), *store, "--no-seed", "--json")
     assert first.returncode == 0, first.stderr
     report = json.loads(first.stdout)
     assert report["added"] == 3 and report["existing"] == 0 and report["total"] == 3
-    again = json.loads(run("import", str(good_csv), "--data-dir", str(store), "--json").stdout)
+    again = json.loads(run("import", str(good_csv), *store, "--json").stdout)
     assert again["added"] == 0 and again["existing"] == 3 and again["total"] == 3
 
     out = tmp_path / "out.geojson"
-    exported = run("export", "-f", "geojson", "-o", str(out), "--data-dir", str(store), "--json")
+    exported = run("export", "-f", "geojson", "-o", str(out), *store, "--json")
     assert json.loads(exported.stdout) == {"output": str(out), "format": "geojson", "incidents": 3}
     features = json.loads(out.read_text("utf-8"))["features"]
     by_place = {f["properties"]["place_name"]: f for f in features}
@@ -69,9 +69,11 @@ def test_import_then_export_round_trips_and_reimport_adds_nothing(
 
 
 @pytest.mark.parametrize("file_format", ["csv", "gpkg", "geojson"])
-def test_export_formats_hold_every_seeded_incident(tmp_path: Path, file_format: str) -> None:
+def test_export_formats_hold_every_seeded_incident(
+    tmp_path: Path, file_format: str, store_target: StoreTarget
+) -> None:
     out = tmp_path / f"incidents.{file_format}"
-    result = run("export", "-f", file_format, "-o", str(out), "--data-dir", str(tmp_path / "s"))
+    result = run("export", "-f", file_format, "-o", str(out), *store_target.cli_args)
     assert result.returncode == 0, result.stderr
     assert f"Exported {SAMPLE_COUNT} incidents" in result.stdout
     if file_format == "csv":
@@ -83,17 +85,19 @@ def test_export_formats_hold_every_seeded_incident(tmp_path: Path, file_format: 
         assert len(json.loads(out.read_text("utf-8"))["features"]) == SAMPLE_COUNT
 
 
-def test_a_bad_row_names_file_line_and_value_and_stores_nothing(tmp_path: Path) -> None:
+def test_a_bad_row_names_file_line_and_value_and_stores_nothing(
+    tmp_path: Path, store_target: StoreTarget
+) -> None:
     bad = tmp_path / "bad.csv"
     bad.write_text(BAD_CSV, encoding="utf-8")
-    store = tmp_path / "store"
+    store = store_target.cli_args
     out = str(tmp_path / "o.geojson")
-    before = run("export", "-f", "geojson", "-o", out, "--data-dir", str(store), "--json")
+    before = run("export", "-f", "geojson", "-o", out, *store, "--json")
     assert json.loads(before.stdout)["incidents"] == SAMPLE_COUNT
-    result = run("import", str(bad), "--data-dir", str(store))
+    result = run("import", str(bad), *store)
     assert result.returncode == 1
     assert "bad.csv, line 2: people" in result.stderr and "'many'" in result.stderr
-    after = run("export", "-f", "geojson", "-o", out, "--data-dir", str(store), "--json")
+    after = run("export", "-f", "geojson", "-o", out, *store, "--json")
     assert json.loads(after.stdout)["incidents"] == SAMPLE_COUNT
 
 

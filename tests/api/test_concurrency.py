@@ -3,7 +3,8 @@
 Eight threads, each with its own httpx client, post their incidents at the same
 time. Most incidents are a writer's own; some are the same reports posted by
 every writer, so the server sees racing creates of one incident. Afterwards the
-server's pages and the GeoPackage itself hold exactly the distinct incidents.
+server's pages and the store itself hold exactly the distinct incidents: on a
+GeoPackage file and on a PostGIS database.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ import threading
 from collections import Counter
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 from typing import Any
 
 import httpx
@@ -23,7 +23,7 @@ import pytest
 
 from geo.model import feature_to_record, parse_incident
 from geo.store import IncidentQuery, open_store
-from tests.conftest import LiveServer, serve_launchmap
+from tests.conftest import LiveServer, StoreTarget, serve_launchmap
 
 WRITERS = 8
 # The issue's size: 8 writers of 1,000 incidents each. A POST costs the server about
@@ -86,9 +86,9 @@ def all_items(client: httpx.Client) -> list[dict[str, Any]]:
     return features
 
 
-def stored(data_dir: Path) -> dict[str, str]:
-    """Id → digest of every incident in the GeoPackage, read with the store, not the API."""
-    store = open_store(data_dir, seed=False)
+def stored(server: LiveServer) -> dict[str, str]:
+    """Id → digest of every incident in the server's store, read with the store, not the API."""
+    store = open_store(server.data_dir, database_url=server.database_url, seed=False)
     try:
         frame = store.query(IncidentQuery()).incidents
         assert store.count() == len(frame)
@@ -103,15 +103,15 @@ def stored(data_dir: Path) -> dict[str, str]:
 
 
 @pytest.fixture(scope="module")
-def writable(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+def writable(module_store_target: StoreTarget) -> Iterator[LiveServer]:
     """A live server that takes writes with TOKENS, on an empty store, no write rate limit."""
-    folder = tmp_path_factory.mktemp("concurrency")
     env = {
         "LAUNCHMAP_WRITE_TOKENS": json.dumps(TOKENS),
         "LAUNCHMAP_WRITE_RATE_PER_MINUTE": "1000000",
         "LAUNCHMAP_SEED": "false",
-    }
-    with serve_launchmap(folder, env=env, name="writable") as server:
+    } | module_store_target.env
+    folder, data_dir = module_store_target.data_dir.parent, module_store_target.data_dir
+    with serve_launchmap(folder, data_dir=data_dir, env=env, name="writable") as server:
         yield server
 
 
@@ -119,7 +119,7 @@ def test_concurrent_writers_lose_nothing_and_double_nothing(writable: LiveServer
     plans = [writer_features(writer) for writer in range(WRITERS)]
     distinct = {expected_id(feature) for plan in plans for feature in plan}
     assert len(distinct) == WRITERS * (PER_WRITER - SHARED) + SHARED
-    before = set(stored(writable.data_dir))  # empty, unless another test wrote first
+    before = set(stored(writable))  # empty, unless another test wrote first
     start = threading.Barrier(WRITERS)
 
     def write(writer: int) -> list[tuple[str, int, str]]:
@@ -147,7 +147,7 @@ def test_concurrent_writers_lose_nothing_and_double_nothing(writable: LiveServer
     with httpx.Client(base_url=writable.url) as client:
         listed = [feature["id"] for feature in all_items(client)]
     assert len(listed) == len(before | distinct) and set(listed) == before | distinct
-    assert set(stored(writable.data_dir)) == before | distinct
+    assert set(stored(writable)) == before | distinct
 
 
 def _refused_writes(
@@ -181,18 +181,18 @@ def test_writes_without_a_valid_token_are_refused_and_change_nothing(
     with httpx.Client(base_url=writable.url, headers={"Authorization": f"Bearer {TOKENS[1]}"}) as c:
         created = c.post(ITEMS, json=report("target", len(headers)))
     assert created.status_code in (200, 201)
-    before = stored(writable.data_dir)
+    before = stored(writable)
     with httpx.Client(base_url=writable.url) as client:
         responses = _refused_writes(client, created.json()["id"], headers)
     assert [response.status_code for response in responses] == [401] * 4
     for response in responses:
         assert response.headers["content-type"] == "application/problem+json"
         assert response.headers["www-authenticate"].startswith("Bearer")
-    assert stored(writable.data_dir) == before
+    assert stored(writable) == before
 
 
 def test_a_read_only_server_refuses_every_write_with_403(live_server: LiveServer) -> None:
-    before = stored(live_server.data_dir)
+    before = stored(live_server)
     assert before, "the default server is seeded with the sample incidents"
     existing_id = sorted(before)[0]
     with httpx.Client(base_url=live_server.url) as client:
@@ -200,4 +200,4 @@ def test_a_read_only_server_refuses_every_write_with_403(live_server: LiveServer
             responses = _refused_writes(client, existing_id, headers)
             assert [response.status_code for response in responses] == [403] * 4
             assert all("read-only" in response.json()["detail"] for response in responses)
-    assert stored(live_server.data_dir) == before
+    assert stored(live_server) == before

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -14,7 +15,7 @@ from fastapi.testclient import TestClient
 from api import extract
 from api.app import create_app
 from api.settings import Settings
-from tests.conftest import launchmap_command
+from tests.conftest import StoreTarget, launchmap_command
 
 TOKEN = "secret"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -26,8 +27,8 @@ REPORT = (
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    settings = Settings(write_tokens=[TOKEN], data_dir=tmp_path / "store", seed=False)
+def client(store_target: StoreTarget) -> Iterator[TestClient]:
+    settings = Settings(**store_target.settings, write_tokens=[TOKEN], seed=False)
     with TestClient(create_app(settings)) as test_client:
         yield test_client
 
@@ -119,9 +120,13 @@ def test_text_without_incident_is_an_empty_collection(client: TestClient) -> Non
 # -- the command line --------------------------------------------------------------------
 
 
-def run(*args: str) -> subprocess.CompletedProcess[str]:
+def run(*args: str, env: Mapping[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [*launchmap_command(), *args], capture_output=True, text=True, timeout=180
+        [*launchmap_command(), *args],
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={**os.environ, **(env or {})},
     )
 
 
@@ -166,12 +171,28 @@ def test_cli_extract_prints_geojson_and_merges_agreeing_reports(reports: Path) -
     assert "Extracted 2 incidents from 3 reports." in table.stdout
 
 
-def test_cli_extract_imports_into_the_store(reports: Path, tmp_path: Path) -> None:
-    store = str(tmp_path / "store")
-    first = run("extract", str(reports / "one.txt"), "--import", "--data-dir", store, "--no-seed")
+def test_cli_extract_imports_into_the_store(reports: Path, store_target: StoreTarget) -> None:
+    store = str(store_target.data_dir)
+    first = run(
+        "extract",
+        str(reports / "one.txt"),
+        "--import",
+        "--data-dir",
+        store,
+        "--no-seed",
+        env=store_target.env,
+    )
     assert first.returncode == 0, first.stderr
     assert "stored 1 new incident" in first.stdout
-    again = run("extract", str(reports / "one.txt"), "--import", "--data-dir", store, "--json")
+    again = run(
+        "extract",
+        str(reports / "one.txt"),
+        "--import",
+        "--data-dir",
+        store,
+        "--json",
+        env=store_target.env,
+    )
     assert json.loads(again.stdout)["existing"] == 1
 
 

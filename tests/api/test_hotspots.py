@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 import shapely
@@ -14,8 +14,7 @@ from fastapi.testclient import TestClient
 from api.app import create_app
 from api.settings import Settings
 from geo.model import Incident, incidents_to_frame
-from geo.store import open_store
-from tests.conftest import launchmap_command
+from tests.conftest import StoreTarget, launchmap_command
 
 # Three launch sites along the French coast, each with a few departures a few hundred metres apart.
 SITES = {"gravelines": (2.125, 51.010), "wissant": (1.660, 50.890), "berck": (1.560, 50.410)}
@@ -49,11 +48,12 @@ def _incidents() -> list[Incident]:
 
 
 @pytest.fixture
-def client(tmp_path: Path) -> Iterator[TestClient]:
-    store = open_store(tmp_path, seed=False)
+def client(store_target: StoreTarget) -> Iterator[TestClient]:
+    store = store_target.open(seed=False)
     store.add(incidents_to_frame(_incidents()))
     store.close()
-    with TestClient(create_app(Settings(data_dir=tmp_path, seed=False))) as test_client:
+    settings = Settings(**store_target.settings, seed=False)
+    with TestClient(create_app(settings)) as test_client:
         yield test_client
 
 
@@ -123,15 +123,18 @@ def test_collections_list_hotspots(client: TestClient) -> None:
     assert client.get("/collections/hotspots").json()["title"] == "Launch hotspots"
 
 
-def test_cli_hotspots_table_and_json(tmp_path: Path) -> None:
-    store = open_store(tmp_path, seed=False)
+def test_cli_hotspots_table_and_json(store_target: StoreTarget) -> None:
+    store = store_target.open(seed=False)
     store.add(incidents_to_frame(_incidents()))
     store.close()
+    env = {**os.environ, **store_target.env}
+    tmp_path = store_target.data_dir
     table = subprocess.run(
         [*launchmap_command(), "hotspots", "--data-dir", str(tmp_path)],
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     assert table.returncode == 0, table.stderr
     assert "3 hotspots (method=dbscan" in table.stdout and "Wissant" in table.stdout
@@ -148,6 +151,7 @@ def test_cli_hotspots_table_and_json(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     collection = json.loads(as_json.stdout)
     assert collection["type"] == "FeatureCollection" and len(collection["features"]) == 3
@@ -157,5 +161,6 @@ def test_cli_hotspots_table_and_json(tmp_path: Path) -> None:
         capture_output=True,
         text=True,
         timeout=120,
+        env=env,
     )
     assert bad.returncode == 1 and "eps_m" in bad.stderr

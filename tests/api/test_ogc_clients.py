@@ -11,7 +11,6 @@ test checks that they are what the frame of the same page would give.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
@@ -21,7 +20,7 @@ import pytest
 
 from geo.model import CRS, INCIDENT_COLUMNS, frame_to_features
 from geo.store import IncidentQuery, open_store
-from tests.conftest import LiveServer, serve_launchmap
+from tests.conftest import LiveServer, StoreTarget, serve_launchmap
 
 PLACED = 300
 UNPLACED = 12
@@ -64,24 +63,23 @@ def incidents() -> gpd.GeoDataFrame:
 
 
 @pytest.fixture(scope="module")
-def server(
-    tmp_path_factory: pytest.TempPathFactory, incidents: gpd.GeoDataFrame
-) -> Iterator[LiveServer]:
-    """A live server on a store holding only the synthetic incidents, small pages."""
-    folder = tmp_path_factory.mktemp("ogc")
-    store = open_store(folder / "store", seed=False)
+def server(module_store_target: StoreTarget, incidents: gpd.GeoDataFrame) -> Iterator[LiveServer]:
+    """A live server on a store (of each kind) holding only the synthetic incidents, small pages."""
+    store = module_store_target.open(seed=False)
     try:
         assert len(store.add(incidents).added) == PLACED + UNPLACED
     finally:
         store.close()
     env = {"LAUNCHMAP_MAX_LIMIT": str(SERVER_MAX_LIMIT), "LAUNCHMAP_DEFAULT_LIMIT": "10"}
-    with serve_launchmap(folder, data_dir=folder / "store", env=env) as live:
+    env |= module_store_target.env
+    folder = module_store_target.data_dir.parent
+    with serve_launchmap(folder, data_dir=module_store_target.data_dir, env=env) as live:
         yield live
 
 
 def stored_ids(server: LiveServer, query: IncidentQuery) -> set[str]:
-    """The ids the server's own store selects for ``query``, read from the GeoPackage."""
-    store = open_store(server.data_dir, seed=False)
+    """The ids the server's own store selects for ``query``, read with the store, not the API."""
+    store = open_store(server.data_dir, database_url=server.database_url, seed=False)
     try:
         return set(store.query(query).incidents["id"])
     finally:
@@ -178,10 +176,10 @@ def test_gdal_attribute_filter_matches_the_server_filter(server: LiveServer) -> 
     ],
 )
 def test_pages_the_server_sends_are_the_stored_incidents(
-    tmp_path: Path, incidents: gpd.GeoDataFrame, query: IncidentQuery
+    store_target: StoreTarget, incidents: gpd.GeoDataFrame, query: IncidentQuery
 ) -> None:
     """The Features a page is served as are what frame_to_features makes of the page's frame."""
-    store = open_store(tmp_path, seed=False)
+    store = store_target.open(seed=False)
     try:
         store.add(incidents)
         result = store.query(query)

@@ -34,6 +34,7 @@ from schemathesis.specs.openapi.checks import (
 
 from api.app import create_app
 from api.settings import Settings
+from tests.conftest import StoreTarget
 
 TOKEN = "openapi-test-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -69,9 +70,10 @@ EXCLUDED = [
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> FastAPI:
+def app(module_store_target: StoreTarget) -> FastAPI:
+    """The app on a store of each kind: schemathesis looks for server errors on both."""
     settings_ = Settings(
-        data_dir=tmp_path_factory.mktemp("openapi") / "store",
+        **module_store_target.settings,
         write_tokens=[TOKEN],  # type: ignore[list-item]  # pydantic makes it a SecretStr
         write_rate_per_minute=1_000_000,
     )

@@ -38,6 +38,14 @@ def test_environment_is_read_when_settings_are_made(
     assert settings.assets == "cdn" and settings.seed is False
 
 
+def test_the_database_address_is_read_and_kept_out_of_logs(monkeypatch: pytest.MonkeyPatch) -> None:
+    url = "postgresql://launchmap:pa55word@db.example:5432/launchmap"
+    monkeypatch.setenv("LAUNCHMAP_DATABASE_URL", url)
+    settings = Settings()
+    assert settings.database_address() == url
+    assert "pa55word" not in repr(settings) and "pa55word" not in str(settings.model_dump())
+
+
 @pytest.mark.parametrize(
     ("name", "value"), [("ASSETS", "ftp"), ("WRITE_TOKENS", "not-json"), ("SEED", "perhaps")]
 )

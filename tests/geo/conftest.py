@@ -1,4 +1,4 @@
-"""Fixtures for the geo tests: small incident frames and stores under tmp_path."""
+"""Fixtures for the geo tests: small incident frames, and stores of both kinds."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import pytest
 import geo.store
 from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
 from geo.model import Incident, incidents_to_frame
-from geo.store import GeoPackageStore
+from geo.store import IncidentStore
+from tests.conftest import StoreTarget
 
 
 @pytest.fixture(autouse=True)
@@ -77,9 +78,9 @@ def numbered_frame() -> Callable[..., gpd.GeoDataFrame]:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Iterator[GeoPackageStore]:
-    """An empty (unseeded) store in a fresh folder under tmp_path."""
-    opened = GeoPackageStore(tmp_path / "data" / "launchmap.gpkg", seed=False)
+def store(store_target: StoreTarget) -> Iterator[IncidentStore]:
+    """An empty (unseeded) store: a GeoPackage in a fresh folder, or a fresh PostGIS database."""
+    opened = store_target.open(seed=False)
     yield opened
     opened.close()
 

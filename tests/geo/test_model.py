@@ -209,6 +209,27 @@ def test_source_rejects_unknown_keys() -> None:
 # -- dates -------------------------------------------------------------------------------
 
 
+@pytest.mark.parametrize("field", ["people", "boats"])
+def test_counts_beyond_64_bits_are_rejected(field: str) -> None:
+    assert getattr(build(**{field: 2**63 - 1}), field) == 2**63 - 1
+    error = problems_of({**BASE, field: 2**63})
+    assert [problem.field for problem in error.problems] == [field]
+
+
+@pytest.mark.parametrize(
+    ("fields", "bad_field"),
+    [
+        ({"place_name": "Wis\x00sant"}, "place_name"),
+        ({"description": "\x00"}, "description"),
+        ({"sources": [{"quote": "a\x00b"}]}, "sources.0.quote"),
+    ],
+)
+def test_text_with_a_nul_character_is_rejected(fields: dict[str, Any], bad_field: str) -> None:
+    error = problems_of({**BASE, **fields})
+    assert [problem.field for problem in error.problems] == [bad_field]
+    assert "NUL" in error.problems[0].message
+
+
 def test_date_precision_defaults_to_day() -> None:
     assert build(date="2024-03-10").date_precision is DatePrecision.DAY
 

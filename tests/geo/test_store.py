@@ -1,4 +1,9 @@
-"""The embedded GeoPackage store, and the GeoPackage encoding it writes itself."""
+"""The incident stores, the GeoPackage file and the PostGIS database, and the GeoPackage encoding.
+
+Every test that takes ``store`` (or ``store_target``) runs on both stores; the
+tests of the GeoPackage file itself (its R*Tree, GDAL reading it) are marked
+``geopackage_only``. ``tests/geo/test_postgis.py`` has the PostGIS store's own.
+"""
 
 from __future__ import annotations
 
@@ -16,10 +21,12 @@ from typing import Any
 
 import geopandas as gpd
 import pandas as pd
+import psycopg
 import pyogrio
 import pytest
 import shapely
 
+import geo._postgis
 import geo.store
 from geo import _gpkg
 from geo.errors import IncidentNotFoundError, InvalidQueryError, StoreError
@@ -28,9 +35,11 @@ from geo.store import (
     STORE_FILE,
     GeoPackageStore,
     IncidentQuery,
+    IncidentStore,
     StoreExtent,
     open_store,
 )
+from tests.conftest import StoreTarget, geopackage_only, postgis_only
 
 MakeIncident = Callable[..., Incident]
 MakeFrame = Callable[..., gpd.GeoDataFrame]
@@ -45,9 +54,7 @@ def file_digest(path: Path) -> str:
 
 
 @pytest.fixture
-def grid(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
-) -> GeoPackageStore:
+def grid(store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame) -> IncidentStore:
     """A store holding points around the bbox (1.0, 50.0, 2.0, 51.0), plus unplaced/undated."""
     incidents = [
         make_incident(id="inside", lon=1.5, lat=50.5, date="2024-02-10"),
@@ -68,10 +75,11 @@ def grid(
 # -- creation, seeding, reopening ----------------------------------------------------------
 
 
-def test_new_store_is_seeded_with_the_sample(tmp_path: Path, sample_feature_count: int) -> None:
-    opened = open_store(tmp_path / "nested" / "folder")
+def test_new_store_is_seeded_with_the_sample(
+    store_target: StoreTarget, sample_feature_count: int
+) -> None:
+    opened = store_target.open()
     try:
-        assert (tmp_path / "nested" / "folder" / STORE_FILE).is_file()
         assert opened.count() == sample_feature_count
         assert opened.count() > 0
         assert opened.query(IncidentQuery()).number_matched == sample_feature_count
@@ -79,8 +87,17 @@ def test_new_store_is_seeded_with_the_sample(tmp_path: Path, sample_feature_coun
         opened.close()
 
 
-def test_new_store_without_seed_is_empty(tmp_path: Path) -> None:
-    opened = open_store(tmp_path, seed=False)
+@geopackage_only
+def test_new_store_file_is_made_in_a_new_folder(tmp_path: Path, store_kind: str) -> None:
+    opened = open_store(tmp_path / "nested" / "folder")
+    try:
+        assert (tmp_path / "nested" / "folder" / STORE_FILE).is_file()
+    finally:
+        opened.close()
+
+
+def test_new_store_without_seed_is_empty(store_target: StoreTarget) -> None:
+    opened = store_target.open(seed=False)
     try:
         assert opened.count() == 0
         result = opened.query(IncidentQuery())
@@ -92,13 +109,15 @@ def test_new_store_without_seed_is_empty(tmp_path: Path) -> None:
 
 
 def test_reopening_keeps_data_and_does_not_seed_again(
-    tmp_path: Path, sample_feature_count: int, numbered_frame: Callable[..., gpd.GeoDataFrame]
+    store_target: StoreTarget,
+    sample_feature_count: int,
+    numbered_frame: Callable[..., gpd.GeoDataFrame],
 ) -> None:
-    first = open_store(tmp_path)
+    first = store_target.open()
     first.add(numbered_frame(3))
     first.close()
     for _ in range(2):
-        again = open_store(tmp_path, seed=True)
+        again = store_target.open(seed=True)
         try:
             assert again.count() == sample_feature_count + 3
             assert ids_of(again.get("t-0002")) == ["t-0002"]
@@ -106,30 +125,30 @@ def test_reopening_keeps_data_and_does_not_seed_again(
             again.close()
 
 
-def test_unseeded_store_stays_unseeded_when_reopened(tmp_path: Path) -> None:
-    open_store(tmp_path, seed=False).close()
-    again = open_store(tmp_path, seed=True)
+def test_unseeded_store_stays_unseeded_when_reopened(store_target: StoreTarget) -> None:
+    store_target.open(seed=False).close()
+    again = store_target.open(seed=True)
     try:
         assert again.count() == 0
     finally:
         again.close()
 
 
-def test_open_store_with_database_url_is_refused(tmp_path: Path) -> None:
-    with pytest.raises(StoreError, match="PostGIS"):
-        open_store(tmp_path, database_url="postgresql://user@localhost/launchmap")
-    assert list(tmp_path.iterdir()) == []
+@postgis_only
+def test_a_database_store_writes_nothing_in_the_data_folder(store_target: StoreTarget) -> None:
+    store_target.open().close()
+    assert not store_target.data_dir.exists()
 
 
 def test_several_threads_creating_one_store_seed_it_once(
-    tmp_path: Path, sample_feature_count: int
+    store_target: StoreTarget, sample_feature_count: int
 ) -> None:
-    stores: list[GeoPackageStore] = []
+    stores: list[IncidentStore] = []
     errors: list[BaseException] = []
 
     def create() -> None:
         try:
-            stores.append(GeoPackageStore(tmp_path / STORE_FILE, seed=True))
+            stores.append(store_target.open(seed=True))
         except BaseException as error:
             errors.append(error)
 
@@ -199,7 +218,7 @@ def test_unrelated_sqlite_keeps_its_rows(tmp_path: Path) -> None:
 
 
 def test_add_is_idempotent(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
 ) -> None:
     frame = numbered_frame(5)
     first = store.add(frame)
@@ -212,7 +231,7 @@ def test_add_is_idempotent(
 
 
 def test_add_reports_new_and_existing_ids(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
 ) -> None:
     store.add(numbered_frame(3))
     result = store.add(numbered_frame(5))
@@ -222,7 +241,7 @@ def test_add_reports_new_and_existing_ids(
 
 
 def test_add_keeps_the_stored_version_of_an_existing_id(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     store.add(make_frame(make_incident(id="same", people=10)))
     store.add(make_frame(make_incident(id="same", people=99)))
@@ -230,7 +249,7 @@ def test_add_keeps_the_stored_version_of_an_existing_id(
 
 
 def test_duplicates_within_one_batch_are_stored_once(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     twice = make_incident(place_name="Berck", people=7)
     other = make_incident(place_name="Berck", people=8)
@@ -240,7 +259,7 @@ def test_duplicates_within_one_batch_are_stored_once(
 
 
 def test_add_frame_with_repeated_index_labels(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
 ) -> None:
     first = numbered_frame(3, prefix="a", lon0=1.0)
     second = numbered_frame(3, prefix="b", lon0=2.0)
@@ -253,14 +272,14 @@ def test_add_frame_with_repeated_index_labels(
     assert list(stored.geometry) == list(expected.geometry)
 
 
-def test_add_empty_frame(store: GeoPackageStore, make_frame: MakeFrame) -> None:
+def test_add_empty_frame(store: IncidentStore, make_frame: MakeFrame) -> None:
     result = store.add(make_frame())
     assert (result.added, result.existing) == ([], [])
     assert store.count() == 0
 
 
 def test_add_large_batch_beyond_sql_variable_limit(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
 ) -> None:
     frame = numbered_frame(2000)
     assert len(store.add(frame).added) == 2000
@@ -270,26 +289,32 @@ def test_add_large_batch_beyond_sql_variable_limit(
 
 
 def _unbindable_third_row(frame: gpd.GeoDataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
-    frame.at[frame.index[2], "description"] = {"not": "text"}  # SQLite cannot bind a dict
+    frame.at[frame.index[2], "description"] = {"not": "text"}  # neither SQLite nor psycopg binds it
 
 
-def _failing_contents_update(frame: gpd.GeoDataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
-    def fail(*args: Any) -> None:
+def _failing_extent_update(frame: gpd.GeoDataFrame, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The last step of an add fails as a full disk or a lost server would."""
+
+    def fail_sqlite(*args: Any) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(geo.store, "_extend_contents", fail)
+    def fail_postgres(*args: Any) -> None:
+        raise psycopg.OperationalError("server closed the connection unexpectedly")
+
+    monkeypatch.setattr(geo.store, "_extend_contents", fail_sqlite)
+    monkeypatch.setattr(geo._postgis, "_extend_extent", fail_postgres)
 
 
 @pytest.mark.parametrize(
     ("breakage", "error"),
-    [(_unbindable_third_row, sqlite3.Error), (_failing_contents_update, StoreError)],
+    [(_unbindable_third_row, (sqlite3.Error, psycopg.Error)), (_failing_extent_update, StoreError)],
 )
 def test_failed_add_stores_nothing(
-    store: GeoPackageStore,
+    store: IncidentStore,
     numbered_frame: Callable[..., gpd.GeoDataFrame],
     monkeypatch: pytest.MonkeyPatch,
     breakage: Callable[[gpd.GeoDataFrame, pytest.MonkeyPatch], None],
-    error: type[Exception],
+    error: type[Exception] | tuple[type[Exception], ...],
 ) -> None:
     store.add(numbered_frame(2, prefix="old"))
     extent_before = store.extent()
@@ -307,7 +332,7 @@ def test_failed_add_stores_nothing(
 
 
 def test_concurrent_adds_store_each_id_once(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame]
 ) -> None:
     everything = numbered_frame(500)
     batches = [everything.iloc[start : start + 200] for start in (0, 100, 200, 300)]
@@ -341,7 +366,7 @@ def test_concurrent_adds_store_each_id_once(
 
 
 def test_get_returns_the_incident(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     original = make_incident(
         id="full",
@@ -375,7 +400,7 @@ def test_get_returns_the_incident(
 
 
 def test_get_unplaced_incident_has_no_geometry(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     store.add(make_frame(make_incident(id="nowhere", country="FR", sources=[])))
     got = store.get("nowhere")
@@ -383,9 +408,9 @@ def test_get_unplaced_incident_has_no_geometry(
     assert got["sources"].iloc[0] == []
 
 
-@pytest.mark.parametrize("missing", ["no-such-id", "", "t-0000' OR '1'='1"])
+@pytest.mark.parametrize("missing", ["no-such-id", "", "t-0000' OR '1'='1", "t-0000\x00"])
 def test_get_missing_id_raises(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame], missing: str
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame], missing: str
 ) -> None:
     store.add(numbered_frame(2))
     with pytest.raises(IncidentNotFoundError) as caught:
@@ -405,7 +430,7 @@ def test_get_missing_id_raises(
     ],
 )
 def test_query_by_bbox_includes_edges(
-    grid: GeoPackageStore, bbox: tuple[float, float, float, float], expected: set[str] | None
+    grid: IncidentStore, bbox: tuple[float, float, float, float], expected: set[str] | None
 ) -> None:
     result = grid.query(IncidentQuery(bbox=bbox))
     placed = {i for i in ids_of(grid.query(IncidentQuery()).incidents) if i != "unplaced"}
@@ -415,7 +440,7 @@ def test_query_by_bbox_includes_edges(
 
 
 def test_query_bbox_edge_at_two_degrees(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     store.add(
         make_frame(
@@ -442,7 +467,7 @@ def test_query_bbox_edge_at_two_degrees(
     ],
 )
 def test_query_by_date_range_is_inclusive(
-    grid: GeoPackageStore, start: dt.date | None, end: dt.date | None, expected: set[str]
+    grid: IncidentStore, start: dt.date | None, end: dt.date | None, expected: set[str]
 ) -> None:
     result = grid.query(IncidentQuery(start=start, end=end))
     found = ids_of(result.incidents)
@@ -451,13 +476,13 @@ def test_query_by_date_range_is_inclusive(
     assert result.number_matched == len(expected)
 
 
-def test_query_by_date_excludes_undated(grid: GeoPackageStore) -> None:
+def test_query_by_date_excludes_undated(grid: IncidentStore) -> None:
     found = ids_of(grid.query(IncidentQuery(start=dt.date(1900, 1, 1))).incidents)
     assert len(found) == 9
     assert "undated" not in found
 
 
-def test_query_by_bbox_and_dates(grid: GeoPackageStore) -> None:
+def test_query_by_bbox_and_dates(grid: IncidentStore) -> None:
     result = grid.query(
         IncidentQuery(
             bbox=(1.0, 50.0, 2.0, 51.0), start=dt.date(2024, 2, 5), end=dt.date(2024, 3, 1)
@@ -467,7 +492,7 @@ def test_query_by_bbox_and_dates(grid: GeoPackageStore) -> None:
     assert result.number_matched == 3
 
 
-def test_query_without_filters_returns_all_in_insertion_order(grid: GeoPackageStore) -> None:
+def test_query_without_filters_returns_all_in_insertion_order(grid: IncidentStore) -> None:
     result = grid.query(IncidentQuery())
     assert ids_of(result.incidents)[:3] == ["inside", "corner-min", "edge-max-x"]
     assert ids_of(result.incidents)[-1] == "undated"
@@ -476,7 +501,7 @@ def test_query_without_filters_returns_all_in_insertion_order(grid: GeoPackageSt
 
 @pytest.mark.parametrize("page_size", [1, 3, 7, 40])
 def test_paging_gives_disjoint_pages_covering_all(
-    store: GeoPackageStore, numbered_frame: Callable[..., gpd.GeoDataFrame], page_size: int
+    store: IncidentStore, numbered_frame: Callable[..., gpd.GeoDataFrame], page_size: int
 ) -> None:
     store.add(numbered_frame(40))
     query = {"bbox": (1.005, 50.0, 1.5, 51.0)}  # excludes t-0000 .. t-0004
@@ -496,13 +521,13 @@ def test_paging_gives_disjoint_pages_covering_all(
     )
 
 
-def test_limit_zero_counts_without_rows(grid: GeoPackageStore) -> None:
+def test_limit_zero_counts_without_rows(grid: IncidentStore) -> None:
     result = grid.query(IncidentQuery(limit=0))
     assert len(result.incidents) == 0
     assert result.number_matched == 10
 
 
-def test_offset_beyond_the_end_is_an_empty_page(grid: GeoPackageStore) -> None:
+def test_offset_beyond_the_end_is_an_empty_page(grid: IncidentStore) -> None:
     result = grid.query(IncidentQuery(offset=100))
     assert len(result.incidents) == 0
     assert result.number_matched == 10
@@ -527,7 +552,7 @@ def test_bad_query_is_refused(arguments: dict[str, Any]) -> None:
         IncidentQuery(**arguments)
 
 
-def test_extent(grid: GeoPackageStore) -> None:
+def test_extent(grid: IncidentStore) -> None:
     extent = grid.extent()
     assert extent.bbox == pytest.approx((-1.5, 49.2, 2.0000001, 51.0000001))
     assert extent.start == dt.date(2023, 12, 31)
@@ -535,7 +560,7 @@ def test_extent(grid: GeoPackageStore) -> None:
 
 
 def test_extent_without_points(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     store.add(make_frame(make_incident(id="nowhere", country="FR", date="2024-05-05")))
     assert store.extent() == StoreExtent(None, dt.date(2024, 5, 5), dt.date(2024, 5, 5))
@@ -545,7 +570,8 @@ def test_extent_without_points(
 
 
 @pytest.fixture
-def traced(grid: GeoPackageStore) -> Iterator[tuple[GeoPackageStore, list[str]]]:
+def traced(grid: IncidentStore) -> Iterator[tuple[GeoPackageStore, list[str]]]:
+    assert isinstance(grid, GeoPackageStore)
     statements: list[str] = []
     grid._connection().set_trace_callback(statements.append)
     yield grid, statements
@@ -566,6 +592,7 @@ def query_plans(path: Path, statements: list[str]) -> list[str]:
         connection.close()
 
 
+@geopackage_only
 def test_bbox_query_uses_the_rtree(traced: tuple[GeoPackageStore, list[str]]) -> None:
     grid, statements = traced
     grid.query(IncidentQuery(bbox=(1.0, 50.0, 2.0, 51.0)))
@@ -576,6 +603,7 @@ def test_bbox_query_uses_the_rtree(traced: tuple[GeoPackageStore, list[str]]) ->
         assert "SCAN incidents" not in plan.split(" | ")  # no full table scan
 
 
+@geopackage_only
 @pytest.mark.parametrize(
     "arguments",
     [
@@ -597,6 +625,7 @@ def test_date_query_uses_the_date_index(
         assert "SCAN incidents" not in plan.split(" | ")
 
 
+@geopackage_only
 def test_store_is_a_geopackage_gdal_reads(grid: GeoPackageStore) -> None:
     path = grid.path
     expected = sorted(ids_of(grid.query(IncidentQuery()).incidents))
@@ -635,6 +664,7 @@ print(" ".join(sorted(frame["id"])))
 """
 
 
+@geopackage_only
 def test_gdal_in_another_process_reads_the_open_store(grid: GeoPackageStore) -> None:
     expected = sorted(ids_of(grid.query(IncidentQuery(bbox=(1.0, 50.0, 2.0, 51.0))).incidents))
     done = subprocess.run(
@@ -648,6 +678,7 @@ def test_gdal_in_another_process_reads_the_open_store(grid: GeoPackageStore) -> 
     assert grid.count() == 10
 
 
+@geopackage_only
 @pytest.mark.parametrize(
     "bbox",
     [(1.0, 50.0, 2.0, 51.0), (1.4, 50.4, 2.0, 50.6), (-2.0, 49.0, 1.2, 50.3), (2.0, 50.5, 3, 51)],

@@ -1,4 +1,4 @@
-"""Store property filters, ordering, replacement and deletion."""
+"""Store property filters, ordering, replacement and deletion, on both stores."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ import pytest
 
 from geo.errors import IncidentNotFoundError, InvalidQueryError
 from geo.model import Incident
-from geo.store import GeoPackageStore, IncidentQuery
+from geo.store import IncidentQuery, IncidentStore
 
 MakeIncident = Callable[..., Incident]
 MakeFrame = Callable[..., gpd.GeoDataFrame]
@@ -17,8 +17,8 @@ MakeFrame = Callable[..., gpd.GeoDataFrame]
 
 @pytest.fixture
 def filled(
-    store: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
-) -> GeoPackageStore:
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
+) -> IncidentStore:
     store.add(
         make_frame(
             make_incident(
@@ -70,7 +70,7 @@ def filled(
     return store
 
 
-def _ids(store: GeoPackageStore, **filters: object) -> list[str]:
+def _ids(store: IncidentStore, **filters: object) -> list[str]:
     return store.query(IncidentQuery(**filters)).incidents["id"].tolist()  # type: ignore[arg-type]
 
 
@@ -89,7 +89,7 @@ def _ids(store: GeoPackageStore, **filters: object) -> list[str]:
     ],
 )
 def test_property_filters(
-    filled: GeoPackageStore, filters: dict[str, object], expected: list[str]
+    filled: IncidentStore, filters: dict[str, object], expected: list[str]
 ) -> None:
     assert _ids(filled, **filters) == expected
     assert filled.query(IncidentQuery(**filters)).number_matched == len(expected)  # type: ignore[arg-type]
@@ -105,9 +105,59 @@ def test_property_filters(
     ],
 )
 def test_sorting(
-    filled: GeoPackageStore, sortby: tuple[tuple[str, bool], ...], expected: list[str]
+    filled: IncidentStore, sortby: tuple[tuple[str, bool], ...], expected: list[str]
 ) -> None:
     assert _ids(filled, sortby=sortby) == expected
+
+
+def test_text_sorts_by_code_point_whatever_the_database_collation(
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
+) -> None:
+    names = ["beach", "Berck", "Équihen", "Zuydcoote", "étaples", None, "ab", "a b"]
+    store.add(make_frame(*(make_incident(id=f"n{i}", place_name=n) for i, n in enumerate(names))))
+    ascending = sorted((n for n in names if n is not None), key=lambda n: n.encode())
+    assert _ids(store, sortby=(("place_name", False),)) == ["n5"] + [
+        f"n{names.index(n)}" for n in ascending
+    ]
+    assert _ids(store, sortby=(("place_name", True),)) == [
+        f"n{names.index(n)}" for n in reversed(ascending)
+    ] + ["n5"]
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [("BERCK", ["b"]), ("berck", ["b"]), ("équihen", ["e"]), ("ÉQUIHEN", ["E"]), ("_", [])],
+)
+def test_place_filter_ignores_the_case_of_ascii_letters_only(
+    store: IncidentStore,
+    make_incident: MakeIncident,
+    make_frame: MakeFrame,
+    place: str,
+    expected: list[str],
+) -> None:
+    store.add(
+        make_frame(
+            make_incident(id="b", place_name="Berck-sur-Mer"),
+            make_incident(id="e", place_name="équihen"),
+            make_incident(id="E", place_name="ÉQUIHEN"),
+        )
+    )
+    assert _ids(store, place=place) == expected
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        {"place": "Wis\x00sant"},
+        {"country": "F\x00"},
+        {"event_types": ("launch\x00",)},
+    ],
+)
+def test_filters_with_a_nul_character_match_nothing(
+    filled: IncidentStore, filters: dict[str, object]
+) -> None:
+    result = filled.query(IncidentQuery(**filters))  # type: ignore[arg-type]
+    assert (result.number_matched, len(result.incidents)) == (0, 0)
 
 
 def test_unknown_sort_column_is_refused_naming_it() -> None:
@@ -116,7 +166,7 @@ def test_unknown_sort_column_is_refused_naming_it() -> None:
 
 
 def test_replace_keeps_one_incident_with_the_new_values(
-    filled: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    filled: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     filled.replace(
         make_frame(
@@ -139,7 +189,7 @@ def test_replace_keeps_one_incident_with_the_new_values(
 
 
 def test_replace_or_delete_of_a_missing_id_changes_nothing(
-    filled: GeoPackageStore, make_incident: MakeIncident, make_frame: MakeFrame
+    filled: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
 ) -> None:
     with pytest.raises(IncidentNotFoundError):
         filled.replace(make_frame(make_incident(id="zz")))
@@ -148,7 +198,7 @@ def test_replace_or_delete_of_a_missing_id_changes_nothing(
     assert filled.count() == 4
 
 
-def test_delete_removes_the_incident_and_its_index_entry(filled: GeoPackageStore) -> None:
+def test_delete_removes_the_incident_and_its_index_entry(filled: IncidentStore) -> None:
     filled.delete("a")
     assert filled.count() == 3
     with pytest.raises(IncidentNotFoundError):
