@@ -63,9 +63,9 @@ from geo.store import (
     open_store,
 )
 from maps.assets import AssetMode
+from maps.chart import chart_points
 from maps.errors import MapAssetsError, MapViewError
 from maps.incident_map import MapOptions, render_map_html
-from maps.chart import chart_points
 from maps.static import (
     ImageOptions,
     image_options,
