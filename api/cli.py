@@ -864,3 +864,138 @@ def eval_command(
         markup=False,
         highlight=False,
     )
+
+
+# -- large files with dask (process) ----------------------------------------------------
+
+
+@contextmanager
+def _process_errors() -> Iterator[None]:
+    """Print the errors of ``process`` (bad input or output, unreachable scheduler), exit 1."""
+    from geo.errors import ProcessError, SchedulerError
+
+    try:
+        yield
+    except (ProcessError, SchedulerError) as error:
+        stderr.print(f"error: {error}", markup=False, highlight=False)
+        raise typer.Exit(1) from None
+
+
+_STAGES = {
+    "geocoding": "Geocoding and relating to the coast (partitions)",
+    "clustering": "Clustering (strips)",
+    "writing": "Numbering clusters and writing (partitions)",
+}
+
+
+@app.command("process")
+def process_command(
+    input_path: Annotated[
+        Path, typer.Argument(help="GeoParquet file of incidents, or a folder of them.")
+    ],
+    output: Annotated[
+        Path,
+        typer.Option(
+            "-o", "--output", help="Folder to write: part.NNNNN.parquet GeoParquet files."
+        ),
+    ],
+    scheduler: Annotated[
+        str | None,
+        typer.Option(
+            help="Address of a running dask scheduler (tcp://HOST:PORT); default: a local cluster."
+        ),
+    ] = None,
+    workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Worker processes of the local cluster (default: one per core, ≤ 8).", min=1
+        ),
+    ] = None,
+    blocksize: Annotated[
+        str, typer.Option(help="Input read per partition, in whole row groups, e.g. 32MiB.")
+    ] = "16MiB",  # geo.process.DEFAULT_BLOCKSIZE
+    overwrite: Annotated[
+        bool, typer.Option("--overwrite", help="Replace the output if it exists.")
+    ] = False,
+    method: Annotated[
+        ClusterMethod, typer.Option(help="Clustering method.")
+    ] = DEFAULT_CLUSTERING.method,
+    eps_m: Annotated[
+        float, typer.Option(help="dbscan, space-time: neighbour distance in metres.")
+    ] = DEFAULT_CLUSTERING.eps_m,
+    min_samples: Annotated[
+        int, typer.Option(help="Incidents (or weight) that make a cluster.")
+    ] = DEFAULT_CLUSTERING.min_samples,
+    eps_km: Annotated[
+        float, typer.Option(help="coast: largest gap along the coast in km.")
+    ] = DEFAULT_CLUSTERING.eps_km,
+    gap_days: Annotated[
+        float, typer.Option(help="space-time: largest gap in days.")
+    ] = DEFAULT_CLUSTERING.gap_days,
+    min_cluster_size: Annotated[
+        int, typer.Option(help="hdbscan: smallest cluster.")
+    ] = DEFAULT_CLUSTERING.min_cluster_size,
+    weight: Annotated[
+        str, typer.Option(help="Count each incident once (none) or by its people or boats.")
+    ] = DEFAULT_CLUSTERING.weight,
+    roles: Annotated[
+        str | None,
+        typer.Option(
+            help="Location roles clustered, comma-separated, or 'all' (default: departure,pickup)."
+        ),
+    ] = None,
+    as_json: JsonFlag = False,
+) -> None:
+    """Geocode, relate to the coast and cluster a large GeoParquet file with dask."""
+    from geo.process import process_parquet
+
+    progress = Progress(console=stderr, transient=True, disable=as_json or not stderr.is_terminal)
+    tasks: dict[str, Any] = {}
+
+    def advance(stage: str, done: int, total: int) -> None:
+        if stage not in tasks:
+            tasks[stage] = progress.add_task(_STAGES.get(stage, stage), total=total)
+        progress.update(tasks[stage], completed=done, total=total)
+
+    with _reported_errors(), _process_errors(), progress:
+        params = ClusterParams(
+            method=method,
+            eps_m=eps_m,
+            min_samples=min_samples,
+            eps_km=eps_km,
+            gap_days=gap_days,
+            min_cluster_size=min_cluster_size,
+            weight=weight,
+            roles=parse_roles(roles),
+        )
+        report = process_parquet(
+            input_path,
+            output,
+            params,
+            scheduler=scheduler,
+            workers=workers,
+            blocksize=blocksize,
+            overwrite=overwrite,
+            on_progress=advance,
+        )
+    if as_json:
+        _print_json(report.as_dict())
+        return
+    for item in report.unresolved_names:
+        stderr.print(
+            f"not placed: {item['place_name']!r} ({item['reason']}): "
+            f"{_count(item['incidents'], 'incident')}",
+            markup=False,
+            highlight=False,
+        )
+    where = "a local cluster" if scheduler is None else f"the scheduler at {report.scheduler}"
+    stdout.print(
+        f"Processed {_count(report.incidents, 'incident')} from {input_path} into {output} "
+        f"({_count(report.partitions, 'partition')}, {_count(report.strips, 'strip')}, "
+        f"{_count(report.workers, 'worker')} on {where}): "
+        f"{report.geocoded} geocoded, {report.unresolved} not placed, "
+        f"{_count(report.clusters, 'cluster')} ({report.clustered} incidents clustered, "
+        f"{report.noise} noise) in {report.seconds:.1f} s.",
+        markup=False,
+        highlight=False,
+    )

@@ -128,14 +128,68 @@ def dbscan(
     """
     if len(points) == 0:
         return np.empty(0, dtype=np.int64)
+    parts = dbscan_parts(points, eps_rad, min_samples, gap_days)
+    labels = np.full(len(points), -1, dtype=np.int64)
+    _, labels[parts.core] = np.unique(parts.component[parts.core], return_inverse=True)
+    border = parts.nearest_core >= 0
+    labels[border] = labels[parts.nearest_core[border]]
+    return labels
+
+
+@dataclass(frozen=True)
+class DbscanParts:
+    """DBSCAN's three rules answered for some points: core, connection, nearest core.
+
+    Attributes
+    ----------
+    core
+        Whether each point is a core point (of the trusted ones).
+    component
+        For each core point, a number shared by exactly the core points it is
+        connected to (-1 for the others); numbers are not consecutive.
+    nearest_core
+        For each wanted point that is not core, its nearest core neighbour
+        (ties to the first), or -1.
+    """
+
+    core: BoolArray
+    component: IntArray
+    nearest_core: IntArray
+
+
+def dbscan_parts(
+    points: Points,
+    eps_rad: float,
+    min_samples: float,
+    gap_days: float | None = None,
+    *,
+    trusted: BoolArray | None = None,
+    wanted: BoolArray | None = None,
+) -> DbscanParts:
+    """Answer DBSCAN's rules for ``points``, maybe a piece of a larger set cut with a halo.
+
+    With every point given (the defaults), this is :func:`dbscan` before
+    numbering. On a piece of a larger set, the weight of a point's
+    neighbourhood is right only when all its neighbours are in the piece:
+    ``trusted`` marks those points, and only they may be core. Connections
+    are then found among trusted core points, and the nearest core point is
+    looked for only for the ``wanted`` points that are not core (every one
+    by default).
+    """
+    if len(points) == 0:
+        nothing = np.empty(0, dtype=np.int64)
+        return DbscanParts(np.empty(0, dtype=bool), nothing, nothing)
     rule = _Rule(math.sin(eps_rad / 2) ** 2, gap_days)
     grid = _grid(points, eps_rad, gap_days)
     every = _groups(grid, np.ones(len(points), dtype=bool))
     core = _core_points(points, rule, grid, every, min_samples)
+    if trusted is not None:
+        core &= trusted
     core_groups = _groups(grid, core)
     component = _connect(points, rule, grid, core_groups)
-    nearest_core = _nearest_core(points, rule, grid, _groups(grid, ~core), core_groups)
-    return _labels(grid, core, component, nearest_core)
+    others = ~core if wanted is None else ~core & wanted
+    nearest_core = _nearest_core(points, rule, grid, _groups(grid, others), core_groups)
+    return DbscanParts(core, np.where(core, component[grid.cell], -1), nearest_core)
 
 
 # -- the grid ----------------------------------------------------------------------------------
@@ -506,13 +560,3 @@ def _best_per_point(
     order = np.lexsort((j, term, i))
     first = order[np.flatnonzero(np.diff(i[order], prepend=-1))]
     return i[first], term[first], j[first]
-
-
-def _labels(grid: _Grid, core: BoolArray, component: IntArray, nearest_core: IntArray) -> IntArray:
-    """Cluster numbers from the core points' components; borders follow their core point."""
-    labels = np.full(len(core), -1, dtype=np.int64)
-    _, number = np.unique(component[grid.cell[core]], return_inverse=True)
-    labels[core] = number
-    border = nearest_core >= 0
-    labels[border] = labels[nearest_core[border]]
-    return labels

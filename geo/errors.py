@@ -85,3 +85,15 @@ class DocumentError(ValueError):
 
 class CorpusError(ValueError):
     """A corpus folder or gold file that cannot be read; the message names the file and value."""
+
+
+class ProcessError(ValueError):
+    """A file ``launchmap process`` cannot work on, or cannot write; the message names it.
+
+    Not Parquet, Parquet without GeoParquet metadata, a missing column, a bad
+    value (naming the incident), or an output that exists.
+    """
+
+
+class SchedulerError(ConnectionError):
+    """The dask scheduler at the given address cannot be reached; the message names it."""
