@@ -50,6 +50,7 @@ from typing import Any
 import numpy as np
 import psutil
 from _report import figure
+from _scale_store import store_section
 from _synthetic import site_table, synthetic_incidents
 
 FULL_COUNT, FULL_BASELINE = 10_000_000, 1_000_000
@@ -234,14 +235,6 @@ def check_equal(baseline: Path, work: Path) -> None:
     print(f"check: the dask path's output on the baseline input ({seconds:.1f} s) is equal")
 
 
-def store_section(count: int) -> list[str]:
-    """The store part, written separately in bench/_scale_store.py."""
-    from _scale_store import store_section as section
-
-    result = section(count)
-    return [line for line in result if isinstance(line, str)] if result else []
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--part", choices=("process", "store", "all"), default="all")
@@ -265,7 +258,7 @@ def main() -> None:
         finally:
             shutil.rmtree(work, ignore_errors=True)
     if args.part in ("store", "all"):
-        figures += store_section(store_count)
+        store_section(store_count)  # prints its own figures
     print(
         f"machine: {psutil.cpu_count()} cores, {psutil.virtual_memory().total / 2**30:.0f} GiB; "
         f"load average at the end {os.getloadavg()[0]:.1f} (other work on the machine slows "

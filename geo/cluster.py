@@ -30,7 +30,6 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 from pyproj import Transformer
-from sklearn.cluster import HDBSCAN
 
 from geo._dbscan import EARTH_RADIUS_M, Points, dbscan
 from geo.coast import METRIC_CRS, relate_to_coast
@@ -512,6 +511,8 @@ def _hdbscan_labels(
             f"method hdbscan handles at most {HDBSCAN_MAX_SAMPLES:,} weighted incidents, "
             f"got {int(repeats.sum()):,}; use dbscan, or fewer incidents (bbox, datetime)"
         )
+    from sklearn.cluster import HDBSCAN  # scikit-learn takes 0.7 s to import: only here
+
     samples = np.repeat(np.column_stack([lat_rad, lon_rad]), repeats, axis=0)
     model = HDBSCAN(
         min_cluster_size=min_cluster_size, metric="haversine", algorithm="ball_tree", copy=False
