@@ -99,6 +99,25 @@ REPORTED_ERRORS = (
 )
 
 DEFAULT_CLUSTERING = ClusterParams()
+MethodOption = Annotated[ClusterMethod, typer.Option(help="Clustering method.")]
+EpsMetresOption = Annotated[
+    float, typer.Option(help="dbscan, space-time: neighbour distance in metres.")
+]
+MinSamplesOption = Annotated[int, typer.Option(help="Incidents (or weight) that make a cluster.")]
+EpsKilometresOption = Annotated[
+    float, typer.Option(help="coast: largest gap along the coast in km.")
+]
+GapDaysOption = Annotated[float, typer.Option(help="space-time: largest gap in days.")]
+MinClusterSizeOption = Annotated[int, typer.Option(help="hdbscan: smallest cluster.")]
+WeightOption = Annotated[
+    str, typer.Option(help="Count each incident once (none) or by its people or boats.")
+]
+RolesOption = Annotated[
+    str | None,
+    typer.Option(
+        help="Location roles clustered, comma-separated, or 'all' (default: departure,pickup)."
+    ),
+]
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
 DataDirOption = Annotated[
     Path | None,
@@ -505,33 +524,14 @@ def _describe(result: GeocodeResult) -> str:
 
 @app.command("hotspots")
 def hotspots_command(
-    method: Annotated[
-        ClusterMethod, typer.Option(help="Clustering method.")
-    ] = DEFAULT_CLUSTERING.method,
-    eps_m: Annotated[
-        float, typer.Option(help="dbscan, space-time: neighbour distance in metres.")
-    ] = DEFAULT_CLUSTERING.eps_m,
-    min_samples: Annotated[
-        int, typer.Option(help="Incidents (or weight) that make a cluster.")
-    ] = DEFAULT_CLUSTERING.min_samples,
-    eps_km: Annotated[
-        float, typer.Option(help="coast: largest gap along the coast in km.")
-    ] = DEFAULT_CLUSTERING.eps_km,
-    gap_days: Annotated[
-        float, typer.Option(help="space-time: largest gap in days.")
-    ] = DEFAULT_CLUSTERING.gap_days,
-    min_cluster_size: Annotated[
-        int, typer.Option(help="hdbscan: smallest cluster.")
-    ] = DEFAULT_CLUSTERING.min_cluster_size,
-    weight: Annotated[
-        str, typer.Option(help="Count each incident once (none) or by its people or boats.")
-    ] = DEFAULT_CLUSTERING.weight,
-    roles: Annotated[
-        str | None,
-        typer.Option(
-            help="Location roles used, comma-separated, or 'all' (default: departure,pickup)."
-        ),
-    ] = None,
+    method: MethodOption = DEFAULT_CLUSTERING.method,
+    eps_m: EpsMetresOption = DEFAULT_CLUSTERING.eps_m,
+    min_samples: MinSamplesOption = DEFAULT_CLUSTERING.min_samples,
+    eps_km: EpsKilometresOption = DEFAULT_CLUSTERING.eps_km,
+    gap_days: GapDaysOption = DEFAULT_CLUSTERING.gap_days,
+    min_cluster_size: MinClusterSizeOption = DEFAULT_CLUSTERING.min_cluster_size,
+    weight: WeightOption = DEFAULT_CLUSTERING.weight,
+    roles: RolesOption = None,
     data_dir: DataDirOption = None,
     database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
@@ -917,33 +917,14 @@ def process_command(
     overwrite: Annotated[
         bool, typer.Option("--overwrite", help="Replace the output if it exists.")
     ] = False,
-    method: Annotated[
-        ClusterMethod, typer.Option(help="Clustering method.")
-    ] = DEFAULT_CLUSTERING.method,
-    eps_m: Annotated[
-        float, typer.Option(help="dbscan, space-time: neighbour distance in metres.")
-    ] = DEFAULT_CLUSTERING.eps_m,
-    min_samples: Annotated[
-        int, typer.Option(help="Incidents (or weight) that make a cluster.")
-    ] = DEFAULT_CLUSTERING.min_samples,
-    eps_km: Annotated[
-        float, typer.Option(help="coast: largest gap along the coast in km.")
-    ] = DEFAULT_CLUSTERING.eps_km,
-    gap_days: Annotated[
-        float, typer.Option(help="space-time: largest gap in days.")
-    ] = DEFAULT_CLUSTERING.gap_days,
-    min_cluster_size: Annotated[
-        int, typer.Option(help="hdbscan: smallest cluster.")
-    ] = DEFAULT_CLUSTERING.min_cluster_size,
-    weight: Annotated[
-        str, typer.Option(help="Count each incident once (none) or by its people or boats.")
-    ] = DEFAULT_CLUSTERING.weight,
-    roles: Annotated[
-        str | None,
-        typer.Option(
-            help="Location roles clustered, comma-separated, or 'all' (default: departure,pickup)."
-        ),
-    ] = None,
+    method: MethodOption = DEFAULT_CLUSTERING.method,
+    eps_m: EpsMetresOption = DEFAULT_CLUSTERING.eps_m,
+    min_samples: MinSamplesOption = DEFAULT_CLUSTERING.min_samples,
+    eps_km: EpsKilometresOption = DEFAULT_CLUSTERING.eps_km,
+    gap_days: GapDaysOption = DEFAULT_CLUSTERING.gap_days,
+    min_cluster_size: MinClusterSizeOption = DEFAULT_CLUSTERING.min_cluster_size,
+    weight: WeightOption = DEFAULT_CLUSTERING.weight,
+    roles: RolesOption = None,
     as_json: JsonFlag = False,
 ) -> None:
     """Geocode, relate to the coast and cluster a large GeoParquet file with dask."""

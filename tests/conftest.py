@@ -266,3 +266,18 @@ def _wait_until_healthy(
             pass
         time.sleep(0.1)
     raise AssertionError(f"server at {url} did not become healthy in {timeout_s} s")
+
+
+@contextmanager
+def dask_scheduler(workers: int) -> Iterator[str]:
+    """Run a dask.distributed scheduler on 127.0.0.1 with ``workers`` worker processes."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=workers,
+        threads_per_worker=1,
+        host="127.0.0.1",
+        dashboard_address="127.0.0.1:0",
+        processes=True,
+    ) as cluster:
+        yield str(cluster.scheduler_address)

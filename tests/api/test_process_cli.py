@@ -17,7 +17,7 @@ from geopandas.testing import assert_geodataframe_equal
 
 from geo.cluster import ClusterParams
 from geo.process import process_frame, read_geoparquet
-from tests.conftest import launchmap_command
+from tests.conftest import dask_scheduler, launchmap_command
 from tests.geo.test_process import synthetic_incidents
 
 
@@ -37,16 +37,8 @@ def incidents_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """A dask scheduler started here, on 127.0.0.1, with one worker process."""
-    from distributed import LocalCluster
-
-    with LocalCluster(
-        n_workers=1,
-        threads_per_worker=1,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-        processes=True,
-    ) as cluster:
-        yield str(cluster.scheduler_address)
+    with dask_scheduler(1) as address:
+        yield address
 
 
 def test_process_on_a_local_cluster_writes_what_one_process_gives(

@@ -27,6 +27,7 @@ from geo.process import (
     scheduler_address,
     write_geoparquet,
 )
+from tests.conftest import dask_scheduler
 
 PLACE_NAMES = [
     "Wimereux",
@@ -108,16 +109,8 @@ def incidents_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def scheduler() -> Iterator[str]:
     """A dask scheduler with two worker processes on 127.0.0.1, shared by the module's tests."""
-    from distributed import LocalCluster
-
-    with LocalCluster(
-        n_workers=2,
-        threads_per_worker=1,
-        host="127.0.0.1",
-        dashboard_address="127.0.0.1:0",
-        processes=True,
-    ) as cluster:
-        yield str(cluster.scheduler_address)
+    with dask_scheduler(2) as address:
+        yield address
 
 
 def run_dask(
