@@ -617,7 +617,6 @@
     };
 
     window.Launchmap = {
-        create: function (map, config) { return new App(map, config); },
-        dayText: dayText
+        create: function (map, config) { return new App(map, config); }
     };
 }());
