@@ -51,7 +51,7 @@ from geo.extract import check_url, extract_document, merge_corroborated
 from geo.extract import parse_document as parse_report
 from geo.geocode import GeocodeResult, geocode_many
 from geo.io import FileFormat, read_incidents, write_incidents
-from geo.model import Incident, frame_to_features, incidents_to_frame
+from geo.model import Incident, frame_to_features, incidents_to_frame, placed_mask
 from geo.nominatim import NominatimFallback
 from geo.store import (
     STORE_FILE,
@@ -391,7 +391,7 @@ def map_command(
             output.write_text(page, encoding="utf-8")
         else:
             output.write_bytes(render(enriched.incidents, options))
-    placed = int((~(incidents.geometry.isna() | incidents.geometry.is_empty)).sum())
+    placed = int(placed_mask(incidents).sum())
     if chart:
         placed = int(chart_points(incidents).drawn.sum())
     _emit(
@@ -768,7 +768,7 @@ def extract_command(
 ) -> None:
     """Extract candidate incidents from news articles or notices; reports agreeing are merged."""
     settings = _settings(data_dir, no_seed, database_url)
-    with _reported_errors(), _reported_errors():
+    with _reported_errors():
         files = _report_files(source)
         if source.is_dir() and (published is not None or url is not None):
             raise DocumentError(

@@ -34,7 +34,7 @@ from pyproj import Transformer
 from geo._dbscan import EARTH_RADIUS_M, Points, dbscan
 from geo.coast import METRIC_CRS, relate_to_coast
 from geo.errors import InvalidClusterParamsError
-from geo.model import CRS, LocationRole
+from geo.model import CRS, LocationRole, placed_mask
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]
@@ -286,7 +286,7 @@ class _Inputs:
 
 def _cluster_inputs(frame: gpd.GeoDataFrame, params: ClusterParams) -> _Inputs:
     """Choose the rows a method clusters (role, point, date, coast km) and read their values."""
-    selected = _launch_rows(frame, params.roles) & _placed(frame)
+    selected = _launch_rows(frame, params.roles) & placed_mask(frame)
     nothing = np.empty(0)
     if params.method is ClusterMethod.COAST:
         coast_km = _coast_km(frame, selected)
@@ -310,13 +310,6 @@ def _launch_rows(frame: gpd.GeoDataFrame, roles: tuple[str, ...]) -> BoolArray:
         return np.zeros(len(frame), dtype=bool)
     inside: BoolArray = frame["location_role"].astype(object).isin(roles).to_numpy(dtype=bool)
     return inside
-
-
-def _placed(frame: gpd.GeoDataFrame) -> BoolArray:
-    """Whether each row has a (non-empty) geometry."""
-    geometry = frame.geometry
-    placed: BoolArray = ~(geometry.isna() | geometry.is_empty).to_numpy(dtype=bool)
-    return placed
 
 
 def _lon_lat(frame: gpd.GeoDataFrame, rows: BoolArray) -> tuple[FloatArray, FloatArray]:
@@ -597,7 +590,7 @@ def _members(clustered: gpd.GeoDataFrame) -> pd.DataFrame:
     if "cluster_id" not in clustered.columns:
         raise ValueError("hotspots need a frame from cluster_incidents, with a cluster_id column")
     cluster_id = pd.to_numeric(clustered["cluster_id"], errors="coerce").fillna(-1)
-    rows = (cluster_id >= 0).to_numpy(dtype=bool) & _placed(clustered)
+    rows = (cluster_id >= 0).to_numpy(dtype=bool) & placed_mask(clustered)
     lon, lat = _lon_lat(clustered, rows)
     coast_km, nearest_place = _coast_fields(clustered, rows)
     day = _day_numbers(clustered, rows)

@@ -18,6 +18,7 @@ import shapely
 
 from geo.coast import with_coast_relations
 from geo.geocode import GeocodeResult, geocode_many
+from geo.model import placed_mask
 
 
 @dataclass(frozen=True)
@@ -41,7 +42,7 @@ class EnrichResult:
 
 def awaiting_geocoding(incidents: gpd.GeoDataFrame) -> pd.Series:
     """Tell which incidents name a place but have no point and no stated precision."""
-    unplaced = incidents.geometry.isna() | incidents.geometry.is_empty
+    unplaced = ~placed_mask(incidents)
     pending: pd.Series = (
         unplaced & incidents["place_name"].notna() & incidents["location_precision"].isna()
     )

@@ -281,7 +281,7 @@ def frame_to_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     columns = [name for name in INCIDENT_COLUMNS if name in frame.columns]
     properties = frame[columns].astype(object).where(frame[columns].notna(), None)
     coordinates = shapely.get_coordinates(frame.geometry.values, include_z=False)
-    placed = ~(frame.geometry.isna() | frame.geometry.is_empty).to_numpy()
+    placed = placed_mask(frame)
     features = []
     point_index = 0
     for record, is_placed in zip(properties.to_dict("records"), placed, strict=True):

@@ -88,6 +88,7 @@ from geo.cluster import (
 )
 from geo.enrich import enrich_incidents
 from geo.errors import InvalidClusterParamsError, ProcessError, SchedulerError
+from geo.model import placed_mask
 
 DEFAULT_BLOCKSIZE = "16MiB"
 """Uncompressed input read as one partition (whole row groups): some 250,000 incidents."""
@@ -291,7 +292,7 @@ class ProcessReport:
 
 def _counts(frame: gpd.GeoDataFrame) -> dict[str, int]:
     """Incidents, placed ones, clustered ones (not noise), noise, and clusters (highest id + 1)."""
-    placed = ~(frame.geometry.isna() | frame.geometry.is_empty)
+    placed = placed_mask(frame)
     cluster_id = frame["cluster_id"]
     clustered = int((cluster_id >= 0).sum())
     top = cluster_id.max() if clustered else -1
@@ -620,7 +621,7 @@ def _enrich_partition(part: gpd.GeoDataFrame, number: int, job: _Job) -> _Enrich
         else partition_rows(number, inputs)
     )
     shown = _unresolved_names([_unresolved_json(item) for item in result.unresolved])
-    placed = int((~(enriched.geometry.isna() | enriched.geometry.is_empty)).sum())
+    placed = int(placed_mask(enriched).sum())
     return _Enriched(len(enriched), placed, result.geocoded, len(result.unresolved), shown, rows)
 
 
