@@ -49,7 +49,7 @@ from geo.coast import COASTLINE_BOUNDS, CoastLayer, coastline_layer
 from geo.model import placed_mask
 from maps.chart import REFERENCE_PLACES, chart_points, named_places, reference_places
 from maps.errors import MapViewError
-from maps.incident_map import ATTRIBUTIONS, EVENT_COLORS
+from maps.incident_map import ATTRIBUTIONS, DEFAULT_CENTER, DEFAULT_ZOOM, EVENT_COLORS
 from maps.view import MapView
 
 FloatArray = npt.NDArray[np.float64]
@@ -89,9 +89,7 @@ BOLD = {"fontweight": "bold"}
 GREY = {"color": "#333333"}
 
 BASE_DPI = 100.0
-DEFAULT_CENTER = (1.85, 50.95)  # (lon, lat): the Strait of Dover, between Calais and Dover
 DEFAULT_HALF_HEIGHT_DEG = 0.3
-DEFAULT_ZOOM = 9
 MIN_HALF_HEIGHT_DEG = 0.05  # about 5.5 km: a single incident still shows its stretch of coast
 PADDING = 0.15  # share of the incidents' span added on each side
 TILE_PX = 256  # web map tile size: a zoom level's scale is 360 degrees per 256 * 2**zoom px
@@ -349,7 +347,7 @@ def map_extent(lon: FloatArray, lat: FloatArray, view: MapView, size_px: tuple[i
         half_height = (float(lat.max()) - float(lat.min())) / 2 * (1 + 2 * PADDING)
         half_height = max(half_height, MIN_HALF_HEIGHT_DEG)
     else:
-        centre_lon, centre_lat = DEFAULT_CENTER
+        centre_lat, centre_lon = DEFAULT_CENTER  # the interactive map's default view
         half_height = DEFAULT_HALF_HEIGHT_DEG
     aspect = width_px / height_px
     return _inside_coastline(centre_lon, centre_lat, half_width, half_height, aspect)

@@ -21,11 +21,10 @@ from geo.coast import COASTLINE_BOUNDS
 from geo.model import EventType, Incident, empty_incident_frame, incidents_to_frame
 from maps.chart import chart_points, reference_places
 from maps.errors import MapViewError
-from maps.incident_map import EVENT_COLORS
+from maps.incident_map import DEFAULT_CENTER, EVENT_COLORS
 from maps.static import (
     ATTRIBUTION_TEXT,
     CHART_NOT_DRAWN,
-    DEFAULT_CENTER,
     HOTSPOT_ALPHA,
     HOTSPOT_FILL,
     NOTHING_TO_SHOW,
@@ -235,7 +234,8 @@ def test_the_extent_stays_inside_the_bundled_coastline() -> None:
     assert bound_min_lon <= min_lon < max_lon <= bound_max_lon
     assert bound_min_lat <= min_lat < max_lat <= bound_max_lat
     strait = map_extent(np.array([]), np.array([]), MapView(), (1200, 800))
-    assert strait[0] < DEFAULT_CENTER[0] < strait[2] and strait[1] < DEFAULT_CENTER[1] < strait[3]
+    centre_lat, centre_lon = DEFAULT_CENTER
+    assert strait[0] < centre_lon < strait[2] and strait[1] < centre_lat < strait[3]
 
 
 @pytest.mark.parametrize(
