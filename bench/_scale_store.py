@@ -47,13 +47,11 @@ from pathlib import Path
 import geopandas as gpd
 import httpx
 import numpy as np
-import pandas as pd
 from _report import figure
-from _synthetic import launch_sites
+from _synthetic import stored_reports
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))  # tests/_postgres.py
 
-from geo.model import INCIDENT_COLUMNS
 from geo.store import STORE_FILE, IncidentQuery, IncidentStore, open_store
 
 SEED = 20250901
@@ -63,54 +61,10 @@ SIZES_DEG = (0.01, 0.1, 1.0)
 REQUESTS = {0.01: 200, 0.1: 100, 1.0: 40}
 WARMUP = 10
 HOST = "127.0.0.1"
-EVENTS = ("launch", "embarkation", "interception", "rescue", "arrival")
-ROLES = ("departure", "pickup", "interception", "rescue", "disembarkation")
-PLACES = ("Dunkirk", "Gravelines", "Calais", "Sangatte", "Wissant", "Wimereux", "Boulogne")
+UNPLACED_SHARE = 0.03  # placed only at country level
 
 
 # -- data ---------------------------------------------------------------------------------
-
-
-def synthetic_incidents(count: int, seed: int = SEED) -> gpd.GeoDataFrame:
-    """Incidents around launch sites on the coast, every field filled as a stored report has it."""
-    rng = np.random.default_rng(seed)
-    sites, site = launch_sites(rng, count)
-    jitter_deg = rng.uniform(0.002, 0.02, len(sites))[site]
-    lon = (sites[site, 0] + rng.normal(0, 1, count) * jitter_deg * 1.6).round(5)
-    lat = (sites[site, 1] + rng.normal(0, 1, count) * jitter_deg).round(5)
-    dates = (np.datetime64("2023-01-01") + rng.integers(0, 3 * 365, count)).astype(str)
-    kind = rng.integers(0, len(EVENTS), count)
-    columns: dict[str, object] = {
-        "id": [f"scale-{n:08d}" for n in range(count)],
-        "event_type": np.array(EVENTS)[kind],
-        "date": dates,
-        "date_precision": "day",
-        "place_name": np.array(PLACES)[site % len(PLACES)],
-        "place_id": [f"geonames:{3000000 + s}" for s in site],
-        "country": "FR",
-        "location_precision": "site",
-        "uncertainty_m": 500.0,
-        "location_role": np.array(ROLES)[kind],
-        "people": rng.integers(5, 70, count),
-        "boats": 1,
-        "description": [f"Synthetic report {n} for the store benchmark." for n in range(count)],
-        "sources": [
-            [{"url": f"https://example.org/news/{n}", "publisher": "Example News"}]
-            for n in range(count)
-        ],
-        "shore_distance_m": rng.normal(0, 300, count).round(1),
-        "coast_km": rng.uniform(10, 130, count).round(3),
-        "nearest_place": np.array(PLACES)[site % len(PLACES)],
-    }
-    frame = pd.DataFrame(
-        {
-            name: pd.Series(columns.get(name), index=range(count), dtype=dtype)
-            for name, dtype in INCIDENT_COLUMNS.items()
-        }
-    )
-    points = np.asarray(gpd.points_from_xy(lon, lat), dtype=object)
-    points[rng.random(count) < 0.03] = None  # placed only at country level
-    return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
 
 
 def bboxes(incidents: gpd.GeoDataFrame, size_deg: float, count: int) -> list[tuple[float, ...]]:
@@ -292,7 +246,7 @@ def store_section(count: int = 1_000_000, *, database_url: str | None = None) ->
     """Load ``count`` incidents into both stores, time bbox queries, print the figures."""
     print(f"\n== store: items?bbox on {count:,} stored incidents, PostGIS against GeoPackage ==")
     started = time.perf_counter()
-    incidents = synthetic_incidents(count)
+    incidents = stored_reports(count, SEED, id_prefix="scale", unplaced_share=UNPLACED_SHARE)
     print(
         f"made {count:,} synthetic incidents in {time.perf_counter() - started:.1f} s", flush=True
     )

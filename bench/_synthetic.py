@@ -6,7 +6,8 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 
-from geo.coast import point_at_coast_km
+from geo.coast import point_at_coast_km, with_coast_relations
+from geo.model import INCIDENT_COLUMNS
 
 SITES = 60
 DUNKIRK_KM, BERCK_KM = 12.5, 128.0
@@ -138,3 +139,56 @@ def synthetic_incidents(
     points = np.asarray(gpd.points_from_xy(lon.round(5), lat.round(5)), dtype=object)
     points[~placed] = None
     return gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
+
+
+REPORT_EVENTS = ("launch", "embarkation", "interception", "rescue", "arrival")
+REPORT_ROLES = ("departure", "pickup", "interception", "rescue", "disembarkation")
+REPORT_PLACES = ("Dunkirk", "Gravelines", "Calais", "Sangatte", "Wissant", "Wimereux", "Boulogne")
+
+
+def stored_reports(
+    count: int, seed: int, *, id_prefix: str, unplaced_share: float = 0.0
+) -> gpd.GeoDataFrame:
+    """Make ``count`` incidents as a store holds them: every field filled, coast relations too.
+
+    They gather around the launch sites of :func:`launch_sites`, jittered by
+    about 200 m to 2 km; event types, roles, places and three years of dates
+    vary; each has a description and a source. ``unplaced_share`` of them are
+    placed only at country level. Ids are ``<id_prefix>-<n>``.
+    """
+    rng = np.random.default_rng(seed)
+    sites, site = launch_sites(rng, count)
+    jitter_deg = rng.uniform(0.002, 0.02, SITES)[site]
+    lon = (sites[site, 0] + rng.normal(0, 1, count) * jitter_deg * 1.6).round(5)
+    lat = (sites[site, 1] + rng.normal(0, 1, count) * jitter_deg).round(5)
+    dates = (np.datetime64("2023-01-01") + rng.integers(0, 3 * 365, count)).astype(str)
+    kind = rng.integers(0, len(REPORT_EVENTS), count)
+    columns: dict[str, object] = {
+        "id": [f"{id_prefix}-{n:08d}" for n in range(count)],
+        "event_type": np.array(REPORT_EVENTS)[kind],
+        "date": dates,
+        "date_precision": "day",
+        "place_name": np.array(REPORT_PLACES)[site % len(REPORT_PLACES)],
+        "place_id": [f"geonames:{3000000 + s}" for s in site],
+        "country": "FR",
+        "location_precision": "site",
+        "uncertainty_m": 500.0,
+        "location_role": np.array(REPORT_ROLES)[kind],
+        "people": rng.integers(5, 70, count),
+        "boats": 1,
+        "description": [f"Synthetic report {n} for a benchmark." for n in range(count)],
+        "sources": [
+            [{"url": f"https://example.org/news/{n}", "publisher": "Example", "published": day}]
+            for n, day in enumerate(dates)
+        ],
+    }
+    frame = pd.DataFrame(
+        {
+            name: pd.Series(columns.get(name), index=range(count), dtype=dtype)
+            for name, dtype in INCIDENT_COLUMNS.items()
+        }
+    )
+    points = np.asarray(gpd.points_from_xy(lon, lat), dtype=object)
+    points[rng.random(count) < unplaced_share] = None
+    incidents = gpd.GeoDataFrame(frame, geometry=gpd.GeoSeries(points, crs="EPSG:4326"))
+    return with_coast_relations(incidents)

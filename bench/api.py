@@ -77,12 +77,9 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
-import pandas as pd
 from _report import figure
-from _synthetic import SITES, launch_sites
+from _synthetic import stored_reports
 
-from geo.coast import with_coast_relations
-from geo.model import INCIDENT_COLUMNS
 from geo.store import STORE_FILE, open_store
 
 FULL_INCIDENTS = 100_000
@@ -97,57 +94,9 @@ PAGE = 100
 HOST = "127.0.0.1"
 BASELINE = "pygeoapi"
 DEFAULT_PYGEOAPI_PYTHON = Path.home() / ".cache/launchmap-bench/pygeoapi/bin/python"
-PLACES = ["Dunkirk", "Gravelines", "Calais", "Sangatte", "Wissant", "Wimereux", "Boulogne"]
-EVENTS = ["launch", "embarkation", "interception", "rescue", "arrival"]
-ROLES = ["departure", "pickup", "interception", "rescue", "disembarkation"]
 
 
 # -- data -------------------------------------------------------------------------------
-
-
-def synthetic_incidents(count: int, seed: int = SEED) -> gpd.GeoDataFrame:
-    """Incidents around launch sites on the coast, with the fields real reports have."""
-    rng = np.random.default_rng(seed)
-    sites, site = launch_sites(rng, count)
-    jitter_deg = rng.uniform(0.002, 0.02, SITES)[site]
-    lon = (sites[site, 0] + rng.normal(0, 1, count) * jitter_deg * 1.6).round(5)
-    lat = (sites[site, 1] + rng.normal(0, 1, count) * jitter_deg).round(5)
-    days = rng.integers(0, 3 * 365, count)
-    dates = (np.datetime64("2023-01-01") + days).astype(str)
-    kind = rng.integers(0, len(EVENTS), count)
-    columns: dict[str, object] = {
-        "id": [f"bench-{n:07d}" for n in range(count)],
-        "event_type": np.array(EVENTS)[kind],
-        "date": dates,
-        "date_precision": "day",
-        "place_name": np.array(PLACES)[site % len(PLACES)],
-        "country": "FR",
-        "location_precision": "site",
-        "uncertainty_m": 500.0,
-        "location_role": np.array(ROLES)[kind],
-        "people": rng.integers(5, 70, count),
-        "boats": 1,
-        "description": [f"Synthetic report {n} for the API benchmark." for n in range(count)],
-        "sources": [
-            [
-                {
-                    "url": f"https://example.org/news/{n}",
-                    "publisher": "Example News",
-                    "published": date,
-                    "quote": None,
-                }
-            ]
-            for n, date in enumerate(dates)
-        ],
-    }
-    frame = pd.DataFrame(
-        {
-            name: pd.Series(columns.get(name), index=range(count), dtype=dtype)
-            for name, dtype in INCIDENT_COLUMNS.items()
-        }
-    )
-    points = gpd.points_from_xy(lon, lat)
-    return with_coast_relations(gpd.GeoDataFrame(frame, geometry=points, crs="EPSG:4326"))
 
 
 def build_store(folder: Path, incidents: gpd.GeoDataFrame) -> Path:
@@ -670,7 +619,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="launchmap-bench-api-"))
     try:
         started = time.perf_counter()
-        incidents = synthetic_incidents(count)
+        incidents = stored_reports(count, SEED, id_prefix="bench")
         gpkg = build_store(work / "store", incidents)
         queries = bbox_queries(incidents)
         paths = [f"/collections/incidents/items?{query}" for query in queries]
