@@ -64,7 +64,16 @@ def embedded_map(
     return _map_page(request, store, settings, view, Chrome.EMBED)
 
 
-@router.get(SNIPPET_ROUTE, response_class=PlainTextResponse)
+@router.get(
+    SNIPPET_ROUTE,
+    response_class=PlainTextResponse,
+    responses={
+        200: {
+            "description": "The HTML to paste (text), or an oEmbed-style object (f=json).",
+            "content": {"text/plain": {}, "application/json": {"schema": {"type": "object"}}},
+        }
+    },
+)
 def embed_snippet(
     request: Request,
     store: Annotated[IncidentStore, Depends(get_store)],

@@ -3,6 +3,11 @@
 Schemathesis generates requests from the document for every operation, reads
 and writes alike (writes carry a valid bearer token), sends them to the app in
 process (its lifespan opens a fresh store) and checks each response.
+
+The operations are parametrized here and each one's cases are drawn with
+hypothesis directly from schemathesis' strategy, rather than through
+schemathesis' pytest plugin: the plugin reaches into pytest internals that
+pytest 9.2 removed, and this way works with any pytest the project allows.
 """
 
 from __future__ import annotations
@@ -14,8 +19,7 @@ from typing import Any
 import pytest
 import schemathesis
 from fastapi import FastAPI
-from fastapi.testclient import TestClient
-from hypothesis import HealthCheck, settings
+from hypothesis import HealthCheck, given, settings
 from openapi_spec_validator import validate
 from openapi_spec_validator.validation.exceptions import OpenAPIValidationError
 from schemathesis.checks import not_a_server_error
@@ -80,12 +84,20 @@ def app(module_store_target: StoreTarget) -> FastAPI:
     return create_app(settings_)
 
 
+def _operation_labels() -> list[str]:
+    """Name every operation of the API's document as schemathesis does ("GET /path")."""
+    document = create_app(Settings(seed=False)).openapi()  # the document needs no store
+    return [
+        f"{method.upper()} {path}" for path, item in document["paths"].items() for method in item
+    ]
+
+
+OPERATIONS = _operation_labels()
+
+
 @pytest.fixture(scope="module")
 def api_schema(app: FastAPI) -> Any:
     return schemathesis.openapi.from_asgi("/openapi.json", app)
-
-
-schema = schemathesis.pytest.from_fixture("api_schema")
 
 
 @pytest.fixture(scope="module")
@@ -124,17 +136,39 @@ def test_an_invalid_document_is_refused(app: FastAPI) -> None:
         validate(document)
 
 
-@schema.parametrize()
-@settings(
-    max_examples=EXAMPLES_PER_OPERATION,
-    deadline=None,
-    derandomize=True,
-    database=None,
-    suppress_health_check=list(HealthCheck),
-)
+@pytest.mark.parametrize("label", OPERATIONS)
 def test_no_operation_answers_a_server_error(
-    case: schemathesis.Case, app: FastAPI, calls: list[tuple[str, int]]
+    label: str, api_schema: Any, calls: list[tuple[str, int]]
 ) -> None:
+    """The document's own examples first (as schemathesis' examples phase), then fuzzing."""
+    (operation,) = (
+        result.ok() for result in api_schema.get_all_operations() if result.ok().label == label
+    )
+
+    for strategy in operation.get_strategies_from_examples():
+        _run(strategy, 1, calls)
+    _run(operation.as_strategy(), EXAMPLES_PER_OPERATION, calls)
+
+
+def _run(strategy: Any, examples: int, calls: list[tuple[str, int]]) -> None:
+    """Draw ``examples`` cases from ``strategy`` deterministically, and call each."""
+
+    @given(case=strategy)
+    @settings(
+        max_examples=examples,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
+    def call(case: schemathesis.Case) -> None:
+        _call_and_record(case, calls)
+
+    call()
+
+
+def _call_and_record(case: schemathesis.Case, calls: list[tuple[str, int]]) -> None:
+    """Send one generated request, check its answer, and record (operation, status)."""
     operation = (case.operation.method.upper(), case.operation.path)
     feature_id = (case.path_parameters or {}).get("feature_id")
     if (
@@ -145,7 +179,7 @@ def test_no_operation_answers_a_server_error(
     ):
         # Half the writes go to an incident that exists, so their bodies are read and
         # stored, not just answered 404; the other half keep the generated id.
-        case.path_parameters = {"feature_id": _new_incident(app)}
+        case.path_parameters = {"feature_id": _new_incident(case)}
     response = case.call_and_validate(headers=AUTH, checks=CHECKS, excluded_checks=EXCLUDED)
     calls.append((case.operation.label, response.status_code))
 
@@ -153,14 +187,16 @@ def test_no_operation_answers_a_server_error(
 _CREATED = itertools.count()
 
 
-def _new_incident(app: FastAPI) -> str:
-    """Store a fresh incident through the API and return its id."""
+def _new_incident(case: schemathesis.Case) -> str:
+    """Store a fresh incident through the API of ``case``'s schema and return its id."""
     incident_id = f"st-{next(_CREATED):05d}"
     feature = {
         "type": "Feature",
         "geometry": {"type": "Point", "coordinates": [1.6, 50.9]},
         "properties": {"id": incident_id, "event_type": "launch", "date": "2025-06-17"},
     }
-    response = TestClient(app).post("/collections/incidents/items", json=feature, headers=AUTH)
+    # Through schemathesis' own ASGI transport, so it runs in the lifespan that opened the store.
+    create = case.operation.schema["/collections/incidents/items"]["POST"]
+    response = create.Case(body=feature, media_type="application/json").call(headers=AUTH)
     assert response.status_code == 201, response.text
     return incident_id
