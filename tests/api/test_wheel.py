@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+import sysconfig
 import venv
 import zipfile
 from pathlib import Path
@@ -66,11 +67,29 @@ def test_wheel_carries_the_bundled_data_and_browser_assets(wheel: Path) -> None:
     assert "launchmap = api.cli:main" in zipfile.ZipFile(wheel).read(entry_points).decode()
 
 
-def test_installed_wheel_exports_the_bundled_sample(wheel: Path, tmp_path: Path) -> None:
-    # The dependencies come from this environment; launchmap itself only from the wheel.
-    env_dir = tmp_path / "venv"
-    venv.create(env_dir, system_site_packages=True, with_pip=True)
+def _venv_seeing_this_environment(env_dir: Path) -> Path:
+    """Make a venv whose dependencies are those of the interpreter running the suite.
+
+    A ``.pth`` file names this interpreter's site-packages (a venv's or the
+    system's, whichever runs the tests), so only launchmap itself has to come
+    from the wheel. Returns the venv's python.
+    """
+    venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    ours = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    (Path(site) / "suite-environment.pth").write_text("\n".join(ours) + "\n", "utf-8")
+    return python
+
+
+def test_installed_wheel_exports_the_bundled_sample(wheel: Path, tmp_path: Path) -> None:
+    env_dir = tmp_path / "venv"
+    python = _venv_seeing_this_environment(env_dir)
     subprocess.run(
         [str(python), "-m", "pip", "install", "--no-deps", "--ignore-installed", "-q", str(wheel)],
         check=True,
