@@ -1,4 +1,4 @@
-"""The README's two commands are the ones the project runs: CI runs the test command word for word."""
+"""The README's two commands are those the project runs: CI runs the test command as written."""
 
 from __future__ import annotations
 
