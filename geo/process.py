@@ -49,16 +49,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from geo._geoparquet import (
-    METADATA_KEY,
-    InputFiles,
-    canonical,
-    check_columns,
-    input_files,
-    output_schema,
-    read_canonical,
-    write_part,
-)
 from geo._strips import (
     CoastRows,
     Rows,
@@ -89,6 +79,16 @@ from geo.cluster import (
 from geo.enrich import enrich_incidents
 from geo.errors import InvalidClusterParamsError, ProcessError, SchedulerError
 from geo.model import placed_mask
+from geo.store.geoparquet import (
+    METADATA_KEY,
+    InputFiles,
+    canonical,
+    check_columns,
+    input_files,
+    output_schema,
+    read_canonical,
+    write_part,
+)
 
 DEFAULT_BLOCKSIZE = "16MiB"
 """Uncompressed input read as one partition (whole row groups): some 250,000 incidents."""
@@ -136,7 +136,7 @@ def process_frame(
     """Geocode, relate to the coast and cluster incidents in this process: the reference path.
 
     ``frame`` is brought to the incident schema first (see
-    :func:`geo._geoparquet.canonical`); ``source`` names it in error messages.
+    :func:`geo.store.geoparquet.canonical`); ``source`` names it in error messages.
     """
     incidents = canonical(frame, source)
     enriched = enrich_incidents(incidents)

@@ -21,8 +21,7 @@ import psycopg
 import pytest
 from psycopg import sql
 
-import geo._postgis
-from geo._postgis import SCHEMA_VERSION, PostGISStore, query_statements
+import geo.store.postgis
 from geo.errors import StoreError
 from geo.model import EventType, Incident, LocationRole, incidents_to_frame
 from geo.store import (
@@ -34,6 +33,7 @@ from geo.store import (
     masked_address,
     open_store,
 )
+from geo.store.postgis import SCHEMA_VERSION, PostGISStore, query_statements
 from tests._postgres import PASSWORD, PostgresCluster
 from tests.conftest import free_port, fresh_database
 
@@ -98,7 +98,7 @@ def test_the_table_has_a_point_column_with_a_gist_index(database_url: str) -> No
     assert "USING spgist (xy) INCLUDE (fid)" in indexes["incidents_xy_idx"]
     assert "(date)" in indexes["incidents_date_idx"]
     # Every incident column is in the table: a new column needs a migration.
-    assert [name for (name,) in columns] == ["fid", "geom", *geo._postgis.SQL_TYPES, "xy"]
+    assert [name for (name,) in columns] == ["fid", "geom", *geo.store.postgis.SQL_TYPES, "xy"]
 
 
 ADD_NOTE = "ALTER TABLE launchmap.incidents ADD COLUMN note text"
@@ -107,20 +107,20 @@ ADD_NOTE = "ALTER TABLE launchmap.incidents ADD COLUMN note text"
 @pytest.fixture
 def version_two(monkeypatch: pytest.MonkeyPatch) -> None:
     """Pretend this launchmap knows a migration 2 that adds a column."""
-    migrations = dict(geo._postgis.MIGRATIONS)
+    migrations = dict(geo.store.postgis.MIGRATIONS)
     migrations[2] = ("a note on each incident", (ADD_NOTE,))
-    monkeypatch.setattr(geo._postgis, "MIGRATIONS", migrations)
-    monkeypatch.setattr(geo._postgis, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(geo.store.postgis, "MIGRATIONS", migrations)
+    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", 2)
 
 
 def test_an_older_schema_is_migrated_by_init_only(
     database_url: str, monkeypatch: pytest.MonkeyPatch, sample_feature_count: int
 ) -> None:
     init_database(database_url)
-    migrations = dict(geo._postgis.MIGRATIONS)
+    migrations = dict(geo.store.postgis.MIGRATIONS)
     migrations[2] = ("a note on each incident", (ADD_NOTE,))
-    monkeypatch.setattr(geo._postgis, "MIGRATIONS", migrations)
-    monkeypatch.setattr(geo._postgis, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(geo.store.postgis, "MIGRATIONS", migrations)
+    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", 2)
     with pytest.raises(StoreError, match=r"version 1; .* needs version 2: run `launchmap db init`"):
         open_store(database_url=database_url)
     done = init_database(database_url)
@@ -246,7 +246,7 @@ def test_a_wrong_password_or_database_is_named(postgres: PostgresCluster) -> Non
 def test_a_server_without_postgis_is_named(
     postgres: PostgresCluster, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr(geo._postgis, "EXTENSION", "postgis_is_not_installed_here")
+    monkeypatch.setattr(geo.store.postgis, "EXTENSION", "postgis_is_not_installed_here")
     with fresh_database(postgres, postgis=False) as url:
         with pytest.raises(StoreError) as caught:
             init_database(url)
@@ -546,7 +546,7 @@ def test_the_store_outlives_a_restart_of_the_database_server(
     numbered_frame: Callable[..., gpd.GeoDataFrame],
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(geo._postgis, "POOL_TIMEOUT_S", 1.0)  # give up on a lost server sooner
+    monkeypatch.setattr(geo.store.postgis, "POOL_TIMEOUT_S", 1.0)  # give up on a lost server sooner
     url = own_cluster.url(own_cluster.new_database())
     store = open_store(database_url=url, seed=False)
     assert isinstance(store, PostGISStore)

@@ -26,9 +26,9 @@ import pyogrio
 import pytest
 import shapely
 
-import geo._postgis
 import geo.store
-from geo import _gpkg
+import geo.store.geopackage
+import geo.store.postgis
 from geo.errors import IncidentNotFoundError, InvalidQueryError, StoreError
 from geo.model import INCIDENT_COLUMNS, Incident
 from geo.store import (
@@ -37,6 +37,7 @@ from geo.store import (
     IncidentQuery,
     IncidentStore,
     StoreExtent,
+    _gpkg,
     open_store,
 )
 from tests.conftest import StoreTarget, geopackage_only, postgis_only
@@ -301,8 +302,8 @@ def _failing_extent_update(frame: gpd.GeoDataFrame, monkeypatch: pytest.MonkeyPa
     def fail_postgres(*args: Any) -> None:
         raise psycopg.OperationalError("server closed the connection unexpectedly")
 
-    monkeypatch.setattr(geo.store, "_extend_contents", fail_sqlite)
-    monkeypatch.setattr(geo._postgis, "_extend_extent", fail_postgres)
+    monkeypatch.setattr(geo.store.geopackage, "_extend_contents", fail_sqlite)
+    monkeypatch.setattr(geo.store.postgis, "_extend_extent", fail_postgres)
 
 
 @pytest.mark.parametrize(

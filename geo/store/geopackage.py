@@ -1,12 +1,9 @@
-"""Where incidents are kept: the store interface and its embedded GeoPackage store.
+"""The embedded store: one GeoPackage file that QGIS and GDAL open as it is.
 
-The embedded default is one GeoPackage file, ``launchmap.gpkg`` in the data
-directory, that QGIS and GDAL open as it is. Every write is one SQLite
-transaction; adding an incident whose id is already stored adds nothing; bbox
-queries go through the GeoPackage R*Tree index and date queries through an index
-on ``date``. With a ``database_url`` the store is a PostgreSQL/PostGIS database
-instead (``geo/_postgis.py``): the same :class:`IncidentStore` interface, giving
-the same answers for the same incidents.
+The file is ``launchmap.gpkg`` in the data directory. Every write is one
+SQLite transaction; adding an incident whose id is already stored adds
+nothing; bbox queries go through the GeoPackage R*Tree index and date queries
+through an index on ``date``.
 """
 
 from __future__ import annotations
@@ -14,295 +11,44 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import json
-import re
 import sqlite3
 import threading
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from functools import cached_property, partial
+from functools import partial
 from pathlib import Path
-from typing import Any, Protocol, cast
+from typing import Any
 
 import geopandas as gpd
-import pandas as pd
-import platformdirs
 import shapely
 
-from geo import _gpkg
-from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
-from geo.errors import IncidentNotFoundError, InvalidQueryError, StoreError
-from geo.model import (
-    CRS,
-    INCIDENT_COLUMNS,
-    empty_incident_frame,
-    frame_to_features,
-    point_geometry,
+from geo.errors import IncidentNotFoundError, StoreError
+from geo.model import INCIDENT_COLUMNS
+from geo.store import _gpkg
+from geo.store._rows import (
+    COLUMNS,
+    bbox_only,
+    features_from_rows,
+    frame_from_rows,
+    like_escaped,
+    sample_incidents,
+    unique_rows,
+)
+from geo.store.interface import (
+    GEOMETRY_COLUMN,
+    AddResult,
+    BBox,
+    IncidentQuery,
+    QueryResult,
+    StoreExtent,
 )
 
 STORE_FILE = "launchmap.gpkg"
 TABLE = "incidents"
-GEOMETRY_COLUMN = "geom"
 _RTREE = _gpkg.rtree_name(TABLE, GEOMETRY_COLUMN)
-_COLUMNS = list(INCIDENT_COLUMNS)
 _SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER", "object": "TEXT"}
 _SQLITE_MAX_VARIABLES = 900
-
-BBox = tuple[float, float, float, float]
-SORTABLE = frozenset(
-    {
-        "id",
-        "date",
-        "event_type",
-        "place_name",
-        "country",
-        "people",
-        "boats",
-        "coast_km",
-        "shore_distance_m",
-        "uncertainty_m",
-    }
-)
-
-
-@dataclass(frozen=True)
-class IncidentQuery:
-    """A selection of stored incidents: bbox, dates, property filters, order and page.
-
-    ``bbox`` is (min lon, min lat, max lon, max lat); ``start`` and ``end`` are
-    inclusive and either may be open. Incidents placed only at country level
-    have no point and never match a bbox; undated ones never match a date range.
-    ``event_types`` and ``roles`` keep incidents of any of the values given;
-    ``place`` matches part of the place as written, in any case; ``sortby``
-    lists (column, descending) pairs of :data:`SORTABLE` columns, ties broken
-    by insertion order.
-    """
-
-    bbox: BBox | None = None
-    start: dt.date | None = None
-    end: dt.date | None = None
-    limit: int | None = None
-    offset: int = 0
-    event_types: tuple[str, ...] = ()
-    roles: tuple[str, ...] = ()
-    country: str | None = None
-    place: str | None = None
-    min_people: int | None = None
-    sortby: tuple[tuple[str, bool], ...] = ()
-
-    def __post_init__(self) -> None:
-        unknown = [column for column, _ in self.sortby if column not in SORTABLE]
-        if unknown:
-            raise InvalidQueryError(
-                f"cannot sort by {unknown[0]!r}; sortable: {', '.join(sorted(SORTABLE))}"
-            )
-        if self.bbox is not None:
-            _check_bbox(self.bbox)
-        if self.start and self.end and self.start > self.end:
-            raise InvalidQueryError(f"date range starts after it ends: {self.start}/{self.end}")
-        if self.limit is not None and self.limit < 0:
-            raise InvalidQueryError(f"limit must be 0 or more, got {self.limit}")
-        if self.offset < 0:
-            raise InvalidQueryError(f"offset must be 0 or more, got {self.offset}")
-
-
-def _check_bbox(bbox: BBox) -> None:
-    """Refuse a bbox that is not (min lon, min lat, max lon, max lat) in range."""
-    min_lon, min_lat, max_lon, max_lat = bbox
-    if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
-        raise InvalidQueryError(
-            f"bbox must be min lon, min lat, max lon, max lat within ±180/±90, got {list(bbox)}"
-        )
-
-
-@dataclass(frozen=True)
-class AddResult:
-    """Which incident ids an add stored, and which were there already."""
-
-    added: list[str] = field(default_factory=list)
-    existing: list[str] = field(default_factory=list)
-
-
-class QueryResult:
-    """One page of incidents and how many incidents match the query in all.
-
-    The page is there as an incident GeoDataFrame (:attr:`incidents`) and as
-    GeoJSON Feature dicts (:meth:`features`); a store builds each from what it
-    read only when it is first asked for, so a caller pays for one of them.
-
-    Parameters
-    ----------
-    number_matched
-        How many incidents match the query, on every page.
-    frame
-        Builds the page's GeoDataFrame.
-    features
-        Builds the page's Features straight from the store's rows; without it
-        they are made from the frame with :func:`geo.model.frame_to_features`.
-    """
-
-    def __init__(
-        self,
-        number_matched: int,
-        frame: Callable[[], gpd.GeoDataFrame],
-        features: Callable[[], list[dict[str, Any]]] | None = None,
-    ) -> None:
-        self.number_matched = number_matched
-        self._frame = frame
-        self._features = features
-
-    @cached_property
-    def incidents(self) -> gpd.GeoDataFrame:
-        """The page as an incident GeoDataFrame (EPSG:4326)."""
-        return self._frame()
-
-    def features(self) -> list[dict[str, Any]]:
-        """Return the page as GeoJSON Feature dicts (as ``frame_to_features(incidents)``)."""
-        if self._features is None:
-            return frame_to_features(self.incidents)
-        return self._features()
-
-
-@dataclass(frozen=True)
-class StoreExtent:
-    """The bounding box and date range of what a store holds (None when empty)."""
-
-    bbox: BBox | None
-    start: dt.date | None
-    end: dt.date | None
-
-
-class IncidentStore(Protocol):
-    """What every incident store offers: the GeoPackage file and the PostGIS database."""
-
-    def add(self, incidents: gpd.GeoDataFrame) -> AddResult:
-        """Store new incidents in one transaction; ids already stored are left as they are."""
-        ...
-
-    def query(self, query: IncidentQuery) -> QueryResult:
-        """Return the page of incidents that ``query`` selects, in insertion order."""
-        ...
-
-    def get(self, incident_id: str) -> gpd.GeoDataFrame:
-        """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
-        ...
-
-    def replace(self, incident: gpd.GeoDataFrame) -> None:
-        """Replace the stored incident with the same id by this one-row frame."""
-        ...
-
-    def delete(self, incident_id: str) -> None:
-        """Delete the incident with ``incident_id``; raise IncidentNotFoundError if none."""
-        ...
-
-    def count(self) -> int:
-        """Return the number of stored incidents."""
-        ...
-
-    def extent(self) -> StoreExtent:
-        """Return the bbox and date range of the stored incidents."""
-        ...
-
-    def close(self) -> None:
-        """Release the store's connections."""
-        ...
-
-
-def default_data_dir() -> Path:
-    """Return the user's data directory for launchmap (platform conventions)."""
-    return Path(platformdirs.user_data_dir("launchmap", appauthor=False))
-
-
-def open_store(
-    data_dir: Path | None = None, *, database_url: str | None = None, seed: bool = True
-) -> IncidentStore:
-    """Open the configured store, creating the embedded one when it does not exist.
-
-    Parameters
-    ----------
-    data_dir
-        Folder of the embedded GeoPackage store; the user's data directory if None.
-    database_url
-        A ``postgresql://`` address, to use a PostGIS database instead of the file;
-        a database without launchmap's schema gets it (as :func:`init_database`).
-    seed
-        Fill a newly created store with the bundled sample incidents.
-
-    Raises
-    ------
-    StoreError
-        When the store cannot be opened or created; a database's address is
-        named with its password masked.
-    """
-    if database_url:
-        from geo._postgis import PostGISStore  # psycopg is loaded only for a database
-
-        return PostGISStore(database_url, seed=seed)
-    folder = data_dir if data_dir is not None else default_data_dir()
-    return GeoPackageStore(folder / STORE_FILE, seed=seed)
-
-
-def masked_address(database_url: str) -> str:
-    """Return a database address with its password replaced by ``***``, for messages.
-
-    Both forms libpq reads are masked, split where libpq splits them:
-    ``postgresql://user:PASSWORD@host/db`` (the user part ends at the first
-    ``@`` before the first ``/``), a ``password=`` query parameter, and
-    ``password=... host=...``.
-    """
-    scheme, separator, rest = database_url.partition("://")
-    if not separator:
-        return re.sub(r"(password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+)", r"\1***", database_url)
-    authority, slash, path = rest.partition("/")
-    if "@" in authority:
-        userinfo, _, host = authority.partition("@")
-        user, colon, _password = userinfo.partition(":")
-        authority = f"{user}{':***' if colon else ''}@{host}"
-    masked = f"{scheme}://{authority}{slash}{path}"
-    return re.sub(r"([?&]password=)[^&#]*", r"\1***", masked)
-
-
-@dataclass(frozen=True)
-class DatabaseInit:
-    """What :func:`init_database` did: the schema versions before and after, and the count.
-
-    ``address`` is the database's address with its password masked; version 0
-    means the database held no launchmap schema.
-    """
-
-    address: str
-    version_before: int
-    version: int
-    seeded: int
-    incidents: int
-
-
-def init_database(database_url: str, *, seed: bool = True) -> DatabaseInit:
-    """Create launchmap's schema in a PostGIS database, or migrate it to this version.
-
-    Migrations apply in order, each recorded in the schema's version table, all
-    in one transaction; running it again changes nothing. A new schema is
-    seeded with the bundled sample incidents if ``seed``.
-
-    Raises
-    ------
-    StoreError
-        For an address that is not ``postgresql://``, a server that does not
-        answer, a database without PostGIS, or a schema newer than this
-        launchmap; the address is named with its password masked.
-    """
-    from geo._postgis import init_schema
-
-    return init_schema(database_url, seed=seed)
-
-
-def sample_incidents() -> gpd.GeoDataFrame:
-    """Return the bundled sample incidents that seed a new store, with derived fields."""
-    from geo.enrich import enrich_incidents  # heavier modules: only a new store needs them
-    from geo.io import read_incidents
-
-    return enrich_incidents(read_incidents(bundled_path(SAMPLE_INCIDENTS_FILE)).incidents).incidents
 
 
 class GeoPackageStore:
@@ -385,7 +131,7 @@ class GeoPackageStore:
             raise StoreError(
                 f"cannot create the data directory {self.path.parent}: {error}"
             ) from None
-        sample = _unique_rows(sample_incidents()) if seed else []
+        sample = unique_rows(sample_incidents()) if seed else []
         with self._transaction() as connection:
             if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                 _gpkg.create_core_tables(connection)
@@ -415,7 +161,7 @@ class GeoPackageStore:
             ) from None
         finally:
             connection.close()
-        missing = set(_COLUMNS) - {row[1] for row in rows}
+        missing = set(COLUMNS) - {row[1] for row in rows}
         if missing:
             raise StoreError(
                 f"{self.path} has no usable {TABLE!r} table (missing columns: "
@@ -426,7 +172,7 @@ class GeoPackageStore:
 
     def add(self, incidents: gpd.GeoDataFrame) -> AddResult:
         """Store new incidents in one transaction; ids already stored are left as they are."""
-        rows = _unique_rows(incidents)
+        rows = unique_rows(incidents)
         if not rows:
             return AddResult()
         with self._transaction() as connection:
@@ -440,8 +186,8 @@ class GeoPackageStore:
         IncidentNotFoundError
             When no incident with that id is stored (nothing is written).
         """
-        (row,) = _unique_rows(incident)
-        assignments = ", ".join(f"{name} = :{name}" for name in [GEOMETRY_COLUMN, *_COLUMNS])
+        (row,) = unique_rows(incident)
+        assignments = ", ".join(f"{name} = :{name}" for name in [GEOMETRY_COLUMN, *COLUMNS])
         with self._transaction() as connection:
             sql = f"UPDATE {TABLE} SET {assignments} WHERE id = :id"  # noqa: S608
             if connection.execute(sql, row).rowcount == 0:
@@ -467,9 +213,9 @@ class GeoPackageStore:
         where, params = _where(query)
         connection = self._connection()
         if query.bbox is not None:
-            inside, edge_fids = _bbox_edges(connection, query.bbox, count=_bbox_only(query))
+            inside, edge_fids = _bbox_edges(connection, query.bbox, count=bbox_only(query))
             params["edge_fids"] = json.dumps(edge_fids)
-        if _bbox_only(query):
+        if bbox_only(query):
             matched = inside + len(edge_fids)
             page_sql = (
                 f"{_SELECT_SQL} WHERE fid IN ({_BBOX_IDS_SQL} ORDER BY 1"
@@ -482,14 +228,16 @@ class GeoPackageStore:
         params = {**params, "limit": -1 if query.limit is None else query.limit}
         params["offset"] = query.offset
         rows = connection.execute(page_sql, params).fetchall()
-        return QueryResult(int(matched), partial(_frame, rows), partial(_features, rows))
+        return QueryResult(
+            int(matched), partial(frame_from_rows, rows), partial(features_from_rows, rows)
+        )
 
     def get(self, incident_id: str) -> gpd.GeoDataFrame:
         """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
         rows = self._connection().execute(f"{_SELECT_SQL} WHERE id = ?", (incident_id,)).fetchall()
         if not rows:
             raise IncidentNotFoundError(incident_id)
-        return _frame(rows)
+        return frame_from_rows(rows)
 
     def count(self) -> int:
         """Return the number of stored incidents."""
@@ -548,10 +296,10 @@ def _create_incident_table(connection: sqlite3.Connection) -> None:
 
 
 _INSERT_SQL = (
-    f"INSERT INTO {TABLE} ({GEOMETRY_COLUMN}, {', '.join(_COLUMNS)}) "  # noqa: S608
-    f"VALUES (:{GEOMETRY_COLUMN}, {', '.join(':' + name for name in _COLUMNS)})"
+    f"INSERT INTO {TABLE} ({GEOMETRY_COLUMN}, {', '.join(COLUMNS)}) "  # noqa: S608
+    f"VALUES (:{GEOMETRY_COLUMN}, {', '.join(':' + name for name in COLUMNS)})"
 )
-_SELECT_SQL = f"SELECT {GEOMETRY_COLUMN}, {', '.join(_COLUMNS)} FROM {TABLE}"  # noqa: S608
+_SELECT_SQL = f"SELECT {GEOMETRY_COLUMN}, {', '.join(COLUMNS)} FROM {TABLE}"  # noqa: S608
 # Ids of the index boxes inside a bbox, and of those that cross its edges (disjoint sets);
 # every constraint is one the R*Tree answers itself, so neither reads more of the index
 # than the boxes it returns.
@@ -633,23 +381,11 @@ def _where(query: IncidentQuery) -> tuple[str, dict[str, Any]]:
         params["country"] = query.country.upper()
     if query.place is not None:
         clauses.append("place_name LIKE :place ESCAPE '\\'")
-        params["place"] = "%" + _like_escaped(query.place) + "%"
+        params["place"] = "%" + like_escaped(query.place) + "%"
     if query.min_people is not None:
         clauses.append("people >= :min_people")
         params["min_people"] = query.min_people
     return ("WHERE " + " AND ".join(clauses) if clauses else ""), params
-
-
-def _bbox_only(query: IncidentQuery) -> bool:
-    """Tell whether a query selects by bbox alone, in insertion order."""
-    return query.bbox is not None and query == IncidentQuery(
-        query.bbox, limit=query.limit, offset=query.offset
-    )
-
-
-def _like_escaped(text: str) -> str:
-    """Escape LIKE's wildcards so a place filter matches the text as written."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 
 
 def _order(query: IncidentQuery) -> str:
@@ -700,82 +436,3 @@ def _extend_contents(connection: sqlite3.Connection, blobs: Sequence[bytes | Non
         " last_change = strftime('%Y-%m-%dT%H:%M:%fZ', 'now') WHERE table_name = :table",
         {"a": min_x, "b": min_y, "c": max_x, "d": max_y, "table": TABLE},
     )
-
-
-def _unique_rows(
-    incidents: gpd.GeoDataFrame,
-    encode: Callable[[list[shapely.Geometry | None]], Sequence[Any]] = _gpkg.encode_points,
-) -> list[dict[str, Any]]:
-    """Turn an incident GeoDataFrame into insert parameters, first of each id kept.
-
-    Missing values are None, ``sources`` is JSON text, and the points (None
-    where unplaced) are encoded under ``geom`` by ``encode``: GeoPackage
-    blobs by default.
-    """
-    if incidents.empty:
-        return []
-    # Select by position: a frame from pd.concat repeats index labels.
-    first = ~incidents["id"].duplicated(keep="first").to_numpy()
-    table: pd.DataFrame = pd.DataFrame(incidents[_COLUMNS]).loc[first]
-    geometry = incidents.geometry[first]
-    table = table.astype(object).where(table.notna(), None)
-    table["sources"] = [json.dumps(s or [], ensure_ascii=False) for s in table["sources"]]
-    table[GEOMETRY_COLUMN] = encode([None if g is None or g.is_empty else g for g in geometry])
-    return cast(list[dict[str, Any]], table.to_dict("records"))  # the column names are str
-
-
-_FLOAT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if dtype == "float64")
-_INT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if dtype == "Int64")
-
-
-def _features(
-    rows: list[tuple[Any, ...]],
-    point_xy: Callable[[Any], tuple[float, float] | None] = _gpkg.point_xy,
-) -> list[dict[str, Any]]:
-    """Turn selected rows into GeoJSON Features, as ``frame_to_features(_frame(rows))`` does.
-
-    Each row is the geometry, read by ``point_xy`` (a GeoPackage blob by
-    default), then the incident columns as the GeoPackage holds them: dates as
-    ISO text and ``sources`` as JSON text. The API's pages are built this way,
-    without a GeoDataFrame in between.
-    """
-    converters: list[Callable[[Any], Any] | None] = [
-        float if name in _FLOAT_COLUMNS else int if name in _INT_COLUMNS else None
-        for name in _COLUMNS
-    ]
-    sources = _COLUMNS.index("sources")
-    features = []
-    for row in rows:
-        values: list[Any] = [
-            value if convert is None or value is None else convert(value)
-            for value, convert in zip(row[1:], converters, strict=True)
-        ]
-        values[sources] = json.loads(values[sources]) if values[sources] else []
-        properties = dict(zip(_COLUMNS, values, strict=True))
-        xy = point_xy(row[0])
-        features.append(
-            {
-                "type": "Feature",
-                "id": properties["id"],
-                "geometry": None if xy is None else point_geometry(*xy),
-                "properties": properties,
-            }
-        )
-    return features
-
-
-def _frame(
-    rows: list[tuple[Any, ...]],
-    decode: Callable[[list[Any]], Any] = _gpkg.decode_geometries,
-) -> gpd.GeoDataFrame:
-    """Turn selected rows (geometry first, then the incident columns) into a GeoDataFrame.
-
-    The geometries are read by ``decode`` (GeoPackage blobs by default); the
-    columns are as in :func:`_features`.
-    """
-    if not rows:
-        return empty_incident_frame()
-    table = pd.DataFrame([row[1:] for row in rows], columns=_COLUMNS).astype(INCIDENT_COLUMNS)
-    table["sources"] = [json.loads(s) if s else [] for s in table["sources"]]
-    geometry = decode([row[0] for row in rows])
-    return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)

@@ -6,7 +6,7 @@ GeoPackage store for the same incidents: the same insertion order, paging and
 SQLite does, whatever the database's collation) with missing values first
 ascending, and place matching that ignores the case of ASCII letters only.
 Rows travel through the conversions the GeoPackage store uses
-(:func:`geo.store._unique_rows`, :func:`geo.store._features`, :func:`geo.store._frame`).
+(:mod:`geo.store._rows`).
 
 Everything lives in the ``launchmap`` schema of the database:
 
@@ -43,10 +43,18 @@ import shapely
 from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool
 
-from geo import _gpkg
 from geo.errors import IncidentNotFoundError, StoreError
 from geo.model import INCIDENT_COLUMNS
-from geo.store import (
+from geo.store import _gpkg
+from geo.store._rows import (
+    bbox_only,
+    features_from_rows,
+    frame_from_rows,
+    like_escaped,
+    sample_incidents,
+    unique_rows,
+)
+from geo.store.interface import (
     GEOMETRY_COLUMN,
     AddResult,
     BBox,
@@ -54,13 +62,7 @@ from geo.store import (
     IncidentQuery,
     QueryResult,
     StoreExtent,
-    _bbox_only,
-    _features,
-    _frame,
-    _like_escaped,
-    _unique_rows,
     masked_address,
-    sample_incidents,
 )
 
 SCHEMA = "launchmap"
@@ -302,7 +304,7 @@ def _newer_message(label: str, version: int) -> str:
 
 def _seed_rows(seed: bool) -> list[dict[str, Any]]:
     """Return the sample incidents as insert parameters if a new store is to be seeded."""
-    return _unique_rows(sample_incidents(), _xy) if seed else []
+    return unique_rows(sample_incidents(), _xy) if seed else []
 
 
 def init_schema(database_url: str, *, seed: bool = True) -> DatabaseInit:
@@ -411,7 +413,7 @@ class PostGISStore:
         Two adds racing on the same ids may deadlock on each other's new rows;
         PostgreSQL then cancels one, which is tried again, whole.
         """
-        rows = _unique_rows(incidents, _xy)
+        rows = unique_rows(incidents, _xy)
         if not rows:
             return AddResult()
         for attempt in itertools.count(1):
@@ -434,7 +436,7 @@ class PostGISStore:
         IncidentNotFoundError
             When no incident with that id is stored (nothing is written).
         """
-        (row,) = _unique_rows(incident, _xy)
+        (row,) = unique_rows(incident, _xy)
         params = _row_parameters(row)
         with self._transaction() as cursor:
             if "\x00" in row["id"]:
@@ -468,8 +470,8 @@ class PostGISStore:
             matched, total = (int(counted[0]), float(counted[1])) if counted else (0, -1.0)
             _, page_sql, _ = query_statements(query, matched, total)
             rows = cursor.execute(page_sql, params).fetchall() if query.limit != 0 else []
-        frame = partial(_frame, rows, _decode_wkb)
-        return QueryResult(matched, frame, partial(_features, rows, _gpkg.wkb_point_xy))
+        frame = partial(frame_from_rows, rows, _decode_wkb)
+        return QueryResult(matched, frame, partial(features_from_rows, rows, _gpkg.wkb_point_xy))
 
     def get(self, incident_id: str) -> gpd.GeoDataFrame:
         """Return the one incident with ``incident_id``; raise IncidentNotFoundError if none."""
@@ -479,7 +481,7 @@ class PostGISStore:
             rows = cursor.execute(f"{_SELECT_SQL} WHERE id = %s", (incident_id,)).fetchall()
         if not rows:
             raise IncidentNotFoundError(incident_id)
-        return _frame(rows, _decode_wkb)
+        return frame_from_rows(rows, _decode_wkb)
 
     def count(self) -> int:
         """Return the number of stored incidents."""
@@ -562,7 +564,7 @@ def query_statements(
     )
     wanted = query.offset + (matched if query.limit is None else query.limit)
     in_fid_order = total > 0 and wanted * total * _SCAN_PER_SORTED < matched * matched
-    if _bbox_only(query) and not in_fid_order:
+    if bbox_only(query) and not in_fid_order:
         page_ids = f"SELECT fid FROM {TABLE} {count_where} ORDER BY fid"  # noqa: S608
         page_sql = (
             f"{_SELECT_SQL} WHERE fid IN ({page_ids} LIMIT %(limit)s OFFSET %(offset)s)"
@@ -689,7 +691,7 @@ def _where(query: IncidentQuery, *, planned_bbox: bool = False) -> tuple[str, di
     if query.place is not None:
         # ILIKE under the "C" collation folds ASCII letters only, as SQLite's LIKE does.
         clause = f"place_name {_BYTEWISE} ILIKE %(place)s ESCAPE '\\'"
-        texts.append(("place", clause, "%" + _like_escaped(query.place) + "%"))
+        texts.append(("place", clause, "%" + like_escaped(query.place) + "%"))
     for name, clause, value in texts:
         if any("\x00" in text for text in ([value] if isinstance(value, str) else value)):
             clauses.append("FALSE")
