@@ -15,8 +15,9 @@ from api.schemas import Collection, Collections, IncidentCollection, IncidentFea
 from api.settings import Settings
 from api.tables import incident_table_html
 from geo.io import incidents_csv
-from geo.model import EventType, LocationRole, frame_to_features
+from geo.model import frame_to_features
 from geo.store import IncidentQuery, IncidentStore, StoreExtent
+from geo.vocabulary import EventType, LocationRole
 
 GEOJSON = "application/geo+json"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"

@@ -18,29 +18,13 @@ from api.deps import get_settings, get_store
 from api.features import GEOJSON, page_links
 from api.params import parse_bbox, parse_datetime
 from api.settings import Settings
-from geo.cluster import (
-    LAUNCH_ROLES,
-    ClusterMethod,
-    ClusterParams,
-    cluster_incidents,
-    hotspot_features,
-    hotspot_shifts,
-    hotspots,
-    json_value,
-)
+from geo.cluster import cluster_incidents, hotspot_features, hotspot_shifts, hotspots, json_value
+from geo.cluster_params import ClusterParams, parse_roles
 from geo.store import IncidentQuery, IncidentStore
+from geo.vocabulary import ClusterMethod
 
 router = APIRouter(tags=["hotspots"])
 DEFAULTS = ClusterParams()
-
-
-def parse_roles(text: str | None) -> tuple[str, ...]:
-    """Read ``roles=departure,pickup`` (``all`` for every role) into a tuple of roles."""
-    if text is None:
-        return LAUNCH_ROLES
-    if text.strip().lower() == "all":
-        return ()
-    return tuple(role.strip() for role in text.split(",") if role.strip())
 
 
 def _shifts_by_hotspot(clustered: gpd.GeoDataFrame, period: str) -> dict[str, list[dict[str, Any]]]:

@@ -14,8 +14,9 @@ from api.deps import get_store
 from api.features import GEOJSON
 from api.schemas import Health, LandingPage
 from geo.geocode import geocode
-from geo.io import FileFormat, write_incidents
+from geo.io import write_incidents
 from geo.store import IncidentQuery, IncidentStore
+from geo.vocabulary import FileFormat
 
 router = APIRouter(tags=["service"])
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from geo.model import EventType
+from geo.vocabulary import EventType
 
 _FLAGS = re.IGNORECASE
 

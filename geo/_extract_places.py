@@ -25,7 +25,7 @@ from geo.geocode import (
     GeocodeResult,
     normalize_name,
 )
-from geo.model import LocationPrecision
+from geo.vocabulary import LocationPrecision
 
 
 class Coarseness:

@@ -58,8 +58,6 @@ import numpy.typing as npt
 
 from geo._dbscan import EARTH_RADIUS_M, Points, _components, dbscan_parts
 from geo.cluster import (
-    ClusterMethod,
-    ClusterParams,
     _cluster_numbers,
     _coast_labels,
     _distinct,
@@ -67,6 +65,8 @@ from geo.cluster import (
     _hdbscan_labels,
     _Inputs,
 )
+from geo.cluster_params import ClusterParams
+from geo.vocabulary import ClusterMethod
 
 FloatArray = npt.NDArray[np.float64]
 IntArray = npt.NDArray[np.int64]

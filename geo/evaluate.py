@@ -36,7 +36,8 @@ import pyproj
 
 from geo.errors import CorpusError
 from geo.extract import Document, extract_document, parse_document
-from geo.model import EventType, Incident, LocationPrecision
+from geo.model import Incident
+from geo.vocabulary import EventType, LocationPrecision
 
 MATCH_DISTANCE_KM = 5.0
 PEOPLE_TOLERANCE = 0.10

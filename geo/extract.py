@@ -65,15 +65,8 @@ from geo.geocode import (
     GeocodeResult,
     geocode_many,
 )
-from geo.model import (
-    DatePrecision,
-    EventType,
-    Incident,
-    LocationPrecision,
-    LocationRole,
-    Source,
-    incidents_to_frame,
-)
+from geo.model import Incident, Source, incidents_to_frame
+from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole
 
 MAX_TEXT_CHARS = 20_000_000
 """The longest text :func:`extract_incidents` reads (about 20 MB); longer is refused."""

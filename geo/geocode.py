@@ -27,7 +27,8 @@ from rapidfuzz import fuzz, process
 from geo.coast import CoastLayer, coastline_layer, point_at_coast_km, relate_to_coast
 from geo.errors import InvalidPlaceQueryError
 from geo.gazetteer import gazetteer
-from geo.model import CRS, LocationPrecision
+from geo.model import CRS
+from geo.vocabulary import LocationPrecision
 
 MAX_QUERY_CHARS = 300
 FUZZY_MIN_SCORE = 86.0

@@ -14,7 +14,6 @@ import json
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
@@ -31,6 +30,7 @@ from geo.model import (
     incidents_to_frame,
     parse_incident,
 )
+from geo.vocabulary import FileFormat
 
 GPKG_LAYER = "incidents"
 
@@ -53,14 +53,6 @@ SOURCE_COLUMNS = {
 }
 CSV_FIELDS = {*INCIDENT_COLUMNS, "lon", "lat"} - {"geometry"}
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-
-
-class FileFormat(StrEnum):
-    """The incident file formats launchmap reads and writes."""
-
-    GEOJSON = "geojson"
-    CSV = "csv"
-    GPKG = "gpkg"
 
 
 SUFFIX_FORMATS = {

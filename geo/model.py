@@ -14,7 +14,6 @@ import hashlib
 import json
 import math
 from collections.abc import Iterable, Mapping
-from enum import StrEnum
 from typing import Any, Self
 
 import geopandas as gpd
@@ -25,57 +24,12 @@ import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from geo.errors import InvalidIncidentError, RowProblem
+from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole
 
 CRS = "EPSG:4326"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 MAX_TEXT_CHARS = 10_000
 MAX_INTEGER = 2**63 - 1  # both stores keep integers in 64 bits
-
-
-class EventType(StrEnum):
-    """What happened: a launch from land, people boarding afloat, a stop at sea, and so on."""
-
-    LAUNCH = "launch"
-    EMBARKATION = "embarkation"
-    INTERCEPTION = "interception"
-    RESCUE = "rescue"
-    ARRIVAL = "arrival"
-    DEBRIS = "debris"
-    DEATH = "death"
-    SIGHTING = "sighting"
-    OTHER = "other"
-
-
-class DatePrecision(StrEnum):
-    """How precisely the source dates the incident."""
-
-    DAY = "day"
-    WEEK = "week"
-    MONTH = "month"
-    YEAR = "year"
-
-
-class LocationPrecision(StrEnum):
-    """How precisely the source places the incident, from finest to coarsest."""
-
-    EXACT = "exact"
-    SITE = "site"
-    LOCALITY = "locality"
-    AREA = "area"
-    REGION = "region"
-    COUNTRY = "country"
-
-
-class LocationRole(StrEnum):
-    """What the incident's point stands for; launch analysis uses departure and pickup."""
-
-    DEPARTURE = "departure"
-    PICKUP = "pickup"
-    INTERCEPTION = "interception"
-    RESCUE = "rescue"
-    DISEMBARKATION = "disembarkation"
-    FOUND = "found"
-    REPORTED = "reported"
 
 
 def _storable_text(value: object) -> object:

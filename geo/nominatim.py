@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from geo.geocode import GeocodeResult, normalize_name
-from geo.model import LocationPrecision
+from geo.vocabulary import LocationPrecision
 
 CACHE_FILE = "nominatim-cache.sqlite"
 USER_AGENT = "launchmap/0.1 (offline-first small-boat incident mapper)"

@@ -68,14 +68,8 @@ from geo._strips import (
     split,
     summary,
 )
-from geo.cluster import (
-    DEFAULT_PARAMS,
-    HDBSCAN_MAX_SAMPLES,
-    ClusterMethod,
-    ClusterParams,
-    _cluster_inputs,
-    cluster_incidents,
-)
+from geo.cluster import HDBSCAN_MAX_SAMPLES, _cluster_inputs, cluster_incidents
+from geo.cluster_params import DEFAULT_PARAMS, ClusterParams
 from geo.enrich import enrich_incidents
 from geo.errors import InvalidClusterParamsError, ProcessError, SchedulerError
 from geo.model import placed_mask
@@ -89,6 +83,7 @@ from geo.store.geoparquet import (
     read_canonical,
     write_part,
 )
+from geo.vocabulary import ClusterMethod
 
 DEFAULT_BLOCKSIZE = "16MiB"
 """Uncompressed input read as one partition (whole row groups): some 250,000 incidents."""

@@ -14,7 +14,6 @@ from pathlib import Path
 
 import platformdirs
 
-from geo.store.geopackage import STORE_FILE, GeoPackageStore
 from geo.store.interface import (
     SORTABLE,
     AddResult,
@@ -27,13 +26,15 @@ from geo.store.interface import (
     masked_address,
 )
 
+STORE_FILE = "launchmap.gpkg"
+"""The embedded store's file name, in the data directory."""
+
 __all__ = [
     "SORTABLE",
     "STORE_FILE",
     "AddResult",
     "BBox",
     "DatabaseInit",
-    "GeoPackageStore",
     "IncidentQuery",
     "IncidentStore",
     "QueryResult",
@@ -75,6 +76,8 @@ def open_store(
         from geo.store.postgis import PostGISStore  # psycopg is loaded only for a database
 
         return PostGISStore(database_url, seed=seed)
+    from geo.store.geopackage import GeoPackageStore  # the backends load only when opened
+
     folder = data_dir if data_dir is not None else default_data_dir()
     return GeoPackageStore(folder / STORE_FILE, seed=seed)
 

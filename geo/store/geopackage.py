@@ -44,7 +44,6 @@ from geo.store.interface import (
     StoreExtent,
 )
 
-STORE_FILE = "launchmap.gpkg"
 TABLE = "incidents"
 _RTREE = _gpkg.rtree_name(TABLE, GEOMETRY_COLUMN)
 _SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER", "object": "TEXT"}

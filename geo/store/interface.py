@@ -12,12 +12,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any, Protocol
-
-import geopandas as gpd
+from typing import TYPE_CHECKING, Any, Protocol
 
 from geo.errors import InvalidQueryError
-from geo.model import frame_to_features
+
+if TYPE_CHECKING:  # the interface loads without the scientific stack
+    import geopandas as gpd
 
 GEOMETRY_COLUMN = "geom"
 BBox = tuple[float, float, float, float]
@@ -131,6 +131,8 @@ class QueryResult:
     def features(self) -> list[dict[str, Any]]:
         """Return the page as GeoJSON Feature dicts (as ``frame_to_features(incidents)``)."""
         if self._features is None:
+            from geo.model import frame_to_features
+
             return frame_to_features(self.incidents)
         return self._features()
 

@@ -28,7 +28,8 @@ from typing import Any
 import httpx
 import pytest
 
-from geo.store import GeoPackageStore, IncidentQuery
+from geo.store import IncidentQuery
+from geo.store.geopackage import GeoPackageStore
 from tests._postgres import PostgresCluster
 from tests.conftest import StoreTarget, geopackage_only, serve_launchmap
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from geopandas.testing import assert_geodataframe_equal
 
-from geo.cluster import ClusterParams
+from geo.cluster_params import ClusterParams
 from geo.process import process_frame, read_geoparquet
 from tests.conftest import dask_scheduler, launchmap_command
 from tests.geo.test_process import synthetic_incidents

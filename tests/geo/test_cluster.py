@@ -17,19 +17,12 @@ from sklearn.cluster import DBSCAN
 from sklearn.neighbors import radius_neighbors_graph
 
 from geo._dbscan import EARTH_RADIUS_M, Points, dbscan
-from geo.cluster import (
-    HOTSPOT_COLUMNS,
-    LAUNCH_ROLES,
-    SHIFT_COLUMNS,
-    ClusterMethod,
-    ClusterParams,
-    cluster_incidents,
-    hotspot_shifts,
-    hotspots,
-)
+from geo.cluster import HOTSPOT_COLUMNS, SHIFT_COLUMNS, cluster_incidents, hotspot_shifts, hotspots
+from geo.cluster_params import LAUNCH_ROLES, ClusterParams
 from geo.coast import point_at_coast_km, relate_to_coast
 from geo.errors import InvalidClusterParamsError
 from geo.model import Incident, empty_incident_frame, incidents_to_frame
+from geo.vocabulary import ClusterMethod
 
 WGS84 = "EPSG:4326"
 GEOD = Geod(ellps="WGS84")

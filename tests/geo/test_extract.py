@@ -20,7 +20,8 @@ from geo.extract import (
     merge_corroborated,
     parse_document,
 )
-from geo.model import CRS, EventType, Incident, LocationPrecision, LocationRole
+from geo.model import CRS, Incident
+from geo.vocabulary import EventType, LocationPrecision, LocationRole
 
 # A Thursday: relative dates below resolve against it.
 PUBLISHED = dt.date(2024, 3, 14)

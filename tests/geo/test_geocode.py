@@ -25,7 +25,7 @@ from geo.geocode import (
     geocode_many,
     normalize_name,
 )
-from geo.model import LocationPrecision
+from geo.vocabulary import LocationPrecision
 
 GEOD = pyproj.Geod(ellps="WGS84")
 OPALE_BOX = (1.4, 50.2, 2.6, 51.1)  # min lon, min lat, max lon, max lat: the Côte d'Opale

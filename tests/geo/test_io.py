@@ -15,8 +15,9 @@ import shapely
 
 import geo.io
 from geo.errors import InvalidIncidentError, UnsupportedFormatError
-from geo.io import FileFormat, format_of, read_incidents, write_incidents
+from geo.io import format_of, read_incidents, write_incidents
 from geo.model import INCIDENT_COLUMNS, Incident, incidents_to_frame
+from geo.vocabulary import FileFormat
 
 HEADER = "event_type,date,place_name,lon,lat,people\n"
 

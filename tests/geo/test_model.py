@@ -15,17 +15,14 @@ from geo.errors import InvalidIncidentError
 from geo.model import (
     CRS,
     INCIDENT_COLUMNS,
-    DatePrecision,
-    EventType,
     Incident,
-    LocationPrecision,
-    LocationRole,
     empty_incident_frame,
     feature_to_record,
     frame_to_features,
     incidents_to_frame,
     parse_incident,
 )
+from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole
 
 BASE: dict[str, Any] = {"event_type": "launch", "date": "2024-03-10", "place_name": "Test beach"}
 

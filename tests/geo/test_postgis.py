@@ -23,7 +23,7 @@ from psycopg import sql
 
 import geo.store.postgis
 from geo.errors import StoreError
-from geo.model import EventType, Incident, LocationRole, incidents_to_frame
+from geo.model import Incident, incidents_to_frame
 from geo.store import (
     SORTABLE,
     DatabaseInit,
@@ -34,6 +34,7 @@ from geo.store import (
     open_store,
 )
 from geo.store.postgis import SCHEMA_VERSION, PostGISStore, query_statements
+from geo.vocabulary import EventType, LocationRole
 from tests._postgres import PASSWORD, PostgresCluster
 from tests.conftest import free_port, fresh_database
 

@@ -16,7 +16,8 @@ import shapely
 from geopandas.testing import assert_geodataframe_equal
 
 from geo import _strips
-from geo.cluster import ClusterParams, _exact_sums, _Inputs, _spatial_labels
+from geo.cluster import _exact_sums, _Inputs, _spatial_labels
+from geo.cluster_params import ClusterParams
 from geo.errors import InvalidClusterParamsError, ProcessError, SchedulerError
 from geo.process import (
     dask_client,

@@ -33,13 +33,13 @@ from geo.errors import IncidentNotFoundError, InvalidQueryError, StoreError
 from geo.model import INCIDENT_COLUMNS, Incident
 from geo.store import (
     STORE_FILE,
-    GeoPackageStore,
     IncidentQuery,
     IncidentStore,
     StoreExtent,
     _gpkg,
     open_store,
 )
+from geo.store.geopackage import GeoPackageStore
 from tests.conftest import StoreTarget, geopackage_only, postgis_only
 
 MakeIncident = Callable[..., Incident]

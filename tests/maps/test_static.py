@@ -18,7 +18,8 @@ from matplotlib.text import Text
 from PIL import Image
 
 from geo.coast import COASTLINE_BOUNDS
-from geo.model import EventType, Incident, empty_incident_frame, incidents_to_frame
+from geo.model import Incident, empty_incident_frame, incidents_to_frame
+from geo.vocabulary import EventType
 from maps.chart import chart_points, reference_places
 from maps.errors import MapViewError
 from maps.incident_map import DEFAULT_CENTER, EVENT_COLORS

@@ -1,0 +1,78 @@
+"""The fixed sets of names launchmap's data, files and commands use.
+
+Incidents' event types, date and location precisions and location roles,
+the file formats, and the clustering methods. The module needs only the
+standard library, so the command line can offer these names (in its help and
+option parsing) without loading the scientific stack.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class EventType(StrEnum):
+    """What happened: a launch from land, people boarding afloat, a stop at sea, and so on."""
+
+    LAUNCH = "launch"
+    EMBARKATION = "embarkation"
+    INTERCEPTION = "interception"
+    RESCUE = "rescue"
+    ARRIVAL = "arrival"
+    DEBRIS = "debris"
+    DEATH = "death"
+    SIGHTING = "sighting"
+    OTHER = "other"
+
+
+class DatePrecision(StrEnum):
+    """How precisely the source dates the incident."""
+
+    DAY = "day"
+    WEEK = "week"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class LocationPrecision(StrEnum):
+    """How precisely the source places the incident, from finest to coarsest."""
+
+    EXACT = "exact"
+    SITE = "site"
+    LOCALITY = "locality"
+    AREA = "area"
+    REGION = "region"
+    COUNTRY = "country"
+
+
+class LocationRole(StrEnum):
+    """What the incident's point stands for; launch analysis uses departure and pickup."""
+
+    DEPARTURE = "departure"
+    PICKUP = "pickup"
+    INTERCEPTION = "interception"
+    RESCUE = "rescue"
+    DISEMBARKATION = "disembarkation"
+    FOUND = "found"
+    REPORTED = "reported"
+
+
+class FileFormat(StrEnum):
+    """The incident file formats launchmap reads and writes."""
+
+    GEOJSON = "geojson"
+    CSV = "csv"
+    GPKG = "gpkg"
+
+
+class ClusterMethod(StrEnum):
+    """How incidents are grouped into hotspots."""
+
+    DBSCAN = "dbscan"
+    """2-D DBSCAN on the geodesic (haversine) distance, ``eps_m`` in metres."""
+    HDBSCAN = "hdbscan"
+    """HDBSCAN on the haversine distance, clusters of at least ``min_cluster_size``."""
+    COAST = "coast"
+    """1-D clustering on ``coast_km``: a cluster ends where the next gap exceeds ``eps_km``."""
+    SPACE_TIME = "space-time"
+    """ST-DBSCAN: neighbours lie within ``eps_m`` and within ``gap_days`` of each other."""
