@@ -24,10 +24,12 @@ import pyogrio
 from geo.errors import InvalidIncidentError, RowProblem, UnsupportedFormatError
 from geo.model import (
     INCIDENT_COLUMNS,
+    JSON_COLUMNS,
     Incident,
     feature_to_record,
     frame_to_features,
     incidents_to_frame,
+    json_column_texts,
     parse_incident,
 )
 from geo.vocabulary import FileFormat
@@ -206,12 +208,15 @@ def _blank_to_none(value: str | None) -> str | None:
 
 
 def _csv_record_values(values: dict[str, Any]) -> dict[str, Any]:
-    """Gather a CSV row's source columns (or JSON ``sources`` cell) into ``sources``."""
+    """Gather a CSV row's source columns (or JSON ``sources`` cell) into ``sources``.
+
+    The JSON cells (``sources``, ``extra``) are parsed.
+    """
     flat_source = {key: values.pop(column, None) for column, key in SOURCE_COLUMNS.items()}
-    sources_cell = values.pop("sources", None)
-    if sources_cell is not None:
-        values["sources"] = _json_cell(sources_cell)
-    elif any(flat_source.values()):
+    for name in JSON_COLUMNS:
+        if values.get(name) is not None:
+            values[name] = _json_cell(values[name])
+    if values.get("sources") is None and any(flat_source.values()):
         values["sources"] = [{k: v for k, v in flat_source.items() if v is not None}]
     return {key: value for key, value in values.items() if key in CSV_FIELDS and value is not None}
 
@@ -280,12 +285,13 @@ def _gpkg_records(path: Path) -> tuple[Iterator[_RawRecord], list[str]]:
 
 
 def _frame_records(frame: gpd.GeoDataFrame, columns: list[str]) -> Iterator[_RawRecord]:
-    """Yield a GeoDataFrame's rows as raw records; ``sources`` may be a JSON string."""
+    """Yield a GeoDataFrame's rows as raw records; ``sources`` and ``extra`` may be JSON text."""
     values = frame[columns].astype(object).where(frame[columns].notna(), None)
     for fid, row, point in zip(frame.index, values.to_dict("records"), frame.geometry, strict=True):
         record = {key: value for key, value in row.items() if value is not None}
-        if isinstance(record.get("sources"), str):
-            record["sources"] = _json_cell(record["sources"])
+        for name in JSON_COLUMNS:
+            if isinstance(record.get(name), str):
+                record[name] = _json_cell(record[name])
         if point is not None and not point.is_empty:
             record["lon"], record["lat"] = point.x, point.y
         yield _RawRecord(f"row {fid}", record)
@@ -341,7 +347,8 @@ def _write_gpkg(frame: gpd.GeoDataFrame, path: Path) -> None:
 
 
 def _flat_table(frame: gpd.GeoDataFrame) -> pd.DataFrame:
-    """Return the attribute columns with ``sources`` serialised as JSON text."""
+    """Return the attribute columns with ``sources`` and ``extra`` serialised as JSON text."""
     table = pd.DataFrame(frame[list(INCIDENT_COLUMNS)])
-    table["sources"] = [json.dumps(s or [], ensure_ascii=False) for s in table["sources"]]
+    for name in JSON_COLUMNS:
+        table[name] = json_column_texts(table[name])
     return table

@@ -9,6 +9,7 @@ incident placed only at country level).
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import json
@@ -24,12 +25,13 @@ import shapely
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from geo.errors import InvalidIncidentError, RowProblem
-from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole
+from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole, ReviewStatus
 
 CRS = "EPSG:4326"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$"
 MAX_TEXT_CHARS = 10_000
 MAX_INTEGER = 2**63 - 1  # both stores keep integers in 64 bits
+MAX_EXTRA_CHARS = 20_000  # the extra properties of one record, as JSON text
 
 
 def _storable_text(value: object) -> object:
@@ -87,12 +89,29 @@ class IncidentProperties(BaseModel):
     coast_km: float | None = Field(default=None, allow_inf_nan=False)
     nearest_place: str | None = Field(default=None, max_length=500)
     cluster_id: int | None = Field(default=None, ge=-MAX_INTEGER - 1, le=MAX_INTEGER)
+    confidence: float | None = Field(default=None, ge=0.0, le=1.0, allow_inf_nan=False)
+    review_status: ReviewStatus | None = None
+    extra: dict[str, Any] | None = None
 
     @field_validator("country", mode="before")
     @classmethod
     def _country_upper(cls, country: object) -> object:
         """Let ``fr`` stand for ``FR``: the codes are case-insensitive in the wild."""
         return country.strip().upper() if isinstance(country, str) else country
+
+    @field_validator("extra")
+    @classmethod
+    def _extra_is_json(cls, extra: dict[str, Any] | None) -> dict[str, Any] | None:
+        """Keep another dataset's unused properties as a JSON object of bounded size."""
+        if extra is None:
+            return None
+        try:
+            text = json.dumps(extra, ensure_ascii=False, allow_nan=False)
+        except (TypeError, ValueError) as error:
+            raise ValueError(f"must hold JSON values only ({error})") from None
+        if len(text) > MAX_EXTRA_CHARS:
+            raise ValueError(f"must be at most {MAX_EXTRA_CHARS:,} characters as JSON")
+        return extra or None
 
 
 class Incident(IncidentProperties):
@@ -168,8 +187,34 @@ INCIDENT_COLUMNS: dict[str, str] = {
     "coast_km": "float64",
     "nearest_place": "object",
     "cluster_id": "Int64",
+    "confidence": "float64",
+    "review_status": "object",
+    "extra": "object",
 }
 DERIVED_COLUMNS = ("shore_distance_m", "coast_km", "nearest_place", "cluster_id")
+JSON_COLUMNS: dict[str, Any] = {"sources": [], "extra": None}
+"""Columns that hold JSON (a list, an object): text in files and stores; their empty value."""
+
+
+def json_column_text(name: str, value: Any) -> str | None:
+    """Write a JSON column's value as text: ``sources`` always, ``extra`` only when it has keys."""
+    empty = JSON_COLUMNS[name]
+    if not value:
+        return None if empty is None else json.dumps(empty)
+    return json.dumps(value, ensure_ascii=False)
+
+
+def json_column_texts(column: pd.Series) -> pd.Series:
+    """Write a whole JSON column as text, keeping missing values None (an object column)."""
+    texts = [json_column_text(str(column.name), value) for value in column]
+    return pd.Series(texts, index=column.index, dtype=object)
+
+
+def json_column_value(name: str, text: str | None) -> Any:
+    """Read a JSON column's text back; missing text is the column's empty value."""
+    if not text:
+        return copy.copy(JSON_COLUMNS[name])
+    return json.loads(text)
 
 
 def parse_incident(record: Mapping[str, Any], source: str, location: str) -> Incident:

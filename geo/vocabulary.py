@@ -1,6 +1,7 @@
 """The fixed sets of names launchmap's data, files and commands use.
 
-Incidents' event types, date and location precisions and location roles,
+Incidents' event types, date and location precisions, location roles and
+review statuses,
 the file formats, and the clustering methods. The module needs only the
 standard library, so the command line can offer these names (in its help and
 option parsing) without loading the scientific stack.
@@ -55,6 +56,14 @@ class LocationRole(StrEnum):
     DISEMBARKATION = "disembarkation"
     FOUND = "found"
     REPORTED = "reported"
+
+
+class ReviewStatus(StrEnum):
+    """Where an incident extracted from text stands in review: a person accepts or rejects it."""
+
+    CANDIDATE = "candidate"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
 
 
 class FileFormat(StrEnum):

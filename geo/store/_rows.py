@@ -8,7 +8,6 @@ encoding differs, so each conversion takes the store's own encoder or decoder
 
 from __future__ import annotations
 
-import json
 from collections.abc import Callable, Sequence
 from typing import Any, cast
 
@@ -17,7 +16,15 @@ import pandas as pd
 import shapely
 
 from geo.bundled import SAMPLE_INCIDENTS_FILE, bundled_path
-from geo.model import CRS, INCIDENT_COLUMNS, empty_incident_frame, point_geometry
+from geo.model import (
+    CRS,
+    INCIDENT_COLUMNS,
+    JSON_COLUMNS,
+    empty_incident_frame,
+    json_column_texts,
+    json_column_value,
+    point_geometry,
+)
 from geo.store import _gpkg
 from geo.store.interface import GEOMETRY_COLUMN, IncidentQuery
 
@@ -50,7 +57,7 @@ def unique_rows(
 ) -> list[dict[str, Any]]:
     """Turn an incident GeoDataFrame into insert parameters, first of each id kept.
 
-    Missing values are None, ``sources`` is JSON text, and the points (None
+    Missing values are None, ``sources`` and ``extra`` are JSON text, and the points (None
     where unplaced) are encoded under ``geom`` by ``encode``: GeoPackage
     blobs by default.
     """
@@ -61,7 +68,8 @@ def unique_rows(
     table: pd.DataFrame = pd.DataFrame(incidents[COLUMNS]).loc[first]
     geometry = incidents.geometry[first]
     table = table.astype(object).where(table.notna(), None)
-    table["sources"] = [json.dumps(s or [], ensure_ascii=False) for s in table["sources"]]
+    for name in JSON_COLUMNS:
+        table[name] = json_column_texts(table[name])
     table[GEOMETRY_COLUMN] = encode([None if g is None or g.is_empty else g for g in geometry])
     return cast(list[dict[str, Any]], table.to_dict("records"))  # the column names are str
 
@@ -78,21 +86,22 @@ def features_from_rows(
 
     Each row is the geometry, read by ``point_xy`` (a GeoPackage blob by
     default), then the incident columns as the GeoPackage holds them: dates as
-    ISO text and ``sources`` as JSON text. The API's pages are built this way,
+    ISO text and ``sources`` and ``extra`` as JSON text. The API's pages are built this way,
     without a GeoDataFrame in between.
     """
     converters: list[Callable[[Any], Any] | None] = [
         float if name in _FLOAT_COLUMNS else int if name in _INT_COLUMNS else None
         for name in COLUMNS
     ]
-    sources = COLUMNS.index("sources")
+    json_positions = [(COLUMNS.index(name), name) for name in JSON_COLUMNS]
     features = []
     for row in rows:
         values: list[Any] = [
             value if convert is None or value is None else convert(value)
             for value, convert in zip(row[1:], converters, strict=True)
         ]
-        values[sources] = json.loads(values[sources]) if values[sources] else []
+        for position, name in json_positions:
+            values[position] = json_column_value(name, values[position])
         properties = dict(zip(COLUMNS, values, strict=True))
         xy = point_xy(row[0])
         features.append(
@@ -118,6 +127,7 @@ def frame_from_rows(
     if not rows:
         return empty_incident_frame()
     table = pd.DataFrame([row[1:] for row in rows], columns=COLUMNS).astype(INCIDENT_COLUMNS)
-    table["sources"] = [json.loads(s) if s else [] for s in table["sources"]]
+    for name in JSON_COLUMNS:
+        table[name] = [json_column_value(name, text) for text in table[name]]
     geometry = decode([row[0] for row in rows])
     return gpd.GeoDataFrame(table, geometry=gpd.GeoSeries(geometry, crs=CRS), crs=CRS)

@@ -48,6 +48,8 @@ TABLE = "incidents"
 _RTREE = _gpkg.rtree_name(TABLE, GEOMETRY_COLUMN)
 _SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER", "object": "TEXT"}
 _SQLITE_MAX_VARIABLES = 900
+ADDED_COLUMNS = ("confidence", "review_status", "extra")
+"""Columns added since the first store format, in order; older stores get them when opened."""
 
 
 class GeoPackageStore:
@@ -59,7 +61,7 @@ class GeoPackageStore:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._create_if_new(seed=seed)
-        self._check_schema()
+        self._add_new_columns(self._check_schema())
 
     # -- connections and transactions -------------------------------------------------
 
@@ -140,11 +142,13 @@ class GeoPackageStore:
         # itself, where GDAL and QGIS read it while the store is still open.
         self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def _check_schema(self) -> None:
+    def _check_schema(self) -> set[str]:
         """Refuse a file that is not a launchmap store, naming what is missing.
 
-        The check uses a plain, read-only connection: the store's own connections
-        switch the file to WAL mode, which would change a file that is not ours.
+        Returns the columns a store made by an earlier launchmap lacks (see
+        :data:`ADDED_COLUMNS`). The check uses a plain, read-only connection:
+        the store's own connections switch the file to WAL mode, which would
+        change a file that is not ours.
         """
         try:
             connection = sqlite3.connect(
@@ -161,11 +165,27 @@ class GeoPackageStore:
         finally:
             connection.close()
         missing = set(COLUMNS) - {row[1] for row in rows}
-        if missing:
+        if missing - set(ADDED_COLUMNS):
             raise StoreError(
                 f"{self.path} has no usable {TABLE!r} table (missing columns: "
                 f"{', '.join(sorted(missing))}); point --data-dir at another folder"
             )
+        return missing
+
+    def _add_new_columns(self, missing: set[str]) -> None:
+        """Add the columns a newer launchmap keeps to a store made by an earlier one.
+
+        One transaction; the rows already stored keep every value and get
+        empty new fields.
+        """
+        if not missing:
+            return
+        with self._transaction() as connection:
+            present = {row[1] for row in connection.execute(f"PRAGMA table_info({TABLE})")}
+            for name in ADDED_COLUMNS:
+                if name not in present:
+                    sql_type = _SQL_TYPES[INCIDENT_COLUMNS[name]]
+                    connection.execute(f"ALTER TABLE {TABLE} ADD COLUMN {name} {sql_type}")
 
     # -- writes -----------------------------------------------------------------------
 

@@ -84,11 +84,11 @@ _RETRYABLE = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailu
 _COLUMNS = list(INCIDENT_COLUMNS)
 
 # The SQL type of each incident column in the table. ``date`` is a SQL date and
-# ``sources`` JSON; reads turn them back into ISO and JSON text (see _SELECT_SQL).
+# ``sources`` and ``extra`` JSON; reads turn them back into ISO and JSON text (see _SELECT_SQL).
 SQL_TYPES = {
     name: {"float64": "double precision", "Int64": "bigint", "object": "text"}[dtype]
     for name, dtype in INCIDENT_COLUMNS.items()
-} | {"date": "date", "sources": "json"}
+} | {"date": "date", "sources": "json", "extra": "json"}
 # Parameters are sent as text, float8 or int8 (arrays of them for adds) and cast to these.
 _PARAMETER_TYPES = {
     name: {"double precision": "float8", "bigint": "int8"}.get(sql_type, "text")
@@ -138,6 +138,14 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             " min_x double precision, min_y double precision,"
             " max_x double precision, max_y double precision)",
             f"INSERT INTO {SCHEMA}.extent DEFAULT VALUES",
+        ),
+    ),
+    2: (
+        "review of extracted incidents (confidence, review_status) and other datasets' extra",
+        (
+            f"ALTER TABLE {TABLE} ADD COLUMN confidence double precision,"
+            " ADD COLUMN review_status text, ADD COLUMN extra json",
+            f"CREATE INDEX incidents_review_status_idx ON {TABLE} (review_status)",
         ),
     ),
 }
@@ -507,11 +515,11 @@ class PostGISStore:
 
 
 def _read_expression(name: str) -> str:
-    """Read a column as the GeoPackage store holds it: dates as ISO text, sources as JSON text."""
+    """Read a column as the GeoPackage store holds it: dates as ISO text, JSON as text."""
     if name == "date":
         return "to_char(date, 'YYYY-MM-DD')"
-    if name == "sources":
-        return "sources::text"
+    if SQL_TYPES[name] == "json":
+        return f"{name}::text"
     return name
 
 

@@ -524,6 +524,9 @@ def round_trip_incidents() -> list[Incident]:
                 "coast_km": 95.25,
                 "nearest_place": "Wimereux",
                 "cluster_id": 3,
+                "confidence": 0.85,
+                "review_status": "accepted",
+                "extra": {"source_event_id": "ev-1", "evidence": ["https://c.example/3"]},
             },
             {
                 "event_type": "arrival",

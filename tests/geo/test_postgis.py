@@ -33,6 +33,7 @@ from geo.store import (
     masked_address,
     open_store,
 )
+from geo.store.geopackage import ADDED_COLUMNS
 from geo.store.postgis import SCHEMA_VERSION, PostGISStore, query_statements
 from geo.vocabulary import EventType, LocationRole
 from tests._postgres import PASSWORD, PostgresCluster
@@ -98,20 +99,13 @@ def test_the_table_has_a_point_column_with_a_gist_index(database_url: str) -> No
     assert "USING gist (geom)" in indexes["incidents_geom_idx"]
     assert "USING spgist (xy) INCLUDE (fid)" in indexes["incidents_xy_idx"]
     assert "(date)" in indexes["incidents_date_idx"]
-    # Every incident column is in the table: a new column needs a migration.
-    assert [name for (name,) in columns] == ["fid", "geom", *geo.store.postgis.SQL_TYPES, "xy"]
+    # Every incident column is in the table: a new column needs a migration (and comes last).
+    added = list(ADDED_COLUMNS)
+    first = [name for name in geo.store.postgis.SQL_TYPES if name not in added]
+    assert [name for (name,) in columns] == ["fid", "geom", *first, "xy", *added]
 
 
 ADD_NOTE = "ALTER TABLE launchmap.incidents ADD COLUMN note text"
-
-
-@pytest.fixture
-def version_two(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Pretend this launchmap knows a migration 2 that adds a column."""
-    migrations = dict(geo.store.postgis.MIGRATIONS)
-    migrations[2] = ("a note on each incident", (ADD_NOTE,))
-    monkeypatch.setattr(geo.store.postgis, "MIGRATIONS", migrations)
-    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", 2)
 
 
 def test_an_older_schema_is_migrated_by_init_only(
@@ -119,21 +113,56 @@ def test_an_older_schema_is_migrated_by_init_only(
 ) -> None:
     init_database(database_url)
     migrations = dict(geo.store.postgis.MIGRATIONS)
-    migrations[2] = ("a note on each incident", (ADD_NOTE,))
+    next_version = SCHEMA_VERSION + 1
+    migrations[next_version] = ("a note on each incident", (ADD_NOTE,))
     monkeypatch.setattr(geo.store.postgis, "MIGRATIONS", migrations)
-    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", 2)
-    with pytest.raises(StoreError, match=r"version 1; .* needs version 2: run `launchmap db init`"):
+    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", next_version)
+    needs = rf"version {SCHEMA_VERSION}; .* needs version {next_version}: run `launchmap db init`"
+    with pytest.raises(StoreError, match=needs):
         open_store(database_url=database_url)
     done = init_database(database_url)
-    assert (done.version_before, done.version, done.seeded) == (1, 2, 0)
+    assert (done.version_before, done.version, done.seeded) == (SCHEMA_VERSION, next_version, 0)
     assert done.incidents == sample_feature_count  # nothing stored is lost
-    assert schema_versions(database_url) == [1, 2]
-    assert init_database(database_url).version_before == 2  # once only
+    assert schema_versions(database_url) == list(range(1, next_version + 1))
+    assert init_database(database_url).version_before == next_version  # once only
     store = open_store(database_url=database_url)
     try:
         assert store.count() == sample_feature_count
     finally:
         store.close()
+
+
+def test_a_first_version_schema_gets_the_review_and_extra_columns(
+    database_url: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A database made by the first launchmap keeps its incidents and gains the new fields."""
+    migrations = dict(geo.store.postgis.MIGRATIONS)
+    monkeypatch.setattr(geo.store.postgis, "MIGRATIONS", {1: migrations[1]})
+    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", 1)
+    init_database(database_url, seed=False)
+    with psycopg.connect(database_url) as connection:
+        connection.execute(
+            "INSERT INTO launchmap.incidents (geom, id, event_type, date, people)"
+            " VALUES (ST_SetSRID(ST_Point(1.6, 50.9), 4326), 'v1-incident', 'launch',"
+            " '2020-01-01', 12)"
+        )
+    monkeypatch.setattr(geo.store.postgis, "MIGRATIONS", migrations)
+    monkeypatch.setattr(geo.store.postgis, "SCHEMA_VERSION", max(migrations))
+    done = init_database(database_url)
+    assert (done.version_before, done.incidents) == (1, 1)
+    store = open_store(database_url=database_url)
+    try:
+        [feature] = store.query(IncidentQuery()).features()
+    finally:
+        store.close()
+    assert feature["geometry"]["coordinates"] == [1.6, 50.9]
+    properties = feature["properties"]
+    assert (properties["id"], properties["date"], properties["people"]) == (
+        "v1-incident",
+        "2020-01-01",
+        12,
+    )
+    assert [properties[name] for name in ADDED_COLUMNS] == [None, None, None]
 
 
 def test_a_schema_newer_than_this_launchmap_is_refused(database_url: str) -> None:
@@ -182,7 +211,7 @@ def test_several_processes_initialising_at_once_make_one_schema(
     for thread in threads:
         thread.join()
     assert errors == []
-    assert sorted(result.version_before for result in results) == [0, 1, 1, 1]
+    assert sorted(result.version_before for result in results) == [0, *[SCHEMA_VERSION] * 3]
     assert {result.incidents for result in results} == {sample_feature_count}
 
 

@@ -39,7 +39,7 @@ from geo.store import (
     _gpkg,
     open_store,
 )
-from geo.store.geopackage import GeoPackageStore
+from geo.store.geopackage import ADDED_COLUMNS, GeoPackageStore
 from tests.conftest import StoreTarget, geopackage_only, postgis_only
 
 MakeIncident = Callable[..., Incident]
@@ -398,6 +398,48 @@ def test_get_returns_the_incident(
     assert row["people"] == 60
     assert row["coast_km"] == 52.5
     assert row.geometry == shapely.Point(1.83825, 50.96703)
+
+
+def test_review_fields_and_extra_round_trip(
+    store: IncidentStore, make_incident: MakeIncident, make_frame: MakeFrame
+) -> None:
+    extra = {"source_event_id": "ev-7", "nested": {"ñ": [1, 2.5, None, True]}}
+    store.add(
+        make_frame(
+            make_incident(id="reviewed", confidence=0.75, review_status="candidate", extra=extra),
+            make_incident(id="plain", place_name="Other beach"),
+        )
+    )
+    row = store.get("reviewed").iloc[0]
+    assert (row["confidence"], row["review_status"], row["extra"]) == (0.75, "candidate", extra)
+    plain = store.get("plain").iloc[0]
+    assert pd.isna(plain["confidence"]) and plain["review_status"] is None
+    assert plain["extra"] is None
+    features = {f["id"]: f["properties"] for f in store.query(IncidentQuery()).features()}
+    assert features["reviewed"]["extra"] == extra
+    assert features["plain"]["extra"] is None
+
+
+@geopackage_only
+def test_a_store_made_before_the_review_columns_gets_them_and_keeps_its_rows(
+    store_target: StoreTarget, make_incident: MakeIncident, make_frame: MakeFrame
+) -> None:
+    first = store_target.open(seed=False)
+    first.add(make_frame(make_incident(id="old", people=7)))
+    first.close()
+    path = store_target.data_dir / STORE_FILE
+    with sqlite3.connect(path) as connection:  # the table as the first launchmap made it
+        for name in ADDED_COLUMNS:
+            connection.execute(f"ALTER TABLE incidents DROP COLUMN {name}")
+    reopened = store_target.open()
+    try:
+        row = reopened.get("old").iloc[0]
+        assert row["people"] == 7
+        assert row["review_status"] is None and row["extra"] is None
+        reopened.add(make_frame(make_incident(id="new", review_status="accepted")))
+        assert reopened.get("new").iloc[0]["review_status"] == "accepted"
+    finally:
+        reopened.close()
 
 
 def test_get_unplaced_incident_has_no_geometry(
