@@ -43,9 +43,11 @@ from sklearn.cluster import DBSCAN
 from sklearn.metrics import adjusted_rand_score
 
 from geo._dbscan import EARTH_RADIUS_M
-from geo.cluster import ClusterMethod, ClusterParams, cluster_incidents
+from geo.cluster import cluster_incidents
+from geo.cluster_params import ClusterParams
 from geo.coast import with_coast_relations
 from geo.model import INCIDENT_COLUMNS
+from geo.vocabulary import ClusterMethod
 
 FULL_COAST, FULL_DBSCAN, FULL_SAMPLE = 1_000_000, 100_000, 15_000
 QUICK_COAST, QUICK_DBSCAN, QUICK_SAMPLE = 100_000, 20_000, 4_000

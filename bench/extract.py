@@ -38,7 +38,8 @@ from geo._extract_text import clean_text, sentences
 from geo.evaluate import GoldIncident, figures, score_document
 from geo.extract import extract_incidents
 from geo.geocode import geocode_many
-from geo.model import EventType, Incident
+from geo.model import Incident
+from geo.vocabulary import EventType
 
 FULL_ARTICLES = 1_000
 QUICK_ARTICLES = 150

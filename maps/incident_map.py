@@ -27,7 +27,8 @@ from branca.element import Element, Figure, MacroElement
 from jinja2 import Template
 
 from geo.coast import INTERCEPTION_ZONE_M, CoastLayer, coastline_layer
-from geo.model import EventType, placed_mask
+from geo.model import placed_mask
+from geo.vocabulary import EventType
 from maps.assets import LOCAL_PREFIX, PAGE_FILES, AssetMode, asset_url, inline_text
 from maps.chart import reference_places
 from maps.page_data import (

@@ -21,10 +21,12 @@ import numpy.typing as npt
 import pandas as pd
 import shapely
 
-from geo.cluster import DEFAULT_PARAMS, cluster_incidents, hotspot_features, hotspots
+from geo.cluster import cluster_incidents, hotspot_features, hotspots
+from geo.cluster_params import DEFAULT_PARAMS
 from geo.coast import INTERCEPTION_ZONE_M, interception_zone, relate_to_coast
 from geo.gazetteer import gazetteer
-from geo.model import EventType, frame_to_features, placed_mask
+from geo.model import frame_to_features, placed_mask
+from geo.vocabulary import EventType
 from maps.chart import chart_points
 
 EVENT_TYPES = [kind.value for kind in EventType]

@@ -44,7 +44,8 @@ from matplotlib.path import Path
 from matplotlib.text import Text
 from pyproj import Geod
 
-from geo.cluster import DEFAULT_PARAMS, cluster_incidents, hotspots
+from geo.cluster import cluster_incidents, hotspots
+from geo.cluster_params import DEFAULT_PARAMS
 from geo.coast import COASTLINE_BOUNDS, CoastLayer, coastline_layer
 from geo.model import placed_mask
 from maps.chart import REFERENCE_PLACES, chart_points, named_places, reference_places

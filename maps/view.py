@@ -16,7 +16,7 @@ from typing import Any
 import geopandas as gpd
 import pandas as pd
 
-from geo.model import EventType
+from geo.vocabulary import EventType
 from maps.errors import MapViewError
 
 MIN_ZOOM = 3
