@@ -11,7 +11,7 @@ from fastapi.staticfiles import StaticFiles
 
 from api import extract, features, hotspots, images, pages, reference, service, writes
 from api.errors import install_error_handlers
-from api.middleware import AccessLog, BodyLimit, RateLimit, SecurityHeaders
+from api.middleware import AccessLog, BodyLimit, PublicAddress, RateLimit, SecurityHeaders
 from api.service import DESCRIPTION, TITLE
 from api.settings import Settings
 from geo.store import open_store
@@ -35,7 +35,14 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         finally:
             app.state.store.close()
 
-    app = FastAPI(title=TITLE, description=DESCRIPTION, version="0.1.0", lifespan=lifespan)
+    app = FastAPI(
+        title=TITLE,
+        description=DESCRIPTION,
+        version="0.1.0",
+        lifespan=lifespan,
+        docs_url=None,  # served by api.service from the vendored Swagger UI, not a CDN
+        redoc_url=None,
+    )
     app.state.settings = settings
     install_error_handlers(app)
     app.include_router(hotspots.router)  # these come before the generic /collections/{id}/items
@@ -52,7 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
 
 
 def _add_middleware(app: FastAPI, settings: Settings) -> None:
-    """Wrap the app in CORS, the rate limit, the body limit, security headers and the log."""
+    """Wrap the app in CORS, limits, security headers, the public address and the log."""
     if settings.cors_origins:
         app.add_middleware(
             CORSMiddleware,
@@ -66,4 +73,6 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     cdn_hosts = (CDN_ROOT,) if settings.assets == "cdn" else ()
     app.add_middleware(SecurityHeaders, cdn_hosts=cdn_hosts)
+    public_url = str(settings.public_url) if settings.public_url else None
+    app.add_middleware(PublicAddress, public_url=public_url, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(AccessLog)

@@ -37,6 +37,10 @@ class BadBodyError(ValueError):
     """A request body that is not the document the endpoint takes."""
 
 
+class ConflictingIncidentError(ValueError):
+    """A create whose id is stored already with other content (answered 409: use PUT)."""
+
+
 class NotAuthenticatedError(PermissionError):
     """A write without a valid bearer token (answered 401 with a Bearer challenge)."""
 
@@ -48,6 +52,7 @@ class ReadOnlyError(PermissionError):
 STATUS_BY_ERROR: dict[type[Exception], HTTPStatus] = {
     UnknownCollectionError: HTTPStatus.NOT_FOUND,
     BadBodyError: HTTPStatus.BAD_REQUEST,
+    ConflictingIncidentError: HTTPStatus.CONFLICT,
     NotAuthenticatedError: HTTPStatus.UNAUTHORIZED,
     ReadOnlyError: HTTPStatus.FORBIDDEN,
     InvalidQueryError: HTTPStatus.BAD_REQUEST,

@@ -1,7 +1,8 @@
-"""HTTP plumbing every request goes through: security headers, body size, rate limit, access log.
+"""HTTP plumbing every request goes through: address, security headers, limits, access log.
 
 Each is a small pure-ASGI middleware so that it also sees streamed bodies and
-never buffers a response.
+never buffers a response (BodyLimit reads a body sent without a length, up to
+the limit, before the app does).
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ import time
 from collections.abc import Awaitable, Callable, MutableMapping
 from dataclasses import dataclass
 from typing import Any
+from urllib.parse import quote, urlsplit
 
 from api.errors import problem
 from maps.incident_map import TILE_HOSTS
@@ -44,6 +46,72 @@ def content_security_policy(cdn_hosts: tuple[str, ...], framing: str) -> str:
         f"img-src 'self' data: {' '.join(TILE_HOSTS)}; "
         f"connect-src 'self'; object-src 'none'; base-uri 'self'; frame-ancestors {framing}"
     ).replace("  ", " ")
+
+
+class PublicAddress:
+    """Build every absolute link from the public address, or refuse a Host not allowed.
+
+    Links (paging, ``Location``, the embed snippet) are made from the request's
+    address. With a configured public URL, each request is given that scheme,
+    host and path prefix, whatever Host it came with. Without one, a request
+    whose Host is not in the allowed list is refused (400), so a forged Host
+    never reaches a link a reporter copies.
+    """
+
+    def __init__(self, app: ASGIApp, public_url: str | None, allowed_hosts: list[str]) -> None:
+        self.app = app
+        self.public = urlsplit(public_url) if public_url else None
+        self.allowed = {host.lower().strip("[]") for host in allowed_hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        """Handle one ASGI connection."""
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        if self.public is not None:
+            await self.app(self._as_public(scope), receive, send)
+            return
+        host = _host_name(scope)
+        if host is None or "*" in self.allowed or host in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        detail = (
+            f"Host {host!r} is not one this server answers for (allowed: "
+            f"{', '.join(sorted(self.allowed))}); set LAUNCHMAP_PUBLIC_URL to the address "
+            "readers use, or add the name to LAUNCHMAP_ALLOWED_HOSTS"
+        )
+        await problem(400, detail, scope["path"])(scope, receive, send)
+
+    def _as_public(self, scope: Scope) -> Scope:
+        """Return the request's scope as if it had come to the public address."""
+        assert self.public is not None
+        headers = [(name, value) for name, value in scope["headers"] if name != b"host"]
+        headers.append((b"host", self.public.netloc.encode("idna")))
+        prefix = self.public.path.rstrip("/")
+        path: str = scope["path"]
+        raw_path: bytes = scope.get("raw_path") or quote(path).encode("ascii")
+        if not path.startswith(prefix + "/") and path != prefix:
+            # A proxy that strips the prefix: ASGI paths include the root path.
+            path, raw_path = prefix + path, quote(prefix).encode("ascii") + raw_path
+        return {
+            **scope,
+            "scheme": self.public.scheme,
+            "headers": headers,
+            "root_path": prefix,
+            "path": path,
+            "raw_path": raw_path,
+        }
+
+
+def _host_name(scope: Scope) -> str | None:
+    """Return the lower-case host name of a request's Host header (no port), or None."""
+    value: bytes | None = dict(scope.get("headers", [])).get(b"host")
+    if not value:
+        return None
+    host = value.decode("latin-1").strip().lower()
+    if host.startswith("["):  # an IPv6 literal, [::1]:8000
+        return host[1 : host.find("]")] if "]" in host else host
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 class SecurityHeaders:
@@ -84,7 +152,13 @@ def _is_html(headers: list[tuple[bytes, bytes]]) -> bool:
 
 
 class BodyLimit:
-    """Refuse request bodies over ``max_bytes`` with 413, declared or streamed."""
+    """Refuse request bodies over ``max_bytes`` with 413, declared or streamed.
+
+    A body with a Content-Length over the limit is refused before it is read.
+    A body sent without one (chunked) is read here, up to the limit, before the
+    app sees it: the app's body parsing would otherwise turn the overflow into
+    a 400 of its own.
+    """
 
     def __init__(self, app: ASGIApp, max_bytes: int) -> None:
         self.app = app
@@ -96,36 +170,50 @@ class BodyLimit:
             await self.app(scope, receive, send)
             return
         declared = dict(scope.get("headers", [])).get(b"content-length")
-        if declared is not None and declared.isdigit() and int(declared) > self.max_bytes:
-            await self._refuse(scope, receive, send, int(declared))
+        if declared is not None and declared.isdigit():
+            if int(declared) > self.max_bytes:
+                await self._refuse(scope, receive, send, f"of {int(declared):,} bytes")
+                return
+            await self.app(scope, receive, send)
             return
-        received = 0
+        body = await _read_body(receive, self.max_bytes)
+        if body is None:
+            await self._refuse(scope, receive, send, "sent without a Content-Length")
+            return
+        await self.app(scope, _replaying(body, receive), send)
 
-        async def counted() -> Message:
-            nonlocal received
-            message = await receive()
-            received += len(message.get("body", b""))
-            if received > self.max_bytes:
-                raise BodyTooLargeError(received)
-            return message
-
-        try:
-            await self.app(scope, counted, send)
-        except BodyTooLargeError as error:
-            await self._refuse(scope, receive, send, error.size)
-
-    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: int) -> None:
-        """Answer 413, naming the size sent and the limit."""
-        detail = f"request body of {size:,} bytes is over the limit of {self.max_bytes:,} bytes"
+    async def _refuse(self, scope: Scope, receive: Receive, send: Send, size: str) -> None:
+        """Answer 413, naming the body's size (or how it was sent) and the limit."""
+        detail = f"request body {size} is over the limit of {self.max_bytes:,} bytes"
         await problem(413, detail, scope["path"])(scope, receive, send)
 
 
-class BodyTooLargeError(Exception):
-    """A streamed body went over the limit (caught by BodyLimit itself)."""
+async def _read_body(receive: Receive, max_bytes: int) -> bytes | None:
+    """Read a whole request body, or return None as soon as it grows past ``max_bytes``."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break  # the client went away: the app sees an empty body
+        chunk = message.get("body", b"")
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
 
-    def __init__(self, size: int) -> None:
-        super().__init__(size)
-        self.size = size
+
+def _replaying(body: bytes, receive: Receive) -> Receive:
+    """Give the app ``body`` as its one request message, then the connection's own messages."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replay() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replay
 
 
 @dataclass
@@ -221,5 +309,30 @@ class AccessLog:
             target = scope["path"] + (f"?{query}" if query else "")
             elapsed_ms = (time.perf_counter() - started) * 1000
             access_log.info(
-                '%s "%s %s" %d %.1fms', client, scope["method"], target, status, elapsed_ms
+                '%s "%s %s" %d %.1fms',
+                log_safe(str(client)),
+                log_safe(scope["method"]),
+                log_safe(target),
+                status,
+                elapsed_ms,
             )
+
+
+def log_safe(text: str) -> str:
+    r"""Escape what a client sent so that it stays inside its field of one log line.
+
+    Control characters (a decoded ``%0a`` starts a forged line), quotes,
+    backslashes and other unprintable characters become ``\\xNN`` or
+    ``\\uNNNN`` escapes; printable text, accents included, stays as it is.
+    """
+    return "".join(
+        char if char.isprintable() and char not in '"\\' else _escaped(char) for char in text
+    )
+
+
+def _escaped(char: str) -> str:
+    """Write one character as a backslash escape."""
+    code = ord(char)
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    return f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"

@@ -7,7 +7,8 @@ from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import FileResponse, JSONResponse
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 from starlette.background import BackgroundTask
 
 from api.deps import get_store
@@ -17,6 +18,7 @@ from geo.geocode import geocode
 from geo.io import write_incidents
 from geo.store import IncidentQuery, IncidentStore
 from geo.vocabulary import FileFormat
+from maps.assets import API_DOCS_FILES, LOCAL_PREFIX, AssetMode, asset_url
 
 router = APIRouter(tags=["service"])
 
@@ -33,6 +35,22 @@ EXPORT_TYPES = {
     FileFormat.CSV: "text/csv",
     FileFormat.GPKG: "application/geopackage+sqlite3",
 }
+
+
+@router.get("/docs", include_in_schema=False)
+def api_docs(request: Request) -> HTMLResponse:
+    """Show the interactive API documentation (Swagger UI), loaded from this server."""
+    root = request.scope.get("root_path", "")
+    script, style, icon = (
+        asset_url(file, AssetMode.LOCAL, root + LOCAL_PREFIX) for file in API_DOCS_FILES
+    )
+    return get_swagger_ui_html(
+        openapi_url=root + "/openapi.json",
+        title=f"{TITLE} API",
+        swagger_js_url=script,
+        swagger_css_url=style,
+        swagger_favicon_url=icon,
+    )
 
 
 @router.get("/", responses={200: {"model": LandingPage}})

@@ -10,10 +10,13 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import AnyHttpUrl, Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from geo.store import default_data_dir
+
+LOCAL_HOSTS = ("127.0.0.1", "localhost", "::1")
+"""The Host names a server answers by default: this machine's own."""
 
 
 class Settings(BaseSettings):
@@ -53,6 +56,21 @@ class Settings(BaseSettings):
     )
     write_rate_per_minute: int = Field(
         default=600, ge=1, description="Writes and extractions one client may make a minute."
+    )
+    public_url: AnyHttpUrl | None = Field(
+        default=None,
+        description="The address readers reach this server at (https://maps.example.org/launchmap):"
+        " absolute links, Location headers and embed snippets are built from it.",
+    )
+    allowed_hosts: list[str] = Field(
+        default_factory=lambda: list(LOCAL_HOSTS),
+        description="JSON list of Host header names the server answers when public_url is unset;"
+        " links are built from the request's Host, so others are refused (400). '*' allows any.",
+    )
+    forwarded_allow_ips: list[str] = Field(
+        default_factory=list,
+        description="JSON list of proxy addresses whose X-Forwarded-For/-Proto headers are"
+        " trusted; none by default, so no client can claim another address.",
     )
     default_limit: int = Field(default=100, ge=1, description="Items per page when none is asked.")
     max_limit: int = Field(default=10_000, ge=1, description="Most items one page may hold.")

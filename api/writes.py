@@ -18,11 +18,17 @@ from fastapi.responses import JSONResponse
 
 from api.auth import Writer
 from api.deps import get_store
-from api.errors import BadBodyError
+from api.errors import BadBodyError, ConflictingIncidentError
 from api.features import GEOJSON, incident_feature
 from api.schemas import IncidentFeature
 from geo.enrich import enrich_incidents
-from geo.model import DERIVED_COLUMNS, feature_to_record, incidents_to_frame, parse_incident
+from geo.model import (
+    DERIVED_COLUMNS,
+    feature_to_record,
+    frame_to_features,
+    incidents_to_frame,
+    parse_incident,
+)
 from geo.store import IncidentStore
 
 router = APIRouter(tags=["writes"])
@@ -54,10 +60,7 @@ def _incident_frame(feature: dict[str, Any]) -> gpd.GeoDataFrame:
     InvalidIncidentError
         When a property is invalid; the message names the field and the value.
     """
-    if feature.get("type") != "Feature" or not isinstance(feature.get("properties", {}), dict):
-        raise BadBodyError(
-            f"the body must be a GeoJSON Feature with properties, got type {feature.get('type')!r}"
-        )
+    _check_feature(feature)
     try:
         record = feature_to_record(feature)
     except ValueError as error:
@@ -77,6 +80,7 @@ STORED = {"model": IncidentFeature, "content": {GEOJSON: {}}}
     responses={
         201: STORED | {"description": "Stored; Location names the new incident"},
         200: STORED | {"description": "The same incident was stored already"},
+        409: {"description": "The id is stored already with other content: PUT replaces it"},
     },
 )
 def create_incident(
@@ -85,11 +89,20 @@ def create_incident(
     store: Annotated[IncidentStore, Depends(get_store)],
     _writer: Writer,
 ) -> JSONResponse:
-    """Add an incident; the same incident posted again is stored once (200)."""
+    """Add an incident; the same incident posted again is stored once (200).
+
+    An id stored already with other content is refused (409): replacing an
+    incident is PUT's job, and a create never changes what is stored.
+    """
     frame = _incident_frame(feature)
     result = store.add(frame)
     incident_id = str(frame["id"].iloc[0])
     body = incident_feature(request, store, incident_id)
+    if not result.added and not _same_content(body, frame_to_features(frame)[0]):
+        raise ConflictingIncidentError(
+            f"id: an incident {incident_id!r} is stored already with other content; "
+            f"PUT /collections/incidents/items/{incident_id} replaces it"
+        )
     status = 201 if result.added else 200
     location = str(request.url_for("item", feature_id=incident_id))
     return JSONResponse(
@@ -122,9 +135,7 @@ def update_incident(
     _writer: Writer,
 ) -> JSONResponse:
     """Merge a partial Feature into a stored incident (``null`` clears a property)."""
-    _check_body_id(patch, feature_id)
-    if not isinstance(patch.get("properties", {}), dict):
-        raise BadBodyError("properties: a merge patch's properties must be an object")
+    _check_body_id(patch, feature_id, patch=True)
     current = incident_feature(request, store, feature_id)
     properties = {**current["properties"], **(patch.get("properties") or {}), "id": feature_id}
     geometry = patch["geometry"] if "geometry" in patch else current["geometry"]
@@ -142,8 +153,30 @@ def delete_incident(
     return Response(status_code=204)
 
 
-def _check_body_id(feature: dict[str, Any], feature_id: str) -> None:
-    """Refuse a body whose id differs from the one in the path."""
+def _same_content(stored: dict[str, Any], posted: dict[str, Any]) -> bool:
+    """Tell whether a posted Feature says what the stored one says (point and properties)."""
+    return all(stored[key] == posted[key] for key in ("geometry", "properties"))
+
+
+def _check_feature(feature: dict[str, Any], *, patch: bool = False) -> None:
+    """Refuse a body that is not a GeoJSON Feature whose properties (if any) are an object.
+
+    A merge patch may leave ``type`` out (members it lacks stay as they are),
+    but a ``type`` it gives must be ``Feature``.
+    """
+    if feature.get("type") != "Feature" and not (patch and "type" not in feature):
+        raise BadBodyError(f"type: the body must be a GeoJSON Feature, got {feature.get('type')!r}")
+    properties = feature.get("properties")
+    if properties is not None and not isinstance(properties, dict):
+        raise BadBodyError(
+            f"properties: must be an object (or null), got {type(properties).__name__} "
+            f"{properties!r:.80}"
+        )
+
+
+def _check_body_id(feature: dict[str, Any], feature_id: str, *, patch: bool = False) -> None:
+    """Refuse a body that is not a Feature, or whose id differs from the one in the path."""
+    _check_feature(feature, patch=patch)
     body_ids = {str(feature.get("id")), str((feature.get("properties") or {}).get("id"))}
     body_ids -= {"None"}
     if body_ids and body_ids != {feature_id}:

@@ -13,6 +13,7 @@ when launchmap is built (see ``maps/_build_assets.py``). A page can load them:
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import re
 from dataclasses import dataclass
@@ -66,6 +67,12 @@ PLUGIN_FILES = (
 )
 PAGE_FILES = LEAFLET_FILES + PLUGIN_FILES
 """Every browser file a map page loads, in loading order (Leaflet before its plugins)."""
+API_DOCS_FILES = (
+    VendorFile("swagger-ui-dist", "swagger-ui-bundle.js"),
+    VendorFile("swagger-ui-dist", "swagger-ui.css"),
+    VendorFile("swagger-ui-dist", "favicon-32x32.png"),
+)
+"""The files of the API's interactive documentation page (Swagger UI), served locally."""
 
 
 @cache
@@ -97,6 +104,17 @@ def asset_url(file: VendorFile, mode: AssetMode, prefix: str = LOCAL_PREFIX) -> 
     if mode is AssetMode.CDN:
         return f"{CDN_ROOT}/{file.package}@{pinned_versions()[file.package]}/{file.path}"
     return f"{prefix.rstrip('/')}/{file.package}/{file.path}"
+
+
+@cache
+def integrity(file: VendorFile) -> str:
+    """Return the Subresource Integrity value of a vendor file (``sha384-…``).
+
+    The CDN serves the npm package's own files, byte for byte the ones
+    installed here, so a page that loads them from the CDN can pin them.
+    """
+    digest = hashlib.sha384(vendor_file_path(file).read_bytes()).digest()
+    return "sha384-" + base64.b64encode(digest).decode("ascii")
 
 
 def inline_text(file: VendorFile) -> str:

@@ -29,7 +29,7 @@ from jinja2 import Template
 from geo.coast import INTERCEPTION_ZONE_M, CoastLayer, coastline_layer
 from geo.model import placed_mask
 from geo.vocabulary import EventType
-from maps.assets import LOCAL_PREFIX, PAGE_FILES, AssetMode, asset_url, inline_text
+from maps.assets import LOCAL_PREFIX, PAGE_FILES, AssetMode, asset_url, inline_text, integrity
 from maps.chart import reference_places
 from maps.page_data import (
     busiest_label,
@@ -360,12 +360,28 @@ def _use_assets(page: Figure, figure: folium.Map, options: MapOptions) -> None:
             for file in PAGE_FILES
         )
         page.header.add_child(Element(inlined), name="launchmap_assets", index=0)
+    elif options.assets is AssetMode.CDN:
+        figure.default_js, figure.default_css = [], []
+        page.header.add_child(Element(_cdn_tags()), name="launchmap_assets", index=0)
     else:
         prefix = options.asset_prefix
         urls = [(file, asset_url(file, options.assets, prefix)) for file in PAGE_FILES]
         figure.default_js = [(f"{f.package}_{f.path}", url) for f, url in urls if f.kind == "js"]
         figure.default_css = [(f"{f.package}_{f.path}", url) for f, url in urls if f.kind == "css"]
     page.html.add_child(Element(library), name="launchmap_library")
+
+
+def _cdn_tags() -> str:
+    """Write the tags that load the vendor files from the CDN, each pinned by its integrity."""
+    tags = []
+    for file in PAGE_FILES:
+        url = html.escape(asset_url(file, AssetMode.CDN))
+        pinned = f'integrity="{integrity(file)}" crossorigin="anonymous"'
+        if file.kind == "css":
+            tags.append(f'<link rel="stylesheet" href="{url}" {pinned}>')
+        else:
+            tags.append(f'<script src="{url}" {pinned}></script>')
+    return "\n".join(tags)
 
 
 def _fit_to(figure: folium.Map, incidents: gpd.GeoDataFrame) -> None:

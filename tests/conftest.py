@@ -8,6 +8,7 @@ cluster (started once a session, see ``tests/_postgres.py``). Mark a test
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import socket
@@ -23,6 +24,7 @@ import httpx
 import pytest
 from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
 
+from api.settings import LOCAL_HOSTS
 from geo.store import IncidentStore, open_store
 from tests._postgres import PostgresCluster
 
@@ -36,6 +38,16 @@ CHROMIUM_FLAGS = [
     "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
 ]
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
+
+
+@pytest.fixture(autouse=True)
+def _test_client_host_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Let in-process apps answer Starlette's and schemathesis' test Host, "testserver".
+
+    Servers started as processes get no ``LAUNCHMAP_`` variable from here: they
+    keep the default list (this machine's own names).
+    """
+    monkeypatch.setenv("LAUNCHMAP_ALLOWED_HOSTS", json.dumps(["testserver", *LOCAL_HOSTS]))
 
 
 @pytest.fixture(scope="session")

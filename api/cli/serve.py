@@ -19,11 +19,21 @@ from api.cli._common import (
     store_label,
 )
 
+ANY_ADDRESS = ("0.0.0.0", "::")  # noqa: S104  # names no host a reader could use in links
+
 
 @app.command("serve")
 def serve_command(
     host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port to listen on.", min=1, max=65535)] = 8000,
+    forwarded_allow_ips: Annotated[
+        str | None,
+        typer.Option(
+            help="Comma-separated addresses of the proxies whose X-Forwarded-For/-Proto headers "
+            "are trusted (default: $LAUNCHMAP_FORWARDED_ALLOW_IPS, none).",
+            show_default=False,
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
     database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
@@ -34,6 +44,11 @@ def serve_command(
     from api.app import create_app
 
     settings = settings_for(data_dir, no_seed, database_url)
+    if forwarded_allow_ips is not None:
+        proxies = [address.strip() for address in forwarded_allow_ips.split(",")]
+        settings.forwarded_allow_ips = [address for address in proxies if address]
+    if host not in ANY_ADDRESS and host not in settings.allowed_hosts:
+        settings.allowed_hosts = [*settings.allowed_hosts, host]  # the address asked to serve
     with reported_errors(), opened_store(settings):
         pass  # a store that cannot be opened is reported before the server starts
     stderr.print(
@@ -43,7 +58,14 @@ def serve_command(
         highlight=False,
     )
     _log_requests()
-    uvicorn.run(create_app(settings), host=host, port=port, access_log=False)
+    uvicorn.run(
+        create_app(settings),
+        host=host,
+        port=port,
+        access_log=False,
+        proxy_headers=bool(settings.forwarded_allow_ips),
+        forwarded_allow_ips=settings.forwarded_allow_ips or None,
+    )
 
 
 def _log_requests() -> None:

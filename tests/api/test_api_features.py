@@ -127,6 +127,54 @@ def test_create_returns_201_then_200_for_the_same_incident(client: TestClient) -
     assert _ids(client).count(created.id) == 1
 
 
+def test_create_of_a_stored_id_with_other_content_is_409_pointing_to_put(
+    client: TestClient,
+) -> None:
+    body = _feature(id="fixed-id", date="2025-07-02", people=30)
+    assert client.post("/collections/incidents/items", json=body, headers=AUTH).status_code == 201
+    changed = _feature(id="fixed-id", date="2025-07-02", people=31)
+    conflict = client.post("/collections/incidents/items", json=changed, headers=AUTH)
+    assert conflict.status_code == 409
+    assert conflict.headers["content-type"] == "application/problem+json"
+    assert "PUT /collections/incidents/items/fixed-id" in conflict.json()["detail"]
+    moved = _feature(id="fixed-id", date="2025-07-02", people=30, geometry=None)
+    assert client.post("/collections/incidents/items", json=moved, headers=AUTH).status_code == 409
+    stored = client.get("/collections/incidents/items/fixed-id").json()
+    assert stored["properties"]["people"] == 30 and stored["geometry"] is not None
+
+
+@pytest.mark.parametrize("method", ["put", "patch"])
+@pytest.mark.parametrize("properties", [[1, 2], "people", 7, True])
+def test_put_and_patch_with_properties_that_are_not_an_object_are_400(
+    client: TestClient, method: str, properties: object
+) -> None:
+    url = client.post("/collections/incidents/items", json=_feature(), headers=AUTH).headers[
+        "location"
+    ]
+    before = client.get(url).json()
+    body = {"type": "Feature", "geometry": None, "properties": properties}
+    response = getattr(client, method)(url, json=body, headers=AUTH)
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert response.json()["detail"].startswith("properties: must be an object")
+    assert client.get(url).json() == before
+
+
+@pytest.mark.parametrize("kind", ["FeatureCollection", "Point", None, ""])
+def test_a_patch_whose_type_is_not_feature_is_400_and_changes_nothing(
+    client: TestClient, kind: object
+) -> None:
+    url = client.post("/collections/incidents/items", json=_feature(), headers=AUTH).headers[
+        "location"
+    ]
+    before = client.get(url).json()
+    body = {"type": kind, "properties": {"people": 99}}
+    response = client.patch(url, json=body, headers=AUTH)
+    assert response.status_code == 400, response.text
+    assert response.json()["detail"].startswith("type: the body must be a GeoJSON Feature")
+    assert client.get(url).json() == before
+
+
 def test_client_supplied_derived_fields_are_recomputed(client: TestClient) -> None:
     body = _feature(coast_km=999.0, shore_distance_m=-1.0, nearest_place="Nowhere")
     created = client.post("/collections/incidents/items", json=body, headers=AUTH).json()

@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from geo.store.postgis import SCHEMA_VERSION
 from tests._postgres import PASSWORD, PostgresCluster
 from tests.conftest import free_port, fresh_database, launchmap_command
 
@@ -38,15 +39,18 @@ def database_url(postgres: PostgresCluster) -> Iterator[str]:
 def test_db_init_creates_then_finds_the_schema_up_to_date(database_url: str) -> None:
     first = run("db", "init", "--database-url", database_url)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.startswith("Created the launchmap schema (version 1) in postgresql://")
+    assert first.stdout.startswith(
+        f"Created the launchmap schema (version {SCHEMA_VERSION}) in postgresql://"
+    )
     assert "seeded with" in first.stdout and PASSWORD not in first.stdout + first.stderr
     again = run("db", "init", "--json", env={"LAUNCHMAP_DATABASE_URL": database_url})
     assert again.returncode == 0, again.stderr
     report = json.loads(again.stdout)
-    assert report["version_before"] == report["version"] == 1 and report["seeded"] == 0
+    assert report["version_before"] == report["version"] == SCHEMA_VERSION
+    assert report["seeded"] == 0
     assert report["incidents"] > 0 and "***" in report["database"]
     text = run("db", "init", env={"LAUNCHMAP_DATABASE_URL": database_url})
-    assert "is up to date (version 1)" in text.stdout
+    assert f"is up to date (version {SCHEMA_VERSION})" in text.stdout
 
 
 def test_db_init_without_seed_makes_an_empty_store(database_url: str) -> None:

@@ -16,7 +16,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
-from maps.assets import PAGE_FILES
+from maps.assets import API_DOCS_FILES, PAGE_FILES
 from maps.incident_map import TILE_HOSTS
 from tests._map_page import drawn_incidents, wait_until_drawn
 from tests.conftest import LiveServer, OfflinePage, free_port, save_screenshot, serve_launchmap
@@ -31,6 +31,18 @@ def test_map_page_fetches_details_from_the_items_endpoint(client: TestClient) ->
     assert '"ids":["inc-' in page and '"details":' not in page
     for file in PAGE_FILES:
         assert client.get(f"/assets/vendor/{file.package}/{file.path}").status_code == 200
+
+
+def test_api_docs_load_swagger_ui_from_this_server(client: TestClient) -> None:
+    page = client.get("/docs")
+    assert page.status_code == 200
+    sources = re.findall(r'(?:src|href)="([^"]+)"', page.text)
+    assert "/openapi.json" in page.text
+    assert all(source.startswith("/") for source in sources), sources
+    for file in API_DOCS_FILES:
+        assert f"/assets/vendor/{file.package}/{file.path}" in sources
+        assert client.get(f"/assets/vendor/{file.package}/{file.path}").status_code == 200
+    assert client.get("/redoc").status_code == 404
 
 
 def test_map_page_may_not_be_framed_but_the_embed_may(client: TestClient) -> None:

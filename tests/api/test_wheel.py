@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from maps.assets import PAGE_FILES, pinned_versions
+from maps.assets import API_DOCS_FILES, PAGE_FILES, pinned_versions
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -48,7 +48,10 @@ def test_wheel_carries_the_bundled_data_and_browser_assets(wheel: Path) -> None:
         "geo/_bundled/coastline.gpkg",
         "geo/_bundled/gazetteer.csv",
         "geo/_bundled/sample_incidents.geojson",
-        *(f"maps/assets/node_modules/{file.package}/{file.path}" for file in PAGE_FILES),
+        *(
+            f"maps/assets/node_modules/{file.package}/{file.path}"
+            for file in PAGE_FILES + API_DOCS_FILES
+        ),
         *(f"maps/assets/node_modules/{package}/package.json" for package in pinned_versions()),
         "maps/assets/node_modules/leaflet/LICENSE",
         "maps/assets/node_modules/leaflet-minimap/LICENSE.txt",

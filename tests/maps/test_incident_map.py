@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import json
 import re
 from pathlib import Path
@@ -12,7 +14,7 @@ from playwright.sync_api import Page
 
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
-from maps.assets import PAGE_FILES, VENDOR_DIR, AssetMode, inline_text, pinned_versions
+from maps.assets import PAGE_FILES, VENDOR_DIR, AssetMode, asset_url, inline_text, pinned_versions
 from maps.incident_map import EVENT_COLORS, TILE_HOSTS, Chrome, MapOptions, render_map_html
 from maps.page_data import compact_incidents, script_json
 from maps.view import MapView, parse_view
@@ -97,6 +99,17 @@ def test_cdn_page_loads_the_pinned_versions() -> None:
     assert set(_sources(page)) == expected
 
 
+def test_cdn_assets_are_pinned_by_their_integrity() -> None:
+    page = render_map_html(_incidents(), MapOptions(assets=AssetMode.CDN))
+    for file in PAGE_FILES:
+        digest = hashlib.sha384((VENDOR_DIR / file.package / file.path).read_bytes()).digest()
+        expected = "sha384-" + base64.b64encode(digest).decode()
+        url = re.escape(asset_url(file, AssetMode.CDN))
+        tag = re.search(rf'<(?:script src|link rel="stylesheet" href)="{url}"[^>]*>', page)
+        assert tag is not None, file
+        assert f'integrity="{expected}"' in tag[0] and 'crossorigin="anonymous"' in tag[0]
+
+
 def test_inline_page_needs_no_other_file() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE))
     assert _sources(page) == []
@@ -118,7 +131,9 @@ def test_readme_lists_every_browser_package_with_its_version_and_licence() -> No
     for package, version in pinned_versions().items():
         line = next((line for line in readme.splitlines() if f"`{package}`" in line), "")
         assert version in line, f"README has no line for {package} {version}"
-        assert re.search(r"MIT|BSD-2-Clause|ISC", line), f"README names no licence for {package}"
+        assert re.search(r"MIT|BSD-2-Clause|ISC|Apache-2.0", line), (
+            f"README names no licence for {package}"
+        )
 
 
 def test_hostile_text_never_appears_raw_in_the_page() -> None:
