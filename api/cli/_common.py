@@ -43,6 +43,7 @@ app = typer.Typer(
     help="launchmap: map where small boats set off along the Channel coast.",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode=None,  # click's plain help: rich's panels double the time help takes
 )
 stdout = Console(soft_wrap=True)
 stderr = Console(stderr=True, soft_wrap=True)

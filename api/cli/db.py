@@ -22,7 +22,11 @@ from geo.errors import StoreError
 if TYPE_CHECKING:
     from geo.store import DatabaseInit
 
-db_app = typer.Typer(help="The PostGIS store: create or migrate its schema.", no_args_is_help=True)
+db_app = typer.Typer(
+    help="The PostGIS store: create or migrate its schema.",
+    no_args_is_help=True,
+    rich_markup_mode=None,
+)
 app.add_typer(db_app, name="db")
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import subprocess
+import sys
 from pathlib import Path
 
 import pyogrio
@@ -44,6 +45,30 @@ def test_help_lists_the_commands() -> None:
     assert result.returncode == 0
     for command in ("map", "import", "export", "serve"):
         assert command in result.stdout
+
+
+HEAVY_MODULES = ("pandas", "geopandas", "shapely", "matplotlib", "folium", "dask", "sklearn")
+
+
+def test_the_command_line_loads_no_scientific_stack_until_a_command_runs() -> None:
+    """Help answers at once because the command modules import the heavy libraries lazily."""
+    probe = (
+        "import sys, api.cli; "
+        f"print(sorted(name for name in {HEAVY_MODULES!r} if name in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"
+
+
+@pytest.mark.parametrize(
+    "command", ["map", "import", "export", "geocode", "hotspots", "serve", "extract", "eval"]
+)
+def test_each_command_has_help(command: str) -> None:
+    result = run(command, "--help")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith(f"Usage: launchmap {command} [OPTIONS]")
 
 
 def test_import_then_export_round_trips_and_reimport_adds_nothing(
