@@ -29,7 +29,7 @@ access_log = logging.getLogger("launchmap.access")
 
 WRITE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 EMBED_PREFIX = "/embed"
-DOCS_PATHS = frozenset({"/docs", "/redoc", "/docs/oauth2-redirect"})
+DOCS_PATHS = frozenset({"/docs"})
 
 
 def content_security_policy(cdn_hosts: tuple[str, ...], framing: str) -> str:

@@ -64,7 +64,7 @@ def landing_page(request: Request) -> JSONResponse:
             "type": "application/vnd.oai.openapi+json;version=3.0",
         },
         {
-            "href": str(request.url_for("swagger_ui_html")),
+            "href": str(request.url_for("api_docs")),
             "rel": "service-doc",
             "type": "text/html",
         },

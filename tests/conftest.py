@@ -40,14 +40,17 @@ CHROMIUM_FLAGS = [
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 
 
-@pytest.fixture(autouse=True)
-def _test_client_host_allowed(monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.fixture(scope="session", autouse=True)
+def _test_client_host_allowed() -> Iterator[None]:
     """Let in-process apps answer Starlette's and schemathesis' test Host, "testserver".
 
-    Servers started as processes get no ``LAUNCHMAP_`` variable from here: they
-    keep the default list (this machine's own names).
+    Session-wide, so module-scoped apps see it too. Servers started as
+    processes get no ``LAUNCHMAP_`` variable from here: they keep the default
+    list (this machine's own names).
     """
-    monkeypatch.setenv("LAUNCHMAP_ALLOWED_HOSTS", json.dumps(["testserver", *LOCAL_HOSTS]))
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("LAUNCHMAP_ALLOWED_HOSTS", json.dumps(["testserver", *LOCAL_HOSTS]))
+        yield
 
 
 @pytest.fixture(scope="session")
