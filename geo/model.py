@@ -109,6 +109,8 @@ class IncidentProperties(BaseModel):
             text = json.dumps(extra, ensure_ascii=False, allow_nan=False)
         except (TypeError, ValueError) as error:
             raise ValueError(f"must hold JSON values only ({error})") from None
+        except RecursionError:
+            raise ValueError("is nested too deeply to be kept") from None
         if len(text) > MAX_EXTRA_CHARS:
             raise ValueError(f"must be at most {MAX_EXTRA_CHARS:,} characters as JSON")
         return extra or None
@@ -319,14 +321,14 @@ def feature_to_record(feature: Mapping[str, Any]) -> dict[str, Any]:
     geometry = feature.get("geometry")
     if geometry is None:
         return record
-    position = _point_position(geometry)
+    position = point_position(geometry)
     if position is None:
         raise ValueError("must be a GeoJSON Point or null")
     record["lon"], record["lat"] = position
     return record
 
 
-def _point_position(geometry: object) -> tuple[float, float] | None:
+def point_position(geometry: object) -> tuple[float, float] | None:
     """Return a GeoJSON Point's (lon, lat), or None when ``geometry`` is not a Point."""
     if not isinstance(geometry, Mapping) or geometry.get("type") != "Point":
         return None

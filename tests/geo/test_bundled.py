@@ -296,7 +296,7 @@ def test_sample_incidents_all_validate() -> None:
     document = sample_document()
     result = read_incidents(bundled_path(SAMPLE_INCIDENTS_FILE))
     assert result.skipped == []
-    assert result.ignored_columns == []
+    assert result.extra_columns == []
     assert len(result.incidents) == len(document["features"]) == 12  # type: ignore[arg-type]
     assert result.incidents["id"].is_unique
 

@@ -95,7 +95,7 @@ def test_csv_with_coordinates(tmp_path: Path, header: str) -> None:
     assert frame["place_name"].tolist() == ["Wissant beach", "Off Dover"]
     assert frame.geometry.iloc[0] == shapely.Point(1.65833, 50.88874)
     assert frame.geometry.iloc[1] == shapely.Point(1.4, 51.05)
-    assert result.ignored_columns == []
+    assert result.extra_columns == []
     assert result.skipped == []
 
 
@@ -161,16 +161,76 @@ def test_csv_blank_cells_are_missing(tmp_path: Path) -> None:
     assert frame.geometry.iloc[0] is None
 
 
-def test_csv_reports_unknown_columns(tmp_path: Path) -> None:
+def test_csv_keeps_unknown_columns_in_extra(tmp_path: Path) -> None:
     path = write(
         tmp_path / "in.csv",
-        "event_type,Notes,boat colour,source_url\nlaunch,checked twice,grey,https://a.example/\n",
+        "event_type,Notes,boat colour,source_url\nlaunch,checked twice,grey,https://a.example/\n"
+        "rescue,,blue,\n",
     )
     result = read_incidents(path)
-    assert result.ignored_columns == ["Notes", "boat colour"]
+    assert result.extra_columns == ["Notes", "boat colour"]
+    assert result.incidents["extra"].tolist() == [
+        {"Notes": "checked twice", "boat colour": "grey"},
+        {"boat colour": "blue"},
+    ]
     assert result.incidents["sources"].iloc[0] == [
         {"url": "https://a.example/", "publisher": None, "published": None, "quote": None}
     ]
+
+
+def test_geojson_keeps_unknown_properties_in_extra(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "in.geojson",
+        json.dumps(
+            collection(
+                feature({"event_type": "launch", "vessel": {"kind": "RHIB", "metres": 9}}),
+                feature({"event_type": "launch", "tags": ["a", "b"], "extra": {"checked": True}}),
+            )
+        ),
+    )
+    result = read_incidents(path)
+    assert result.extra_columns == ["vessel", "tags"]
+    assert result.incidents["extra"].tolist() == [
+        {"vessel": {"kind": "RHIB", "metres": 9}},
+        {"tags": ["a", "b"], "checked": True},
+    ]
+
+
+def test_gpkg_keeps_unknown_columns_in_extra(tmp_path: Path) -> None:
+    path = tmp_path / "in.gpkg"
+    table = gpkg_table([{"event_type": "launch", "crew": 2}], [shapely.Point(1.7, 50.9)])
+    pyogrio.write_dataframe(table, path, layer="incidents", driver="GPKG")
+    assert read_incidents(path).incidents["extra"].tolist() == [{"crew": 2}]
+
+
+def test_strict_refuses_unknown_csv_columns_at_the_header(tmp_path: Path) -> None:
+    path = write(tmp_path / "in.csv", "event_type,Notes\nlaunch,checked\n")
+    with pytest.raises(InvalidIncidentError) as caught:
+        read_incidents(path, strict=True, skip_invalid=True)
+    [problem] = caught.value.problems
+    assert (problem.location, problem.field) == ("header", "Notes")
+    assert "--strict" in problem.message
+
+
+def test_strict_refuses_unknown_geojson_properties_per_feature(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "in.geojson",
+        json.dumps(
+            collection(feature({"event_type": "launch"}), feature({"event_type": "launch", "x": 1}))
+        ),
+    )
+    with pytest.raises(InvalidIncidentError) as caught:
+        read_incidents(path, strict=True)
+    [problem] = caught.value.problems
+    assert (problem.location, problem.field) == ("feature 2", "x")
+    result = read_incidents(path, strict=True, skip_invalid=True)
+    assert len(result.incidents) == 1
+
+
+def test_extra_column_that_clashes_with_the_extra_cell_is_reported(tmp_path: Path) -> None:
+    path = write(tmp_path / "in.csv", 'event_type,crew,extra\nlaunch,2,"{""crew"": 3}"\n')
+    with pytest.raises(InvalidIncidentError, match="crew"):
+        read_incidents(path)
 
 
 def test_csv_with_bom_and_crlf(tmp_path: Path) -> None:
@@ -437,7 +497,7 @@ def test_gpkg_read(tmp_path: Path) -> None:
     assert frame.geometry.iloc[0] == shapely.Point(1.7, 50.9)
     assert frame.geometry.iloc[1] is None
     assert frame["sources"].iloc[1][0]["url"] == "https://a.example/"
-    assert result.ignored_columns == ["remark"]
+    assert result.extra_columns == ["remark"]
 
 
 def test_gpkg_single_layer_with_another_name(tmp_path: Path) -> None:
@@ -553,7 +613,7 @@ def test_write_read_round_trip(tmp_path: Path, file_format: FileFormat, suffix: 
     result = read_incidents(path)
     again = result.incidents
     assert result.skipped == []
-    assert result.ignored_columns == []
+    assert result.extra_columns == []
     assert again["id"].tolist() == [incident.id for incident in originals]
     assert again.crs.to_epsg() == 4326
     assert again.geometry.iloc[0] == shapely.Point(1.6024612, 50.7696134)
@@ -630,3 +690,125 @@ def test_write_replaces_an_existing_file(tmp_path: Path) -> None:
     assert document["type"] == "FeatureCollection"
     assert "crs" not in document
     assert len(document["features"]) == 3
+
+
+# -- hostile files (issue 12, defects 6, 7 and 10) -----------------------------------------
+
+
+def test_csv_field_of_a_megabyte_is_named_not_a_traceback(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "huge.csv",
+        "event_type,description\nlaunch,short\nrescue," + "x" * 1_000_000 + "\n",
+    )
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_incidents(path, skip_invalid=True)
+    message = str(caught.value)
+    assert "huge.csv" in message
+    assert "line 3" in message
+    assert "longer than" in message
+
+
+def test_geojson_nested_ten_thousand_levels_is_named(tmp_path: Path) -> None:
+    deep = "[" * 10_000 + "]" * 10_000
+    text = (
+        '{"type": "FeatureCollection", "features": [\n'
+        '{"type": "Feature", "geometry": null, "properties": {"event_type": "launch"}},\n'
+        '{"type": "Feature", "geometry": null, "properties": {"event_type": "launch", "x": '
+        + deep
+        + "}}\n]}"
+    )
+    path = write(tmp_path / "deep.geojson", text)
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_incidents(path)
+    message = str(caught.value)
+    assert "deep.geojson" in message
+    assert "line 3" in message
+    assert "nested" in message
+
+
+def test_gpkg_layer_of_polygons_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "areas.gpkg"
+    square = shapely.box(1.6, 50.7, 1.7, 50.8)
+    table = gpkg_table([{"event_type": "launch"}, {"event_type": "rescue"}], [square, square])
+    pyogrio.write_dataframe(table, path, layer="incidents", driver="GPKG")
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_incidents(path, skip_invalid=True)
+    message = str(caught.value)
+    assert "areas.gpkg" in message
+    assert "incidents" in message
+    assert "Polygon" in message
+
+
+def test_gpkg_mixed_layer_names_the_row_that_is_not_a_point(tmp_path: Path) -> None:
+    path = tmp_path / "mixed.gpkg"
+    table = gpkg_table(
+        [{"event_type": "launch"}, {"event_type": "rescue"}],
+        [shapely.Point(1.6, 50.7), shapely.box(1.6, 50.7, 1.7, 50.8)],
+    )
+    pyogrio.write_dataframe(table, path, layer="incidents", driver="GPKG", geometry_type="Unknown")
+    result = read_incidents(path, skip_invalid=True)
+    assert result.incidents["event_type"].tolist() == ["launch"]
+    [problem] = result.skipped
+    assert (problem.location, problem.field) == ("row 2", "geometry")
+    assert "Polygon" in problem.message
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t", "|"])
+def test_csv_delimiter_is_sniffed(tmp_path: Path, delimiter: str) -> None:
+    rows = [
+        ["event_type", "date", "place_name", "lon", "lat"],
+        ["launch", "2024-05-01", "Gravelines, plage", "2.12", "51.01"],
+    ]
+    path = write(tmp_path / "semi.csv", "\n".join(delimiter.join(r) for r in rows) + "\n")
+    frame = read_incidents(path).incidents
+    assert frame["place_name"].tolist() == ["Gravelines, plage"]
+    assert frame.geometry.iloc[0] == shapely.Point(2.12, 51.01)
+
+
+def test_semicolon_csv_with_decimal_commas_reads_the_numbers(tmp_path: Path) -> None:
+    path = write(
+        tmp_path / "fr.csv", "event_type;lon;lat;uncertainty_m\nlaunch;1,66;50,88;1500,5\n"
+    )
+    frame = read_incidents(path).incidents
+    assert frame.geometry.iloc[0] == shapely.Point(1.66, 50.88)
+    assert frame["uncertainty_m"].tolist() == [1500.5]
+
+
+def test_csv_without_a_known_column_names_the_delimiter_and_the_columns(tmp_path: Path) -> None:
+    path = write(tmp_path / "odd.csv", "kind;when;where\nlaunch;2024-05-01;Calais\n")
+    with pytest.raises(UnsupportedFormatError) as caught:
+        read_incidents(path)
+    message = str(caught.value)
+    assert "odd.csv" in message
+    assert "semicolon" in message
+    assert "'kind'" in message
+    assert "'where'" in message
+    assert "event_type" in message
+
+
+@pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])
+def test_csv_export_neutralises_formula_cells(tmp_path: Path, start: str) -> None:
+    text = f'{start}HYPERLINK("https://evil.example","click")'
+    frame = incidents_to_frame(
+        [
+            Incident.model_validate(
+                {"id": "f-1", "event_type": "launch", "lon": -1.25, "lat": 50.5}
+                | {"shore_distance_m": -30.0}
+            )
+        ]
+    )
+    # Set as a frame value: the model strips a leading tab or CR, a frame may hold one.
+    frame.loc[0, ["place_name", "description"]] = [text, text]
+    path = tmp_path / "out.csv"
+    write_incidents(frame, path, FileFormat.CSV)
+    import csv as csv_module
+
+    with path.open(encoding="utf-8", newline="") as handle:
+        [row] = list(csv_module.DictReader(handle))
+    assert row["place_name"] == "'" + text
+    assert row["description"] == "'" + text
+    assert row["lon"] == "-1.25"
+    assert row["shore_distance_m"] == "-30.0"
+    again = read_incidents(path).incidents
+    assert again["place_name"].tolist() == [text.strip()]
+    assert again["description"].tolist() == [text.strip()]
