@@ -97,3 +97,14 @@ class ProcessError(ValueError):
 
 class SchedulerError(ConnectionError):
     """The dask scheduler at the given address cannot be reached; the message names it."""
+
+
+class MappingError(ValueError):
+    """A mapping that cannot be used: unknown name, unreadable file, a bad key or value.
+
+    The message names the mapping file, the key and the value at fault.
+    """
+
+
+class FeedError(ValueError):
+    """A feed that cannot be added, found or removed: a bad address, a name taken or unknown."""

@@ -84,13 +84,15 @@ class ReadResult:
 
     ``extra_columns`` names the columns (or properties) that are not incident
     fields: their values are kept in each incident's ``extra``. ``filtered``
-    counts the records a mapping's rules left out on purpose, by reason.
+    counts the records a mapping's rules left out on purpose, by reason;
+    ``records`` is how many records the file held.
     """
 
     incidents: gpd.GeoDataFrame
     skipped: list[RowProblem] = field(default_factory=list)
     extra_columns: list[str] = field(default_factory=list)
     filtered: dict[str, int] = field(default_factory=dict)
+    records: int = 0
 
 
 @dataclass(frozen=True)
@@ -203,9 +205,12 @@ def read_incidents(path: Path, *, skip_invalid: bool = False, strict: bool = Fal
     if strict and unknown:
         raise InvalidIncidentError([_strict_problem(raw, "header", c) for c in unknown])
     extra_columns: dict[str, None] = {}
+    count = 0
 
     def native() -> Iterator[RawRecord]:
+        nonlocal count
         for record in raw.records:
+            count += 1
             if record.problem is not None or record.geometry_problem is not None:
                 yield record
                 continue
@@ -221,7 +226,7 @@ def read_incidents(path: Path, *, skip_invalid: bool = False, strict: bool = Fal
     incidents, problems = validate_records(native(), str(path))
     if problems and not skip_invalid:
         raise InvalidIncidentError(problems)
-    return ReadResult(incidents_to_frame(incidents), problems, list(extra_columns))
+    return ReadResult(incidents_to_frame(incidents), problems, list(extra_columns), {}, count)
 
 
 def validate_records(

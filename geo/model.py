@@ -42,7 +42,7 @@ def _storable_text(value: object) -> object:
 
 
 class Source(BaseModel):
-    """Where an incident was reported: a document's address, publisher, date and quote."""
+    """Where an incident was reported: a document's address, publisher, date, quote and title."""
 
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
 
@@ -52,6 +52,7 @@ class Source(BaseModel):
     publisher: str | None = Field(default=None, max_length=300)
     published: dt.date | None = None
     quote: str | None = Field(default=None, max_length=MAX_TEXT_CHARS)
+    title: str | None = Field(default=None, max_length=500)
 
     @field_validator("url")
     @classmethod
