@@ -23,9 +23,17 @@ from typing import Any
 import geopandas as gpd
 import shapely
 
-from geo.errors import IncidentNotFoundError, StoreError
+from geo.errors import FeedError, IncidentNotFoundError, StoreError
 from geo.model import INCIDENT_COLUMNS
 from geo.store import _gpkg
+from geo.store._feeds import (
+    ENTRY_COLUMNS,
+    FEED_COLUMNS,
+    entry_parameters,
+    feed_from_row,
+    taken_message,
+    unknown_feed_message,
+)
 from geo.store._rows import (
     COLUMNS,
     bbox_only,
@@ -39,6 +47,9 @@ from geo.store.interface import (
     GEOMETRY_COLUMN,
     AddResult,
     BBox,
+    Feed,
+    FeedEntry,
+    FeedPoll,
     IncidentQuery,
     QueryResult,
     StoreExtent,
@@ -50,6 +61,19 @@ _SQL_TYPES = {"float64": "REAL", "Int64": "INTEGER", "object": "TEXT"}
 _SQLITE_MAX_VARIABLES = 900
 ADDED_COLUMNS = ("confidence", "review_status", "extra")
 """Columns added since the first store format, in order; older stores get them when opened."""
+FEEDS_TABLE = "launchmap_feeds"
+ENTRIES_TABLE = "launchmap_feed_entries"
+# Plain SQLite tables beside the feature table, not registered in gpkg_contents: they
+# are launchmap's own state, which GIS clients have no layer to show for.
+_FEED_TABLES_SQL = (
+    f"CREATE TABLE IF NOT EXISTS {FEEDS_TABLE} (name TEXT PRIMARY KEY,"
+    " url TEXT NOT NULL UNIQUE, added TEXT NOT NULL, title TEXT, etag TEXT,"
+    " last_modified TEXT, checked TEXT, succeeded TEXT, failed TEXT, error TEXT)",
+    f"CREATE TABLE IF NOT EXISTS {ENTRIES_TABLE} (key TEXT PRIMARY KEY, feed TEXT NOT NULL,"
+    " fetched TEXT NOT NULL, url TEXT, title TEXT, published TEXT, incidents TEXT NOT NULL,"
+    " error TEXT)",
+    f"CREATE INDEX IF NOT EXISTS {ENTRIES_TABLE}_feed_idx ON {ENTRIES_TABLE} (feed)",
+)
 
 
 class GeoPackageStore:
@@ -61,7 +85,8 @@ class GeoPackageStore:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._create_if_new(seed=seed)
-        self._add_new_columns(self._check_schema())
+        missing_columns, has_feed_tables = self._check_schema()
+        self._upgrade(missing_columns, feed_tables=not has_feed_tables)
 
     # -- connections and transactions -------------------------------------------------
 
@@ -137,18 +162,20 @@ class GeoPackageStore:
             if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                 _gpkg.create_core_tables(connection)
                 _create_incident_table(connection)
+                for statement in _FEED_TABLES_SQL:
+                    connection.execute(statement)
                 _insert_new(connection, sample)
         # Copy the new header (application_id "GPKG") from the WAL into the file
         # itself, where GDAL and QGIS read it while the store is still open.
         self._connection().execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
-    def _check_schema(self) -> set[str]:
+    def _check_schema(self) -> tuple[set[str], bool]:
         """Refuse a file that is not a launchmap store, naming what is missing.
 
         Returns the columns a store made by an earlier launchmap lacks (see
-        :data:`ADDED_COLUMNS`). The check uses a plain, read-only connection:
-        the store's own connections switch the file to WAL mode, which would
-        change a file that is not ours.
+        :data:`ADDED_COLUMNS`), and whether it has the feed tables. The check
+        uses a plain, read-only connection: the store's own connections switch
+        the file to WAL mode, which would change a file that is not ours.
         """
         try:
             connection = sqlite3.connect(
@@ -158,6 +185,10 @@ class GeoPackageStore:
             raise StoreError(f"cannot open the store {self.path}: {error}") from None
         try:
             rows = connection.execute(f"PRAGMA table_info({TABLE})").fetchall()
+            tables = connection.execute(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
+                (FEEDS_TABLE, ENTRIES_TABLE),
+            ).fetchone()[0]
         except sqlite3.DatabaseError as error:
             raise StoreError(
                 f"{self.path} is not a GeoPackage launchmap can use: {error}"
@@ -170,15 +201,16 @@ class GeoPackageStore:
                 f"{self.path} has no usable {TABLE!r} table (missing columns: "
                 f"{', '.join(sorted(missing))}); point --data-dir at another folder"
             )
-        return missing
+        return missing, tables == 2
 
-    def _add_new_columns(self, missing: set[str]) -> None:
-        """Add the columns a newer launchmap keeps to a store made by an earlier one.
+    def _upgrade(self, missing: set[str], *, feed_tables: bool) -> None:
+        """Add what a newer launchmap keeps to a store made by an earlier one.
 
-        One transaction; the rows already stored keep every value and get
-        empty new fields.
+        The new columns of the incident table, and the feed tables. One
+        transaction; the rows already stored keep every value and get empty
+        new fields.
         """
-        if not missing:
+        if not missing and not feed_tables:
             return
         with self._transaction() as connection:
             present = {row[1] for row in connection.execute(f"PRAGMA table_info({TABLE})")}
@@ -186,6 +218,8 @@ class GeoPackageStore:
                 if name not in present:
                     sql_type = _SQL_TYPES[INCIDENT_COLUMNS[name]]
                     connection.execute(f"ALTER TABLE {TABLE} ADD COLUMN {name} {sql_type}")
+            for statement in _FEED_TABLES_SQL:
+                connection.execute(statement)
 
     # -- writes -----------------------------------------------------------------------
 
@@ -205,13 +239,8 @@ class GeoPackageStore:
         IncidentNotFoundError
             When no incident with that id is stored (nothing is written).
         """
-        (row,) = unique_rows(incident)
-        assignments = ", ".join(f"{name} = :{name}" for name in [GEOMETRY_COLUMN, *COLUMNS])
         with self._transaction() as connection:
-            sql = f"UPDATE {TABLE} SET {assignments} WHERE id = :id"  # noqa: S608
-            if connection.execute(sql, row).rowcount == 0:
-                raise IncidentNotFoundError(row["id"])
-            _extend_contents(connection, [row[GEOMETRY_COLUMN]])
+            _replace_rows(connection, unique_rows(incident))
 
     def delete(self, incident_id: str) -> None:
         """Delete the incident with ``incident_id``; raise IncidentNotFoundError if none."""
@@ -219,6 +248,73 @@ class GeoPackageStore:
             sql = f"DELETE FROM {TABLE} WHERE id = ?"  # noqa: S608
             if connection.execute(sql, (incident_id,)).rowcount == 0:
                 raise IncidentNotFoundError(incident_id)
+
+    # -- feeds ------------------------------------------------------------------------
+
+    def add_feed(self, name: str, url: str, added: dt.datetime) -> Feed:
+        """Watch a new feed; raise FeedError when its name or address is taken."""
+        with self._transaction() as connection:
+            taken = connection.execute(
+                f"SELECT name FROM {FEEDS_TABLE} WHERE name = ? OR url = ?",  # noqa: S608
+                (name, url),
+            ).fetchone()
+            if taken is not None:
+                raise FeedError(taken_message(taken[0], name, url))
+            connection.execute(
+                f"INSERT INTO {FEEDS_TABLE} (name, url, added) VALUES (?, ?, ?)",  # noqa: S608
+                (name, url, added.isoformat()),
+            )
+        return Feed(name, url, added)
+
+    def remove_feed(self, name: str) -> None:
+        """Stop watching a feed (its entries stay seen); raise FeedError if unknown."""
+        with self._transaction() as connection:
+            sql = f"DELETE FROM {FEEDS_TABLE} WHERE name = ?"  # noqa: S608
+            removed = connection.execute(sql, (name,)).rowcount
+        if removed == 0:
+            raise FeedError(unknown_feed_message(name, self.feeds()))
+
+    def feeds(self) -> list[Feed]:
+        """Return the feeds watched, in the order they were added."""
+        rows = self._connection().execute(_FEEDS_SQL).fetchall()
+        return [feed_from_row(row) for row in rows]
+
+    def record_poll(self, name: str, poll: FeedPoll) -> None:
+        """Keep how a poll of a feed went: its time, validators, title or error."""
+        params = {
+            "name": name,
+            "checked": poll.checked.isoformat(),
+            "error": poll.error,
+            "title": poll.title,
+            "etag": poll.etag,
+            "last_modified": poll.last_modified,
+        }
+        with self._transaction() as connection:
+            sql = _POLL_FAILED_SQL if poll.error is not None else _POLL_SUCCEEDED_SQL
+            connection.execute(sql, params)
+
+    def seen_entries(self, keys: list[str]) -> set[str]:
+        """Return which of these entry keys the store has seen already, from any feed."""
+        found: set[str] = set()
+        connection = self._connection()
+        for start in range(0, len(keys), _SQLITE_MAX_VARIABLES):
+            chunk = keys[start : start + _SQLITE_MAX_VARIABLES]
+            marks = ", ".join("?" * len(chunk))
+            sql = f"SELECT key FROM {ENTRIES_TABLE} WHERE key IN ({marks})"  # noqa: S608
+            found.update(row[0] for row in connection.execute(sql, chunk))
+        return found
+
+    def store_entry(
+        self, entry: FeedEntry, incidents: gpd.GeoDataFrame, corroborated: gpd.GeoDataFrame
+    ) -> AddResult:
+        """In one transaction: add new incidents, replace corroborated ones, mark the entry seen."""
+        rows = unique_rows(incidents)
+        replaced = unique_rows(corroborated)
+        with self._transaction() as connection:
+            added = _insert_new(connection, rows) if rows else AddResult()
+            _replace_rows(connection, replaced)
+            connection.execute(_INSERT_ENTRY_SQL, entry_parameters(entry))
+        return added
 
     # -- reads ------------------------------------------------------------------------
 
@@ -317,6 +413,30 @@ def _create_incident_table(connection: sqlite3.Connection) -> None:
 _INSERT_SQL = (
     f"INSERT INTO {TABLE} ({GEOMETRY_COLUMN}, {', '.join(COLUMNS)}) "  # noqa: S608
     f"VALUES (:{GEOMETRY_COLUMN}, {', '.join(':' + name for name in COLUMNS)})"
+)
+_REPLACE_SQL = (
+    f"UPDATE {TABLE} SET "  # noqa: S608
+    + ", ".join(f"{name} = :{name}" for name in [GEOMETRY_COLUMN, *COLUMNS])
+    + " WHERE id = :id"
+)
+_FEEDS_SQL = (
+    f"SELECT {', '.join('f.' + name for name in FEED_COLUMNS)},"  # noqa: S608
+    f" (SELECT count(*) FROM {ENTRIES_TABLE} AS e WHERE e.feed = f.name)"
+    f" FROM {FEEDS_TABLE} AS f ORDER BY f.added, f.name"
+)
+_POLL_SUCCEEDED_SQL = (
+    f"UPDATE {FEEDS_TABLE} SET checked = :checked, succeeded = :checked,"  # noqa: S608
+    " failed = NULL, error = NULL, title = coalesce(:title, title),"
+    " etag = coalesce(:etag, etag), last_modified = coalesce(:last_modified, last_modified)"
+    " WHERE name = :name"
+)
+_POLL_FAILED_SQL = (
+    f"UPDATE {FEEDS_TABLE} SET checked = :checked, failed = :checked, error = :error,"  # noqa: S608
+    " title = coalesce(:title, title) WHERE name = :name"
+)
+_INSERT_ENTRY_SQL = (
+    f"INSERT OR IGNORE INTO {ENTRIES_TABLE} ({', '.join(ENTRY_COLUMNS)})"  # noqa: S608
+    f" VALUES ({', '.join(':' + name for name in ENTRY_COLUMNS)})"
 )
 _SELECT_SQL = f"SELECT {GEOMETRY_COLUMN}, {', '.join(COLUMNS)} FROM {TABLE}"  # noqa: S608
 # Ids of the index boxes inside a bbox, and of those that cross its edges (disjoint sets);
@@ -429,6 +549,20 @@ def _insert_new(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> A
         added=[row["id"] for row in new_rows],
         existing=[row["id"] for row in rows if row["id"] in existing],
     )
+
+
+def _replace_rows(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:
+    """Replace stored incidents by these rows, inside the caller's transaction.
+
+    Raises
+    ------
+    IncidentNotFoundError
+        When one of them is not stored (the caller's transaction is rolled back).
+    """
+    for row in rows:
+        if connection.execute(_REPLACE_SQL, row).rowcount == 0:
+            raise IncidentNotFoundError(row["id"])
+    _extend_contents(connection, [row[GEOMETRY_COLUMN] for row in rows])
 
 
 def _stored_ids(connection: sqlite3.Connection, ids: Sequence[str]) -> set[str]:

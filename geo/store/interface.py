@@ -146,7 +146,97 @@ class StoreExtent:
     end: dt.date | None
 
 
-class IncidentStore(Protocol):
+@dataclass(frozen=True)
+class Feed:
+    """A feed the store watches, and how its last polls went.
+
+    ``etag`` and ``last_modified`` are the validators of the feed's last full
+    answer, sent back so an unchanged feed answers 304. ``succeeded`` is the
+    last poll that went through; ``error`` (with ``failed``) the last one's
+    problem, cleared by a success. ``entries`` counts the entries seen from it.
+    """
+
+    name: str
+    url: str
+    added: dt.datetime
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+    checked: dt.datetime | None = None
+    succeeded: dt.datetime | None = None
+    failed: dt.datetime | None = None
+    error: str | None = None
+    entries: int = 0
+
+
+@dataclass(frozen=True)
+class FeedPoll:
+    """What one poll of a feed found out, for :meth:`FeedStore.record_poll`.
+
+    On success the validators given replace the stored ones (None keeps
+    them); an ``error`` keeps them, so the entries not yet read are asked for
+    again.
+    """
+
+    checked: dt.datetime
+    error: str | None = None
+    title: str | None = None
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """A feed entry the store has seen: its key (address or id), page, title and what it gave.
+
+    ``incidents`` lists the ids of the incidents it added or corroborated;
+    ``error`` says why its page gave none when it could not be read.
+    """
+
+    key: str
+    feed: str
+    fetched: dt.datetime
+    url: str | None = None
+    title: str | None = None
+    published: dt.datetime | None = None
+    incidents: tuple[str, ...] = ()
+    error: str | None = None
+
+
+class FeedStore(Protocol):
+    """The feeds a store watches and the entries it has seen; both stores offer it."""
+
+    def add_feed(self, name: str, url: str, added: dt.datetime) -> Feed:
+        """Watch a new feed; raise FeedError when its name or address is taken."""
+        ...
+
+    def remove_feed(self, name: str) -> None:
+        """Stop watching a feed (its entries stay seen); raise FeedError if unknown."""
+        ...
+
+    def feeds(self) -> list[Feed]:
+        """Return the feeds watched, in the order they were added."""
+        ...
+
+    def record_poll(self, name: str, poll: FeedPoll) -> None:
+        """Keep how a poll of a feed went: its time, validators, title or error."""
+        ...
+
+    def seen_entries(self, keys: list[str]) -> set[str]:
+        """Return which of these entry keys the store has seen already, from any feed."""
+        ...
+
+    def store_entry(
+        self, entry: FeedEntry, incidents: gpd.GeoDataFrame, corroborated: gpd.GeoDataFrame
+    ) -> AddResult:
+        """In one transaction: add new incidents, replace corroborated ones, mark the entry seen.
+
+        A crash before the commit leaves none of it, so the entry is read again.
+        """
+        ...
+
+
+class IncidentStore(FeedStore, Protocol):
     """What every incident store offers: the GeoPackage file and the PostGIS database."""
 
     def add(self, incidents: gpd.GeoDataFrame) -> AddResult:

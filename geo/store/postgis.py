@@ -28,6 +28,7 @@ a few connections and outlive a restart of the database server.
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 import re
 from collections.abc import Iterator, Sequence
@@ -43,9 +44,17 @@ import shapely
 from psycopg.conninfo import conninfo_to_dict
 from psycopg_pool import ConnectionPool
 
-from geo.errors import IncidentNotFoundError, StoreError
+from geo.errors import FeedError, IncidentNotFoundError, StoreError
 from geo.model import INCIDENT_COLUMNS
 from geo.store import _gpkg
+from geo.store._feeds import (
+    ENTRY_COLUMNS,
+    FEED_COLUMNS,
+    entry_parameters,
+    feed_from_row,
+    taken_message,
+    unknown_feed_message,
+)
 from geo.store._rows import (
     bbox_only,
     features_from_rows,
@@ -59,6 +68,9 @@ from geo.store.interface import (
     AddResult,
     BBox,
     DatabaseInit,
+    Feed,
+    FeedEntry,
+    FeedPoll,
     IncidentQuery,
     QueryResult,
     StoreExtent,
@@ -67,6 +79,8 @@ from geo.store.interface import (
 
 SCHEMA = "launchmap"
 TABLE = f"{SCHEMA}.incidents"
+FEEDS_TABLE = f"{SCHEMA}.feeds"
+ENTRIES_TABLE = f"{SCHEMA}.feed_entries"
 EXTENSION = "postgis"
 POOL_SIZE = 10
 CONNECT_TIMEOUT_S = 10
@@ -78,6 +92,7 @@ _CHUNK_ROWS = 10_000
 _SCAN_PER_SORTED = 10
 # pg_advisory_xact_lock key that serialises schema changes ("launchma" in ASCII).
 _SCHEMA_LOCK = 0x6C61756E63686D61
+_FEEDS_LOCK = _SCHEMA_LOCK + 1  # serialises adding feeds, so a name is checked and taken at once
 _SCHEMES = ("postgresql://", "postgres://")
 # PostgreSQL cancels one of two transactions that wait on each other: worth another try.
 _RETRYABLE = (psycopg.errors.DeadlockDetected, psycopg.errors.SerializationFailure)
@@ -146,6 +161,25 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             f"ALTER TABLE {TABLE} ADD COLUMN confidence double precision,"
             " ADD COLUMN review_status text, ADD COLUMN extra json",
             f"CREATE INDEX incidents_review_status_idx ON {TABLE} (review_status)",
+        ),
+    ),
+    3: (
+        "feeds watched and the entries seen from them",
+        (
+            f"CREATE TABLE {FEEDS_TABLE} ("
+            " name text PRIMARY KEY,"
+            " url text NOT NULL UNIQUE,"
+            " added timestamptz NOT NULL,"
+            " title text, etag text, last_modified text,"
+            " checked timestamptz, succeeded timestamptz, failed timestamptz, error text)",
+            f"CREATE TABLE {ENTRIES_TABLE} ("
+            " key text PRIMARY KEY,"
+            " feed text NOT NULL,"
+            " fetched timestamptz NOT NULL,"
+            " url text, title text, published timestamptz,"
+            " incidents json NOT NULL,"
+            " error text)",
+            f"CREATE INDEX feed_entries_feed_idx ON {ENTRIES_TABLE} (feed)",
         ),
     ),
 }
@@ -444,16 +478,8 @@ class PostGISStore:
         IncidentNotFoundError
             When no incident with that id is stored (nothing is written).
         """
-        (row,) = unique_rows(incident, _xy)
-        params = _row_parameters(row)
         with self._transaction() as cursor:
-            if "\x00" in row["id"]:
-                raise IncidentNotFoundError(row["id"])
-            cursor.execute(_REPLACE_SQL, params)
-            if cursor.rowcount == 0:
-                raise IncidentNotFoundError(row["id"])
-            if row[GEOMETRY_COLUMN] is not None:
-                _extend_extent(cursor, [row[GEOMETRY_COLUMN]])
+            _replace_rows(cursor, unique_rows(incident, _xy))
 
     def delete(self, incident_id: str) -> None:
         """Delete the incident with ``incident_id``; raise IncidentNotFoundError if none."""
@@ -463,6 +489,73 @@ class PostGISStore:
             cursor.execute(f"DELETE FROM {TABLE} WHERE id = %s", (incident_id,))  # noqa: S608
             if cursor.rowcount == 0:
                 raise IncidentNotFoundError(incident_id)
+
+    # -- feeds ------------------------------------------------------------------------
+
+    def add_feed(self, name: str, url: str, added: dt.datetime) -> Feed:
+        """Watch a new feed; raise FeedError when its name or address is taken."""
+        with self._transaction() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", (_FEEDS_LOCK,))
+            taken = cursor.execute(
+                f"SELECT name FROM {FEEDS_TABLE} WHERE name = %s OR url = %s",  # noqa: S608
+                (name, url),
+            ).fetchone()
+            if taken is not None:
+                raise FeedError(taken_message(taken[0], name, url))
+            cursor.execute(
+                f"INSERT INTO {FEEDS_TABLE} (name, url, added) VALUES (%s, %s, %s)",  # noqa: S608
+                (name, url, added),
+            )
+        return Feed(name, url, added)
+
+    def remove_feed(self, name: str) -> None:
+        """Stop watching a feed (its entries stay seen); raise FeedError if unknown."""
+        with self._transaction() as cursor:
+            cursor.execute(f"DELETE FROM {FEEDS_TABLE} WHERE name = %s", (name,))  # noqa: S608
+            removed = cursor.rowcount
+        if removed == 0:
+            raise FeedError(unknown_feed_message(name, self.feeds()))
+
+    def feeds(self) -> list[Feed]:
+        """Return the feeds watched, in the order they were added."""
+        with self._transaction() as cursor:
+            rows = cursor.execute(_FEEDS_SQL).fetchall()
+        return [feed_from_row(row) for row in rows]
+
+    def record_poll(self, name: str, poll: FeedPoll) -> None:
+        """Keep how a poll of a feed went: its time, validators, title or error."""
+        params = {
+            "name": name,
+            "checked": poll.checked,
+            "error": poll.error,
+            "title": poll.title,
+            "etag": poll.etag,
+            "last_modified": poll.last_modified,
+        }
+        with self._transaction() as cursor:
+            sql = _POLL_FAILED_SQL if poll.error is not None else _POLL_SUCCEEDED_SQL
+            cursor.execute(sql, params)
+
+    def seen_entries(self, keys: list[str]) -> set[str]:
+        """Return which of these entry keys the store has seen already, from any feed."""
+        with self._transaction() as cursor:
+            rows = cursor.execute(
+                f"SELECT key FROM {ENTRIES_TABLE} WHERE key = ANY(%s::text[])",  # noqa: S608
+                (keys,),
+            ).fetchall()
+        return {row[0] for row in rows}
+
+    def store_entry(
+        self, entry: FeedEntry, incidents: gpd.GeoDataFrame, corroborated: gpd.GeoDataFrame
+    ) -> AddResult:
+        """In one transaction: add new incidents, replace corroborated ones, mark the entry seen."""
+        rows = unique_rows(incidents, _xy)
+        replaced = unique_rows(corroborated, _xy)
+        with self._transaction() as cursor:
+            added = _insert_new(cursor, rows) if rows else AddResult()
+            _replace_rows(cursor, replaced)
+            cursor.execute(_INSERT_ENTRY_SQL, entry_parameters(entry))
+        return added
 
     # -- reads ------------------------------------------------------------------------
 
@@ -533,6 +626,27 @@ _REPLACE_SQL = (
     f"UPDATE {TABLE} SET {GEOMETRY_COLUMN} = {_POINT_SQL}, "  # noqa: S608
     + ", ".join(f"{name} = %({name})s::{SQL_TYPES[name]}" for name in _COLUMNS)
     + " WHERE id = %(id)s"
+)
+_FEEDS_SQL = (
+    f"SELECT {', '.join('f.' + name for name in FEED_COLUMNS)},"  # noqa: S608
+    f" (SELECT count(*) FROM {ENTRIES_TABLE} AS e WHERE e.feed = f.name)"
+    f" FROM {FEEDS_TABLE} AS f ORDER BY f.added, f.name {_BYTEWISE}"
+)
+_POLL_SUCCEEDED_SQL = (
+    f"UPDATE {FEEDS_TABLE} SET checked = %(checked)s, succeeded = %(checked)s,"  # noqa: S608
+    " failed = NULL, error = NULL, title = coalesce(%(title)s, title),"
+    " etag = coalesce(%(etag)s, etag),"
+    " last_modified = coalesce(%(last_modified)s, last_modified) WHERE name = %(name)s"
+)
+_POLL_FAILED_SQL = (
+    f"UPDATE {FEEDS_TABLE} SET checked = %(checked)s, failed = %(checked)s,"  # noqa: S608
+    " error = %(error)s, title = coalesce(%(title)s, title) WHERE name = %(name)s"
+)
+_ENTRY_TYPES = {"fetched": "timestamptz", "published": "timestamptz", "incidents": "json"}
+_INSERT_ENTRY_SQL = (
+    f"INSERT INTO {ENTRIES_TABLE} ({', '.join(ENTRY_COLUMNS)}) VALUES ("  # noqa: S608
+    + ", ".join(f"%({name})s::{_ENTRY_TYPES.get(name, 'text')}" for name in ENTRY_COLUMNS)
+    + ") ON CONFLICT (key) DO NOTHING"
 )
 # One statement adds a chunk of rows: a parameter array per column, unnested in
 # their order (so ``fid`` follows the frame's order); ids stored already, even by
@@ -629,6 +743,23 @@ def _insert_new(cursor: psycopg.Cursor[tuple[Any, ...]], rows: list[dict[str, An
         added=[row["id"] for row in rows if row["id"] in added],
         existing=[row["id"] for row in rows if row["id"] not in added],
     )
+
+
+def _replace_rows(cursor: psycopg.Cursor[tuple[Any, ...]], rows: list[dict[str, Any]]) -> None:
+    """Replace stored incidents by these rows, inside the caller's transaction.
+
+    Raises
+    ------
+    IncidentNotFoundError
+        When one of them is not stored (the caller's transaction is rolled back).
+    """
+    for row in rows:
+        if "\x00" in row["id"]:  # no stored id holds NUL
+            raise IncidentNotFoundError(row["id"])
+        cursor.execute(_REPLACE_SQL, _row_parameters(row))
+        if cursor.rowcount == 0:
+            raise IncidentNotFoundError(row["id"])
+    _extend_extent(cursor, [row[GEOMETRY_COLUMN] for row in rows if row[GEOMETRY_COLUMN]])
 
 
 def _extend_extent(
