@@ -52,6 +52,7 @@ SOURCE_COLUMNS = {
     "source_publisher": "publisher",
     "source_published": "published",
     "source_quote": "quote",
+    "source_title": "title",
 }
 CSV_FIELDS = {*INCIDENT_COLUMNS, "lon", "lat"} - {"geometry"}
 KNOWN_FIELDS = CSV_FIELDS | set(SOURCE_COLUMNS)

@@ -139,6 +139,19 @@ def register_point_table(
         connection.execute(statement)
 
 
+def register_attribute_table(connection: sqlite3.Connection, table: str, description: str) -> None:
+    """Register a table without geometry (data type ``attributes``), if it is not yet.
+
+    GDAL and QGIS list it as a table beside the feature layers.
+    """
+    _check_identifier(table)
+    connection.execute(
+        "INSERT OR IGNORE INTO gpkg_contents (table_name, data_type, identifier, description)"
+        " VALUES (?, 'attributes', ?, ?)",
+        (table, table, description),
+    )
+
+
 def rtree_name(table: str, geometry_column: str) -> str:
     """Name the R*Tree virtual table that indexes ``table.geometry_column``."""
     return f"rtree_{table}_{geometry_column}"

@@ -63,8 +63,12 @@ ADDED_COLUMNS = ("confidence", "review_status", "extra")
 """Columns added since the first store format, in order; older stores get them when opened."""
 FEEDS_TABLE = "launchmap_feeds"
 ENTRIES_TABLE = "launchmap_feed_entries"
-# Plain SQLite tables beside the feature table, not registered in gpkg_contents: they
-# are launchmap's own state, which GIS clients have no layer to show for.
+# Tables without geometry beside the feature table, registered as GeoPackage attribute
+# tables (GDAL and QGIS list them as tables).
+_FEED_TABLE_DESCRIPTIONS = {
+    FEEDS_TABLE: "Feeds launchmap watches, and how their last polls went",
+    ENTRIES_TABLE: "Feed entries launchmap has read, and the incidents each gave",
+}
 _FEED_TABLES_SQL = (
     f"CREATE TABLE IF NOT EXISTS {FEEDS_TABLE} (name TEXT PRIMARY KEY,"
     " url TEXT NOT NULL UNIQUE, added TEXT NOT NULL, title TEXT, etag TEXT,"
@@ -162,8 +166,7 @@ class GeoPackageStore:
             if connection.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] == 0:
                 _gpkg.create_core_tables(connection)
                 _create_incident_table(connection)
-                for statement in _FEED_TABLES_SQL:
-                    connection.execute(statement)
+                _create_feed_tables(connection)
                 _insert_new(connection, sample)
         # Copy the new header (application_id "GPKG") from the WAL into the file
         # itself, where GDAL and QGIS read it while the store is still open.
@@ -218,8 +221,7 @@ class GeoPackageStore:
                 if name not in present:
                     sql_type = _SQL_TYPES[INCIDENT_COLUMNS[name]]
                     connection.execute(f"ALTER TABLE {TABLE} ADD COLUMN {name} {sql_type}")
-            for statement in _FEED_TABLES_SQL:
-                connection.execute(statement)
+            _create_feed_tables(connection)
 
     # -- writes -----------------------------------------------------------------------
 
@@ -549,6 +551,14 @@ def _insert_new(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> A
         added=[row["id"] for row in new_rows],
         existing=[row["id"] for row in rows if row["id"] in existing],
     )
+
+
+def _create_feed_tables(connection: sqlite3.Connection) -> None:
+    """Create the feed tables if they are missing, and register them in gpkg_contents."""
+    for statement in _FEED_TABLES_SQL:
+        connection.execute(statement)
+    for table, description in _FEED_TABLE_DESCRIPTIONS.items():
+        _gpkg.register_attribute_table(connection, table, description)
 
 
 def _replace_rows(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> None:

@@ -121,6 +121,7 @@ def test_csv_flat_source_columns(tmp_path: Path) -> None:
             "publisher": "Example News",
             "published": "2024-06-02",
             "quote": None,
+            "title": None,
         }
     ]
     assert frame["sources"].iloc[1] == []
@@ -174,7 +175,13 @@ def test_csv_keeps_unknown_columns_in_extra(tmp_path: Path) -> None:
         {"boat colour": "blue"},
     ]
     assert result.incidents["sources"].iloc[0] == [
-        {"url": "https://a.example/", "publisher": None, "published": None, "quote": None}
+        {
+            "url": "https://a.example/",
+            "publisher": None,
+            "published": None,
+            "quote": None,
+            "title": None,
+        }
     ]
 
 

@@ -390,8 +390,20 @@ def test_get_returns_the_incident(
     assert {name: str(got[name].dtype) for name in INCIDENT_COLUMNS} == INCIDENT_COLUMNS
     row = got.iloc[0]
     assert row["sources"] == [
-        {"url": "https://a.example/1", "publisher": "A", "published": "2024-03-11", "quote": None},
-        {"url": "https://b.example/2", "publisher": None, "published": None, "quote": "brief"},
+        {
+            "url": "https://a.example/1",
+            "publisher": "A",
+            "published": "2024-03-11",
+            "quote": None,
+            "title": None,
+        },
+        {
+            "url": "https://b.example/2",
+            "publisher": None,
+            "published": None,
+            "quote": "brief",
+            "title": None,
+        },
     ]
     assert isinstance(row["sources"], list)
     assert row["country"] == "FR"
@@ -682,7 +694,11 @@ def test_store_is_a_geopackage_gdal_reads(grid: GeoPackageStore) -> None:
         info = pyogrio.read_info(path, layer="incidents")
         frame = pyogrio.read_dataframe(path, layer="incidents")
     assert [str(warning.message) for warning in caught] == []
-    assert layers == [("incidents", "Point")]
+    assert layers == [
+        ("incidents", "Point"),
+        ("launchmap_feeds", None),  # the feed state, as attribute tables
+        ("launchmap_feed_entries", None),
+    ]
     assert info["capabilities"]["fast_spatial_filter"] is True
     assert info["features"] == 10
     assert info["crs"] == "EPSG:4326"
