@@ -72,6 +72,13 @@ class Settings(BaseSettings):
         description="JSON list of proxy addresses whose X-Forwarded-For/-Proto headers are"
         " trusted; none by default, so no client can claim another address.",
     )
+    feed_contact: str | None = Field(
+        default=None,
+        max_length=200,
+        pattern=r"^[^\x00-\x1f()]*$",
+        description="An e-mail or web address for feed publishers to reach you, "
+        "added to the feed reader's User-Agent.",
+    )
     default_limit: int = Field(default=100, ge=1, description="Items per page when none is asked.")
     max_limit: int = Field(default=10_000, ge=1, description="Most items one page may hold.")
 

@@ -26,6 +26,7 @@ from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_
 
 from api.settings import LOCAL_HOSTS
 from geo.store import IncidentStore, open_store
+from tests._feed_server import FeedServer, serving
 from tests._postgres import PostgresCluster
 
 CHROMIUM = "/usr/bin/chromium"
@@ -99,6 +100,13 @@ def offline_page(browser: Browser) -> Iterator[OfflinePage]:
     page.on("dialog", lambda dialog: (offline.dialogs.append(dialog.message), dialog.dismiss()))
     yield offline
     context.close()
+
+
+@pytest.fixture
+def feed_server() -> Iterator[FeedServer]:
+    """A local HTTP server serving the feeds and pages a test sets in its ``routes``."""
+    with serving() as server:
+        yield server
 
 
 def save_screenshot(page: Page, name: str) -> Path:

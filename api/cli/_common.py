@@ -20,6 +20,7 @@ from geo.errors import (
     BundledDataError,
     CorpusError,
     DocumentError,
+    FeedError,
     InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidPlaceQueryError,
@@ -52,6 +53,7 @@ stderr = Console(stderr=True, soft_wrap=True)
 REPORTED_ERRORS = (
     CorpusError,
     DocumentError,
+    FeedError,
     InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidPlaceQueryError,

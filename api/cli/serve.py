@@ -18,6 +18,7 @@ from api.cli._common import (
     stderr,
     store_label,
 )
+from api.cli.feeds import watch_in_background
 
 ANY_ADDRESS = ("0.0.0.0", "::")  # noqa: S104  # names no host a reader could use in links
 
@@ -37,8 +38,15 @@ def serve_command(
     data_dir: DataDirOption = None,
     database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
+    watch: Annotated[
+        bool,
+        typer.Option("--watch", help="Also poll the feeds (`launchmap feeds`) beside the server."),
+    ] = False,
+    watch_every: Annotated[
+        str, typer.Option("--watch-every", help="How often --watch polls: 15m, 2h (≥ 1 minute).")
+    ] = "15m",
 ) -> None:
-    """Run the API and map server (http://HOST:PORT/map)."""
+    """Run the API and map server (http://HOST:PORT/map), and with --watch the feed poller."""
     import uvicorn
 
     from api.app import create_app
@@ -58,14 +66,22 @@ def serve_command(
         highlight=False,
     )
     _log_requests()
-    uvicorn.run(
-        create_app(settings),
-        host=host,
-        port=port,
-        access_log=False,
-        proxy_headers=bool(settings.forwarded_allow_ips),
-        forwarded_allow_ips=settings.forwarded_allow_ips or None,
-    )
+    stop = None
+    if watch:
+        with reported_errors():
+            stop = watch_in_background(settings, watch_every)
+    try:
+        uvicorn.run(
+            create_app(settings),
+            host=host,
+            port=port,
+            access_log=False,
+            proxy_headers=bool(settings.forwarded_allow_ips),
+            forwarded_allow_ips=settings.forwarded_allow_ips or None,
+        )
+    finally:
+        if stop is not None:
+            stop.set()
 
 
 def _log_requests() -> None:

@@ -4,13 +4,8 @@ reported by two feeds, entries read again after a failure, and the polite client
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import threading
-import time
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
 import pytest
@@ -20,78 +15,13 @@ from geo.errors import FeedError
 from geo.ingest._http import FetchError, PoliteClient
 from geo.ingest.feeds import add_feed, parse_interval, poll_feeds
 from geo.store import IncidentQuery, IncidentStore
+from tests._feed_server import PUBLISHED, FeedServer, Route, atom, page, rss
 from tests.conftest import StoreTarget
 
 RESCUE_A = "Forty-two people were rescued off Wimereux on Tuesday, a lifeboat crew said."
 RESCUE_B = "On Tuesday a lifeboat rescued 42 people off Wimereux whose boat was sinking."
 LAUNCH = "About 60 people launched a small boat from the beach at Gravelines on Monday night."
 STOPPED = "Police stopped a group of 30 people launching a boat at Hardelot on Sunday."
-PUBLISHED = "Thu, 05 Jun 2025 09:30:00 +0200"
-
-
-@dataclass
-class Route:
-    body: bytes
-    content_type: str = "text/html; charset=utf-8"
-    status: int = 200
-    etag: str | None = None
-    delay_s: float = 0.0
-    headers: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class FeedServer:
-    """A local HTTP server whose routes the test sets; it records every request."""
-
-    url: str = ""
-    routes: dict[str, Route] = field(default_factory=dict)
-    requests: list[tuple[str, dict[str, str]]] = field(default_factory=list)
-
-    def paths(self) -> list[str]:
-        return [path for path, _ in self.requests]
-
-
-@pytest.fixture
-def server() -> Iterator[FeedServer]:
-    state = FeedServer()
-
-    class Handler(BaseHTTPRequestHandler):
-        def do_GET(self) -> None:
-            state.requests.append((self.path, dict(self.headers)))
-            route = state.routes.get(self.path)
-            if route is None:
-                self.send_error(404)
-                return
-            time.sleep(route.delay_s)
-            if route.etag is not None and self.headers.get("If-None-Match") == route.etag:
-                self.send_response(304)
-                self.end_headers()
-                return
-            self.send_response(route.status)
-            self.send_header("Content-Type", route.content_type)
-            self.send_header("Content-Length", str(len(route.body)))
-            if route.etag is not None:
-                self.send_header("ETag", route.etag)
-            for name, value in route.headers.items():
-                self.send_header(name, value)
-            self.end_headers()
-            self.wfile.write(route.body)
-
-        def log_message(self, *args: Any) -> None:
-            pass
-
-        def handle(self) -> None:
-            with contextlib.suppress(BrokenPipeError, ConnectionResetError):
-                super().handle()  # a client that gave up on a slow answer is no error
-
-    http = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    http.daemon_threads = True
-    state.url = f"http://127.0.0.1:{http.server_address[1]}"
-    thread = threading.Thread(target=http.serve_forever, daemon=True)
-    thread.start()
-    yield state
-    http.shutdown()
-    http.server_close()
 
 
 @pytest.fixture
@@ -99,46 +29,6 @@ def client() -> Iterator[PoliteClient]:
     polite = PoliteClient(timeout_s=0.5, attempts=2, backoff_s=0.0, min_interval_s=0.0)
     yield polite
     polite.close()
-
-
-def page(title: str, *paragraphs: str) -> Route:
-    body = "".join(f"<p>{text}</p>" for text in paragraphs)
-    html = (
-        f"<html><head><title>{title}</title></head><body><nav>Home | News | Sport</nav>"
-        f"<article><h1>{title}</h1>{body}</article>"
-        "<footer>All rights reserved</footer></body></html>"
-    )
-    return Route(html.encode())
-
-
-def rss(server: FeedServer, title: str, items: list[tuple[str, str, str]], etag: str) -> Route:
-    entries = "".join(
-        f"<item><title>{heading}</title><link>{server.url}{path}</link>"
-        f"<guid>{server.url}{path}</guid><pubDate>{PUBLISHED}</pubDate>"
-        f"<description>{summary}</description></item>"
-        for path, heading, summary in items
-    )
-    xml = (
-        '<?xml version="1.0"?><rss version="2.0"><channel>'
-        f"<title>{title}</title><link>{server.url}/</link><description>test</description>"
-        f"{entries}</channel></rss>"
-    )
-    return Route(xml.encode(), "application/rss+xml", etag=etag)
-
-
-def atom(server: FeedServer, title: str, items: list[tuple[str, str, str]]) -> Route:
-    entries = "".join(
-        f'<entry><title>{heading}</title><link href="{server.url}{path}"/>'
-        f"<id>{server.url}{path}</id><updated>2025-06-05T07:30:00Z</updated>"
-        f"<summary>{summary}</summary></entry>"
-        for path, heading, summary in items
-    )
-    xml = (
-        '<?xml version="1.0" encoding="utf-8"?><feed xmlns="http://www.w3.org/2005/Atom">'
-        f"<title>{title}</title><id>{server.url}/atom</id><updated>2025-06-05T08:00:00Z</updated>"
-        f"{entries}</feed>"
-    )
-    return Route(xml.encode(), "application/atom+xml")
 
 
 @pytest.fixture
@@ -156,30 +46,30 @@ def incidents(store: IncidentStore) -> list[dict[str, Any]]:
 
 
 def test_new_entries_become_candidate_incidents_and_a_second_poll_fetches_nothing(
-    server: FeedServer, client: PoliteClient, store: IncidentStore
+    feed_server: FeedServer, client: PoliteClient, store: IncidentStore
 ) -> None:
-    server.routes["/rss"] = rss(
-        server,
+    feed_server.routes["/rss"] = rss(
+        feed_server,
         "Coast News",
         [("/a", "Rescue off Wimereux", "short"), ("/b", "Boat leaves Gravelines", "short")],
         etag='"v1"',
     )
-    server.routes["/a"] = page("Rescue off Wimereux", RESCUE_A)
-    server.routes["/b"] = page("Boat leaves Gravelines", LAUNCH)
-    add_feed(store, f"{server.url}/rss", name="coast")
+    feed_server.routes["/a"] = page("Rescue off Wimereux", RESCUE_A)
+    feed_server.routes["/b"] = page("Boat leaves Gravelines", LAUNCH)
+    add_feed(store, f"{feed_server.url}/rss", name="coast")
 
     report = poll_feeds(store, client)
     [feed_report] = report.feeds
     assert (feed_report.status, feed_report.entries, len(feed_report.added)) == ("read", 2, 2)
-    assert sorted(server.paths()) == ["/a", "/b", "/rss"]
-    assert client.user_agent in server.requests[0][1]["User-Agent"]
+    assert sorted(feed_server.paths()) == ["/a", "/b", "/rss"]
+    assert client.user_agent in feed_server.requests[0][1]["User-Agent"]
     stored = {p["event_type"]: p for p in incidents(store)}
     assert sorted(stored) == ["launch", "rescue"]
     rescue = stored["rescue"]
     assert rescue["review_status"] == "candidate"
     assert (rescue["date"], rescue["people"]) == ("2025-06-03", 42)
     [source] = rescue["sources"]
-    assert source["url"] == f"{server.url}/a"
+    assert source["url"] == f"{feed_server.url}/a"
     assert source["title"] == "Rescue off Wimereux"
     assert source["published"] == "2025-06-05"
     assert source["publisher"] == "Coast News"
@@ -188,30 +78,32 @@ def test_new_entries_become_candidate_incidents_and_a_second_poll_fetches_nothin
     assert (feed.title, feed.etag, feed.entries, feed.error) == ("Coast News", '"v1"', 2, None)
     assert feed.succeeded is not None
 
-    server.requests.clear()
+    feed_server.requests.clear()
     again = poll_feeds(store, client)
     assert [(r.status, r.entries, r.added) for r in again.feeds] == [("unchanged", 0, [])]
-    assert server.paths() == ["/rss"]
-    assert server.requests[0][1]["If-None-Match"] == '"v1"'
+    assert feed_server.paths() == ["/rss"]
+    assert feed_server.requests[0][1]["If-None-Match"] == '"v1"'
     assert len(incidents(store)) == 2
 
 
-def test_a_restart_fetches_no_entry_twice(server: FeedServer, store_target: StoreTarget) -> None:
-    server.routes["/atom"] = atom(server, "Notices", [("/n1", "Notice", "short")])
-    server.routes["/n1"] = page("Notice", STOPPED)
+def test_a_restart_fetches_no_entry_twice(
+    feed_server: FeedServer, store_target: StoreTarget
+) -> None:
+    feed_server.routes["/atom"] = atom(feed_server, "Notices", [("/n1", "Notice", "short")])
+    feed_server.routes["/n1"] = page("Notice", STOPPED)
     first_store = store_target.open(seed=False)
-    add_feed(first_store, f"{server.url}/atom")
+    add_feed(first_store, f"{feed_server.url}/atom")
     first = PoliteClient(timeout_s=1, attempts=1, min_interval_s=0)
     assert poll_feeds(first_store, first).entries == 1
     first.close()
     first_store.close()
 
-    server.requests.clear()
+    feed_server.requests.clear()
     second_store = store_target.open(seed=False)
     second = PoliteClient(timeout_s=1, attempts=1, min_interval_s=0)
     try:
         report = poll_feeds(second_store, second)  # no validators: the feed is read in full
-        assert server.paths() == ["/atom"]
+        assert feed_server.paths() == ["/atom"]
         assert report.entries == 0
         assert [f.name for f in second_store.feeds()] == ["127.0.0.1"]
         [incident] = incidents(second_store)
@@ -225,18 +117,20 @@ def test_a_restart_fetches_no_entry_twice(server: FeedServer, store_target: Stor
 
 
 def test_a_feed_that_times_out_is_reported_and_the_others_are_read(
-    server: FeedServer, client: PoliteClient, store: IncidentStore
+    feed_server: FeedServer, client: PoliteClient, store: IncidentStore
 ) -> None:
-    server.routes["/slow"] = Route(b"<rss/>", "application/rss+xml", delay_s=3.0)
-    server.routes["/rss"] = rss(server, "Coast News", [("/a", "Rescue", "short")], etag='"v1"')
-    server.routes["/a"] = page("Rescue", RESCUE_A)
-    add_feed(store, f"{server.url}/slow", name="slow")
-    add_feed(store, f"{server.url}/rss", name="coast")
+    feed_server.routes["/slow"] = Route(b"<rss/>", "application/rss+xml", delay_s=3.0)
+    feed_server.routes["/rss"] = rss(
+        feed_server, "Coast News", [("/a", "Rescue", "short")], etag='"v1"'
+    )
+    feed_server.routes["/a"] = page("Rescue", RESCUE_A)
+    add_feed(store, f"{feed_server.url}/slow", name="slow")
+    add_feed(store, f"{feed_server.url}/rss", name="coast")
     report = poll_feeds(store, client)
     by_name = {r.name: r for r in report.feeds}
     assert by_name["slow"].status == "failed"
     assert "timed out (2 tries)" in (by_name["slow"].error or "")
-    assert server.paths().count("/slow") == 2
+    assert feed_server.paths().count("/slow") == 2
     assert (by_name["coast"].status, len(by_name["coast"].added)) == ("read", 1)
     feeds = {f.name: f for f in store.feeds()}
     assert "timed out" in (feeds["slow"].error or "")
@@ -245,33 +139,33 @@ def test_a_feed_that_times_out_is_reported_and_the_others_are_read(
 
 
 def test_a_page_that_is_not_html_is_read_from_the_feed_summary(
-    server: FeedServer, client: PoliteClient, store: IncidentStore
+    feed_server: FeedServer, client: PoliteClient, store: IncidentStore
 ) -> None:
-    server.routes["/rss"] = rss(
-        server, "Notices", [("/notice.pdf", "Press release", LAUNCH)], etag='"p1"'
+    feed_server.routes["/rss"] = rss(
+        feed_server, "Notices", [("/notice.pdf", "Press release", LAUNCH)], etag='"p1"'
     )
-    server.routes["/notice.pdf"] = Route(b"%PDF-1.4 not text", "application/pdf")
-    add_feed(store, f"{server.url}/rss", name="notices")
+    feed_server.routes["/notice.pdf"] = Route(b"%PDF-1.4 not text", "application/pdf")
+    add_feed(store, f"{feed_server.url}/rss", name="notices")
     [report] = poll_feeds(store, client).feeds
     assert report.status == "read"
     assert "page is application/pdf, not HTML" in report.notes[0]
     [incident] = incidents(store)
     assert (incident["event_type"], incident["people"]) == ("launch", 60)
-    assert incident["sources"][0]["url"] == f"{server.url}/notice.pdf"
-    server.requests.clear()
+    assert incident["sources"][0]["url"] == f"{feed_server.url}/notice.pdf"
+    feed_server.requests.clear()
     poll_feeds(store, client)
-    assert "/notice.pdf" not in server.paths()
+    assert "/notice.pdf" not in feed_server.paths()
 
 
 def test_a_page_that_fails_now_is_read_at_the_next_poll(
-    server: FeedServer, client: PoliteClient, store: IncidentStore
+    feed_server: FeedServer, client: PoliteClient, store: IncidentStore
 ) -> None:
-    server.routes["/rss"] = rss(
-        server, "News", [("/a", "Rescue", "short"), ("/b", "Launch", "short")], etag='"v1"'
+    feed_server.routes["/rss"] = rss(
+        feed_server, "News", [("/a", "Rescue", "short"), ("/b", "Launch", "short")], etag='"v1"'
     )
-    server.routes["/a"] = page("Rescue", RESCUE_A)
-    server.routes["/b"] = Route(b"busy", "text/plain", status=503)
-    add_feed(store, f"{server.url}/rss", name="news")
+    feed_server.routes["/a"] = page("Rescue", RESCUE_A)
+    feed_server.routes["/b"] = Route(b"busy", "text/plain", status=503)
+    add_feed(store, f"{feed_server.url}/rss", name="news")
     [first] = poll_feeds(store, client).feeds
     assert (first.entries, len(first.added)) == (1, 1)
     assert "1 new entries not read yet" in (first.error or "")
@@ -279,26 +173,26 @@ def test_a_page_that_fails_now_is_read_at_the_next_poll(
     assert feed.etag is None  # not kept: the next poll reads the feed in full again
     assert "answered 503" in (feed.error or "")
 
-    server.routes["/b"] = page("Launch", LAUNCH)
-    server.requests.clear()
+    feed_server.routes["/b"] = page("Launch", LAUNCH)
+    feed_server.requests.clear()
     [second] = poll_feeds(store, client).feeds
     assert (second.entries, len(second.added), second.error) == (1, 1, None)
-    assert sorted(server.paths()) == ["/b", "/rss"]
+    assert sorted(feed_server.paths()) == ["/b", "/rss"]
     assert store.feeds()[0].etag == '"v1"'
 
 
 def test_a_crash_while_reading_entries_keeps_the_ones_already_stored(
-    server: FeedServer,
+    feed_server: FeedServer,
     client: PoliteClient,
     store: IncidentStore,
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    server.routes["/rss"] = rss(
-        server, "News", [("/a", "Rescue", "short"), ("/b", "Launch", "short")], etag='"v1"'
+    feed_server.routes["/rss"] = rss(
+        feed_server, "News", [("/a", "Rescue", "short"), ("/b", "Launch", "short")], etag='"v1"'
     )
-    server.routes["/a"] = page("Rescue", RESCUE_A)
-    server.routes["/b"] = page("Launch", LAUNCH)
-    add_feed(store, f"{server.url}/rss", name="news")
+    feed_server.routes["/a"] = page("Rescue", RESCUE_A)
+    feed_server.routes["/b"] = page("Launch", LAUNCH)
+    add_feed(store, f"{feed_server.url}/rss", name="news")
     real = geo.ingest.feeds.extracted
 
     def crash_on_b(text: str, **where: Any) -> Any:
@@ -311,28 +205,31 @@ def test_a_crash_while_reading_entries_keeps_the_ones_already_stored(
     assert crashed.status == "failed" and "killed mid-run" in (crashed.error or "")
     assert [p["event_type"] for p in incidents(store)] == ["rescue"]
     monkeypatch.setattr(geo.ingest.feeds, "extracted", real)
-    server.requests.clear()
+    feed_server.requests.clear()
     [resumed] = poll_feeds(store, client).feeds
     assert (resumed.entries, len(resumed.added)) == (1, 1)
-    assert sorted(server.paths()) == ["/b", "/rss"]
+    assert sorted(feed_server.paths()) == ["/b", "/rss"]
 
 
 # -- corroboration -------------------------------------------------------------------------------
 
 
 def test_the_same_incident_from_two_feeds_is_one_incident_with_both_sources(
-    server: FeedServer, client: PoliteClient, store: IncidentStore
+    feed_server: FeedServer, client: PoliteClient, store: IncidentStore
 ) -> None:
-    server.routes["/one"] = rss(server, "First", [("/a", "Rescue", "short")], etag='"1"')
-    server.routes["/two"] = atom(server, "Second", [("/b", "Lifeboat rescue", "short")])
-    server.routes["/a"] = page("Rescue", RESCUE_A)
-    server.routes["/b"] = page("Lifeboat rescue", RESCUE_B)
-    add_feed(store, f"{server.url}/one", name="one")
-    add_feed(store, f"{server.url}/two", name="two")
+    feed_server.routes["/one"] = rss(feed_server, "First", [("/a", "Rescue", "short")], etag='"1"')
+    feed_server.routes["/two"] = atom(feed_server, "Second", [("/b", "Lifeboat rescue", "short")])
+    feed_server.routes["/a"] = page("Rescue", RESCUE_A)
+    feed_server.routes["/b"] = page("Lifeboat rescue", RESCUE_B)
+    add_feed(store, f"{feed_server.url}/one", name="one")
+    add_feed(store, f"{feed_server.url}/two", name="two")
     report = poll_feeds(store, client)
     assert [(len(r.added), len(r.corroborated)) for r in report.feeds] == [(1, 0), (0, 1)]
     [incident] = incidents(store)
-    assert [s["url"] for s in incident["sources"]] == [f"{server.url}/a", f"{server.url}/b"]
+    assert [s["url"] for s in incident["sources"]] == [
+        f"{feed_server.url}/a",
+        f"{feed_server.url}/b",
+    ]
     assert [s["publisher"] for s in incident["sources"]] == ["First", "Second"]
     assert report.feeds[1].corroborated == [incident["id"]]
 
@@ -362,8 +259,8 @@ def test_bad_intervals_are_named(text: str) -> None:
         parse_interval(text)
 
 
-def test_the_client_waits_a_second_between_requests_to_one_host(server: FeedServer) -> None:
-    server.routes["/x"] = page("x", "text")
+def test_the_client_waits_a_second_between_requests_to_one_host(feed_server: FeedServer) -> None:
+    feed_server.routes["/x"] = page("x", "text")
     now = [100.0]
     waits: list[float] = []
 
@@ -373,47 +270,49 @@ def test_the_client_waits_a_second_between_requests_to_one_host(server: FeedServ
 
     polite = PoliteClient(clock=lambda: now[0], sleep=sleep)
     try:
-        polite.get(f"{server.url}/x")
+        polite.get(f"{feed_server.url}/x")
         now[0] += 0.25
-        polite.get(f"{server.url}/x")
+        polite.get(f"{feed_server.url}/x")
         now[0] += 5
-        polite.get(f"{server.url}/x")
+        polite.get(f"{feed_server.url}/x")
     finally:
         polite.close()
     assert waits == [0.75]
 
 
 def test_the_client_retries_with_growing_pauses_and_honours_retry_after(
-    server: FeedServer,
+    feed_server: FeedServer,
 ) -> None:
-    server.routes["/busy"] = Route(b"", "text/plain", status=503)
-    server.routes["/later"] = Route(b"", "text/plain", status=429, headers={"Retry-After": "7"})
+    feed_server.routes["/busy"] = Route(b"", "text/plain", status=503)
+    feed_server.routes["/later"] = Route(
+        b"", "text/plain", status=429, headers={"Retry-After": "7"}
+    )
     waits: list[float] = []
     polite = PoliteClient(attempts=3, backoff_s=2.0, min_interval_s=0, sleep=waits.append)
     try:
         with pytest.raises(FetchError, match=r"answered 503 \(3 tries\)") as caught:
-            polite.get(f"{server.url}/busy")
+            polite.get(f"{feed_server.url}/busy")
         assert not caught.value.lasting
         assert waits == [2.0, 4.0]
         waits.clear()
         with pytest.raises(FetchError, match="answered 429"):
-            polite.get(f"{server.url}/later")
+            polite.get(f"{feed_server.url}/later")
         assert waits == [7.0, 7.0]
         waits.clear()
         with pytest.raises(FetchError, match="answered 404") as missing:
-            polite.get(f"{server.url}/missing")
+            polite.get(f"{feed_server.url}/missing")
         assert missing.value.lasting
         assert waits == []
     finally:
         polite.close()
 
 
-def test_the_client_refuses_a_body_over_its_limit(server: FeedServer) -> None:
-    server.routes["/big"] = Route(b"x" * 5000, "text/html")
+def test_the_client_refuses_a_body_over_its_limit(feed_server: FeedServer) -> None:
+    feed_server.routes["/big"] = Route(b"x" * 5000, "text/html")
     polite = PoliteClient(max_bytes=1000, min_interval_s=0)
     try:
         with pytest.raises(FetchError, match="larger than 1,000 bytes") as caught:
-            polite.get(f"{server.url}/big")
+            polite.get(f"{feed_server.url}/big")
         assert caught.value.lasting
     finally:
         polite.close()
