@@ -15,7 +15,7 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -239,6 +239,7 @@ def serve_launchmap(
     data_dir: Path | None = None,
     env: Mapping[str, str] | None = None,
     name: str = "server",
+    extra_args: Sequence[str] = (),
 ) -> Iterator[LiveServer]:
     """Run `launchmap serve` on 127.0.0.1 as a real uvicorn process until the block ends.
 
@@ -257,7 +258,10 @@ def serve_launchmap(
     command = [*launchmap_command(), "serve", "--host", "127.0.0.1", "--port", str(port)]
     with log.open("wb") as output:
         process = subprocess.Popen(
-            [*command, "--data-dir", str(data_dir)], env=server_env, stdout=output, stderr=output
+            [*command, "--data-dir", str(data_dir), *extra_args],
+            env=server_env,
+            stdout=output,
+            stderr=output,
         )
     url = f"http://127.0.0.1:{port}"
     try:

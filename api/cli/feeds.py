@@ -204,6 +204,9 @@ def _report_lines(report: WatchReport) -> list[str]:
         if feed.status == "unchanged":
             lines.append(f"{feed.name}: unchanged")
             continue
+        if feed.status == "failed":
+            lines.append(f"{feed.name}: failed: {feed.error}")
+            continue
         line = (
             f"{feed.name}: {feed.entries} new entries read, {len(feed.added)} incidents added, "
             f"{len(feed.corroborated)} corroborated"
