@@ -42,6 +42,13 @@ def test_import_with_a_mapping_stores_every_event_and_reimport_adds_nothing(
     )
     assert (again["added"], again["existing"], again["total"]) == (0, 7, 7)
 
+    with TestClient(create_app(Settings(**store_target.settings))) as client:
+        served = client.get(
+            "/collections/incidents/items/atc:EVENT-WISSANT-2025-05-14:departure_area"
+        )
+    assert served.status_code == 200
+    assert served.json()["properties"]["extra"]["vessel_info"] == "Inflatable, about 9 m"
+
     out = tmp_path / "out.geojson"
     assert run("export", "-f", "geojson", "-o", str(out), *store).returncode == 0
     features = {f["id"]: f for f in json.loads(out.read_text("utf-8"))["features"]}

@@ -49,6 +49,10 @@ def test_wheel_carries_the_bundled_data_and_browser_assets(wheel: Path) -> None:
         "geo/_bundled/gazetteer.csv",
         "geo/_bundled/sample_incidents.geojson",
         *(
+            f"geo/ingest/mappings/{name}.toml"
+            for name in ("acled", "across-the-channel", "iom-mmp", "uk-small-boats")
+        ),
+        *(
             f"maps/assets/node_modules/{file.package}/{file.path}"
             for file in PAGE_FILES + API_DOCS_FILES
         ),
