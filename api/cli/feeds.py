@@ -119,7 +119,7 @@ def watch_command(
     database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
     as_json: Annotated[
-        bool, typer.Option("--json", help="Print each poll's report as one line of JSON.")
+        bool, typer.Option("--json", help="Print each poll's report as JSON.")
     ] = False,
 ) -> None:
     """Poll the feeds and store the incidents of their new entries as candidates (Ctrl-C stops)."""

@@ -11,7 +11,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from geo.store.interface import Feed, FeedEntry
+from geo.store.interface import Feed, FeedEntry, FeedPoll
 
 FEED_COLUMNS = (
     "name",
@@ -50,6 +50,18 @@ def entry_parameters(entry: FeedEntry) -> dict[str, Any]:
         "published": None if entry.published is None else entry.published.isoformat(),
         "incidents": json.dumps(list(entry.incidents)),
         "error": None if entry.error is None else entry.error[:MAX_ERROR_CHARS],
+    }
+
+
+def poll_parameters(name: str, poll: FeedPoll) -> dict[str, Any]:
+    """Turn a poll into the parameters of the statement that records it (times as ISO text)."""
+    return {
+        "name": name,
+        "checked": poll.checked.isoformat(),
+        "error": None if poll.error is None else poll.error[:MAX_ERROR_CHARS],
+        "title": poll.title,
+        "etag": poll.etag,
+        "last_modified": poll.last_modified,
     }
 
 

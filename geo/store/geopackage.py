@@ -31,6 +31,7 @@ from geo.store._feeds import (
     FEED_COLUMNS,
     entry_parameters,
     feed_from_row,
+    poll_parameters,
     taken_message,
     unknown_feed_message,
 )
@@ -283,28 +284,13 @@ class GeoPackageStore:
 
     def record_poll(self, name: str, poll: FeedPoll) -> None:
         """Keep how a poll of a feed went: its time, validators, title or error."""
-        params = {
-            "name": name,
-            "checked": poll.checked.isoformat(),
-            "error": poll.error,
-            "title": poll.title,
-            "etag": poll.etag,
-            "last_modified": poll.last_modified,
-        }
         with self._transaction() as connection:
             sql = _POLL_FAILED_SQL if poll.error is not None else _POLL_SUCCEEDED_SQL
-            connection.execute(sql, params)
+            connection.execute(sql, poll_parameters(name, poll))
 
     def seen_entries(self, keys: list[str]) -> set[str]:
         """Return which of these entry keys the store has seen already, from any feed."""
-        found: set[str] = set()
-        connection = self._connection()
-        for start in range(0, len(keys), _SQLITE_MAX_VARIABLES):
-            chunk = keys[start : start + _SQLITE_MAX_VARIABLES]
-            marks = ", ".join("?" * len(chunk))
-            sql = f"SELECT key FROM {ENTRIES_TABLE} WHERE key IN ({marks})"  # noqa: S608
-            found.update(row[0] for row in connection.execute(sql, chunk))
-        return found
+        return _present(self._connection(), ENTRIES_TABLE, "key", keys)
 
     def store_entry(
         self, entry: FeedEntry, incidents: gpd.GeoDataFrame, corroborated: gpd.GeoDataFrame
@@ -543,7 +529,7 @@ def _order(query: IncidentQuery) -> str:
 
 def _insert_new(connection: sqlite3.Connection, rows: list[dict[str, Any]]) -> AddResult:
     """Insert the rows whose id is not stored yet, inside the caller's transaction."""
-    existing = _stored_ids(connection, [row["id"] for row in rows])
+    existing = _present(connection, TABLE, "id", [row["id"] for row in rows])
     new_rows = [row for row in rows if row["id"] not in existing]
     connection.executemany(_INSERT_SQL, new_rows)
     _extend_contents(connection, [row[GEOMETRY_COLUMN] for row in new_rows])
@@ -575,13 +561,18 @@ def _replace_rows(connection: sqlite3.Connection, rows: list[dict[str, Any]]) ->
     _extend_contents(connection, [row[GEOMETRY_COLUMN] for row in rows])
 
 
-def _stored_ids(connection: sqlite3.Connection, ids: Sequence[str]) -> set[str]:
-    """Return which of ``ids`` are stored already (queried in bounded chunks)."""
+def _present(
+    connection: sqlite3.Connection, table: str, column: str, values: Sequence[str]
+) -> set[str]:
+    """Return which of ``values`` a table's key column holds (queried in bounded chunks).
+
+    ``table`` and ``column`` are this module's own identifiers, never input.
+    """
     found: set[str] = set()
-    for start in range(0, len(ids), _SQLITE_MAX_VARIABLES):
-        chunk = ids[start : start + _SQLITE_MAX_VARIABLES]
+    for start in range(0, len(values), _SQLITE_MAX_VARIABLES):
+        chunk = values[start : start + _SQLITE_MAX_VARIABLES]
         marks = ", ".join("?" * len(chunk))
-        sql = f"SELECT id FROM {TABLE} WHERE id IN ({marks})"  # noqa: S608
+        sql = f"SELECT {column} FROM {table} WHERE {column} IN ({marks})"  # noqa: S608
         found.update(row[0] for row in connection.execute(sql, chunk))
     return found
 

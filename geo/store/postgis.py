@@ -52,6 +52,7 @@ from geo.store._feeds import (
     FEED_COLUMNS,
     entry_parameters,
     feed_from_row,
+    poll_parameters,
     taken_message,
     unknown_feed_message,
 )
@@ -524,17 +525,9 @@ class PostGISStore:
 
     def record_poll(self, name: str, poll: FeedPoll) -> None:
         """Keep how a poll of a feed went: its time, validators, title or error."""
-        params = {
-            "name": name,
-            "checked": poll.checked,
-            "error": poll.error,
-            "title": poll.title,
-            "etag": poll.etag,
-            "last_modified": poll.last_modified,
-        }
         with self._transaction() as cursor:
             sql = _POLL_FAILED_SQL if poll.error is not None else _POLL_SUCCEEDED_SQL
-            cursor.execute(sql, params)
+            cursor.execute(sql, poll_parameters(name, poll))
 
     def seen_entries(self, keys: list[str]) -> set[str]:
         """Return which of these entry keys the store has seen already, from any feed."""
@@ -633,13 +626,15 @@ _FEEDS_SQL = (
     f" FROM {FEEDS_TABLE} AS f ORDER BY f.added, f.name {_BYTEWISE}"
 )
 _POLL_SUCCEEDED_SQL = (
-    f"UPDATE {FEEDS_TABLE} SET checked = %(checked)s, succeeded = %(checked)s,"  # noqa: S608
+    f"UPDATE {FEEDS_TABLE} SET checked = %(checked)s::timestamptz,"  # noqa: S608
+    " succeeded = %(checked)s::timestamptz,"
     " failed = NULL, error = NULL, title = coalesce(%(title)s, title),"
     " etag = coalesce(%(etag)s, etag),"
     " last_modified = coalesce(%(last_modified)s, last_modified) WHERE name = %(name)s"
 )
 _POLL_FAILED_SQL = (
-    f"UPDATE {FEEDS_TABLE} SET checked = %(checked)s, failed = %(checked)s,"  # noqa: S608
+    f"UPDATE {FEEDS_TABLE} SET checked = %(checked)s::timestamptz,"  # noqa: S608
+    " failed = %(checked)s::timestamptz,"
     " error = %(error)s, title = coalesce(%(title)s, title) WHERE name = %(name)s"
 )
 _ENTRY_TYPES = {"fetched": "timestamptz", "published": "timestamptz", "incidents": "json"}
