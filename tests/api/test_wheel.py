@@ -77,9 +77,10 @@ def test_wheel_carries_the_bundled_data_and_browser_assets(wheel: Path) -> None:
 def _venv_seeing_this_environment(env_dir: Path) -> Path:
     """Make a venv whose dependencies are those of the interpreter running the suite.
 
-    A ``.pth`` file names this interpreter's site-packages (a venv's or the
-    system's, whichever runs the tests), so only launchmap itself has to come
-    from the wheel. Returns the venv's python.
+    A ``.pth`` file names every site-packages folder this interpreter imports
+    from (a venv's own, the system's that a ``--system-site-packages`` venv also
+    sees, or the system's alone), so only launchmap itself has to come from
+    the wheel. Returns the venv's python.
     """
     venv.create(env_dir, with_pip=True)
     python = env_dir / "bin" / "python"
@@ -89,9 +90,16 @@ def _venv_seeing_this_environment(env_dir: Path) -> Path:
         text=True,
         check=True,
     ).stdout.strip()
-    ours = dict.fromkeys(sysconfig.get_paths()[key] for key in ("purelib", "platlib"))
+    ours = dict.fromkeys(
+        [*(sysconfig.get_paths()[key] for key in ("purelib", "platlib")), *_site_folders()]
+    )
     (Path(site) / "suite-environment.pth").write_text("\n".join(ours) + "\n", "utf-8")
     return python
+
+
+def _site_folders() -> list[str]:
+    """Return the site-packages folders on this interpreter's import path."""
+    return [entry for entry in sys.path if Path(entry).name in ("site-packages", "dist-packages")]
 
 
 def test_installed_wheel_exports_the_bundled_sample(wheel: Path, tmp_path: Path) -> None:
