@@ -10,7 +10,7 @@ English and French: incident sentences naming a place of the mapped coast, a
 date relative to the publication date and counts of people and boats, mixed
 with statistics, policy talk, quotes, repeated photo captions and unrelated
 paragraphs, about 5 KB each. Every article knows the incidents it holds, so
-the run also scores both extractors with :mod:`geo.evaluate`.
+the run also scores both extractors with :mod:`geo.extract.evaluate`.
 
 launchmap's :func:`geo.extract.extract_incidents` tests each sentence with a
 keyword prefilter and geocodes only the place phrases of clauses that report
@@ -33,10 +33,10 @@ from dataclasses import dataclass
 
 from _report import figure
 
-from geo._extract_cues import event_cue, find_date, people_count
-from geo._extract_text import clean_text, sentences
-from geo.evaluate import GoldIncident, figures, score_document
 from geo.extract import extract_incidents
+from geo.extract._cues import event_cue, find_date, people_count
+from geo.extract._text import clean_text, sentences
+from geo.extract.evaluate import GoldIncident, figures, score_document
 from geo.geocode import geocode_many
 from geo.model import Incident
 from geo.vocabulary import EventType

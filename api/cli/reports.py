@@ -33,7 +33,7 @@ from geo.errors import DocumentError
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from geo.evaluate import CorpusReport
+    from geo.extract.evaluate import CorpusReport
     from geo.model import Incident
 
 REPORT_SUFFIXES = (".txt", ".html", ".htm")
@@ -133,8 +133,8 @@ def _extracted(files: list[Path], published: dt.date | None, url: str | None) ->
     """
     from rich.progress import Progress
 
-    from geo.evaluate import read_text_file
     from geo.extract import extract_document, parse_document
+    from geo.extract.evaluate import read_text_file
 
     incidents: list[Incident] = []
     with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
@@ -185,7 +185,7 @@ def eval_command(
     """Score the extractor on a corpus: precision, recall, F1 and matched-pair figures."""
     from rich.progress import Progress
 
-    from geo.evaluate import evaluate_corpus
+    from geo.extract.evaluate import evaluate_corpus
 
     progress = Progress(console=stderr, transient=True, disable=not stderr.is_terminal)
     with reported_errors(), progress:
@@ -220,7 +220,7 @@ def _evaluation_table(report: CorpusReport) -> Table:
     """Lay out the per-document and corpus figures of an evaluation."""
     from rich.table import Table
 
-    from geo.evaluate import Figures
+    from geo.extract.evaluate import Figures
 
     table = Table(title=f"Extraction scored on {report.corpus}", title_justify="left")
     headings = ("document", "gold", "extracted", "matched", "precision", "recall", "F1")

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pyproj import Geod
 
-from geo.evaluate import (
+from geo.extract.evaluate import (
     CorpusError,
     GoldIncident,
     evaluate_corpus,

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-import geo.extract
+import geo.extract._pipeline
 from geo.errors import DocumentError
 from geo.extract import (
     MAX_TEXT_CHARS,
@@ -569,7 +569,7 @@ def test_ten_megabytes_finish_in_linear_time() -> None:
 def test_text_longer_than_the_limit_is_refused_with_its_size(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(geo.extract, "MAX_TEXT_CHARS", 1_000)
+    monkeypatch.setattr(geo.extract._pipeline, "MAX_TEXT_CHARS", 1_000)
     with pytest.raises(DocumentError, match="1,001 characters is too long"):
         extract_incidents("x" * 1_001)
     assert MAX_TEXT_CHARS >= 10_000_000

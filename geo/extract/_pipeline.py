@@ -31,7 +31,8 @@ from dataclasses import dataclass, replace
 import geopandas as gpd
 import pyproj
 
-from geo._extract_cues import (
+from geo.errors import DocumentError
+from geo.extract._cues import (
     BOAT_WORDS,
     MAX_PEOPLE,
     PREFILTER,
@@ -47,7 +48,8 @@ from geo._extract_cues import (
     is_statistic_or_policy,
     people_count,
 )
-from geo._extract_places import (
+from geo.extract._document import Document, check_url
+from geo.extract._places import (
     MAPPED_COUNTRIES,
     Coarseness,
     Mention,
@@ -58,8 +60,7 @@ from geo._extract_places import (
     place_of,
     sea_ids,
 )
-from geo._extract_text import Clause, clauses, clean_text, sentence_key, sentences
-from geo.errors import DocumentError
+from geo.extract._text import Clause, clauses, clean_text, sentence_key, sentences
 from geo.geocode import (
     COUNTRY_TITLES,
     GeocodeResult,
@@ -89,80 +90,6 @@ ROLE_BY_EVENT = {
 
 _GEOD = pyproj.Geod(ellps="WGS84")
 _QUOTE_CHARS = 1_000
-
-
-# -- documents ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Document:
-    """A report to extract from: its address, its publication date and its text."""
-
-    url: str | None
-    published: dt.date | None
-    text: str
-
-
-_HEADER = re.compile(r"^(?P<key>URL|PUBLISHED)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
-
-
-def parse_document(raw: str, *, source: str = "document") -> Document:
-    """Read a document in the corpus format: ``URL:``/``PUBLISHED:`` lines, a blank line, text.
-
-    The header is optional: text that does not start with a header line is
-    all text. ``PUBLISHED: unknown`` (or empty) means no date.
-
-    Raises
-    ------
-    DocumentError
-        For a PUBLISHED value that is not a YYYY-MM-DD date or ``unknown``, or a
-        URL that is not an http(s) address, naming ``source`` and the line.
-    """
-    lines = raw.removeprefix("\ufeff").splitlines()
-    url: str | None = None
-    published: dt.date | None = None
-    body_start = 0
-    for number, line in enumerate(lines, start=1):
-        header = _HEADER.match(line)
-        if header is None:
-            body_start = number if not line.strip() else number - 1
-            break
-        where = f"{source}, line {number}"
-        if header["key"].upper() == "URL":
-            url = check_url(header["value"] or None, where)
-        else:
-            published = _published(header["value"], where)
-        body_start = number
-    return Document(url, published, "\n".join(lines[body_start:]))
-
-
-def _published(value: str, where: str) -> dt.date | None:
-    """Read a PUBLISHED header value: a YYYY-MM-DD date, or ``unknown``/empty for none."""
-    if value.lower() in ("", "unknown", "none", "null"):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DocumentError(
-            f"{where}: PUBLISHED must be a YYYY-MM-DD date or 'unknown' (got {value!r})"
-        ) from None
-
-
-def check_url(url: str | None, where: str = "url") -> str | None:
-    """Return a document address after checking it is an http(s) address without spaces.
-
-    Raises
-    ------
-    DocumentError
-        Naming ``where`` and the bad value.
-    """
-    if url is None:
-        return None
-    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url):
-        raise DocumentError(f"{where}: must be an http:// or https:// address (got {url!r})")
-    if len(url) > 2048:
-        raise DocumentError(f"{where}: address of {len(url)} characters is too long (max 2048)")
-    return url
 
 
 # -- reading sentences -----------------------------------------------------------------

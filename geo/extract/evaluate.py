@@ -35,7 +35,8 @@ from typing import Any
 import pyproj
 
 from geo.errors import CorpusError
-from geo.extract import Document, extract_document, parse_document
+from geo.extract._document import Document, parse_document
+from geo.extract._pipeline import extract_document
 from geo.model import Incident
 from geo.vocabulary import EventType, LocationPrecision
 
