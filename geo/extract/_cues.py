@@ -91,7 +91,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|sont partis|ont tenté la traversée|tentatives? de (?:traversée|passage))\b",
+        r"|sont partis|ont tenté la traversée)\b",
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
@@ -161,7 +161,10 @@ _STATISTICS = re.compile(
     r"\b(?:(?:this|last|next|the|a|per|each|every|that) year|year-on-year|year to date|so far"
     r"|this year's|last year's|in (?:19|20)\d\d\b|between (?:19|20)\d\d and|from (?:19|20)\d\d to"
     r"|since (?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december|the (?:start|beginning)|(?:19|20)\d\d)"
+    r"|june|july|august|september|october|november|december|the (?:start|beginning)|(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december))|depuis le (?:\d{1,2}|1er) (?:janvier|février|mars"
+    r"|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
     r"|per cent|percent|record|daily (?:high|record|number|average|total|figure)|on average"
     r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
     r"|(?:this|last|past) week|statistics|in total|cette année|l'an dernier|l'année dernière"

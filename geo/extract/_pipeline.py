@@ -177,8 +177,8 @@ def _scene_facts(sentence: str, parts: list[Clause], published: dt.date | None) 
     if SCENE_WORDS.search(sentence) is None or is_statistic_or_policy(sentence):
         return _NO_FACTS
     mentions = [m for part in parts for m in find_mentions(part.text)]
-    places = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
-    fine = [p for p in places if p.coarseness == Coarseness.FINE]
+    chosen = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
+    fine = [p for _, p in chosen if p.coarseness == Coarseness.FINE]
     return _Facts((), _first_date(parts, published), None, fine[0] if fine else None)
 
 
@@ -210,14 +210,19 @@ def _clause_events(
     """Return the events one clause reports, one per place it names for them (often one).
 
     A clause without cue words but with a boat on a beach ("migrants around a
-    dinghy on Wissant beach") reports a weak launch.
+    dinghy on Wissant beach") reports a weak launch. Besides its own event, a
+    clause may report where the boat had left from ("secourue, partie de
+    Wissant": a launch there) and where the people were landed in England
+    ("intercepted and taken to Dover": an arrival there). Several places
+    listed for one count share no count ("49 found at A and B").
     """
     text, cue = reporting.clause.text, reporting.cue
     people = people_count(text, cue.start if cue is not None else 0)
     if people is not None and people.value > MAX_PEOPLE:
         return []
     kind = cue.event_type if cue is not None else EventType.LAUNCH
-    places = _choose_places(kind, mentions, resolved, outside)
+    chosen = _choose_places(kind, mentions, resolved, outside)
+    places = [place for _, place in chosen]
     weak = cue is None
     if weak and not (places and _on_beach(places[0], mentions)):
         return []
@@ -226,11 +231,74 @@ def _clause_events(
     implied = _implied_place(kind, text, outside)
     boats = boat_count(text)
     day = reporting.date.date if reporting.date is not None else None
-    where: list[Place | None] = list(places) or [None]
-    return [
-        _Event(kind, _with_actor_country(place, implied), day, people, boats, weak, implied)
-        for place in where
+    shared = people if len(chosen) <= 1 else None
+    events = [
+        _Event(
+            _on_land_type(kind, mention, place),
+            _with_actor_country(place, implied),
+            day,
+            shared,
+            boats,
+            weak,
+            implied,
+        )
+        for mention, place in chosen
     ]
+    side = list(_side_events(kind, mentions, resolved, day, people, boats))
+    if not events and kind is EventType.INTERCEPTION:
+        events = [
+            replace(event, event_type=kind, people=shared, boats=boats)
+            for event in side
+            if event.event_type is EventType.LAUNCH
+        ]
+        side = [event for event in side if event.event_type is not EventType.LAUNCH]
+    if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
+        events = [_Event(kind, None, day, people, boats, weak, implied)]
+    return events + side
+
+
+_AT_LAND = frozenset({"at", "of", "beach", "port", "bare"})
+
+
+def _on_land_type(kind: EventType, mention: Mention | None, place: Place) -> EventType:
+    """Return the type of an event at a place: a rescue or stop on an English beach is an arrival.
+
+    People "picked up at Folkestone" or "intercepted on the beach at
+    Kingsdown" have crossed: on this route that is an arrival. At sea ("off
+    Dover") they stay a rescue or interception.
+    """
+    if kind not in _ACTOR_EVENTS or mention is None or place.country != "GB":
+        return kind
+    if place.coarseness != Coarseness.FINE:
+        return kind
+    return EventType.ARRIVAL if mention.kind in _AT_LAND else kind
+
+
+def _side_events(
+    kind: EventType,
+    mentions: list[Mention],
+    resolved: dict[str, GeocodeResult],
+    day: dt.date | None,
+    people: Count | None,
+    boats: Count | None,
+) -> Iterator[_Event]:
+    """Yield the launches and English landings a clause reports beside its own event."""
+    for mention in mentions:
+        side_kind = None
+        if mention.kind == "departure" and kind not in _DEPARTING:
+            side_kind = EventType.LAUNCH
+        elif mention.kind == "landing" and kind is not EventType.ARRIVAL:
+            side_kind = EventType.ARRIVAL
+        if side_kind is None:
+            continue
+        place = _mention_place(side_kind, mention, resolved, None)
+        if place is None or (side_kind is EventType.ARRIVAL and place.country != "GB"):
+            continue
+        count = people if side_kind is EventType.ARRIVAL else None
+        yield _Event(side_kind, place, day, count, boats if count else None)
+
+
+_DEPARTING = frozenset({EventType.LAUNCH, EventType.EMBARKATION})
 
 
 def _landed_back(place: Place) -> bool:
@@ -291,45 +359,67 @@ def _choose_places(
     mentions: list[Mention],
     resolved: dict[str, GeocodeResult],
     outside: Place | None,
-) -> list[Place]:
-    """Choose where a clause's event happened among the places it names.
+) -> list[tuple[Mention | None, Place]]:
+    """Choose where a clause's event happened among the places it names, with their mentions.
 
-    Route and destination names are skipped (a destination is an arrival's
-    place); the side of the Channel that fits the event comes first, then
-    finer places, places not merely "near", and earlier ones. Places joined
-    to the chosen one by "and", "or" or a comma ("Gravelines and Dunkirk")
-    are further places of the same event. Far from the mapped coast, only
-    exact names on the map are kept, else the far-away place.
+    Route, organisation, departure (but for a launch) and landing names are
+    skipped (a landing in England is an arrival's place); the side of the
+    Channel that fits the event comes first, then finer places, then places
+    led into most precisely ("off X" before "at X" before "of X", "near X" and
+    a bare name), then earlier ones. Places of the same precision joined to
+    the chosen one by "and", "or" or a comma ("the beaches of A, B and C") are
+    further places of the same event. Far from the mapped coast, only exact
+    names on the map are kept, else the far-away place (without a mention).
     """
     ranked = []
     for mention in mentions:
         place = _mention_place(kind, mention, resolved, outside)
-        if place is not None:
-            ranked.append((_rank(kind, mention, place), mention, place))
+        if place is None:
+            continue
+        rank = _rank(kind, mention, place)
+        if rank[0] and place.coarseness != Coarseness.FINE:
+            continue  # "stopped trying to reach England": not where it happened
+        ranked.append((rank, mention, place))
     if not ranked:
-        return [outside] if outside is not None else []
+        return [(None, outside)] if outside is not None else []
     in_order = sorted(ranked, key=lambda item: item[1].start)
-    first = last = in_order.index(min(ranked, key=lambda item: item[0]))
-    while first > 0 and _joined(in_order[first - 1][1], in_order[first][1]):
+    best = min(ranked, key=lambda item: item[0])
+    first = last = in_order.index(best)
+    while first > 0 and _joined(in_order[first - 1], in_order[first]):
         first -= 1
-    while last + 1 < len(in_order) and _joined(in_order[last][1], in_order[last + 1][1]):
+    while last + 1 < len(in_order) and _joined(in_order[last], in_order[last + 1]):
         last += 1
-    return [place for _, _, place in in_order[first : last + 1]]
+    return [(mention, place) for _, mention, place in in_order[first : last + 1]]
 
 
-_JOINED = re.compile(r",?\s+(?:and|et|or|ou)\s+", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,\s*|,?\s+(?:and|et|or|ou)\s+)", re.IGNORECASE)
+
+_Ranked = tuple[tuple[int, int, int, int], Mention, Place]
 
 
-def _joined(first: Mention, second: Mention) -> bool:
-    """Tell whether two mentions are coordinated ("Gravelines and Dunkirk"), not qualified."""
-    return _JOINED.fullmatch(first.text[first.end : second.start]) is not None
+def _joined(first: _Ranked, second: _Ranked) -> bool:
+    """Tell whether two places are listed together ("Gravelines and Dunkirk", "A, B et C").
+
+    Listed places are led into the same way and known as finely; "Sangatte,
+    near Calais" or "Wissant, in the Pas-de-Calais" qualify, not list.
+    """
+    (_, _, _, _), one, one_place = first
+    (_, _, _, _), other, other_place = second
+    if _JOINED.fullmatch(one.text[one.end : other.start]) is None:
+        return False
+    same_kind = one.kind == other.kind or other.kind == "bare"
+    return same_kind and one_place.coarseness == other_place.coarseness == Coarseness.FINE
 
 
 def _mention_place(
     kind: EventType, mention: Mention, resolved: dict[str, GeocodeResult], outside: Place | None
 ) -> Place | None:
     """Resolve one mention for an event type, or None when it cannot be the event's place."""
-    if mention.kind == "route" or (mention.kind == "destination" and kind is not EventType.ARRIVAL):
+    if mention.kind in ("route", "organisation"):
+        return None
+    if mention.kind == "departure" and kind not in _DEPARTING:
+        return None
+    if mention.kind in ("destination", "landing") and kind is not EventType.ARRIVAL:
         return None
     queries = mention.queries
     if kind is EventType.EMBARKATION and mention.shore_query is not None:
@@ -339,10 +429,14 @@ def _mention_place(
         return None
     if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
         return None
-    return place_of(mention.written, result)
+    place = place_of(mention.written, result)
+    if mention.offset_m is None:
+        return place
+    spread = (place.uncertainty_m or 0.0) + mention.offset_m
+    return replace(place, precision=LocationPrecision.AREA, uncertainty_m=spread)
 
 
-def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, int, int, int]:
+def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, int, int]:
     """Order the candidate places of a clause: best first."""
     wrong_side = (kind in _SIDE_GB and place.country != "GB") or (
         kind in _SIDE_NOT_GB and place.country == "GB"
@@ -350,10 +444,20 @@ def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, in
     return (
         int(wrong_side),
         place.coarseness,
-        int(mention.kind == "near"),
-        int(mention.kind == "bare"),
+        _KIND_RANK.get(mention.kind, 2),
         mention.start,
     )
+
+
+_KIND_RANK = {
+    **dict.fromkeys(("offshore", "distance", "direction", "beach", "port"), 0),
+    "at": 1,
+    "of": 2,
+    "near": 3,
+    "bare": 4,
+}
+"""How precisely each way of leading into a name places an event: "au large de X" and
+"the beach at X" before "à X", before "de X" (often whose, not where), "near X" and a bare name."""
 
 
 # -- from sentences to candidate incidents -----------------------------------------------
@@ -677,7 +781,10 @@ def extract_incidents(
             f"text of {len(text):,} characters is too long (at most {MAX_TEXT_CHARS:,})"
         )
     source = Source(url=check_url(url), published=published)
-    found = _merge_document(_document_found(clean_text(text), published))
+    found = [
+        replace(item, date=item.date or published)
+        for item in _merge_document(_document_found(clean_text(text), published))
+    ]
     return [_incident(item, source) for item in found]
 
 

@@ -291,8 +291,9 @@ def test_relative_dates_without_publication_date_stay_unknown() -> None:
     assert dated.date == dt.date(2024, 3, 3)
 
 
-def test_no_date_stated_is_no_date() -> None:
-    assert _one("Coastguards rescued 14 people off Calais.").date is None
+def test_a_report_without_a_date_reports_the_day_it_is_published() -> None:
+    assert _one("Coastguards rescued 14 people off Calais.").date == PUBLISHED
+    assert _one("Coastguards rescued 14 people off Calais.", published=None).date is None
 
 
 # -- counts --------------------------------------------------------------------------------
