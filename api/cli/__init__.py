@@ -9,10 +9,10 @@ so help answers at once.
 
 from __future__ import annotations
 
-from api.cli import db, hotspots, incidents, maps, places, process, reports, serve
+from api.cli import db, hotspots, incidents, maps, places, process, reports, review, serve
 from api.cli._common import app
 
-COMMAND_MODULES = (maps, incidents, places, hotspots, serve, db, reports, process)
+COMMAND_MODULES = (maps, incidents, places, hotspots, serve, db, reports, review, process)
 """The modules whose commands make up the command line (importing one registers them)."""
 
 

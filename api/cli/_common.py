@@ -20,6 +20,7 @@ from geo.errors import (
     BundledDataError,
     CorpusError,
     DocumentError,
+    IncidentNotFoundError,
     InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidPlaceQueryError,
@@ -51,6 +52,7 @@ stderr = Console(stderr=True, soft_wrap=True)
 REPORTED_ERRORS = (
     CorpusError,
     DocumentError,
+    IncidentNotFoundError,
     InvalidClusterParamsError,
     InvalidIncidentError,
     InvalidPlaceQueryError,

@@ -208,6 +208,7 @@ def eval_command(
         print_json(report.as_dict(errors=errors))
         return
     stdout.print(_evaluation_table(report))
+    stdout.print(_calibration_table(report))
     if errors:
         _print_errors(report)
     overall = report.overall
@@ -250,6 +251,26 @@ def _described(item: dict[str, Any]) -> str:
         f"{item['event_type']} at {where}, date {item['date'] or '–'}, "
         f"people {item['people'] if item['people'] is not None else '–'}"
     )
+
+
+def _calibration_table(report: CorpusReport) -> Table:
+    """Lay out how often the extracted incidents of each confidence bin were right."""
+    from rich.table import Table
+
+    from geo.extract.evaluate import calibration
+
+    table = Table(title="Confidence calibration", title_justify="left")
+    for heading in ("confidence", "extracted", "matched", "precision"):
+        table.add_column(heading, justify="right")
+    for row in calibration(report.documents):
+        closing = "]" if row.high == 1.0 else ")"
+        table.add_row(
+            f"[{row.low:.1f}, {row.high:.1f}{closing}",
+            str(row.extracted),
+            str(row.matched),
+            _share(row.precision),
+        )
+    return table
 
 
 def _share(value: float | None) -> str:

@@ -32,6 +32,7 @@ import geopandas as gpd
 import pyproj
 
 from geo.errors import DocumentError
+from geo.extract._confidence import confidence
 from geo.extract._cues import (
     BOAT_WORDS,
     MAX_PEOPLE,
@@ -67,7 +68,7 @@ from geo.geocode import (
     geocode_many,
 )
 from geo.model import Incident, Source, incidents_to_frame
-from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole
+from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole, ReviewStatus
 
 MAX_TEXT_CHARS = 20_000_000
 """The longest text :func:`extract_incidents` reads (about 20 MB); longer is refused."""
@@ -106,6 +107,7 @@ class _Event:
     boats: Count | None
     weak: bool = False  # typed only by a boat on a beach: yields to any incident there
     implied: Place | None = None  # a country the clause implies (the actor's, an arrival's)
+    basis: str = "named"  # how the place was found (see confidence)
 
 
 @dataclass(frozen=True)
@@ -241,6 +243,7 @@ def _clause_events(
             boats,
             weak,
             implied,
+            _basis(mention, len(chosen)),
         )
         for mention, place in chosen
     ]
@@ -255,6 +258,13 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied)]
     return events + side
+
+
+def _basis(mention: Mention | None, listed: int) -> str:
+    """Say how a clause placed its event: by the kind of its mention, or as one of a list."""
+    if mention is None:
+        return "outside"
+    return "listed" if listed > 1 else mention.kind
 
 
 _AT_LAND = frozenset({"at", "of", "beach", "port", "bare"})
@@ -295,7 +305,7 @@ def _side_events(
         if place is None or (side_kind is EventType.ARRIVAL and place.country != "GB"):
             continue
         count = people if side_kind is EventType.ARRIVAL else None
-        yield _Event(side_kind, place, day, count, boats if count else None)
+        yield _Event(side_kind, place, day, count, boats if count else None, basis="side")
 
 
 _DEPARTING = frozenset({EventType.LAUNCH, EventType.EMBARKATION})
@@ -475,6 +485,7 @@ class _Found:
     quote: str
     order: int
     weak: bool = False
+    basis: str = "named"
 
 
 @dataclass(frozen=True)
@@ -528,8 +539,14 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     for event in facts.events:
         event = _with_lede(event, scene.lede)
         own_date = event.date or facts.date
-        place = event.place or _tally_place(event, sentence) or _scene_place(event, scene, own_date)
-        place = place or event.implied
+        place, basis = event.place, event.basis
+        for found, how in (
+            (_tally_place(event, sentence), "tally"),
+            (_scene_place(event, scene, own_date), "scene"),
+            (event.implied, "implied"),
+        ):
+            if place is None:
+                place, basis = found, how
         date = own_date or scene.date
         if place is None:
             continue
@@ -537,7 +554,15 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             continue  # "boats leave France": nothing to map or count
         quote = sentence[:_QUOTE_CHARS]
         yield _Found(
-            event.event_type, place, date, event.people, event.boats, quote, order, event.weak
+            event.event_type,
+            place,
+            date,
+            event.people,
+            event.boats,
+            quote,
+            order,
+            event.weak,
+            basis,
         )
 
 
@@ -568,7 +593,17 @@ def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iter
     for event in scene.lede:
         date = event.date or facts.date
         quote = sentence[:_QUOTE_CHARS]
-        yield _Found(event.event_type, facts.scene, date, event.people, event.boats, quote, order)
+        yield _Found(
+            event.event_type,
+            facts.scene,
+            date,
+            event.people,
+            event.boats,
+            quote,
+            order,
+            False,
+            "lede",
+        )
 
 
 def _with_lede(event: _Event, lede: tuple[_Event, ...]) -> _Event:
@@ -746,6 +781,8 @@ def _incident(found: _Found, source: Source) -> Incident:
         lon=place.lon,
         lat=place.lat,
         sources=[source.model_copy(update={"quote": found.quote})],
+        confidence=confidence(found.basis, place.coarseness, found.weak, found.people is not None),
+        review_status=ReviewStatus.CANDIDATE,
     )
 
 

@@ -419,6 +419,55 @@ def _incident_summary(incident: Incident) -> dict[str, Any]:
     }
 
 
+CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8)
+"""Lower bounds of the confidence bins of the calibration table (the last bin ends at 1)."""
+HIGH_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class CalibrationRow:
+    """Extracted incidents whose confidence lies in [low, high) (the last bin includes 1)."""
+
+    low: float
+    high: float
+    extracted: int
+    matched: int
+
+    @property
+    def precision(self) -> float | None:
+        """Return the share of these incidents that matched a gold one."""
+        return _ratio(self.matched, self.extracted)
+
+    def as_dict(self) -> dict[str, Any]:
+        """Return the row as a JSON-ready dict."""
+        return {**asdict(self), "precision": self.precision}
+
+
+def calibration(results: Iterable[DocumentResult]) -> list[CalibrationRow]:
+    """Count, per confidence bin, the scored extracted incidents and how many matched.
+
+    The last row, from :data:`HIGH_CONFIDENCE` up, is the one the confidence
+    promises: at least that share of its incidents is right. Incidents without
+    a confidence and ignored ones (out-of-region stand-ins) are not counted.
+    """
+    bounds = [*CONFIDENCE_BINS, 1.0]
+    counts = [[0, 0] for _ in CONFIDENCE_BINS]
+    for result in results:
+        matched = {pair.extracted for pair in result.score.pairs}
+        scored = matched | set(result.score.false_positives)
+        for e in scored:
+            value = result.extracted[e].confidence
+            if value is None:
+                continue
+            row = max(i for i, low in enumerate(CONFIDENCE_BINS) if value >= low)
+            counts[row][0] += 1
+            counts[row][1] += e in matched
+    return [
+        CalibrationRow(bounds[i], bounds[i + 1], extracted, matched)
+        for i, (extracted, matched) in enumerate(counts)
+    ]
+
+
 @dataclass(frozen=True)
 class CorpusReport:
     """The scores of every document of one or more corpora and the figures over all of them."""
@@ -436,6 +485,7 @@ class CorpusReport:
         return {
             "corpora": list(self.corpora),
             **self.overall.as_dict(),
+            "calibration": [row.as_dict() for row in calibration(self.documents)],
             "documents": [
                 {
                     "document": result.score.name,
