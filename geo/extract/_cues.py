@@ -139,13 +139,8 @@ class Cue:
     start: int
 
 
-_ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in EVENT_CUES.values()), _FLAGS)
-
-
 def event_cue(clause: str) -> Cue | None:
     """Return the event a clause reports by its cue words, or None when it reports none."""
-    if _ANY_CUE.search(clause) is None:
-        return None
     for kind, pattern in EVENT_CUES.items():
         match = pattern.search(clause)
         if match is not None:

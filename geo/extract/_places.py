@@ -443,7 +443,7 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     before = clause[max(0, start - _LEAD_WINDOW) : start]
     name = _with_article(clause[start:end], before)
     exact = _exact_name(name)
-    if not exact and len(name) < FUZZY_MIN_CHARS:
+    if not exact and (len(name) < FUZZY_MIN_CHARS or not _fuzzy_name(name)):
         return None
     kind, lead = _lead(before)
     if kind == "bare":
@@ -459,8 +459,6 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
         else "name"
     )
     if kind == "bare" and feature_kind == "name" and not _plain_name(name, exact, start):
-        return None
-    if not exact and not _fuzzy_name(name):
         return None
     written_end = feature.end() if feature is not None and feature["feature"] else end
     shared = lead and not before.endswith(lead)
