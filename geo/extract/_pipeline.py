@@ -738,13 +738,54 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
     with them; a weak candidate (a boat on a beach, no cue) disappears into
     any incident at that place and date.
     """
-    strong = _merge_agreeing([f for f in found if not f.weak])
+    strong = _merge_agreeing([f for f in found if not f.weak and f.event_type not in _SEEN])
     weak = [
         f
         for f in found
-        if f.weak and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
+        if (f.weak or f.event_type in _SEEN)
+        and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
     ]
-    return sorted(strong + _merge_agreeing(weak), key=lambda f: f.order)
+    merged = strong + _merge_agreeing(weak)
+    return sorted(_without_coarse_copies(merged), key=lambda f: f.order)
+
+
+_SEEN = frozenset({EventType.SIGHTING})
+"""Types that only say a boat was seen: the rescue or arrival at that place and date says more."""
+_COARSE_KEPT = frozenset({EventType.ARRIVAL, EventType.INTERCEPTION, EventType.DEATH})
+"""Types a report may count for a whole country ("1,000 people crossed to the UK on Tuesday")."""
+
+
+def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
+    """Drop the country- and sea-level candidates that add nothing a reader would map.
+
+    A coarse candidate is kept only when it is of a type reports count for a
+    whole country, states its people or boats, and is no copy of a placed
+    candidate (same type, country and date, and a count within 10 %); a
+    rescue "in the Channel" or "in the strait" with no place is not mapped.
+    """
+    placed = [f for f in found if f.place.coarseness == Coarseness.FINE]
+    return [
+        f
+        for f in found
+        if f.place.coarseness == Coarseness.FINE
+        or f.place.outside
+        or (
+            f.event_type in _COARSE_KEPT
+            and (f.people is not None or f.boats is not None)
+            and f.place.country is not None
+            and not any(_copies(f, other) for other in placed)
+        )
+    ]
+
+
+def _copies(coarse: _Found, placed: _Found) -> bool:
+    """Tell whether a coarse candidate restates a placed one (type, country, date, count)."""
+    return (
+        coarse.event_type == placed.event_type
+        and coarse.place.country == placed.place.country
+        and coarse.date in (None, placed.date)
+        and not _counts_conflict(coarse.people, placed.people)
+    )
 
 
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:
