@@ -64,15 +64,23 @@ MAPPED_COUNTRIES = frozenset({"FR", "GB", "BE", "NL"})
 """Countries of the mapped coast; a place in any other is far from it."""
 
 
+REGION_RADIUS_M = 10_000.0
+"""A place known no better than this radius (a county, "off the Kent coast", the Côte d'Opale) is
+a region: an incident there is not mapped as if it had a spot."""
+
+
 def place_of(written: str, result: GeocodeResult) -> Place:
-    """Turn a found geocoder result into a place."""
+    """Turn a found geocoder result into a place (a wide one at region precision)."""
+    precision = result.location_precision
+    if (result.uncertainty_m or 0.0) > REGION_RADIUS_M and precision != LocationPrecision.COUNTRY:
+        precision = LocationPrecision.REGION
     return Place(
         written,
         result.place_id,
         result.country,
         result.lon,
         result.lat,
-        result.location_precision,
+        precision,
         result.uncertainty_m,
         outside=result.country is not None and result.country not in MAPPED_COUNTRIES,
     )
@@ -445,6 +453,8 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     exact = _exact_name(name)
     if not exact and (len(name) < FUZZY_MIN_CHARS or not _fuzzy_name(name)):
         return None
+    if _is_month(name, clause, start, end):
+        return None
     kind, lead = _lead(before)
     if kind == "bare":
         kind, lead = _shared_lead(before)
@@ -486,6 +496,23 @@ def _with_article(name: str, before: str) -> str:
     word = article["article"].lower()
     full = ("L'" if word.startswith("l") and len(word) == 2 else _ARTICLE_OF[word]) + name
     return full if _exact_name(full) else name
+
+
+_MONTH_NAMES = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "mars", "mai", "juin"),
+    }
+)
+_DAY_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?\b|,?\s*(?:19|20)\d\d\b)")
+
+
+def _is_month(name: str, clause: str, start: int, end: int) -> bool:
+    """Tell whether a name is a month in a date ("on March 9", "9 May", "mars 2024")."""
+    if name.lower() not in _MONTH_NAMES:
+        return False
+    before = clause[max(0, start - 4) : start]
+    return _DAY_NUMBER.match(clause, end) is not None or re.search(r"\d\s*$", before) is not None
 
 
 def _plain_name(name: str, exact: bool, start: int) -> bool:

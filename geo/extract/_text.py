@@ -131,7 +131,7 @@ def clean_text(text: str) -> str:
 # -- sentences ------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'’”»)\]]*\s+|(?<=[a-zà-ÿ)]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|(?<=\)[.!?])(?=\d)"
+    r"[.!?…]+[\"'’”»)\]]*\s+|(?<=[a-zà-ÿ0-9)]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|(?<=\)[.!?])(?=\d)"
 )
 """A sentence end: punctuation then space, or glued to the next sentence as scraped pages have
 it ("…à Calais.Les migrants", "(62).13 naufragés"), but not inside "U.K." or "1.5"."""
