@@ -31,6 +31,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)|deaths? of"
         r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
+        r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|corps\b)",
         _FLAGS,
@@ -103,6 +104,16 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
         r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
+        _FLAGS,
+    ),
+    EventType.OTHER: re.compile(
+        r"\b(?:(?:swam|swimming|swum) (?:back )?(?:to |towards )?(?:the )?"
+        r"(?:shore|ashore|beach|coast)"
+        r"|(?:reach|reached|made it (?:back )?to) the (?:coast|shore|beach) (?:on their own|unaided"
+        r"|by themselves|alone)|à la nage|par (?:leurs|ses) propres moyens"
+        r"|(?:were|was|been|are|is) (?:later )?(?:found|discovered|located|detained|rounded up)"
+        r"|(?:ont|a) été (?:retrouvée?s?|découverte?s?|localisée?s?)|retrouvée?s? (?:sur|à|dans)"
+        r"|découverte?s? (?:sur|à|dans)|en (?:état d['’])?hypothermie)\b",
         _FLAGS,
     ),
     EventType.SIGHTING: re.compile(
@@ -511,13 +522,29 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     state no number.
     """
     found = []
+    previous: tuple[int, Count] | None = None
     for match in _PEOPLE.finditer(clause):
         number = match.group("number") or match.group("bare") or match.group("aboard")
         count = Count(1, CountKind.EXACT) if match.group("single") else _count(match, number)
-        if count is not None:
-            distance = max(match.start() - near, near - match.end(), 0)
-            found.append((distance, match.start(), count))
+        if count is None:
+            continue
+        start = match.start()
+        if previous is not None and _SUMMED.fullmatch(clause, previous[0], start):
+            start, count = found.pop()[1], _sum(previous[1], count)
+        distance = max(start - near, near - match.end(), 0)
+        found.append((distance, start, count))
+        previous = (match.end(), count)
     return min(found)[2] if found else None
+
+
+_SUMMED = re.compile(r"\s*,?\s*(?:and|et|plus)\s+", _FLAGS)
+"""What joins two counts of one group: "four adults and two children", "six hommes et une femme"."""
+
+
+def _sum(first: Count, second: Count) -> Count:
+    """Add two counts of one group; the sum is as exact as the least exact of them."""
+    kind = first.kind if first.kind is not CountKind.EXACT else second.kind
+    return Count(first.value + second.value, kind)
 
 
 def boat_count(clause: str) -> Count | None:

@@ -268,16 +268,29 @@ def _basis(mention: Mention | None, listed: int) -> str:
 
 
 _AT_LAND = frozenset({"at", "of", "beach", "port", "bare"})
+_LANDED = frozenset(
+    {
+        EventType.INTERCEPTION,
+        EventType.RESCUE,
+        EventType.OTHER,
+        EventType.SIGHTING,
+        EventType.LAUNCH,
+    }
+)
+"""Events that, at a place on land in England, mean people landed there: an arrival (a boat
+"spotted in Kingsdown" or seen on an English beach has landed, not set off)."""
 
 
 def _on_land_type(kind: EventType, mention: Mention | None, place: Place) -> EventType:
     """Return the type of an event at a place: a rescue or stop on an English beach is an arrival.
 
-    People "picked up at Folkestone" or "intercepted on the beach at
-    Kingsdown" have crossed: on this route that is an arrival. At sea ("off
-    Dover") they stay a rescue or interception.
+    People "picked up at Folkestone", "intercepted on the beach at Kingsdown",
+    "found at Samphire Hoe" or who "swam ashore at St Margaret's" have
+    crossed: on this route that is an arrival. At sea ("off Dover") they stay
+    a rescue or interception; on the French side, people found on a beach or
+    who swam back stay "other".
     """
-    if kind not in _ACTOR_EVENTS or mention is None or place.country != "GB":
+    if kind not in _LANDED or mention is None or place.country != "GB":
         return kind
     if place.coarseness != Coarseness.FINE:
         return kind
