@@ -26,6 +26,7 @@ BY_BASIS = {
     "bare": 0.5,
     "destination": 0.6,
     "scene": 0.6,
+    "sibling": 0.7,
     "lede": 0.55,
 }
 """Confidence by how a placed incident's place was found: its clause's own phrase (by kind),

@@ -45,7 +45,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
         r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|sauvetage|porté secours|portés secours"
-        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?)\b",
+        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
+        r"|(?:prise?s?|hissée?s?|montée?s?) à bord (?:du|de|d['’]|par)"
+        r"|taken (?:on ?board|aboard))\b",
         _FLAGS,
     ),
     EventType.INTERCEPTION: re.compile(
@@ -117,7 +119,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
     EventType.SIGHTING: re.compile(
-        r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?)\b", _FLAGS
+        r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?|adrift"
+        r"|drifting|à la dérive|signalée?s?)\b",
+        _FLAGS,
     ),
 }
 """One pattern per event type, tried in this order: the first that matches types the clause."""
@@ -135,7 +139,8 @@ PREFILTER = re.compile(
     r"|traversé|rejoint|spotted|sighted|heading|aperçu|repéré|beach|plage|difficult|perdition"
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
-    r"|tragedy|drame|produit|eu lieu"
+    r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
+    r"|moyens|retrouv|découv|hypotherm|adrift|dérive|aboard|pris à bord"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,
 )
@@ -500,6 +505,8 @@ _PEOPLE = re.compile(
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
     rf"(?P<bare>{_NUMBER})\b(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
+    r"|avaient été|off|near|au large)\b"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
     _FLAGS,
@@ -521,10 +528,15 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     sank and 27 people died", the dead are 27. Vague plurals ("dozens")
     state no number.
     """
-    found = []
+    found: list[tuple[int, int, Count]] = []
     previous: tuple[int, Count] | None = None
     for match in _PEOPLE.finditer(clause):
-        number = match.group("number") or match.group("bare") or match.group("aboard")
+        number = (
+            match.group("number")
+            or match.group("bare")
+            or match.group("aboard")
+            or match.group("subject")
+        )
         count = Count(1, CountKind.EXACT) if match.group("single") else _count(match, number)
         if count is None:
             continue

@@ -149,7 +149,7 @@ class _Reporting:
 def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
     """Read the events of one sentence (geocoding its places once, with it as context)."""
     parts = [c for c in clauses(sentence) if not c.relative]
-    reporting = [r for r in map(_reporting, parts) if r is not None]
+    reporting = _with_elided_cues([_reporting(part) for part in parts], parts)
     if not reporting:
         return _scene_facts(sentence, parts, published)
     dates = {part.text: find_date(part.text, published) for part in parts}
@@ -166,6 +166,33 @@ def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
     if not events:
         return _scene_facts(sentence, parts, published)
     return _Facts(events, first_date, outside)
+
+
+def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -> list[_Reporting]:
+    """Return the reporting clauses, reading a verbless count after one as the same event.
+
+    In "30 were rescued off Calais and 40 off Dunkirk" the second clause
+    states a count and a place but leaves its verb to the first.
+    """
+    kept: list[_Reporting] = []
+    for part, found in zip(parts, reporting, strict=True):
+        if found is not None:
+            kept.append(found)
+        elif kept and (cue := kept[-1].cue) is not None and _elliptic(part.text):
+            kept.append(_Reporting(part, Cue(cue.event_type, 0)))
+    return kept
+
+
+def _elliptic(clause: str) -> bool:
+    """Tell whether a clause is a count and a place without a verb of its own ("40 off Dunkirk")."""
+    return (
+        _ELLIPSIS.match(clause) is not None
+        and people_count(clause) is not None
+        and event_cue(clause) is None
+    )
+
+
+_ELLIPSIS = re.compile(r"\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:\w+\s+){0,2}?(?:off|near|at|au|à|près)\b")
 
 
 def _first_date(parts: list[Clause], published: dt.date | None) -> dt.date | None:
@@ -248,6 +275,10 @@ def _clause_events(
         for mention, place in chosen
     ]
     side = list(_side_events(kind, mentions, resolved, day, people, boats))
+    if any(e.event_type is EventType.ARRIVAL for e in side):
+        events = [
+            e for e in events if e.place is not None and e.place.coarseness == Coarseness.FINE
+        ]
     if not events and kind is EventType.INTERCEPTION:
         events = [
             replace(event, event_type=kind, people=shared, boats=boats)
@@ -555,6 +586,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         place, basis = event.place, event.basis
         for found, how in (
             (_tally_place(event, sentence), "tally"),
+            (_sibling_place(event, facts), "sibling"),
             (_scene_place(event, scene, own_date), "scene"),
             (event.implied, "implied"),
         ):
@@ -577,6 +609,22 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             event.weak,
             basis,
         )
+
+
+def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
+    """Return the place another event of the same sentence names, for an event that names none.
+
+    "Three people died and 40 were rescued off Wimereux": the deaths happened
+    off Wimereux too. Only a fine place on the event's side of the Channel.
+    """
+    for other in facts.events:
+        place = other.place
+        if place is None or other is event or place.coarseness != Coarseness.FINE:
+            continue
+        if event.implied is not None and event.implied.country != place.country:
+            continue
+        return place
+    return None
 
 
 _TALLY = re.compile(

@@ -217,12 +217,21 @@ _SUBJECTS = (
     r"groups?|men|women|children|ministers|smugglers|authorities|crews?|boats?|an?(?! result\b| "
     r"part\b| well\b| whole\b))\b"
 )
+_COUNT_START = (
+    r"(?:\d|(?:another|a further|some|about|around|more than|over|at least|plus de|au moins"
+    r"|environ|près de|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine"
+    r"|soixantaine|centaine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|sixty|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt"
+    r"|trente|quarante|cinquante|soixante)\b)"
+)
+"""How a second event's count starts after "and": "three died and 40 were rescued"."""
 _CLAUSE_BREAK = re.compile(
     r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
-    rf"|\s+as\s+(?={_SUBJECTS})",
+    rf"|\s+as\s+(?={_SUBJECTS})"
+    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START})",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where|qui|dont|où)\b[^,;]*", re.IGNORECASE)
