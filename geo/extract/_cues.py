@@ -94,7 +94,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|sont partis|ont tenté la traversée)\b",
+        r"|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée)\b",
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(

@@ -225,13 +225,19 @@ _COUNT_START = (
     r"|trente|quarante|cinquante|soixante)\b)"
 )
 """How a second event's count starts after "and": "three died and 40 were rescued"."""
+_AFTER_COUNT = (
+    r"(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
+    r"|drowned|ont|sont|avaient|étaient|off|near|au large|près)\b"
+)
+"""What follows that count at once: a verb or a place ("and 40 off Dunkirk"), not a noun,
+so "four adults and two children were stopped" stays one group."""
 _CLAUSE_BREAK = re.compile(
     r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
     rf"|\s+as\s+(?={_SUBJECTS})"
-    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START})",
+    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where|qui|dont|où)\b[^,;]*", re.IGNORECASE)
