@@ -46,7 +46,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
         r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|sauvetage|porté secours|portés secours"
         r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
-        r"|(?:prise?s?|hissée?s?|montée?s?) à bord (?:du|de|d['’]|par)"
+        r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
         _FLAGS,
     ),

@@ -840,11 +840,17 @@ def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
 
 
 def _copies(coarse: _Found, placed: _Found) -> bool:
-    """Tell whether a coarse candidate restates a placed one (type, country, date, count)."""
+    """Tell whether a coarse candidate restates a placed one (type, country, date, count).
+
+    A coarse count beside a placed incident without one ("tear gas at
+    Hardelot"; "140 people were stopped", say the authorities) is a tally of
+    its own.
+    """
     return (
         coarse.event_type == placed.event_type
         and coarse.place.country == placed.place.country
         and coarse.date in (None, placed.date)
+        and (coarse.people is None or placed.people is not None)
         and not _counts_conflict(coarse.people, placed.people)
     )
 
