@@ -138,7 +138,7 @@ def update_incident(
 
     Reviewing an extracted candidate is such a patch:
     ``{"properties": {"review_status": "accepted"}}`` (or ``"rejected"``, or
-    back to ``"candidate"``); any other value is refused with 400, naming it.
+    back to ``"candidate"``); any other value is refused with 422, naming it.
     """
     _check_body_id(patch, feature_id, patch=True)
     current = incident_feature(request, store, feature_id)
