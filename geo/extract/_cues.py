@@ -58,7 +58,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:punctured|slashed|seized|confiscated) (?:a|an|the|their|two|three|\d+)"
         r"|tear ?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
         rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
-        r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?)\b",
+        r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
+        r"|(?:ont|a|avaient|avait) été arrêtée?s?|arrested"
+        rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
         _FLAGS,
     ),
     EventType.DEBRIS: re.compile(

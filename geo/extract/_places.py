@@ -249,7 +249,8 @@ _ORGANISATION_LEAD = (
     r"|préfecture|sous-préfecture|commissariat|gendarmerie|brigade|capitainerie|mairie|maire"
     r"|députée?|sénat(?:eur|rice)|conseil|hospital|police\s+station|court|council|mayor|MP"
     r"|lifeboat\s+station|coastguard\s+station|vedette|patrouilleur|navire|ferry|remorqueur"
-    r"|chalutier|trawler)\)?(?:\s*\([^()]{0,80}\))?\s*(?:de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
+    r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter)\)?(?:\s+de\s+sauvetage)?"
+    r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near))\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
 )
@@ -437,7 +438,8 @@ def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clau
     after = first + size
     if after < len(tokens):
         gap = clause[tokens[after - 1].end() : tokens[after].start()]
-        if not gap.strip(" ,") and tokens[after].group().lower() not in _PLACE_WORDS:
+        joined = not gap.strip(" ,") or re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None
+        if joined and tokens[after].group().lower() not in _PLACE_WORDS:
             return True
     if first > 0:
         gap = clause[tokens[first - 1].end() : tokens[first].start()]

@@ -237,7 +237,9 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
     rf"|\s+as\s+(?={_SUBJECTS})"
-    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})",
+    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
+    r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
+    r"|s['’])\b)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where|qui|dont|où)\b[^,;]*", re.IGNORECASE)
