@@ -4,7 +4,7 @@ The figures are shares measured on real reports scored against their gold
 incidents (``launchmap eval`` prints the calibration table): an incident
 placed by a phrase of its own clause ("au large de Wimereux", "the beach at
 Sangatte") is right far more often than one borrowed from the sentence
-before, and one known only by its country is right about a third of the time.
+before, and a national count known only by its country about half the time.
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ BY_BASIS = {
 }
 """Confidence by how a placed incident's place was found: its clause's own phrase (by kind),
 one of a list, a launch or landing beside the clause's event, the sentence before (scene)."""
-COARSE = 0.3
+COARSE = 0.5
 """Confidence of an incident known only by its country or a sea area."""
 UNKNOWN_BASIS = 0.5
 UNCOUNTED = 0.1
