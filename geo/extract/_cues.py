@@ -22,7 +22,7 @@ _FLAGS = re.IGNORECASE
 _BOAT = (
     r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|ribs?|canoes?|kayaks?)"
 )
-_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|small[ -]boats?)"
+_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|small[ -]boats?)"
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
@@ -32,6 +32,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
         r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
+        r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|corps\b)",
         _FLAGS,

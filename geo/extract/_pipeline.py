@@ -250,6 +250,8 @@ def _clause_events(
     if people is not None and people.value > MAX_PEOPLE:
         return []
     kind = cue.event_type if cue is not None else EventType.LAUNCH
+    if kind is EventType.OTHER and people is None and cue is not None:
+        kind = _found_boat(text, cue.start)
     chosen = _choose_places(kind, mentions, resolved, outside)
     places = [place for _, place in chosen]
     weak = cue is None
@@ -289,6 +291,11 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied)]
     return events + side
+
+
+def _found_boat(text: str, cue_at: int) -> EventType:
+    """Type a find: a boat found with no one aboard ("un zodiac a été retrouvé") is debris."""
+    return EventType.DEBRIS if BOAT_WORDS.search(text, 0, cue_at) else EventType.OTHER
 
 
 def _basis(mention: Mention | None, listed: int) -> str:
