@@ -38,7 +38,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
     EventType.RESCUE: re.compile(
-        r"\b(?:rescued|rescues|rescuing|(?:scrambled|launched|called out|sent|dispatched|tasked)"
+        r"\b(?:rescued|rescues|rescuing|(?:had to|helped|help|to) rescue|(?:demand\w*|request\w*"
+        r"|porter) (?:l['’])?assistance|(?:scrambled|launched|called out|sent|dispatched|tasked)"
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
         r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
@@ -106,6 +107,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|british shores|dover|the shore|land|the coast)|landed|came ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
         r"|brought (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b|escorted (?:\w+ ){0,4}?(?:in)?to"
+        r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
         r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
@@ -144,7 +146,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|adrift|dérive|aboard|pris à bord|arrêt|arrest|saisi"
-    r"|signal|taken|hissé"
+    r"|signal|taken|hissé|assistance|landing"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,
 )

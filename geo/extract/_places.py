@@ -257,7 +257,7 @@ _ORGANISATION_LEAD = (
 # How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):
 # "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate".
 _LANDING_LEAD = (
-    r"(?:\b(?:dépos|débarqu|ramen|amen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
+    r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed|escorted|transferred|ferried"
     r"|returned|carried|airlifted|flown|driven|landed)[\w'’]*(?:\s+[\w'’-]+){0,4}?"
     r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
