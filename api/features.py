@@ -17,7 +17,7 @@ from api.tables import incident_table_html
 from geo.io import incidents_csv
 from geo.model import frame_to_features
 from geo.store import IncidentQuery, IncidentStore, StoreExtent
-from geo.vocabulary import EventType, LocationRole
+from geo.vocabulary import EventType, LocationRole, ReviewFilter
 
 GEOJSON = "application/geo+json"
 CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
@@ -141,6 +141,13 @@ def items(
     role: Annotated[
         str | None, Query(description="Location roles, comma-separated (departure,pickup)")
     ] = None,
+    review_status: Annotated[
+        str | None,
+        Query(
+            description="Review statuses, comma-separated: candidate, accepted, rejected, or none "
+            "(incidents never up for review, such as imports); e.g. accepted,none"
+        ),
+    ] = None,
     country: Annotated[str | None, Query(description="ISO 3166-1 alpha-2 code")] = None,
     place: Annotated[str | None, Query(description="Part of the place as written")] = None,
     min_people: Annotated[
@@ -164,6 +171,7 @@ def items(
         offset=offset,
         event_types=parse_list(event_type, "event_type", EventType),
         roles=parse_list(role, "role", LocationRole),
+        review_statuses=parse_list(review_status, "review_status", ReviewFilter),
         country=country,
         place=place,
         min_people=min_people,

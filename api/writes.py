@@ -134,7 +134,12 @@ def update_incident(
     store: Annotated[IncidentStore, Depends(get_store)],
     _writer: Writer,
 ) -> JSONResponse:
-    """Merge a partial Feature into a stored incident (``null`` clears a property)."""
+    """Merge a partial Feature into a stored incident (``null`` clears a property).
+
+    Reviewing an extracted candidate is such a patch:
+    ``{"properties": {"review_status": "accepted"}}`` (or ``"rejected"``, or
+    back to ``"candidate"``); any other value is refused with 422, naming it.
+    """
     _check_body_id(patch, feature_id, patch=True)
     current = incident_feature(request, store, feature_id)
     properties = {**current["properties"], **(patch.get("properties") or {}), "id": feature_id}

@@ -66,6 +66,19 @@ class ReviewStatus(StrEnum):
     REJECTED = "rejected"
 
 
+class ReviewFilter(StrEnum):
+    """A review status to select incidents by: a :class:`ReviewStatus`, or ``none``.
+
+    ``none`` selects incidents that were never up for review (imported from
+    files or the API), whose ``review_status`` is empty.
+    """
+
+    CANDIDATE = "candidate"
+    ACCEPTED = "accepted"
+    REJECTED = "rejected"
+    NONE = "none"
+
+
 class FileFormat(StrEnum):
     """The incident file formats launchmap reads and writes."""
 

@@ -9,10 +9,21 @@ so help answers at once.
 
 from __future__ import annotations
 
-from api.cli import db, feeds, hotspots, incidents, maps, places, process, reports, serve
+from api.cli import (
+    db,
+    feeds,
+    hotspots,
+    incidents,
+    maps,
+    places,
+    process,
+    reports,
+    review,
+    serve,
+)
 from api.cli._common import app
 
-COMMAND_MODULES = (maps, incidents, places, hotspots, serve, db, reports, process, feeds)
+COMMAND_MODULES = (maps, incidents, places, hotspots, serve, db, reports, review, process, feeds)
 """The modules whose commands make up the command line (importing one registers them)."""
 
 

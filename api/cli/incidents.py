@@ -29,7 +29,7 @@ from api.cli._common import (
     unresolved_json,
     working,
 )
-from geo.vocabulary import FileFormat
+from geo.vocabulary import FileFormat, ReviewFilter
 
 if TYPE_CHECKING:
     import geopandas as gpd
@@ -154,19 +154,27 @@ def export_command(
         FileFormat, typer.Option("-f", "--format", help="File format to write.")
     ],
     output: Annotated[Path, typer.Option("-o", "--output", help="File to write.", dir_okay=False)],
+    review_status: Annotated[
+        list[ReviewFilter] | None,
+        typer.Option(
+            help="Write only incidents of this review status (none: never up for review, such "
+            "as imports); may be repeated. Default: every incident."
+        ),
+    ] = None,
     data_dir: DataDirOption = None,
     database_url: DatabaseUrlOption = None,
     no_seed: NoSeedFlag = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Write every stored incident to a GeoJSON, CSV or GeoPackage file."""
+    """Write the stored incidents to a GeoJSON, CSV or GeoPackage file."""
     from geo.io import write_incidents
     from geo.store import IncidentQuery
 
     settings = settings_for(data_dir, no_seed, database_url)
     with reported_errors():
         with opened_store(settings) as store:
-            incidents = store.query(IncidentQuery()).incidents
+            statuses = tuple(status.value for status in review_status or [])
+            incidents = store.query(IncidentQuery(review_statuses=statuses)).incidents
         with working(f"Writing {output.name}"):
             write_incidents(incidents, output, file_format)
     emit(

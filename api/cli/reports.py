@@ -33,7 +33,7 @@ from geo.errors import DocumentError
 if TYPE_CHECKING:
     from rich.table import Table
 
-    from geo.evaluate import CorpusReport
+    from geo.extract.evaluate import CorpusReport
     from geo.model import Incident
 
 REPORT_SUFFIXES = (".txt", ".html", ".htm")
@@ -133,8 +133,8 @@ def _extracted(files: list[Path], published: dt.date | None, url: str | None) ->
     """
     from rich.progress import Progress
 
-    from geo.evaluate import read_text_file
     from geo.extract import extract_document, parse_document
+    from geo.extract.evaluate import read_text_file
 
     incidents: list[Incident] = []
     with Progress(console=stderr, transient=True, disable=not stderr.is_terminal) as progress:
@@ -174,18 +174,27 @@ def _incident_table(incidents: list[Incident]) -> Table:
 
 @app.command("eval")
 def eval_command(
-    corpus: Annotated[
-        Path,
+    corpora: Annotated[
+        list[Path],
         typer.Argument(
-            help="Folder of NAME.txt reports, each with NAME.gold.json.", file_okay=False
+            help="Folders of NAME.txt reports, each with NAME.gold.json; scored together.",
+            file_okay=False,
         ),
     ],
+    errors: Annotated[
+        bool,
+        typer.Option(
+            "--errors",
+            help="List, per document, each missed gold incident and each unmatched extracted "
+            "incident with its sentence.",
+        ),
+    ] = False,
     as_json: JsonFlag = False,
 ) -> None:
-    """Score the extractor on a corpus: precision, recall, F1 and matched-pair figures."""
+    """Score the extractor on corpora: precision, recall, F1 and matched-pair figures."""
     from rich.progress import Progress
 
-    from geo.evaluate import evaluate_corpus
+    from geo.extract.evaluate import evaluate_corpora
 
     progress = Progress(console=stderr, transient=True, disable=not stderr.is_terminal)
     with reported_errors(), progress:
@@ -194,11 +203,14 @@ def eval_command(
         def advance(done: int, total: int) -> None:
             progress.update(task, completed=done, total=total)
 
-        report = evaluate_corpus(corpus, on_progress=advance)
+        report = evaluate_corpora(corpora, on_progress=advance)
     if as_json:
-        print_json(report.as_dict())
+        print_json(report.as_dict(errors=errors))
         return
     stdout.print(_evaluation_table(report))
+    stdout.print(_calibration_table(report))
+    if errors:
+        _print_errors(report)
     overall = report.overall
     km = "–" if overall.median_error_km is None else f"{overall.median_error_km:.2f} km"
     stdout.print(
@@ -211,6 +223,56 @@ def eval_command(
     )
 
 
+def _print_errors(report: CorpusReport) -> None:
+    """Print each document's missed gold incidents and unmatched extracted ones."""
+    for result in report.documents:
+        listed = result.errors()
+        if not listed["missed"] and not listed["unmatched"]:
+            continue
+        stdout.print(f"\n{result.score.name}", markup=False, highlight=False, style="bold")
+        for gold in listed["missed"]:
+            line = f"  missed    {_described(gold)}"
+            if gold["evidence"]:
+                line += f"\n            gold evidence: {gold['evidence']}"
+            stdout.print(line, markup=False, highlight=False)
+        for incident in listed["unmatched"]:
+            line = (
+                f"  unmatched {_described(incident)}\n            sentence: {incident['sentence']}"
+            )
+            stdout.print(line, markup=False, highlight=False)
+
+
+def _described(item: dict[str, Any]) -> str:
+    """Describe a gold or extracted incident on one line: type, place, date, people."""
+    place = item["place"] or item["country"] or "–"
+    precision = item.get("location_precision")
+    where = f"{place} ({precision})" if precision else place
+    return (
+        f"{item['event_type']} at {where}, date {item['date'] or '–'}, "
+        f"people {item['people'] if item['people'] is not None else '–'}"
+    )
+
+
+def _calibration_table(report: CorpusReport) -> Table:
+    """Lay out how often the extracted incidents of each confidence bin were right."""
+    from rich.table import Table
+
+    from geo.extract.evaluate import calibration
+
+    table = Table(title="Confidence calibration", title_justify="left")
+    for heading in ("confidence", "extracted", "matched", "precision"):
+        table.add_column(heading, justify="right")
+    for row in calibration(report.documents):
+        closing = "]" if row.high == 1.0 else ")"
+        table.add_row(
+            f"[{row.low:.1f}, {row.high:.1f}{closing}",
+            str(row.extracted),
+            str(row.matched),
+            _share(row.precision),
+        )
+    return table
+
+
 def _share(value: float | None) -> str:
     """Show a share or ratio with three decimals, a dash when there is nothing to measure."""
     return "–" if value is None else f"{value:.3f}"
@@ -220,9 +282,10 @@ def _evaluation_table(report: CorpusReport) -> Table:
     """Lay out the per-document and corpus figures of an evaluation."""
     from rich.table import Table
 
-    from geo.evaluate import Figures
+    from geo.extract.evaluate import Figures
 
-    table = Table(title=f"Extraction scored on {report.corpus}", title_justify="left")
+    title = f"Extraction scored on {', '.join(report.corpora)}"
+    table = Table(title=title, title_justify="left")
     headings = ("document", "gold", "extracted", "matched", "precision", "recall", "F1")
     for heading in (*headings, "median km", "date", "people"):
         table.add_column(heading, justify="left" if heading == "document" else "right")
@@ -240,8 +303,8 @@ def _evaluation_table(report: CorpusReport) -> Table:
             _share(figures.people_share),
         ]
 
-    for score, figures in report.documents:
-        table.add_row(*row(score.name, figures))
+    for result in report.documents:
+        table.add_row(*row(result.score.name, result.figures))
     table.add_section()
     table.add_row(*row("all documents", report.overall))
     return table

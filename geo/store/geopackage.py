@@ -55,6 +55,7 @@ from geo.store.interface import (
     QueryResult,
     StoreExtent,
 )
+from geo.vocabulary import ReviewFilter
 
 TABLE = "incidents"
 _RTREE = _gpkg.rtree_name(TABLE, GEOMETRY_COLUMN)
@@ -503,6 +504,14 @@ def _where(query: IncidentQuery) -> tuple[str, dict[str, Any]]:
             names = [f"{column}_{number}" for number in range(len(values))]
             clauses.append(f"{column} IN ({', '.join(':' + name for name in names)})")
             params.update(zip(names, values, strict=True))
+    if query.review_statuses:
+        statuses = [status for status in query.review_statuses if status != ReviewFilter.NONE]
+        names = [f"review_status_{number}" for number in range(len(statuses))]
+        either = [f"review_status IN ({', '.join(':' + name for name in names)})"] if names else []
+        if ReviewFilter.NONE in query.review_statuses:
+            either.append("review_status IS NULL")
+        clauses.append(f"({' OR '.join(either)})")
+        params.update(zip(names, statuses, strict=True))
     if query.country is not None:
         clauses.append("country = :country")
         params["country"] = query.country.upper()

@@ -44,7 +44,8 @@ class IncidentQuery:
     ``bbox`` is (min lon, min lat, max lon, max lat); ``start`` and ``end`` are
     inclusive and either may be open. Incidents placed only at country level
     have no point and never match a bbox; undated ones never match a date range.
-    ``event_types`` and ``roles`` keep incidents of any of the values given;
+    ``event_types``, ``roles`` and ``review_statuses`` keep incidents of any of
+    the values given (``none`` among review statuses: incidents without one);
     ``place`` matches part of the place as written, in any case; ``sortby``
     lists (column, descending) pairs of :data:`SORTABLE` columns, ties broken
     by insertion order.
@@ -57,6 +58,7 @@ class IncidentQuery:
     offset: int = 0
     event_types: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
+    review_statuses: tuple[str, ...] = ()
     country: str | None = None
     place: str | None = None
     min_people: int | None = None

@@ -77,6 +77,7 @@ from geo.store.interface import (
     StoreExtent,
     masked_address,
 )
+from geo.vocabulary import ReviewFilter
 
 SCHEMA = "launchmap"
 TABLE = f"{SCHEMA}.incidents"
@@ -820,6 +821,12 @@ def _where(query: IncidentQuery, *, planned_bbox: bool = False) -> tuple[str, di
     for column, values in (("event_type", query.event_types), ("location_role", query.roles)):
         if values:
             texts.append((column, f"{column} = ANY(%({column})s::text[])", list(values)))
+    if query.review_statuses:
+        statuses = [status for status in query.review_statuses if status != ReviewFilter.NONE]
+        clause = "review_status = ANY(%(review_status)s::text[])"
+        if ReviewFilter.NONE in query.review_statuses:
+            clause = f"({clause} OR review_status IS NULL)"
+        texts.append(("review_status", clause, statuses))
     if query.country is not None:
         texts.append(("country", "country = %(country)s", query.country.upper()))
     if query.place is not None:

@@ -63,7 +63,8 @@ def test_the_command_line_loads_no_scientific_stack_until_a_command_runs() -> No
 
 
 @pytest.mark.parametrize(
-    "command", ["map", "import", "export", "geocode", "hotspots", "serve", "extract", "eval"]
+    "command",
+    ["map", "import", "export", "geocode", "hotspots", "serve", "extract", "eval", "review"],
 )
 def test_each_command_has_help(command: str) -> None:
     result = run(command, "--help")

@@ -243,3 +243,28 @@ def test_cli_eval_prints_the_figures(tmp_path: Path) -> None:
     assert figures["documents"][0]["document"] == "a"
     missing = run("eval", str(tmp_path / "nowhere"))
     assert missing.returncode != 0
+
+
+def test_cli_eval_scores_corpora_together_and_lists_errors(tmp_path: Path) -> None:
+    placed = {"event_type": "rescue", "country": "FR", "lon": 1.61139, "lat": 50.76963}
+    for name, text, gold in (
+        ("one", "Coastguards rescued 26 people off Wimereux on Tuesday.", [placed]),
+        ("two", "On Tuesday 14 people were intercepted on the beach at Sangatte.", []),
+    ):
+        corpus = tmp_path / name
+        corpus.mkdir()
+        (corpus / "a.txt").write_text(f"PUBLISHED: 2024-03-14\n\n{text}\n", encoding="utf-8")
+        (corpus / "a.gold.json").write_text(json.dumps({"incidents": gold}), encoding="utf-8")
+    both = [str(tmp_path / "one"), str(tmp_path / "two")]
+    figures = json.loads(run("eval", *both, "--json", "--errors").stdout)
+    assert (figures["matched"], figures["gold"], figures["extracted"]) == (1, 1, 2)
+    assert [d["document"] for d in figures["documents"]] == ["one/a", "two/a"]
+    (unmatched,) = figures["documents"][1]["errors"]["unmatched"]
+    assert unmatched["event_type"] == "interception"
+    assert unmatched["sentence"].startswith("On Tuesday 14 people were intercepted")
+    assert sum(row["extracted"] for row in figures["calibration"]) == 2
+    text = run("eval", *both, "--errors").stdout
+    assert "two/a" in text and "unmatched interception" in text
+    assert "sentence: On Tuesday 14 people were intercepted on the beach at Sangatte." in text
+    assert "Confidence calibration" in text
+    assert run("eval", both[0], both[0]).returncode == 1  # a corpus named twice

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from pyproj import Geod
 
-from geo.evaluate import (
+from geo.extract.evaluate import (
     CorpusError,
     GoldIncident,
     evaluate_corpus,
@@ -342,9 +342,9 @@ def test_own_corpus_is_scored_per_document_and_overall(tmp_path: Path) -> None:
     overall = report.overall
     assert overall.gold == 3
     assert overall.f1 is not None and overall.f1 >= OWN_F1_FLOOR
-    names = [score.name for score, _ in report.documents]
+    names = [result.score.name for result in report.documents]
     assert names == sorted(OWN_CORPUS)
-    abroad = next(score for score, _ in report.documents if score.name == "beach-and-abroad")
+    abroad = next(r.score for r in report.documents if r.score.name == "beach-and-abroad")
     assert abroad.ignored == 1  # the death off Libya, not placed on the Channel coast
     as_json = json.loads(json.dumps(report.as_dict()))
     assert as_json["matched"] == overall.matched and len(as_json["documents"]) == 3

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-import geo.extract
+import geo.extract._pipeline
 from geo.errors import DocumentError
 from geo.extract import (
     MAX_TEXT_CHARS,
@@ -291,8 +291,9 @@ def test_relative_dates_without_publication_date_stay_unknown() -> None:
     assert dated.date == dt.date(2024, 3, 3)
 
 
-def test_no_date_stated_is_no_date() -> None:
-    assert _one("Coastguards rescued 14 people off Calais.").date is None
+def test_a_report_without_a_date_reports_the_day_it_is_published() -> None:
+    assert _one("Coastguards rescued 14 people off Calais.").date == PUBLISHED
+    assert _one("Coastguards rescued 14 people off Calais.", published=None).date is None
 
 
 # -- counts --------------------------------------------------------------------------------
@@ -569,7 +570,7 @@ def test_ten_megabytes_finish_in_linear_time() -> None:
 def test_text_longer_than_the_limit_is_refused_with_its_size(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.setattr(geo.extract, "MAX_TEXT_CHARS", 1_000)
+    monkeypatch.setattr(geo.extract._pipeline, "MAX_TEXT_CHARS", 1_000)
     with pytest.raises(DocumentError, match="1,001 characters is too long"):
         extract_incidents("x" * 1_001)
     assert MAX_TEXT_CHARS >= 10_000_000

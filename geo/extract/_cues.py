@@ -22,7 +22,7 @@ _FLAGS = re.IGNORECASE
 _BOAT = (
     r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|ribs?|canoes?|kayaks?)"
 )
-_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|small[ -]boats?)"
+_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|small[ -]boats?)"
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
@@ -31,12 +31,15 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)|deaths? of"
         r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
+        r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
+        r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|corps\b)",
         _FLAGS,
     ),
     EventType.RESCUE: re.compile(
-        r"\b(?:rescued|rescues|rescuing|(?:scrambled|launched|called out|sent|dispatched|tasked)"
+        r"\b(?:rescued|rescues|rescuing|(?:had to|helped|help|to) rescue|(?:demand\w*|request\w*"
+        r"|porter) (?:l['’])?assistance|(?:scrambled|launched|called out|sent|dispatched|tasked)"
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
         r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
@@ -44,7 +47,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
         r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|sauvetage|porté secours|portés secours"
-        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?)\b",
+        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
+        r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
+        r"|taken (?:on ?board|aboard))\b",
         _FLAGS,
     ),
     EventType.INTERCEPTION: re.compile(
@@ -55,7 +60,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:punctured|slashed|seized|confiscated) (?:a|an|the|their|two|three|\d+)"
         r"|tear ?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
         rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
-        r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?)\b",
+        r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
+        r"|(?:ont|a|avaient|avait) été arrêtée?s?|arrested"
+        rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
         _FLAGS,
     ),
     EventType.DEBRIS: re.compile(
@@ -91,7 +98,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|sont partis|ont tenté la traversée|tentatives? de (?:traversée|passage))\b",
+        r"|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée)\b",
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
@@ -100,13 +107,26 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|british shores|dover|the shore|land|the coast)|landed|came ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
         r"|brought (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b|escorted (?:\w+ ){0,4}?(?:in)?to"
+        r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
         r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),
+    EventType.OTHER: re.compile(
+        r"\b(?:(?:swam|swimming|swum) (?:back )?(?:to |towards )?(?:the )?"
+        r"(?:shore|ashore|beach|coast)"
+        r"|(?:reach|reached|made it (?:back )?to) the (?:coast|shore|beach) (?:on their own|unaided"
+        r"|by themselves|alone)|à la nage|par (?:leurs|ses) propres moyens"
+        r"|(?:were|was|been|are|is) (?:later )?(?:found|discovered|located|detained|rounded up)"
+        r"|(?:ont|a) été (?:retrouvée?s?|découverte?s?|localisée?s?)|retrouvée?s? (?:sur|à|dans)"
+        r"|découverte?s? (?:sur|à|dans)|en (?:état d['’])?hypothermie)\b",
+        _FLAGS,
+    ),
     EventType.SIGHTING: re.compile(
-        r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?)\b", _FLAGS
+        r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?|adrift"
+        r"|drifting|à la dérive|signalée?s?)\b",
+        _FLAGS,
     ),
 }
 """One pattern per event type, tried in this order: the first that matches types the clause."""
@@ -124,7 +144,9 @@ PREFILTER = re.compile(
     r"|traversé|rejoint|spotted|sighted|heading|aperçu|repéré|beach|plage|difficult|perdition"
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
-    r"|tragedy|drame|produit|eu lieu"
+    r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
+    r"|moyens|retrouv|découv|hypotherm|adrift|dérive|aboard|pris à bord|arrêt|arrest|saisi"
+    r"|signal|taken|hissé|assistance|landing"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,
 )
@@ -139,12 +161,12 @@ class Cue:
     start: int
 
 
-_ANY_CUE = re.compile("|".join(f"(?:{pattern.pattern})" for pattern in EVENT_CUES.values()), _FLAGS)
-
-
 def event_cue(clause: str) -> Cue | None:
-    """Return the event a clause reports by its cue words, or None when it reports none."""
-    if _ANY_CUE.search(clause) is None:
+    """Return the event a clause reports by its cue words, or None when it reports none.
+
+    The cheap stem test (:data:`PREFILTER`) goes first: most clauses have no cue.
+    """
+    if PREFILTER.search(clause) is None:
         return None
     for kind, pattern in EVENT_CUES.items():
         match = pattern.search(clause)
@@ -161,7 +183,10 @@ _STATISTICS = re.compile(
     r"\b(?:(?:this|last|next|the|a|per|each|every|that) year|year-on-year|year to date|so far"
     r"|this year's|last year's|in (?:19|20)\d\d\b|between (?:19|20)\d\d and|from (?:19|20)\d\d to"
     r"|since (?:january|february|march|april|may"
-    r"|june|july|august|september|october|november|december|the (?:start|beginning)|(?:19|20)\d\d)"
+    r"|june|july|august|september|october|november|december|the (?:start|beginning)|(?:19|20)\d\d"
+    r"|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december))|depuis le (?:\d{1,2}|1er) (?:janvier|février|mars"
+    r"|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
     r"|per cent|percent|record|daily (?:high|record|number|average|total|figure)|on average"
     r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
     r"|(?:this|last|past) week|statistics|in total|cette année|l'an dernier|l'année dernière"
@@ -491,6 +516,8 @@ _PEOPLE = re.compile(
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
     rf"(?P<bare>{_NUMBER})\b(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
+    r"|avaient été|off|near|au large)\b"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
     _FLAGS,
@@ -512,14 +539,35 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     sank and 27 people died", the dead are 27. Vague plurals ("dozens")
     state no number.
     """
-    found = []
+    found: list[tuple[int, int, Count]] = []
+    previous: tuple[int, Count] | None = None
     for match in _PEOPLE.finditer(clause):
-        number = match.group("number") or match.group("bare") or match.group("aboard")
+        number = (
+            match.group("number")
+            or match.group("bare")
+            or match.group("aboard")
+            or match.group("subject")
+        )
         count = Count(1, CountKind.EXACT) if match.group("single") else _count(match, number)
-        if count is not None:
-            distance = max(match.start() - near, near - match.end(), 0)
-            found.append((distance, match.start(), count))
+        if count is None:
+            continue
+        start = match.start()
+        if previous is not None and _SUMMED.fullmatch(clause, previous[0], start):
+            start, count = found.pop()[1], _sum(previous[1], count)
+        distance = max(start - near, near - match.end(), 0)
+        found.append((distance, start, count))
+        previous = (match.end(), count)
     return min(found)[2] if found else None
+
+
+_SUMMED = re.compile(r"\s*,?\s*(?:and|et|plus)\s+", _FLAGS)
+"""What joins two counts of one group: "four adults and two children", "six hommes et une femme"."""
+
+
+def _sum(first: Count, second: Count) -> Count:
+    """Add two counts of one group; the sum is as exact as the least exact of them."""
+    kind = first.kind if first.kind is not CountKind.EXACT else second.kind
+    return Count(first.value + second.value, kind)
 
 
 def boat_count(clause: str) -> Count | None:

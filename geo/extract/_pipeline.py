@@ -31,7 +31,9 @@ from dataclasses import dataclass, replace
 import geopandas as gpd
 import pyproj
 
-from geo._extract_cues import (
+from geo.errors import DocumentError
+from geo.extract._confidence import confidence
+from geo.extract._cues import (
     BOAT_WORDS,
     MAX_PEOPLE,
     PREFILTER,
@@ -47,7 +49,8 @@ from geo._extract_cues import (
     is_statistic_or_policy,
     people_count,
 )
-from geo._extract_places import (
+from geo.extract._document import Document, check_url
+from geo.extract._places import (
     MAPPED_COUNTRIES,
     Coarseness,
     Mention,
@@ -58,15 +61,14 @@ from geo._extract_places import (
     place_of,
     sea_ids,
 )
-from geo._extract_text import Clause, clauses, clean_text, sentence_key, sentences
-from geo.errors import DocumentError
+from geo.extract._text import Clause, clauses, clean_text, sentence_key, sentences
 from geo.geocode import (
     COUNTRY_TITLES,
     GeocodeResult,
     geocode_many,
 )
 from geo.model import Incident, Source, incidents_to_frame
-from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole
+from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole, ReviewStatus
 
 MAX_TEXT_CHARS = 20_000_000
 """The longest text :func:`extract_incidents` reads (about 20 MB); longer is refused."""
@@ -91,80 +93,6 @@ _GEOD = pyproj.Geod(ellps="WGS84")
 _QUOTE_CHARS = 1_000
 
 
-# -- documents ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Document:
-    """A report to extract from: its address, its publication date and its text."""
-
-    url: str | None
-    published: dt.date | None
-    text: str
-
-
-_HEADER = re.compile(r"^(?P<key>URL|PUBLISHED)\s*:\s*(?P<value>.*?)\s*$", re.IGNORECASE)
-
-
-def parse_document(raw: str, *, source: str = "document") -> Document:
-    """Read a document in the corpus format: ``URL:``/``PUBLISHED:`` lines, a blank line, text.
-
-    The header is optional: text that does not start with a header line is
-    all text. ``PUBLISHED: unknown`` (or empty) means no date.
-
-    Raises
-    ------
-    DocumentError
-        For a PUBLISHED value that is not a YYYY-MM-DD date or ``unknown``, or a
-        URL that is not an http(s) address, naming ``source`` and the line.
-    """
-    lines = raw.removeprefix("\ufeff").splitlines()
-    url: str | None = None
-    published: dt.date | None = None
-    body_start = 0
-    for number, line in enumerate(lines, start=1):
-        header = _HEADER.match(line)
-        if header is None:
-            body_start = number if not line.strip() else number - 1
-            break
-        where = f"{source}, line {number}"
-        if header["key"].upper() == "URL":
-            url = check_url(header["value"] or None, where)
-        else:
-            published = _published(header["value"], where)
-        body_start = number
-    return Document(url, published, "\n".join(lines[body_start:]))
-
-
-def _published(value: str, where: str) -> dt.date | None:
-    """Read a PUBLISHED header value: a YYYY-MM-DD date, or ``unknown``/empty for none."""
-    if value.lower() in ("", "unknown", "none", "null"):
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise DocumentError(
-            f"{where}: PUBLISHED must be a YYYY-MM-DD date or 'unknown' (got {value!r})"
-        ) from None
-
-
-def check_url(url: str | None, where: str = "url") -> str | None:
-    """Return a document address after checking it is an http(s) address without spaces.
-
-    Raises
-    ------
-    DocumentError
-        Naming ``where`` and the bad value.
-    """
-    if url is None:
-        return None
-    if not url.lower().startswith(("http://", "https://")) or any(c.isspace() for c in url):
-        raise DocumentError(f"{where}: must be an http:// or https:// address (got {url!r})")
-    if len(url) > 2048:
-        raise DocumentError(f"{where}: address of {len(url)} characters is too long (max 2048)")
-    return url
-
-
 # -- reading sentences -----------------------------------------------------------------
 
 
@@ -179,6 +107,7 @@ class _Event:
     boats: Count | None
     weak: bool = False  # typed only by a boat on a beach: yields to any incident there
     implied: Place | None = None  # a country the clause implies (the actor's, an arrival's)
+    basis: str = "named"  # how the place was found (see confidence)
 
 
 @dataclass(frozen=True)
@@ -220,7 +149,7 @@ class _Reporting:
 def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
     """Read the events of one sentence (geocoding its places once, with it as context)."""
     parts = [c for c in clauses(sentence) if not c.relative]
-    reporting = [r for r in map(_reporting, parts) if r is not None]
+    reporting = _with_elided_cues([_reporting(part) for part in parts], parts)
     if not reporting:
         return _scene_facts(sentence, parts, published)
     dates = {part.text: find_date(part.text, published) for part in parts}
@@ -239,6 +168,33 @@ def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
     return _Facts(events, first_date, outside)
 
 
+def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -> list[_Reporting]:
+    """Return the reporting clauses, reading a verbless count after one as the same event.
+
+    In "30 were rescued off Calais and 40 off Dunkirk" the second clause
+    states a count and a place but leaves its verb to the first.
+    """
+    kept: list[_Reporting] = []
+    for part, found in zip(parts, reporting, strict=True):
+        if found is not None:
+            kept.append(found)
+        elif kept and (cue := kept[-1].cue) is not None and _elliptic(part.text):
+            kept.append(_Reporting(part, Cue(cue.event_type, 0)))
+    return kept
+
+
+def _elliptic(clause: str) -> bool:
+    """Tell whether a clause is a count and a place without a verb of its own ("40 off Dunkirk")."""
+    return (
+        _ELLIPSIS.match(clause) is not None
+        and people_count(clause) is not None
+        and event_cue(clause) is None
+    )
+
+
+_ELLIPSIS = re.compile(r"\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:\w+\s+){0,2}?(?:off|near|at|au|à|près)\b")
+
+
 def _first_date(parts: list[Clause], published: dt.date | None) -> dt.date | None:
     """Return the first date the clauses of a sentence state."""
     dates = (find_date(part.text, published) for part in parts)
@@ -250,8 +206,8 @@ def _scene_facts(sentence: str, parts: list[Clause], published: dt.date | None) 
     if SCENE_WORDS.search(sentence) is None or is_statistic_or_policy(sentence):
         return _NO_FACTS
     mentions = [m for part in parts for m in find_mentions(part.text)]
-    places = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
-    fine = [p for p in places if p.coarseness == Coarseness.FINE]
+    chosen = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
+    fine = [p for _, p in chosen if p.coarseness == Coarseness.FINE]
     return _Facts((), _first_date(parts, published), None, fine[0] if fine else None)
 
 
@@ -283,14 +239,21 @@ def _clause_events(
     """Return the events one clause reports, one per place it names for them (often one).
 
     A clause without cue words but with a boat on a beach ("migrants around a
-    dinghy on Wissant beach") reports a weak launch.
+    dinghy on Wissant beach") reports a weak launch. Besides its own event, a
+    clause may report where the boat had left from ("secourue, partie de
+    Wissant": a launch there) and where the people were landed in England
+    ("intercepted and taken to Dover": an arrival there). Several places
+    listed for one count share no count ("49 found at A and B").
     """
     text, cue = reporting.clause.text, reporting.cue
     people = people_count(text, cue.start if cue is not None else 0)
     if people is not None and people.value > MAX_PEOPLE:
         return []
     kind = cue.event_type if cue is not None else EventType.LAUNCH
-    places = _choose_places(kind, mentions, resolved, outside)
+    if kind is EventType.OTHER and people is None and cue is not None:
+        kind = _found_boat(text, cue.start)
+    chosen = _choose_places(kind, mentions, resolved, outside)
+    places = [place for _, place in chosen]
     weak = cue is None
     if weak and not (places and _on_beach(places[0], mentions)):
         return []
@@ -299,11 +262,104 @@ def _clause_events(
     implied = _implied_place(kind, text, outside)
     boats = boat_count(text)
     day = reporting.date.date if reporting.date is not None else None
-    where: list[Place | None] = list(places) or [None]
-    return [
-        _Event(kind, _with_actor_country(place, implied), day, people, boats, weak, implied)
-        for place in where
+    shared = people if len(chosen) <= 1 else None
+    events = [
+        _Event(
+            _on_land_type(kind, mention, place),
+            _with_actor_country(place, implied),
+            day,
+            shared,
+            boats,
+            weak,
+            implied,
+            _basis(mention, len(chosen)),
+        )
+        for mention, place in chosen
     ]
+    side = list(_side_events(kind, mentions, resolved, day, people, boats))
+    if any(e.event_type is EventType.ARRIVAL for e in side):
+        events = [
+            e for e in events if e.place is not None and e.place.coarseness == Coarseness.FINE
+        ]
+    if not events and kind is EventType.INTERCEPTION:
+        events = [
+            replace(event, event_type=kind, people=shared, boats=boats)
+            for event in side
+            if event.event_type is EventType.LAUNCH
+        ]
+        side = [event for event in side if event.event_type is not EventType.LAUNCH]
+    if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
+        events = [_Event(kind, None, day, people, boats, weak, implied)]
+    return events + side
+
+
+def _found_boat(text: str, cue_at: int) -> EventType:
+    """Type a find: a boat found with no one aboard ("un zodiac a été retrouvé") is debris."""
+    return EventType.DEBRIS if BOAT_WORDS.search(text, 0, cue_at) else EventType.OTHER
+
+
+def _basis(mention: Mention | None, listed: int) -> str:
+    """Say how a clause placed its event: by the kind of its mention, or as one of a list."""
+    if mention is None:
+        return "outside"
+    return "listed" if listed > 1 else mention.kind
+
+
+_AT_LAND = frozenset({"at", "of", "beach", "port", "bare"})
+_LANDED = frozenset(
+    {
+        EventType.INTERCEPTION,
+        EventType.RESCUE,
+        EventType.OTHER,
+        EventType.SIGHTING,
+        EventType.LAUNCH,
+    }
+)
+"""Events that, at a place on land in England, mean people landed there: an arrival (a boat
+"spotted in Kingsdown" or seen on an English beach has landed, not set off)."""
+
+
+def _on_land_type(kind: EventType, mention: Mention | None, place: Place) -> EventType:
+    """Return the type of an event at a place: a rescue or stop on an English beach is an arrival.
+
+    People "picked up at Folkestone", "intercepted on the beach at Kingsdown",
+    "found at Samphire Hoe" or who "swam ashore at St Margaret's" have
+    crossed: on this route that is an arrival. At sea ("off Dover") they stay
+    a rescue or interception; on the French side, people found on a beach or
+    who swam back stay "other".
+    """
+    if kind not in _LANDED or mention is None or place.country != "GB":
+        return kind
+    if place.coarseness != Coarseness.FINE:
+        return kind
+    return EventType.ARRIVAL if mention.kind in _AT_LAND else kind
+
+
+def _side_events(
+    kind: EventType,
+    mentions: list[Mention],
+    resolved: dict[str, GeocodeResult],
+    day: dt.date | None,
+    people: Count | None,
+    boats: Count | None,
+) -> Iterator[_Event]:
+    """Yield the launches and English landings a clause reports beside its own event."""
+    for mention in mentions:
+        side_kind = None
+        if mention.kind == "departure" and kind not in _DEPARTING:
+            side_kind = EventType.LAUNCH
+        elif mention.kind == "landing" and kind is not EventType.ARRIVAL:
+            side_kind = EventType.ARRIVAL
+        if side_kind is None:
+            continue
+        place = _mention_place(side_kind, mention, resolved, None)
+        if place is None or (side_kind is EventType.ARRIVAL and place.country != "GB"):
+            continue
+        count = people if side_kind is EventType.ARRIVAL else None
+        yield _Event(side_kind, place, day, count, boats if count else None, basis="side")
+
+
+_DEPARTING = frozenset({EventType.LAUNCH, EventType.EMBARKATION})
 
 
 def _landed_back(place: Place) -> bool:
@@ -364,45 +420,67 @@ def _choose_places(
     mentions: list[Mention],
     resolved: dict[str, GeocodeResult],
     outside: Place | None,
-) -> list[Place]:
-    """Choose where a clause's event happened among the places it names.
+) -> list[tuple[Mention | None, Place]]:
+    """Choose where a clause's event happened among the places it names, with their mentions.
 
-    Route and destination names are skipped (a destination is an arrival's
-    place); the side of the Channel that fits the event comes first, then
-    finer places, places not merely "near", and earlier ones. Places joined
-    to the chosen one by "and", "or" or a comma ("Gravelines and Dunkirk")
-    are further places of the same event. Far from the mapped coast, only
-    exact names on the map are kept, else the far-away place.
+    Route, organisation, departure (but for a launch) and landing names are
+    skipped (a landing in England is an arrival's place); the side of the
+    Channel that fits the event comes first, then finer places, then places
+    led into most precisely ("off X" before "at X" before "of X", "near X" and
+    a bare name), then earlier ones. Places of the same precision joined to
+    the chosen one by "and", "or" or a comma ("the beaches of A, B and C") are
+    further places of the same event. Far from the mapped coast, only exact
+    names on the map are kept, else the far-away place (without a mention).
     """
     ranked = []
     for mention in mentions:
         place = _mention_place(kind, mention, resolved, outside)
-        if place is not None:
-            ranked.append((_rank(kind, mention, place), mention, place))
+        if place is None:
+            continue
+        rank = _rank(kind, mention, place)
+        if rank[0] and place.coarseness != Coarseness.FINE:
+            continue  # "stopped trying to reach England": not where it happened
+        ranked.append((rank, mention, place))
     if not ranked:
-        return [outside] if outside is not None else []
+        return [(None, outside)] if outside is not None else []
     in_order = sorted(ranked, key=lambda item: item[1].start)
-    first = last = in_order.index(min(ranked, key=lambda item: item[0]))
-    while first > 0 and _joined(in_order[first - 1][1], in_order[first][1]):
+    best = min(ranked, key=lambda item: item[0])
+    first = last = in_order.index(best)
+    while first > 0 and _joined(in_order[first - 1], in_order[first]):
         first -= 1
-    while last + 1 < len(in_order) and _joined(in_order[last][1], in_order[last + 1][1]):
+    while last + 1 < len(in_order) and _joined(in_order[last], in_order[last + 1]):
         last += 1
-    return [place for _, _, place in in_order[first : last + 1]]
+    return [(mention, place) for _, mention, place in in_order[first : last + 1]]
 
 
-_JOINED = re.compile(r",?\s+(?:and|et|or|ou)\s+", re.IGNORECASE)
+_JOINED = re.compile(r"\s*(?:,\s*|,?\s+(?:and|et|or|ou)\s+)", re.IGNORECASE)
+
+_Ranked = tuple[tuple[int, int, int, int], Mention, Place]
 
 
-def _joined(first: Mention, second: Mention) -> bool:
-    """Tell whether two mentions are coordinated ("Gravelines and Dunkirk"), not qualified."""
-    return _JOINED.fullmatch(first.text[first.end : second.start]) is not None
+def _joined(first: _Ranked, second: _Ranked) -> bool:
+    """Tell whether two places are listed together ("Gravelines and Dunkirk", "A, B et C").
+
+    Listed places are led into the same way and known as finely; "Sangatte,
+    near Calais" or "Wissant, in the Pas-de-Calais" qualify, not list.
+    """
+    (_, _, _, _), one, one_place = first
+    (_, _, _, _), other, other_place = second
+    if _JOINED.fullmatch(one.text[one.end : other.start]) is None:
+        return False
+    same_kind = one.kind == other.kind or other.kind == "bare"
+    return same_kind and one_place.coarseness == other_place.coarseness == Coarseness.FINE
 
 
 def _mention_place(
     kind: EventType, mention: Mention, resolved: dict[str, GeocodeResult], outside: Place | None
 ) -> Place | None:
     """Resolve one mention for an event type, or None when it cannot be the event's place."""
-    if mention.kind == "route" or (mention.kind == "destination" and kind is not EventType.ARRIVAL):
+    if mention.kind in ("route", "organisation"):
+        return None
+    if mention.kind == "departure" and kind not in _DEPARTING:
+        return None
+    if mention.kind in ("destination", "landing") and kind is not EventType.ARRIVAL:
         return None
     queries = mention.queries
     if kind is EventType.EMBARKATION and mention.shore_query is not None:
@@ -412,10 +490,14 @@ def _mention_place(
         return None
     if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
         return None
-    return place_of(mention.written, result)
+    place = place_of(mention.written, result)
+    if mention.offset_m is None:
+        return place
+    spread = (place.uncertainty_m or 0.0) + mention.offset_m
+    return replace(place, precision=LocationPrecision.AREA, uncertainty_m=spread)
 
 
-def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, int, int, int]:
+def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, int, int]:
     """Order the candidate places of a clause: best first."""
     wrong_side = (kind in _SIDE_GB and place.country != "GB") or (
         kind in _SIDE_NOT_GB and place.country == "GB"
@@ -423,10 +505,20 @@ def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, in
     return (
         int(wrong_side),
         place.coarseness,
-        int(mention.kind == "near"),
-        int(mention.kind == "bare"),
+        _KIND_RANK.get(mention.kind, 2),
         mention.start,
     )
+
+
+_KIND_RANK = {
+    **dict.fromkeys(("offshore", "distance", "direction", "beach", "port"), 0),
+    "at": 1,
+    "of": 2,
+    "near": 3,
+    "bare": 4,
+}
+"""How precisely each way of leading into a name places an event: "au large de X" and
+"the beach at X" before "à X", before "de X" (often whose, not where), "near X" and a bare name."""
 
 
 # -- from sentences to candidate incidents -----------------------------------------------
@@ -444,6 +536,7 @@ class _Found:
     quote: str
     order: int
     weak: bool = False
+    basis: str = "named"
 
 
 @dataclass(frozen=True)
@@ -497,8 +590,15 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     for event in facts.events:
         event = _with_lede(event, scene.lede)
         own_date = event.date or facts.date
-        place = event.place or _tally_place(event, sentence) or _scene_place(event, scene, own_date)
-        place = place or event.implied
+        place, basis = event.place, event.basis
+        for found, how in (
+            (_tally_place(event, sentence), "tally"),
+            (_sibling_place(event, facts), "sibling"),
+            (_scene_place(event, scene, own_date), "scene"),
+            (event.implied, "implied"),
+        ):
+            if place is None:
+                place, basis = found, how
         date = own_date or scene.date
         if place is None:
             continue
@@ -506,8 +606,32 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             continue  # "boats leave France": nothing to map or count
         quote = sentence[:_QUOTE_CHARS]
         yield _Found(
-            event.event_type, place, date, event.people, event.boats, quote, order, event.weak
+            event.event_type,
+            place,
+            date,
+            event.people,
+            event.boats,
+            quote,
+            order,
+            event.weak,
+            basis,
         )
+
+
+def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
+    """Return the place another event of the same sentence names, for an event that names none.
+
+    "Three people died and 40 were rescued off Wimereux": the deaths happened
+    off Wimereux too. Only a fine place on the event's side of the Channel.
+    """
+    for other in facts.events:
+        place = other.place
+        if place is None or other is event or place.coarseness != Coarseness.FINE:
+            continue
+        if event.implied is not None and event.implied.country != place.country:
+            continue
+        return place
+    return None
 
 
 _TALLY = re.compile(
@@ -537,7 +661,17 @@ def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iter
     for event in scene.lede:
         date = event.date or facts.date
         quote = sentence[:_QUOTE_CHARS]
-        yield _Found(event.event_type, facts.scene, date, event.people, event.boats, quote, order)
+        yield _Found(
+            event.event_type,
+            facts.scene,
+            date,
+            event.people,
+            event.boats,
+            quote,
+            order,
+            False,
+            "lede",
+        )
 
 
 def _with_lede(event: _Event, lede: tuple[_Event, ...]) -> _Event:
@@ -672,13 +806,60 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
     with them; a weak candidate (a boat on a beach, no cue) disappears into
     any incident at that place and date.
     """
-    strong = _merge_agreeing([f for f in found if not f.weak])
+    strong = _merge_agreeing([f for f in found if not f.weak and f.event_type not in _SEEN])
     weak = [
         f
         for f in found
-        if f.weak and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
+        if (f.weak or f.event_type in _SEEN)
+        and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
     ]
-    return sorted(strong + _merge_agreeing(weak), key=lambda f: f.order)
+    merged = strong + _merge_agreeing(weak)
+    return sorted(_without_coarse_copies(merged), key=lambda f: f.order)
+
+
+_SEEN = frozenset({EventType.SIGHTING})
+"""Types that only say a boat was seen: the rescue or arrival at that place and date says more."""
+_COARSE_KEPT = frozenset({EventType.ARRIVAL, EventType.INTERCEPTION, EventType.DEATH})
+"""Types a report may count for a whole country ("1,000 people crossed to the UK on Tuesday")."""
+
+
+def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
+    """Drop the country- and sea-level candidates that add nothing a reader would map.
+
+    A coarse candidate is kept only when it is of a type reports count for a
+    whole country, states its people or boats, and is no copy of a placed
+    candidate (same type, country and date, and a count within 10 %); a
+    rescue "in the Channel" or "in the strait" with no place is not mapped.
+    """
+    placed = [f for f in found if f.place.coarseness == Coarseness.FINE]
+    return [
+        f
+        for f in found
+        if f.place.coarseness == Coarseness.FINE
+        or f.place.outside
+        or (
+            f.event_type in _COARSE_KEPT
+            and (f.people is not None or f.boats is not None)
+            and f.place.country is not None
+            and not any(_copies(f, other) for other in placed)
+        )
+    ]
+
+
+def _copies(coarse: _Found, placed: _Found) -> bool:
+    """Tell whether a coarse candidate restates a placed one (type, country, date, count).
+
+    A coarse count beside a placed incident without one ("tear gas at
+    Hardelot"; "140 people were stopped", say the authorities) is a tally of
+    its own.
+    """
+    return (
+        coarse.event_type == placed.event_type
+        and coarse.place.country == placed.place.country
+        and coarse.date in (None, placed.date)
+        and (coarse.people is None or placed.people is not None)
+        and not _counts_conflict(coarse.people, placed.people)
+    )
 
 
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:
@@ -715,6 +896,8 @@ def _incident(found: _Found, source: Source) -> Incident:
         lon=place.lon,
         lat=place.lat,
         sources=[source.model_copy(update={"quote": found.quote})],
+        confidence=confidence(found.basis, place.coarseness, found.weak, found.people is not None),
+        review_status=ReviewStatus.CANDIDATE,
     )
 
 
@@ -750,7 +933,10 @@ def extract_incidents(
             f"text of {len(text):,} characters is too long (at most {MAX_TEXT_CHARS:,})"
         )
     source = Source(url=check_url(url), published=published)
-    found = _merge_document(_document_found(clean_text(text), published))
+    found = [
+        replace(item, date=item.date or published)
+        for item in _merge_document(_document_found(clean_text(text), published))
+    ]
     return [_incident(item, source) for item in found]
 
 

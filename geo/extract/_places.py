@@ -64,15 +64,23 @@ MAPPED_COUNTRIES = frozenset({"FR", "GB", "BE", "NL"})
 """Countries of the mapped coast; a place in any other is far from it."""
 
 
+REGION_RADIUS_M = 10_000.0
+"""A place known no better than this radius (a county, "off the Kent coast", the Côte d'Opale) is
+a region: an incident there is not mapped as if it had a spot."""
+
+
 def place_of(written: str, result: GeocodeResult) -> Place:
-    """Turn a found geocoder result into a place."""
+    """Turn a found geocoder result into a place (a wide one at region precision)."""
+    precision = result.location_precision
+    if (result.uncertainty_m or 0.0) > REGION_RADIUS_M and precision != LocationPrecision.COUNTRY:
+        precision = LocationPrecision.REGION
     return Place(
         written,
         result.place_id,
         result.country,
         result.lon,
         result.lat,
-        result.location_precision,
+        precision,
         result.uncertainty_m,
         outside=result.country is not None and result.country not in MAPPED_COUNTRIES,
     )
@@ -219,17 +227,49 @@ _NAME = re.compile(rf"{_WORD}(?:(?:\s+{_CONNECTOR}?|{_CONNECTOR}){_WORD})*")
 _NAME_TOKEN = re.compile(_WORD)
 _ARTICLE = r"(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l['’]|une?\s+)?"
 _DISTANCE = (
-    r"(?:about |around |some |approximately |nearly |almost |just |roughly |environ )?"
-    r"(?:\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|a) ?"
-    r"(?:km|kms|kilometres?|kilometers?|miles?|nautical miles?|nm|metres?|meters?|m)"
+    r"(?:about |around |some |approximately |nearly |almost |just |roughly |environ |à peine )?"
+    r"(?P<amount>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty"
+    r"|thirty|a few|a couple of|a|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)"
+    r"(?: de)?|quelques)[ -]?"
+    r"(?P<unit>km|kms|kilomètres?|kilometres?|kilometers?|nautical miles?|miles?"
+    r"|milles?(?: marins| nautiques)?|nm|mètres?|metres?|meters?|m)(?:\s*\([^()]{0,20}\))?"
 )
 _DIRECTION = (
     r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|nord|sud|est"
     r"|ouest|nord-est|nord-ouest|sud-est|sud-ouest"
 )
+# Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
+# "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal".
+_ORGANISATION_LEAD = (
+    r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
+    r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
+    r"|gendarmes?(?:\s+maritimes?)?|policiers|pompiers|douaniers|douanes?"
+    r"|surveillance\s+et\s+de\s+sauvetage|sémaphore|hôpital|hopital|centre\s+hospitalier|CHU"
+    r"|clinique|parquet|procureure?|tribunal|palais\s+de\s+justice|préfète?|sous-préfète?"
+    r"|préfecture|sous-préfecture|commissariat|gendarmerie|brigade|capitainerie|mairie|maire"
+    r"|députée?|sénat(?:eur|rice)|conseil|hospital|police\s+station|court|council|mayor|MP"
+    r"|lifeboat\s+station|coastguard\s+station|vedette|patrouilleur|navire|ferry|remorqueur"
+    r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter)\)?(?:\s+de\s+sauvetage)?"
+    r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
+    r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
+    r"\s+(?:à|au|aux|en|in|at|near))\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
+)
+# How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):
+# "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate".
+_LANDING_LEAD = (
+    r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
+    r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed|escorted|transferred|ferried"
+    r"|returned|carried|airlifted|flown|driven|landed)[\w'’]*(?:\s+[\w'’-]+){0,4}?"
+    r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
+    r"|sur)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:port|harbour|harbor|quai|docks?"
+    r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"
+    r"|at\s+|in\s+|à\s+)?(?:la\s+|le\s+|l['’])?)?)"
+)
 _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern + r"$", re.IGNORECASE))
     for kind, pattern in (
+        ("organisation", _ORGANISATION_LEAD),
+        ("landing", _LANDING_LEAD),
         (
             "distance",
             rf"(?P<dist>{_DISTANCE})\s+(?:off|out from|away from|from|au large de|au large d['’]"
@@ -238,7 +278,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "direction",
-            rf"(?:(?P<dist>{_DISTANCE})\s+)?(?P<dir>{_DIRECTION})\s+(?:of|de|d['’]|du)\s*",
+            rf"(?:(?P<dist>{_DISTANCE})\s+(?:à\s+l['’]\s*|au\s+|to\s+the\s+)?)?(?P<dir>{_DIRECTION})"
+            r"\s+(?:of|de|d['’]|du)\s*",
         ),
         (
             "offshore",
@@ -265,12 +306,16 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|traversée de)\s+{_ARTICLE}",
         ),
         (
+            "departure",
+            r"(?:en\s+partant|en\s+provenance|partie?s?|partis|parti|left|leaving|set\s+off"
+            r"|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]|du|des|depuis)"
+            r"\s*(?:the\s+)?(?:(?:beach(?:es)?|plages?|coast|côte)\s+(?:of|at|near|de|d['’]|du|des)\s*)?"
+            rf"{_ARTICLE}",
+        ),
+        (
             "destination",
-            r"(?:(?:to|at|in)\s+(?:a\s+|the\s+)?hospitals?\s+(?:in|at|of|near)"
-            r"|(?:à l['’]hôpital|au centre hospitalier|à l['’]hôpital)\s+(?:de|d['’]|du)"
-            r"|(?:taken|brought|transferred|ferried|escorted|ramenée?s?|débarquée?s?|conduite?s?"
-            r"|transférée?s?|acheminée?s?)\s+(?:back\s+)?(?:to|into|à|au|aux|vers|jusqu'à)"
-            r"|to|towards|toward|for|into|reach|reached|reaching|reaches|heading|headed|bound for"
+            r"(?:to|towards|toward|for|into|reach|reached|reaching|reaches|heading|headed|bound for"
+            r"|rejoindre|rallier|gagner|atteindre|regagner"
             r"|en route to|vers|pour|en direction de|en direction d['’]|jusqu'à|jusqu'au"
             rf"|à destination de)\s+{_ARTICLE}",
         ),
@@ -284,7 +329,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 _LEAD_WINDOW = 60
 _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
-    r"|port|marina|docks|RNLI lifeboat|lifeboat|RNLI|region|area)\b|(?P<bound>-bound)\b",
+    r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
+    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|lifeboat|coastguard|police|hospital|crown court"
+    r"|magistrates|council|port authority|harbour board|MRCC|Border Force|nationale?s?|rouge))\b",
     re.IGNORECASE,
 )
 _FEATURE_KIND = {
@@ -328,6 +375,7 @@ class Mention:
     text: str
     exact: bool
     shore_query: str | None = None
+    offset_m: float | None = None
 
 
 def find_mentions(clause: str) -> list[Mention]:
@@ -360,10 +408,44 @@ def _span_mentions(clause: str, span: re.Match[str]) -> Iterator[Mention]:
             start, end = tokens[first].start(), tokens[first + size - 1].end()
             if any(start < stop and end > begin for begin, stop in covered):
                 continue
+            if _inside_longer_name(tokens, first, size, clause):
+                continue
             mention = _mention(clause, start, end)
             if mention is not None:
                 covered.append((start, end))
                 yield mention
+
+
+_PLACE_WORDS = frozenset(
+    {
+        *("beach", "beaches", "bay", "harbour", "harbor", "port", "marina", "docks", "dock"),
+        *("sands", "seafront", "shore", "cliffs", "cliff", "pier", "point", "cape", "plage"),
+        *("baie", "cap", "pointe", "dunes", "area", "region", "coast", "coastline", "strand"),
+        *("north", "south", "east", "west", "nord", "sud", "est", "ouest", "marsh", "level"),
+        *("descenderie", "digue", "chemin", "rue", "route", "quai", "jetée", "anse", "falaise"),
+        *("phare", "fort", "road", "street", "lane", "promenade", "esplanade", "hoe", "warren"),
+    }
+)
+
+
+def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clause: str) -> bool:
+    """Tell whether part of a run of capitalised words is only a piece of a longer name.
+
+    "Croix" in "Croix Rouge", "Flandres" in "Notre Dame des Flandres" or "Côte
+    des Flandres" (a ferry), "Kent" in "Kent Police" name no place; "Calais"
+    in "Port de Calais" or "Kingsdown" in "Kingsdown Beach" do.
+    """
+    after = first + size
+    if after < len(tokens):
+        gap = clause[tokens[after - 1].end() : tokens[after].start()]
+        joined = not gap.strip(" ,") or re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None
+        if joined and tokens[after].group().lower() not in _PLACE_WORDS:
+            return True
+    if first > 0:
+        gap = clause[tokens[first - 1].end() : tokens[first].start()]
+        joined = re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None
+        return joined and tokens[first - 1].group().lower() not in _PLACE_WORDS
+    return False
 
 
 def _mention(clause: str, start: int, end: int) -> Mention | None:
@@ -371,7 +453,9 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     before = clause[max(0, start - _LEAD_WINDOW) : start]
     name = _with_article(clause[start:end], before)
     exact = _exact_name(name)
-    if not exact and len(name) < FUZZY_MIN_CHARS:
+    if not exact and (len(name) < FUZZY_MIN_CHARS or not _fuzzy_name(name)):
+        return None
+    if _is_month(name, clause, start, end):
         return None
     kind, lead = _lead(before)
     if kind == "bare":
@@ -379,17 +463,22 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     feature = _FEATURE.match(clause, end)
     if feature is not None and feature["bound"]:
         kind = "destination"
-    feature_kind = _FEATURE_KIND.get(feature["feature"].lower(), "name") if feature else "name"
+    if feature is not None and feature["organisation"]:
+        kind = "organisation"
+    feature_kind = (
+        _FEATURE_KIND.get(feature["feature"].lower(), "name")
+        if feature is not None and feature["feature"]
+        else "name"
+    )
     if kind == "bare" and feature_kind == "name" and not _plain_name(name, exact, start):
-        return None
-    if not exact and not _fuzzy_name(name):
         return None
     written_end = feature.end() if feature is not None and feature["feature"] else end
     shared = lead and not before.endswith(lead)
     written_start = start - (0 if shared else len(_written_lead(kind, lead, before)))
     queries, shore = _queries(name, kind, feature_kind, lead)
     written = clause[written_start:written_end]
-    return Mention(written, kind, queries, written_start, written_end, clause, exact, shore)
+    offset = offset_m(lead) if kind in ("distance", "direction") else None
+    return Mention(written, kind, queries, written_start, written_end, clause, exact, shore, offset)
 
 
 _ELIDED_ARTICLE = re.compile(r"\b(?P<article>du|au|des|aux|le|la|les|l['’])\s*$", re.IGNORECASE)
@@ -409,6 +498,23 @@ def _with_article(name: str, before: str) -> str:
     word = article["article"].lower()
     full = ("L'" if word.startswith("l") and len(word) == 2 else _ARTICLE_OF[word]) + name
     return full if _exact_name(full) else name
+
+
+_MONTH_NAMES = frozenset(
+    {
+        *("january", "february", "march", "april", "may", "june", "july", "august"),
+        *("september", "october", "november", "december", "mars", "mai", "juin"),
+    }
+)
+_DAY_NUMBER = re.compile(r"\s*(?:\d{1,2}(?:st|nd|rd|th)?\b|,?\s*(?:19|20)\d\d\b)")
+
+
+def _is_month(name: str, clause: str, start: int, end: int) -> bool:
+    """Tell whether a name is a month in a date ("on March 9", "9 May", "mars 2024")."""
+    if name.lower() not in _MONTH_NAMES:
+        return False
+    before = clause[max(0, start - 4) : start]
+    return _DAY_NUMBER.match(clause, end) is not None or re.search(r"\d\s*$", before) is not None
 
 
 def _plain_name(name: str, exact: bool, start: int) -> bool:
@@ -433,8 +539,14 @@ _LEAD_LAST_WORDS = frozenset(
 _LAST_WORD = re.compile(r"(?:^|\s)(\S*?(?:[dl]['’])?)\s*$")
 
 
+_ORGANISATION_BEFORE = re.compile(_ORGANISATION_LEAD + "$", re.IGNORECASE)
+
+
 def _lead(before: str) -> tuple[str, str]:
     """Return how the text before a name leads into it: (kind, the lead-in words)."""
+    organisation = _ORGANISATION_BEFORE.search(before)
+    if organisation is not None:
+        return "organisation", organisation.group()
     last = _LAST_WORD.search(before[-30:])
     word = last.group(1).lower() if last is not None else ""
     if word not in _LEAD_LAST_WORDS and word[-2:] not in _LEAD_LAST_WORDS:
@@ -446,7 +558,7 @@ def _lead(before: str) -> tuple[str, str]:
     return "bare", ""
 
 
-_COORDINATED = re.compile(rf"({_NAME.pattern})(?:\s*,)?\s+(?:and|et|or|ou)\s+$")
+_COORDINATED = re.compile(rf"({_NAME.pattern})(?:(?:\s*,)?\s+(?:and|et|or|ou)\s+|\s*,\s*)$")
 
 
 def _shared_lead(before: str) -> tuple[str, str]:
@@ -481,8 +593,32 @@ def _written_lead(kind: str, lead: str, before: str) -> str:
     return (article.group() if article is not None else "") + lead
 
 
-_LEAD_DISTANCE = re.compile(rf"(?P<dist>{_DISTANCE})", re.IGNORECASE)
-_LEAD_DIRECTION = re.compile(rf"(?P<dir>{_DIRECTION})\s+(?:of|de|d['’]|du)", re.IGNORECASE)
+_LEAD_DISTANCE = re.compile(_DISTANCE, re.IGNORECASE)
+_METRES = {"km": 1000.0, "kilo": 1000.0, "naut": 1852.0, "mill": 1852.0, "nm": 1852.0}
+_METRES |= {"mile": 1609.0, "mèt": 1.0, "met": 1.0, "m": 1.0}
+_AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+_AMOUNTS |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30}
+_AMOUNTS |= {"few": 3, "of": 2, "quelques": 3, "dizaine": 10, "quinzaine": 15, "vingtaine": 20}
+_AMOUNTS |= {"trentaine": 30, "quarantaine": 40}
+
+
+def offset_m(lead: str) -> float | None:
+    """Return the distance in metres a lead states ("22 km west of", "2 miles off"), or None.
+
+    An incident "22 km west of Boulogne" is placed at Boulogne with this much
+    more uncertainty: the place named is its reference, the offset its spread.
+    """
+    found = _LEAD_DISTANCE.search(lead)
+    if found is None:
+        return None
+    amount = found["amount"].lower().replace(",", ".")
+    words = [word for word in amount.split() if word != "de"]
+    try:
+        value = float(amount)
+    except ValueError:
+        value = float(_AMOUNTS.get(words[-1], 1))
+    unit = found["unit"].lower()
+    return value * next((v for k, v in _METRES.items() if unit.startswith(k)), 1.0)
 
 
 def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, ...], str | None]:
@@ -491,17 +627,12 @@ def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, 
     A feature name ("X harbour", "port of X", "X beach") is asked only when the
     gazetteer has it: the geocoder spends a fuzzy search on every unknown name.
     """
-    distance = _LEAD_DISTANCE.search(lead) if kind in ("distance", "direction") else None
     if kind == "offshore":
         beach = f"{name} beach"
         offshore = f"off {beach}" if feature == "beach" and _exact_name(beach) else f"off {name}"
         return (offshore, name), f"the beach at {name}"
-    if kind == "distance" and distance is not None:
-        return (f"{distance['dist']} from {name}", name), None
-    direction = _LEAD_DIRECTION.search(lead) if kind == "direction" else None
-    if direction is not None:
-        prefix = f"{distance['dist']} " if distance is not None else ""
-        return (f"{prefix}{direction['dir']} of {name}", name), None
+    if kind in ("distance", "direction"):
+        return (name,), None
     if kind == "beach" or feature == "beach":
         return (f"the beach at {name}", name), None
     if kind == "port" or feature == "port":

@@ -35,7 +35,8 @@ from typing import Any
 import pyproj
 
 from geo.errors import CorpusError
-from geo.extract import Document, extract_document, parse_document
+from geo.extract._document import Document, parse_document
+from geo.extract._pipeline import extract_document
 from geo.model import Incident
 from geo.vocabulary import EventType, LocationPrecision
 
@@ -65,6 +66,7 @@ class GoldIncident:
     in_region: bool = True
     alt_event_types: tuple[EventType, ...] = ()
     place: str | None = None
+    evidence: str | None = None
 
     @property
     def event_types(self) -> frozenset[EventType]:
@@ -114,6 +116,7 @@ def _gold_incident(item: object, where: str) -> GoldIncident:
         in_region=in_region,
         alt_event_types=tuple(_event_type(t, where, "alt_event_types") for t in alternates),
         place=_optional_text(item.get("place"), where, "place"),
+        evidence=_optional_text(item.get("evidence"), where, "evidence"),
     )
 
 
@@ -373,27 +376,126 @@ class CorpusDocument:
 
 
 @dataclass(frozen=True)
-class CorpusReport:
-    """The scores of every document of a corpus and the figures over all of them."""
+class DocumentResult:
+    """One scored document: its score and figures, its gold and what was extracted."""
 
-    corpus: str
-    overall: Figures
-    documents: list[tuple[DocumentScore, Figures]] = field(default_factory=list)
+    score: DocumentScore
+    figures: Figures
+    gold: tuple[GoldIncident, ...]
+    extracted: tuple[Incident, ...]
+
+    def errors(self) -> dict[str, Any]:
+        """Return the document's missed gold and unmatched extracted incidents, JSON-ready."""
+        return {
+            "missed": [_gold_summary(self.gold[g]) for g in self.score.missed],
+            "unmatched": [_incident_summary(self.extracted[e]) for e in self.score.false_positives],
+        }
+
+
+def _gold_summary(gold: GoldIncident) -> dict[str, Any]:
+    """Describe a gold incident for an error listing."""
+    return {
+        "event_type": gold.event_type.value,
+        "place": gold.place,
+        "country": gold.country,
+        "date": gold.date.isoformat() if gold.date else None,
+        "people": gold.people,
+        "evidence": gold.evidence,
+    }
+
+
+def _incident_summary(incident: Incident) -> dict[str, Any]:
+    """Describe an extracted incident for an error listing, with the sentence it came from."""
+    quote = incident.sources[0].quote if incident.sources else None
+    return {
+        "event_type": incident.event_type.value,
+        "place": incident.place_name,
+        "country": incident.country,
+        "location_precision": incident.location_precision,
+        "date": incident.date.isoformat() if incident.date else None,
+        "people": incident.people,
+        "confidence": incident.confidence,
+        "sentence": quote,
+    }
+
+
+CONFIDENCE_BINS = (0.0, 0.2, 0.4, 0.6, 0.8)
+"""Lower bounds of the confidence bins of the calibration table (the last bin ends at 1)."""
+HIGH_CONFIDENCE = 0.8
+
+
+@dataclass(frozen=True)
+class CalibrationRow:
+    """Extracted incidents whose confidence lies in [low, high) (the last bin includes 1)."""
+
+    low: float
+    high: float
+    extracted: int
+    matched: int
+
+    @property
+    def precision(self) -> float | None:
+        """Return the share of these incidents that matched a gold one."""
+        return _ratio(self.matched, self.extracted)
 
     def as_dict(self) -> dict[str, Any]:
-        """Return the report as a JSON-ready dict: the corpus figures, then per document."""
+        """Return the row as a JSON-ready dict."""
+        return {**asdict(self), "precision": self.precision}
+
+
+def calibration(results: Iterable[DocumentResult]) -> list[CalibrationRow]:
+    """Count, per confidence bin, the scored extracted incidents and how many matched.
+
+    The last row, from :data:`HIGH_CONFIDENCE` up, is the one the confidence
+    promises: at least that share of its incidents is right. Incidents without
+    a confidence and ignored ones (out-of-region stand-ins) are not counted.
+    """
+    bounds = [*CONFIDENCE_BINS, 1.0]
+    counts = [[0, 0] for _ in CONFIDENCE_BINS]
+    for result in results:
+        matched = {pair.extracted for pair in result.score.pairs}
+        scored = matched | set(result.score.false_positives)
+        for e in scored:
+            value = result.extracted[e].confidence
+            if value is None:
+                continue
+            row = max(i for i, low in enumerate(CONFIDENCE_BINS) if value >= low)
+            counts[row][0] += 1
+            counts[row][1] += e in matched
+    return [
+        CalibrationRow(bounds[i], bounds[i + 1], extracted, matched)
+        for i, (extracted, matched) in enumerate(counts)
+    ]
+
+
+@dataclass(frozen=True)
+class CorpusReport:
+    """The scores of every document of one or more corpora and the figures over all of them."""
+
+    corpora: tuple[str, ...]
+    overall: Figures
+    documents: list[DocumentResult] = field(default_factory=list)
+
+    def as_dict(self, *, errors: bool = False) -> dict[str, Any]:
+        """Return the report as a JSON-ready dict: the figures, then per document.
+
+        With ``errors``, each document also lists its missed gold incidents and
+        its unmatched extracted ones with their sentences.
+        """
         return {
-            "corpus": self.corpus,
+            "corpora": list(self.corpora),
             **self.overall.as_dict(),
+            "calibration": [row.as_dict() for row in calibration(self.documents)],
             "documents": [
                 {
-                    "document": score.name,
-                    **document_figures.as_dict(),
-                    "ignored": score.ignored,
-                    "false_positives": list(score.false_positives),
-                    "missed": list(score.missed),
+                    "document": result.score.name,
+                    **result.figures.as_dict(),
+                    "ignored": result.score.ignored,
+                    "false_positives": list(result.score.false_positives),
+                    "missed": list(result.score.missed),
+                    **({"errors": result.errors()} if errors else {}),
                 }
-                for score, document_figures in self.documents
+                for result in self.documents
             ],
         }
 
@@ -436,20 +538,40 @@ def _corpus_document(path: Path) -> CorpusDocument:
 Extractor = Callable[[Document], list[Incident]]
 
 
+def evaluate_corpora(
+    folders: Sequence[Path],
+    extractor: Extractor = extract_document,
+    on_progress: Callable[[int, int], None] | None = None,
+) -> CorpusReport:
+    """Run the extractor on every document of one or more corpus folders and score them together.
+
+    Documents are named ``NAME`` for one folder and ``FOLDER/NAME`` for
+    several. ``on_progress(done, total)`` is called after each document.
+
+    Raises
+    ------
+    CorpusError
+        When a folder is not a corpus (see :func:`load_corpus`) or is named twice.
+    """
+    if len(set(folders)) != len(folders):
+        raise CorpusError(f"a corpus folder is named twice: {', '.join(map(str, folders))}")
+    corpus = [(folder, item) for folder in folders for item in load_corpus(folder)]
+    results = []
+    for done, (folder, item) in enumerate(corpus, start=1):
+        extracted = tuple(extractor(item.document))
+        name = item.name if len(folders) == 1 else f"{folder.name}/{item.name}"
+        score = score_document(item.gold, extracted, name)
+        results.append(DocumentResult(score, figures([score]), tuple(item.gold), extracted))
+        if on_progress is not None:
+            on_progress(done, len(corpus))
+    overall = figures(result.score for result in results)
+    return CorpusReport(tuple(map(str, folders)), overall, results)
+
+
 def evaluate_corpus(
     folder: Path,
     extractor: Extractor = extract_document,
     on_progress: Callable[[int, int], None] | None = None,
 ) -> CorpusReport:
-    """Run the extractor on every document of a corpus folder and score it.
-
-    ``on_progress(done, total)`` is called after each document.
-    """
-    corpus = load_corpus(folder)
-    documents = []
-    for done, item in enumerate(corpus, start=1):
-        score = score_document(item.gold, extractor(item.document), item.name)
-        documents.append((score, figures([score])))
-        if on_progress is not None:
-            on_progress(done, len(corpus))
-    return CorpusReport(str(folder), figures(score for score, _ in documents), documents)
+    """Run the extractor on every document of a corpus folder and score it."""
+    return evaluate_corpora([folder], extractor, on_progress)

@@ -130,7 +130,11 @@ def clean_text(text: str) -> str:
 
 # -- sentences ------------------------------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[.!?…]+[\"'’”»)\]]*\s+")
+_SENTENCE_END = re.compile(
+    r"[.!?…]+[\"'’”»)\]]*\s+|(?<=[a-zà-ÿ0-9)]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])|(?<=\)[.!?])(?=\d)"
+)
+"""A sentence end: punctuation then space, or glued to the next sentence as scraped pages have
+it ("…à Calais.Les migrants", "(62).13 naufragés"), but not inside "U.K." or "1.5"."""
 _SENTENCE_START = re.compile(r"[\"'‘“«(\[]?[A-ZÀ-ÖØ-Þ0-9]")
 _ABBREVIATIONS = frozenset(
     {
@@ -213,12 +217,29 @@ _SUBJECTS = (
     r"groups?|men|women|children|ministers|smugglers|authorities|crews?|boats?|an?(?! result\b| "
     r"part\b| well\b| whole\b))\b"
 )
+_COUNT_START = (
+    r"(?:\d|(?:another|a further|some|about|around|more than|over|at least|plus de|au moins"
+    r"|environ|près de|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine|cinquantaine"
+    r"|soixantaine|centaine)|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty"
+    r"|thirty|forty|fifty|sixty|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt"
+    r"|trente|quarante|cinquante|soixante)\b)"
+)
+"""How a second event's count starts after "and": "three died and 40 were rescued"."""
+_AFTER_COUNT = (
+    r"(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
+    r"|drowned|ont|sont|avaient|étaient|off|near|au large|près)\b"
+)
+"""What follows that count at once: a verb or a place ("and 40 off Dunkirk"), not a noun,
+so "four adults and two children were stopped" stays one group."""
 _CLAUSE_BREAK = re.compile(
     r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
-    rf"|\s+as\s+(?={_SUBJECTS})",
+    rf"|\s+as\s+(?={_SUBJECTS})"
+    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
+    r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
+    r"|s['’])\b)",
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where|qui|dont|où)\b[^,;]*", re.IGNORECASE)

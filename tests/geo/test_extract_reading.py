@@ -1,0 +1,220 @@
+"""Reading reports as a reader would: roles of places, several events, dates, counts, types.
+
+Each kind of error real reports led the extractor into has a short report
+here, written for these tests in their own words; none is taken from an
+article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from geo.extract import extract_incidents
+from geo.model import Incident
+from geo.vocabulary import EventType, LocationPrecision, ReviewStatus
+
+# A Thursday: relative dates resolve against it.
+PUBLISHED = dt.date(2024, 3, 14)
+
+
+def _read(text: str, published: dt.date | None = PUBLISHED) -> list[Incident]:
+    return extract_incidents(text, url="https://news.example.org/a", published=published)
+
+
+def _kinds(incidents: list[Incident]) -> list[tuple[str, str | None, int | None]]:
+    return [(i.event_type.value, i.place_name, i.people) for i in incidents]
+
+
+def _only(text: str, published: dt.date | None = PUBLISHED) -> Incident:
+    incidents = _read(text, published)
+    assert len(incidents) == 1, _kinds(incidents)
+    return incidents[0]
+
+
+# -- organisations and landing ports are not where incidents happen -------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Le CROSS Gris-Nez a coordonné le sauvetage de 40 personnes au large de Wimereux.",
+            "Wimereux",
+        ),
+        ("La SNSM de Calais a secouru 12 migrants au large d'Ambleteuse.", "Ambleteuse"),
+        ("The Dover lifeboat rescued 20 people off Folkestone.", "Folkestone"),
+        (
+            "Les 25 migrants secourus au large de Gravelines ont été déposés au port de Dunkerque.",
+            "Gravelines",
+        ),
+        ("Coastguards rescued 18 people off Wimereux. They were taken to Calais.", "Wimereux"),
+        (
+            "Le préfet du Nord a indiqué que 15 migrants avaient été interceptés sur la plage de "
+            "Bray-Dunes.",
+            "Bray-Dunes",
+        ),
+    ],
+)
+def test_rescue_centres_lifeboat_stations_titles_and_landing_ports_are_not_incident_places(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.place_name is not None and place in incident.place_name
+
+
+def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing() -> None:
+    incident = _only(
+        "Border Force intercepted 30 people in the Channel and brought them ashore at Dover."
+    )
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.ARRIVAL,
+        "Dover",
+        30,
+    )
+
+
+def test_a_boat_that_left_a_beach_before_its_rescue_is_a_launch_there_too() -> None:
+    incidents = _read(
+        "Une embarcation partie de Wissant a été secourue au large de Wimereux avec 20 personnes."
+    )
+    kinds = {(i.event_type, (i.place_name or "").split()[-1]) for i in incidents}
+    assert kinds == {(EventType.LAUNCH, "Wissant"), (EventType.RESCUE, "Wimereux")}
+
+
+# -- several events in one sentence, lists of beaches ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people died and 40 were rescued off Wimereux.",
+        "Trois personnes sont mortes et 40 ont été secourues au large de Wimereux.",
+    ],
+)
+def test_deaths_and_rescues_of_one_sentence_are_two_incidents_at_its_place(text: str) -> None:
+    incidents = _read(text)
+    assert sorted((i.event_type.value, i.people) for i in incidents) == [
+        ("death", 3),
+        ("rescue", 40),
+    ]
+    assert all("Wimereux" in (i.place_name or "") for i in incidents)
+
+
+def test_two_counts_at_two_places_are_two_incidents_never_summed() -> None:
+    incidents = _read("Thirty people were rescued off Calais and 40 off Dunkirk.")
+    assert sorted((i.place_name, i.people) for i in incidents) == [
+        ("off Calais", 30),
+        ("off Dunkirk", 40),
+    ]
+
+
+def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> None:
+    incidents = _read(
+        "Mardi, 120 personnes sont parties des plages de Gravelines, Oye-Plage et Wissant."
+    )
+    assert [i.event_type for i in incidents] == [EventType.LAUNCH] * 3
+    assert {i.people for i in incidents} == {None}
+    assert all(i.date == dt.date(2024, 3, 12) for i in incidents)
+
+
+# -- dates relative to publication ----------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Ce dimanche, 30 migrants ont été interceptés sur la plage de Wissant.", 10),
+        ("Dans la nuit de samedi à dimanche, 30 migrants ont été secourus au large de Calais.", 10),
+        ("Mardi matin, une soixantaine de migrants ont été interceptés à Gravelines.", 12),
+        ("Early on Sunday about 50 people were rescued off Dunkirk.", 10),
+        ("About 50 people have been rescued off Dunkirk.", 14),
+    ],
+)
+def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
+    assert _only(text).date == dt.date(2024, 3, day)
+
+
+# -- counts ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Mardi, une soixantaine de migrants ont été interceptés à Gravelines.", 60),
+        ("On Tuesday about 50 people were rescued off Dunkirk.", 50),
+        ("On Tuesday more than 60 people landed at Dover.", 60),
+        ("Les gendarmes ont interpellé 45 migrants et deux passeurs à Wissant.", 45),
+        ("Four adults and two children were intercepted on the beach at Sangatte.", 6),
+    ],
+)
+def test_counts_as_reports_write_them(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+# -- types ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Nine people were found on rocks at Folkestone on Sunday.", EventType.ARRIVAL),
+        ("Eleven men were picked up on the beach at Folkestone.", EventType.ARRIVAL),
+        (
+            "Une embarcation en difficulté au large de Berck a été signalée; les 30 passagers "
+            "ont été pris à bord par le patrouilleur.",
+            EventType.RESCUE,
+        ),
+        ("Un bateau à la dérive a été repéré au large de Berck.", EventType.SIGHTING),
+        ("Un survivant a regagné la plage de Sangatte à la nage.", EventType.OTHER),
+    ],
+)
+def test_types_as_a_reader_reads_them(text: str, event_type: EventType) -> None:
+    assert _only(text).event_type is event_type
+
+
+# -- precision ------------------------------------------------------------------------------
+
+
+def test_a_country_level_restatement_of_a_placed_incident_is_no_second_incident() -> None:
+    incident = _only(
+        "French police stopped 45 people on the beach at Gravelines on Tuesday. "
+        "French authorities said 45 people had been stopped on Tuesday."
+    )
+    assert incident.location_precision is not LocationPrecision.COUNTRY
+
+
+def test_a_rescue_placed_only_in_the_channel_is_not_mapped() -> None:
+    assert _read("On Tuesday 30 people were rescued in the Channel.") == []
+
+
+def test_a_national_tally_stays_at_country_level() -> None:
+    (incident,) = _read("On Tuesday 412 people crossed the Channel to the UK in small boats.")
+    assert (incident.event_type, incident.country, incident.point) == (
+        EventType.ARRIVAL,
+        "GB",
+        None,
+    )
+
+
+def test_a_place_22_km_out_keeps_the_named_place_as_reference_with_the_offset_as_spread() -> None:
+    incident = _only("Mardi, 12 migrants ont été secourus à 22 km à l'ouest de Boulogne-sur-Mer.")
+    plain = _only("Mardi, 12 migrants ont été secourus à Boulogne-sur-Mer.")
+    assert (incident.lon, incident.lat) == (plain.lon, plain.lat)
+    assert incident.uncertainty_m is not None and incident.uncertainty_m >= 22_000
+
+
+# -- confidence and review ------------------------------------------------------------------
+
+
+def test_every_extracted_incident_is_a_candidate_with_a_confidence() -> None:
+    incidents = _read(
+        "Coastguards rescued 18 people off Wimereux on Tuesday. "
+        "On Tuesday 412 people crossed the Channel to the UK in small boats."
+    )
+    assert {i.review_status for i in incidents} == {ReviewStatus.CANDIDATE}
+    placed = next(i for i in incidents if i.point is not None)
+    national = next(i for i in incidents if i.point is None)
+    assert placed.confidence is not None and national.confidence is not None
+    assert placed.confidence >= 0.8 > national.confidence
