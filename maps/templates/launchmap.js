@@ -743,6 +743,7 @@
         zone.addTo(made.map);
         made.layers.addOverlay(coastline, say("layer.coastline"));
         made.layers.addOverlay(zone, say("layer.zone", {metres: config.zoneMetres}));
+        return {coastline: coastline, zone: zone};
     }
 
     function addMinimap(map, config) {
@@ -760,8 +761,9 @@
         var reference = loadJson(config.referenceUrl, "launchmap-reference");
         var made = makeMap(config);
         Promise.all([data, reference]).then(function (loaded) {
-            addReferenceLayers(made, config, loaded[1]);
-            new App(made.map, config, loaded[0], loaded[1]).start(made.layers);
+            var app = new App(made.map, config, loaded[0], loaded[1]);
+            app.reference = addReferenceLayers(made, config, loaded[1]);
+            app.start(made.layers);
             if (config.minimap) { addMinimap(made.map, config); } // an overview: after the rest
         }).catch(function (error) {
             var note = element("p", "launchmap-failed", say("page.failed", {reason: error.message}));
