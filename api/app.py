@@ -22,7 +22,8 @@ from maps.assets import CDN_ROOT, VENDOR_DIR
 from maps.data_resource import MapData
 
 MAP_DATA_VERSIONS = 2
-"""Data resources kept in memory: the current store version's and the one before."""
+"""Data resources kept in memory: the current store version's and the one before (none
+when ``cache_max_bytes`` is 0: then every answer is built for its request)."""
 VENDOR_MAX_AGE_S = 86_400
 
 
@@ -53,7 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     app.state.settings = settings
     app.state.answers = Answers(settings.cache_max_bytes, settings.cache_max_age_s)
-    app.state.map_data = Cache[MapData](MAP_DATA_VERSIONS)
+    app.state.map_data = Cache[MapData](MAP_DATA_VERSIONS if settings.cache_max_bytes else 0)
     install_error_handlers(app)
     app.include_router(hotspots.router)  # these come before the generic /collections/{id}/items
     app.include_router(reference.router)
