@@ -42,7 +42,7 @@ from maps.assets import (
     safe_in_element,
 )
 from maps.chart import reference_places
-from maps.data_resource import INCIDENTS_FILE, MapData, build_map_data
+from maps.data_resource import MapData, build_map_data
 from maps.messages import DEFAULT_LANGUAGE, catalogue, message
 from maps.page_data import MapSummary, describe, rounded, script_json, search_places, zone_geojson
 from maps.view import UNFILTERED, MapView
@@ -195,8 +195,7 @@ def _render(
         "app_js": safe_in_element(_template_text("launchmap.js")) if inline_app else None,
         "app_css_url": f"{options.app_prefix}/launchmap.css{app_query}",
         "app_js_url": f"{options.app_prefix}/launchmap.js{app_query}",
-        "data_preload": None if inline_data else f"{options.data_url}{INCIDENTS_FILE}",
-        "reference_preload": reference,
+        "loader": safe_in_element(_template_text("loader.js")),
         "config": script_json(_config(summary, options, view, inline_data, reference)),
         "inline_data": (
             base64.b64encode(inline_data.incidents).decode("ascii") if inline_data else None
@@ -314,7 +313,7 @@ def build_id() -> str:
     page's ETag (so a new launchmap never serves an old page as current).
     """
     digest = hashlib.sha256()
-    for name in (*APP_FILES, "page.html"):
+    for name in (*APP_FILES, "page.html", "loader.js"):
         digest.update(_template_text(name).encode("utf-8"))
     digest.update(reference_resource())
     digest.update(json.dumps(EVENT_COLORS).encode("utf-8"))

@@ -15,7 +15,6 @@
     var DAY_MS = 86400000;
     var CLUSTER_MAX_ZOOM = 16;
     var NONE = -2147483648; // a missing whole number in the data resource
-    var INCIDENTS_FILE = "incidents.bin.gz";
     var numberFormat = null;
     var messages = {};
 
@@ -121,14 +120,6 @@
 
     // -- loading: the data resource, its details and the reference layers ------------------------
 
-    /* Bytes that start as gzip does are decompressed here: a static host serves the files as they are. */
-    function gunzipped(buffer) {
-        var bytes = new Uint8Array(buffer);
-        if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) { return Promise.resolve(buffer); }
-        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
-        return new Response(stream).arrayBuffer();
-    }
-
     function fromBase64(encoded) {
         var binary = atob(encoded.trim());
         var bytes = new Uint8Array(binary.length);
@@ -136,17 +127,14 @@
         return bytes.buffer;
     }
 
-    /* The bytes at an address, or those inlined in the page's element ``inlineId`` (a standalone file). */
-    function loadBytes(url, inlineId) {
-        if (!url) { return gunzipped(fromBase64(document.getElementById(inlineId).textContent)); }
-        return fetch(url).then(function (response) {
-            if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
-            return response.arrayBuffer();
-        }).then(gunzipped);
+    /* What the loader (loader.js) started, or the bytes inlined in element ``inlineId`` (a standalone file). */
+    function loaded(started, inlineId) {
+        if (started) { return started; }
+        return window.launchmapLoader.gunzipped(fromBase64(document.getElementById(inlineId).textContent));
     }
 
-    function loadJson(url, inlineId) {
-        return loadBytes(url, inlineId).then(function (buffer) { return JSON.parse(new TextDecoder().decode(buffer)); });
+    function parsedJson(buffer) {
+        return JSON.parse(new TextDecoder().decode(buffer));
     }
 
     var COLUMN_TYPES = {uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array, int16: Int16Array, int32: Int32Array};
@@ -201,7 +189,9 @@
         }
         var data = this.data;
         var chunk = Math.floor(index / data.detailsPerChunk);
-        if (!this.chunks[chunk]) { this.chunks[chunk] = loadJson(this.url + "details-" + chunk + ".json.gz"); }
+        if (!this.chunks[chunk]) {
+            this.chunks[chunk] = window.launchmapLoader.fetched(this.url + "details-" + chunk + ".json.gz").then(parsedJson);
+        }
         box.textContent = say("popup.loading");
         this.chunks[chunk]
             .then(function (chunkData) {
@@ -540,15 +530,15 @@
 
     // -- the application ------------------------------------------------------------------------
 
-    function App(map, config, data, reference) {
+    function App(map, config, data) {
         this.map = map;
         this.data = data;
         this.colors = config.colors;
         this.title = config.title;
         this.chrome = config.chrome;
-        this.places = reference.places;
+        this.places = []; // the reference layers bring them (useReference)
         this.snippetUrl = config.snippetUrl;
-        this.chartPlaces = reference.chartPlaces;
+        this.chartPlaces = [];
         this.hotspotCount = data.hotspots.features.length;
         this.unplaced = data.total - data.count;
         this.details = new DetailSource(data, config.dataUrl, config.details);
@@ -580,6 +570,14 @@
         this.typeTotals = typeTotals;
         this.dayRange = firstDay === null ? null : [firstDay, lastDay];
         this.kmRange = lowKm === null ? null : [Math.min(lowKm, this._firstMark()), Math.max(highKm, this._lastMark())];
+    };
+
+    /* The search's places and the chart's axis come with the reference layers, after the incidents. */
+    App.prototype.useReference = function (reference) {
+        this.places = reference.places;
+        this.chartPlaces = reference.chartPlaces;
+        this._measure();
+        if (this.chart) { this.chart.draw(this.shown || []); }
     };
 
     App.prototype._firstMark = function () {
@@ -708,8 +706,7 @@
         this.map.on("moveend", this.rememberView, this);
         this.applyFilter();
         window.launchmap = this;
-        document.documentElement.dataset.launchmapReady = "1";
-        window.launchmapReadyMs = performance.now();
+        window.launchmapInteractiveMs = performance.now();
     };
 
     // -- the page: the map first, then the incidents and reference layers as they arrive --------
@@ -754,17 +751,26 @@
     }
 
     function boot() {
-        var config = JSON.parse(document.getElementById("launchmap-config").textContent);
+        var loader = window.launchmapLoader;
+        var config = loader.config;
         messages = config.messages;
         numberFormat = new Intl.NumberFormat(config.lang);
-        var data = loadBytes(config.dataUrl && config.dataUrl + INCIDENTS_FILE, "launchmap-data").then(decodeData);
-        var reference = loadJson(config.referenceUrl, "launchmap-reference");
+        var data = loaded(loader.data, "launchmap-data").then(decodeData);
+        var reference = loaded(loader.reference, "launchmap-reference").then(parsedJson);
         var made = makeMap(config);
-        Promise.all([data, reference]).then(function (loaded) {
-            var app = new App(made.map, config, loaded[0], loaded[1]);
-            app.reference = addReferenceLayers(made, config, loaded[1]);
+        var app = null;
+        /* The incidents first: once drawn, a reader can use the map (interactive); the coastline,
+           the zone, the search's places, the chart's axis and the minimap follow (ready). */
+        data.then(function (decoded) {
+            app = new App(made.map, config, decoded);
             app.start(made.layers);
-            if (config.minimap) { addMinimap(made.map, config); } // an overview: after the rest
+            return reference;
+        }).then(function (loaded) {
+            app.reference = addReferenceLayers(made, config, loaded);
+            app.useReference(loaded);
+            if (config.minimap) { addMinimap(made.map, config); }
+            document.documentElement.dataset.launchmapReady = "1";
+            window.launchmapReadyMs = performance.now();
         }).catch(function (error) {
             var note = element("p", "launchmap-failed", say("page.failed", {reason: error.message}));
             made.map.getContainer().appendChild(note);

@@ -111,8 +111,7 @@ def test_served_page_is_a_small_shell_loading_assets_and_data_from_the_server() 
     page = _shell()
     expected = {f"/static/v/{file.package}/{file.path}" for file in PAGE_FILES}
     app = {f"/app/launchmap.{kind}?v={build_id()}" for kind in ("js", "css")}
-    preloaded = {"/data/incidents.bin.gz", f"/app/reference.json.gz?v={build_id()}"}
-    assert set(_sources(page)) == expected | app | preloaded
+    assert set(_sources(page)) == expected | app
     assert _sources(page).index("/static/v/leaflet/dist/leaflet.js") < _sources(page).index(
         "/static/v/supercluster/dist/supercluster.min.js"
     )
@@ -120,6 +119,7 @@ def test_served_page_is_a_small_shell_loading_assets_and_data_from_the_server() 
     assert "Wissant" not in page and "68.5" not in page
     config = _app_config(page)
     assert config["dataUrl"] == "/data/" and "details" not in config
+    assert config["referenceUrl"] == f"/app/reference.json.gz?v={build_id()}"
 
 
 def test_cdn_page_loads_the_pinned_versions() -> None:
