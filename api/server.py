@@ -70,13 +70,18 @@ def app_from_environment() -> FastAPI:
 def run(settings: Settings, host: str, port: int, workers: int = 1) -> None:
     """Serve the app on ``host``:``port`` with ``workers`` processes until interrupted."""
     log_requests()
-    proxies = {
-        "proxy_headers": bool(settings.forwarded_allow_ips),
-        "forwarded_allow_ips": settings.forwarded_allow_ips or None,
-    }
+    proxy_headers = bool(settings.forwarded_allow_ips)
+    proxies = settings.forwarded_allow_ips or None
     if workers == 1:
-        app = create_app(settings)
-        uvicorn.run(app, host=host, port=port, access_log=False, http=NoDelayH11Protocol, **proxies)
+        uvicorn.run(
+            create_app(settings),
+            host=host,
+            port=port,
+            access_log=False,
+            http=NoDelayH11Protocol,
+            proxy_headers=proxy_headers,
+            forwarded_allow_ips=proxies,
+        )
         return
     os.environ.update(_environment(settings))
     uvicorn.run(
@@ -88,7 +93,8 @@ def run(settings: Settings, host: str, port: int, workers: int = 1) -> None:
         access_log=False,
         http=NoDelayH11Protocol,
         timeout_worker_healthcheck=WORKER_START_S,
-        **proxies,
+        proxy_headers=proxy_headers,
+        forwarded_allow_ips=proxies,
     )
 
 
