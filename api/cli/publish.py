@@ -10,8 +10,11 @@ import typer
 from api.cli._common import (
     DatabaseUrlOption,
     DataDirOption,
+    EndOption,
     JsonFlag,
     NoSeedFlag,
+    StartOption,
+    TypesOption,
     app,
     count,
     emit,
@@ -27,15 +30,9 @@ def publish_command(
     folder: Annotated[
         Path, typer.Argument(help="Folder to write the site into (created if missing).")
     ],
-    start: Annotated[
-        str | None, typer.Option(help="Only incidents on or after this date (YYYY-MM-DD).")
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option(help="Only incidents on or before this date (YYYY-MM-DD).")
-    ] = None,
-    types: Annotated[
-        str | None, typer.Option(help="Only these event types, comma-separated (launch,rescue).")
-    ] = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    types: TypesOption = None,
     lang: Annotated[
         str, typer.Option(help="Language of the pages: en (French comes in a later launchmap).")
     ] = "en",
