@@ -20,6 +20,7 @@ from tests.conftest import StoreTarget, serve_launchmap
 
 TOKEN = "workers-test-token"
 WRITES_PER_CLIENT = 8
+BUILD_TIMEOUT_S = 300  # each worker builds the data once: seconds on a busy machine
 
 
 class _Transport:
@@ -75,7 +76,7 @@ def _post_all(url: str, client: int) -> list[int]:
             f"{url}/collections/incidents/items",
             json=_feature(client, number),
             headers={"Authorization": f"Bearer {TOKEN}"},
-            timeout=60,
+            timeout=BUILD_TIMEOUT_S,
         )
         statuses.append(response.status_code)
     return statuses
@@ -94,7 +95,8 @@ def test_two_workers_share_the_port_the_writes_and_the_store_version(
         tmp_path, data_dir=store_target.data_dir, env=env, name="workers", extra_args=("--workers", "2")
     ) as server:
         assert len(_worker_processes(server.process.pid)) == 2
-        before = read_header(httpx.get(f"{server.url}/map/data/incidents.bin.gz").content)
+        data_url = f"{server.url}/map/data/incidents.bin.gz"
+        before = read_header(httpx.get(data_url, timeout=BUILD_TIMEOUT_S).content)
         with ThreadPoolExecutor(2) as pool:
             statuses = [
                 status
@@ -102,7 +104,7 @@ def test_two_workers_share_the_port_the_writes_and_the_store_version(
                 for status in batch
             ]
         assert statuses == [201] * (2 * WRITES_PER_CLIENT)  # the single writer never refused
-        answers = [httpx.get(f"{server.url}/map/data/incidents.bin.gz") for _ in range(12)]
+        answers = [httpx.get(data_url, timeout=BUILD_TIMEOUT_S) for _ in range(12)]
         assert len({answer.headers["etag"] for answer in answers}) == 1  # every worker is current
         after = read_header(answers[0].content)
         assert after["count"] == before["count"] + 2 * WRITES_PER_CLIENT
