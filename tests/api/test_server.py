@@ -92,7 +92,11 @@ def test_two_workers_share_the_port_the_writes_and_the_store_version(
 ) -> None:
     env = {"LAUNCHMAP_WRITE_TOKENS": json.dumps([TOKEN]), **store_target.env}
     with serve_launchmap(
-        tmp_path, data_dir=store_target.data_dir, env=env, name="workers", extra_args=("--workers", "2")
+        tmp_path,
+        data_dir=store_target.data_dir,
+        env=env,
+        name="workers",
+        extra_args=("--workers", "2"),
     ) as server:
         assert len(_worker_processes(server.process.pid)) == 2
         data_url = f"{server.url}/map/data/incidents.bin.gz"
