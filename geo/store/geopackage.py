@@ -103,8 +103,8 @@ class GeoPackageStore:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._create_if_new(seed=seed)
-        missing_columns, has_feed_tables = self._check_schema()
-        self._upgrade(missing_columns, feed_tables=not has_feed_tables)
+        missing_columns, has_tables = self._check_schema()
+        self._upgrade(missing_columns, tables=not has_tables)
 
     # -- connections and transactions -------------------------------------------------
 
@@ -222,15 +222,14 @@ class GeoPackageStore:
             )
         return missing, tables == 3
 
-    def _upgrade(self, missing: set[str], *, feed_tables: bool) -> None:
+    def _upgrade(self, missing: set[str], *, tables: bool) -> None:
         """Add what a newer launchmap keeps to a store made by an earlier one.
 
-        The new columns of the incident table, the feed tables and the version
-        table with its triggers. One
-        transaction; the rows already stored keep every value and get empty
-        new fields.
+        The new columns of the incident table and, if ``tables``, the feed
+        tables and the version table with its triggers. One transaction; the
+        rows already stored keep every value and get empty new fields.
         """
-        if not missing and not feed_tables:
+        if not missing and not tables:
             return
         with self._transaction() as connection:
             present = {row[1] for row in connection.execute(f"PRAGMA table_info({TABLE})")}
@@ -239,6 +238,7 @@ class GeoPackageStore:
                     sql_type = _SQL_TYPES[INCIDENT_COLUMNS[name]]
                     connection.execute(f"ALTER TABLE {TABLE} ADD COLUMN {name} {sql_type}")
             _create_feed_tables(connection)
+            _create_version_table(connection)
 
     # -- writes -----------------------------------------------------------------------
 
