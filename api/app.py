@@ -8,14 +8,23 @@ from contextlib import asynccontextmanager
 from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.staticfiles import StaticFiles
+from starlette.responses import Response
+from starlette.types import Scope
 
 from api import extract, features, hotspots, images, pages, reference, service, writes
+from api.cache import Answers, Cache
 from api.errors import install_error_handlers
 from api.middleware import AccessLog, BodyLimit, PublicAddress, RateLimit, SecurityHeaders
 from api.service import DESCRIPTION, TITLE
 from api.settings import Settings
 from geo.store import open_store
 from maps.assets import CDN_ROOT, VENDOR_DIR
+from maps.data_resource import MapData
+
+MAP_DATA_VERSIONS = 2
+"""Data resources kept in memory: the current store version's and the one before (none
+when ``cache_max_bytes`` is 0: then every answer is built for its request)."""
+VENDOR_MAX_AGE_S = 86_400
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -44,6 +53,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         redoc_url=None,
     )
     app.state.settings = settings
+    app.state.answers = Answers(settings.cache_max_bytes, settings.cache_max_age_s)
+    app.state.map_data = Cache[MapData](MAP_DATA_VERSIONS if settings.cache_max_bytes else 0)
     install_error_handlers(app)
     app.include_router(hotspots.router)  # these come before the generic /collections/{id}/items
     app.include_router(reference.router)
@@ -53,7 +64,8 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(images.router)
     app.include_router(service.router)
-    app.mount(pages.VENDOR_ROUTE, StaticFiles(directory=VENDOR_DIR, check_dir=False), name="vendor")
+    vendor = VendorFiles(directory=VENDOR_DIR, check_dir=False)
+    app.mount(pages.VENDOR_ROUTE, vendor, name="vendor")
     _add_middleware(app, settings)
     return app
 
@@ -76,3 +88,14 @@ def _add_middleware(app: FastAPI, settings: Settings) -> None:
     public_url = str(settings.public_url) if settings.public_url else None
     app.add_middleware(PublicAddress, public_url=public_url, allowed_hosts=settings.allowed_hosts)
     app.add_middleware(AccessLog)
+
+
+class VendorFiles(StaticFiles):
+    """Leaflet and its plugins, which browsers and CDNs may keep for a day."""
+
+    async def get_response(self, path: str, scope: Scope) -> Response:
+        """Serve one file, with a Cache-Control of a day on success."""
+        response = await super().get_response(path, scope)
+        if response.status_code in (200, 304):
+            response.headers["Cache-Control"] = f"public, max-age={VENDOR_MAX_AGE_S}"
+        return response

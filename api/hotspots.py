@@ -2,20 +2,24 @@
 
 The clustering method and its parameters are query parameters, and travel
 back in the response (``clustering``), so a client always knows how the
-hotspots it shows were found.
+hotspots it shows were found. An answer is computed once per store version
+and query, then served from memory with its ETag (see :mod:`api.cache`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import Annotated, Any
 
 import geopandas as gpd
 from fastapi import APIRouter, Depends, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import Response
 
+from api.cache import Cached
 from api.deps import get_settings, get_store
 from api.features import GEOJSON, page_links
+from api.pages import answers
 from api.params import parse_bbox, parse_datetime
 from api.settings import Settings
 from geo.cluster import cluster_incidents, hotspot_features, hotspot_shifts, hotspots, json_value
@@ -42,7 +46,11 @@ def _shifts_by_hotspot(clustered: gpd.GeoDataFrame, period: str) -> dict[str, li
 
 @router.get(
     "/collections/hotspots/items",
-    responses={200: {"content": {GEOJSON: {}}, "description": "Hotspots as GeoJSON hulls"}},
+    response_class=Response,
+    responses={
+        200: {"content": {GEOJSON: {}}, "description": "Hotspots as GeoJSON hulls"},
+        304: {"description": "Unchanged since the ETag given in If-None-Match"},
+    },
 )
 def hotspot_items(
     request: Request,
@@ -80,7 +88,7 @@ def hotspot_items(
     datetime: Annotated[str | None, Query(description="Date or interval of the incidents")] = None,
     limit: Annotated[int | None, Query(ge=1, description="Hotspots per page")] = None,
     offset: Annotated[int, Query(ge=0, description="Hotspots to skip")] = 0,
-) -> JSONResponse:
+) -> Response:
     """Cluster the stored incidents and return the hotspots as GeoJSON hull polygons."""
     params = ClusterParams(
         method=method,
@@ -93,22 +101,28 @@ def hotspot_items(
         roles=parse_roles(roles),
     )
     start, end = parse_datetime(datetime)
-    incidents = store.query(IncidentQuery(parse_bbox(bbox), start, end)).incidents
-    clustered = cluster_incidents(incidents, params)
-    features = hotspot_features(hotspots(clustered))
-    if period is not None:
-        shifts = _shifts_by_hotspot(clustered, period)
-        for feature in features:
-            feature["properties"]["shifts"] = shifts.get(feature["id"], [])
+    query = IncidentQuery(parse_bbox(bbox), start, end)
     page_size = min(limit or settings.default_limit, settings.max_limit)
-    page = features[offset : offset + page_size]
-    body = {
-        "type": "FeatureCollection",
-        "features": page,
-        "numberMatched": len(features),
-        "numberReturned": len(page),
-        "timeStamp": dt.datetime.now(dt.UTC).isoformat(timespec="seconds").replace("+00:00", "Z"),
-        "clustering": params.as_dict(),
-        "links": page_links(request, page_size, offset, len(features)),
-    }
-    return JSONResponse(body, media_type=GEOJSON)
+
+    def build(_version: str) -> Cached:
+        clustered = cluster_incidents(store.query(query).incidents, params)
+        features = hotspot_features(hotspots(clustered))
+        if period is not None:
+            shifts = _shifts_by_hotspot(clustered, period)
+            for feature in features:
+                feature["properties"]["shifts"] = shifts.get(feature["id"], [])
+        page = features[offset : offset + page_size]
+        body = {
+            "type": "FeatureCollection",
+            "features": page,
+            "numberMatched": len(features),
+            "numberReturned": len(page),
+            "timeStamp": dt.datetime.now(dt.UTC)
+            .isoformat(timespec="seconds")
+            .replace("+00:00", "Z"),
+            "clustering": params.as_dict(),
+            "links": page_links(request, page_size, offset, len(features)),
+        }
+        return Cached(json.dumps(body).encode("utf-8"), GEOJSON)
+
+    return answers(request).respond(request, store, "hotspots", str(request.url), build)

@@ -2,14 +2,14 @@
 
 They take the map's filters (``start``, ``end``, ``types``; the map also its
 ``lat``, ``lon`` and ``zoom``), a size (``width``, ``height``) or ``card=true``
-for a 1200x630 social card. The answer carries an ETag (a hash of the PNG)
-and may be cached for a few minutes; a request whose ``If-None-Match`` names
-the current ETag gets 304 without the image.
+for a 1200x630 social card. An image is drawn once per store version and
+options, then served from memory (see :mod:`api.cache`): its ETag comes from
+them, and a request whose ``If-None-Match`` names the current ETag gets 304
+without the image.
 """
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 from typing import Annotated
 
@@ -17,7 +17,9 @@ import geopandas as gpd
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response
 
+from api.cache import Cached
 from api.deps import get_store
+from api.pages import answers
 from api.params import map_view
 from geo.store import IncidentQuery, IncidentStore
 from maps.static import (
@@ -33,8 +35,6 @@ from maps.view import MapView
 router = APIRouter(tags=["images"])
 
 PNG_MEDIA_TYPE = "image/png"
-MAX_AGE_S = 300
-CACHE_CONTROL = f"public, max-age={MAX_AGE_S}"
 
 Width = Annotated[
     int | None,
@@ -75,7 +75,7 @@ def map_png(
 ) -> Response:
     """Draw the stored incidents on a static map: coastline, hotspots, legend, attributions."""
     options = image_options(view, width=width, height=height, card=card)
-    return _image(request, store, options, render_map_png)
+    return _image(request, store, "map.png", options, render_map_png)
 
 
 @router.get("/chart.png", response_class=PNGResponse, responses=PNG_RESPONSES)
@@ -89,27 +89,19 @@ def chart_png(
 ) -> Response:
     """Chart the stored incidents by date and kilometre along the French coast."""
     options = image_options(view, width=width, height=height, card=card)
-    return _image(request, store, options, render_chart_png)
+    return _image(request, store, "chart.png", options, render_chart_png)
 
 
 def _image(
     request: Request,
     store: IncidentStore,
+    kind: str,
     options: ImageOptions,
     render: Callable[[gpd.GeoDataFrame, ImageOptions], bytes],
 ) -> Response:
-    """Render every stored incident with ``render``; answer the PNG, or 304 if unchanged."""
-    png = render(store.query(IncidentQuery()).incidents, options)
-    etag = f'"{hashlib.sha256(png).hexdigest()[:32]}"'
-    headers = {"ETag": etag, "Cache-Control": CACHE_CONTROL}
-    if _matches(request.headers.get("if-none-match"), etag):
-        return Response(status_code=304, headers=headers)
-    return PNGResponse(png, headers=headers)
+    """Answer the PNG ``render`` draws of every stored incident (once per version), or 304."""
 
+    def build(_version: str) -> Cached:
+        return Cached(render(store.query(IncidentQuery()).incidents, options), PNG_MEDIA_TYPE)
 
-def _matches(if_none_match: str | None, etag: str) -> bool:
-    """Whether an ``If-None-Match`` header names ``etag`` (weakly compared) or is ``*``."""
-    if if_none_match is None:
-        return False
-    tags = [tag.strip().removeprefix("W/") for tag in if_none_match.split(",")]
-    return "*" in tags or etag in tags
+    return answers(request).respond(request, store, kind, options, build)

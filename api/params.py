@@ -108,7 +108,7 @@ def parse_sortby(text: str | None) -> tuple[tuple[str, bool], ...]:
     return tuple(keys)
 
 
-def map_view(
+async def map_view(
     start: Annotated[str | None, Query(description="First date shown (YYYY-MM-DD).")] = None,
     end: Annotated[str | None, Query(description="Last date shown (YYYY-MM-DD).")] = None,
     types: Annotated[
@@ -118,5 +118,8 @@ def map_view(
     lon: Annotated[float | None, Query(description="Longitude of the initial centre.")] = None,
     zoom: Annotated[int | None, Query(description="Initial zoom level (3-18).")] = None,
 ) -> MapView:
-    """Read a map's filters and view from the query string (a FastAPI dependency)."""
+    """Read a map's filters and view from the query string (a FastAPI dependency).
+
+    A coroutine, as parsing never waits: it runs without a hop to the thread pool.
+    """
     return parse_view(start=start, end=end, types=types, lat=lat, lon=lon, zoom=zoom)

@@ -79,6 +79,17 @@ class Settings(BaseSettings):
         description="An e-mail or web address for feed publishers to reach you, "
         "added to the feed reader's User-Agent.",
     )
+    cache_max_age_s: int = Field(
+        default=60,
+        ge=0,
+        description="Seconds a browser or CDN may keep a page, its data or an image before it "
+        "asks again (with the ETag: 304 when nothing changed).",
+    )
+    cache_max_bytes: int = Field(
+        default=128_000_000,
+        ge=0,
+        description="Bytes of built pages, images and hotspots each server process keeps.",
+    )
     default_limit: int = Field(default=100, ge=1, description="Items per page when none is asked.")
     max_limit: int = Field(default=10_000, ge=1, description="Most items one page may hold.")
 

@@ -1,25 +1,29 @@
-"""Benchmark: the map page at scale, against one Folium marker per incident.
+"""Benchmark: the map page at every size, against one Folium marker per incident.
 
 Usage::
 
-    python bench/map.py            # 10,000 and 100,000 incidents; baseline on 10,000
-    python bench/map.py --quick    # 2,000 and 10,000 incidents; baseline on 2,000
+    python bench/map.py            # 100, 2,000, 10,000 and 100,000 incidents
+    python bench/map.py --quick    # 100 and 2,000 incidents
 
 The incidents are the clustering benchmark's synthetic launches (fixed seed,
 with coast relations), a third of them relabelled as interceptions, rescues
 and arrivals so that every layer has something to draw.
 
-launchmap's page is built as the server builds ``/map``: the incidents as
-compact arrays, popups fetched from the API, Leaflet and its plugins from the
-server, after one warm-up build (the bundled layers are read once per
-process, as in a running server). The baseline is the plain Folium way: one
-``folium.CircleMarker`` with a ``folium.Popup`` per incident. For each page
-the benchmark prints its size, the time to build it, and the time to
-interactive in headless Chromium: from
-navigation start until the page's script has drawn the incidents
-(launchmap) or until the load event has run Folium's marker script
-(baseline), with both pages and their assets served from 127.0.0.1. The last
-lines are one JSON object per figure.
+launchmap's page is built as the server builds ``/map`` the first time
+after a write: the data resource of the incidents and the page shell (after
+one warm-up build: the bundled layers are read once per process, as in a
+running server); the page loads the resource, the reference layers, the page
+script and Leaflet with its plugins from the same server. The baseline is the
+plain Folium way, at every size: one ``folium.CircleMarker`` with a
+``folium.Popup`` per incident. For each page the benchmark prints what it
+transfers (launchmap: the shell and the compressed data resource; the baseline:
+its HTML), the time to build it, and the median of three times to interactive
+in headless Chromium: from navigation start until the page's script has drawn
+the incidents (launchmap: the markers drawn, the filters, legend and controls
+working; the coastline, zone, place search and chart axis follow, reported
+as "complete") or until the load event has run Folium's marker
+script (baseline), with both pages and their assets served from 127.0.0.1.
+The last lines are one JSON object per figure.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ import html
 import http.server
 import os
 import socket
+import statistics
 import tempfile
 import threading
 import time
@@ -46,9 +51,13 @@ from cluster import synthetic_launches
 from playwright.sync_api import Browser, sync_playwright
 
 from maps.assets import LOCAL_PREFIX, VENDOR_DIR
-from maps.incident_map import MapOptions, render_map_html
+from maps.data_resource import INCIDENTS_FILE, build_map_data
+from maps.incident_map import APP_FILES, REFERENCE_FILE, MapOptions, app_file, render_page
+from maps.view import UNFILTERED
 
-SIZES, QUICK_SIZES = (10_000, 100_000), (2_000, 10_000)
+SIZES, QUICK_SIZES = (100, 2_000, 10_000, 100_000), (100, 2_000)
+RUNS = 3
+APP_PREFIX = "/app"
 SEED = 20251121
 OTHER_TYPES = ("interception", "rescue", "arrival")
 CHROMIUM = "/usr/bin/chromium"
@@ -64,6 +73,7 @@ class PageFigures:
     size_mb: float
     build_s: float
     interactive_s: float
+    complete_s: float
 
 
 def incidents(count: int) -> gpd.GeoDataFrame:
@@ -75,11 +85,29 @@ def incidents(count: int) -> gpd.GeoDataFrame:
     return frame
 
 
-def launchmap_page(frame: gpd.GeoDataFrame) -> tuple[str, float]:
-    """Build the page as the server builds /map; return it and the seconds it took."""
+def launchmap_page(frame: gpd.GeoDataFrame, folder: Path, name: str) -> tuple[float, float]:
+    """Build the data resource and the shell as a server builds them, into ``folder/name``.
+
+    Returns the megabytes a reader transfers (the shell and the data) and the
+    seconds building took.
+    """
     started = time.perf_counter()
-    page = render_map_html(frame, MapOptions(details_url="/collections/incidents/items/"))
-    return page, time.perf_counter() - started
+    data = build_map_data(frame, name)
+    options = MapOptions(data_url=f"/{name}/data/", app_prefix=APP_PREFIX)
+    shell = render_page(data.summary(UNFILTERED), options).encode("utf-8")
+    build_s = time.perf_counter() - started
+    (folder / name / "data").mkdir(parents=True)
+    (folder / name / "index.html").write_bytes(shell)
+    (folder / name / "data" / INCIDENTS_FILE).write_bytes(data.incidents)
+    return (len(shell) + len(data.incidents)) / 1e6, build_s
+
+
+def write_app_files(folder: Path) -> None:
+    """Put the page script, its styles and the reference layers where the shells look."""
+    app = folder / APP_PREFIX.strip("/")
+    app.mkdir()
+    for name in (*APP_FILES, REFERENCE_FILE):
+        (app / name).write_bytes(app_file(name))
 
 
 def folium_page(frame: gpd.GeoDataFrame) -> tuple[str, float]:
@@ -121,16 +149,25 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Log nothing: the benchmark prints its own figures."""
 
 
-def interactive_s(browser: Browser, address: str, ready: str) -> float:
-    """Open ``address`` and return the seconds from navigation start until ``ready`` holds."""
-    context = browser.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    page.route("http*://**", _local_only)
-    page.goto(address, timeout=READY_TIMEOUT_MS)
-    page.wait_for_function(ready, timeout=READY_TIMEOUT_MS)
-    seconds: float = page.evaluate("() => window.benchReadyMs || window.launchmapReadyMs") / 1000
-    context.close()
-    return seconds
+def interactive_s(browser: Browser, address: str, ready: str, complete: str) -> tuple[float, float]:
+    """Open ``address`` :data:`RUNS` times; the median seconds until ``ready`` and ``complete``.
+
+    Both are measured from navigation start: ``ready`` sets ``window.benchReadyMs``
+    when the page is interactive, ``complete`` ``window.benchCompleteMs`` when
+    everything it shows is drawn.
+    """
+    ready_times, complete_times = [], []
+    for _ in range(RUNS):
+        context = browser.new_context(viewport={"width": 1280, "height": 800})
+        page = context.new_page()
+        page.route("http*://**", _local_only)
+        page.goto(address, timeout=READY_TIMEOUT_MS)
+        page.wait_for_function(ready, timeout=READY_TIMEOUT_MS)
+        page.wait_for_function(complete, timeout=READY_TIMEOUT_MS)
+        ready_times.append(page.evaluate("() => window.benchReadyMs") / 1000)
+        complete_times.append(page.evaluate("() => window.benchCompleteMs") / 1000)
+        context.close()
+    return float(statistics.median(ready_times)), float(statistics.median(complete_times))
 
 
 def _local_only(route: object) -> None:
@@ -142,7 +179,9 @@ def _local_only(route: object) -> None:
         route.abort()  # type: ignore[attr-defined]
 
 
-LAUNCHMAP_READY = "() => document.documentElement.dataset.launchmapReady === '1'"
+LAUNCHMAP_READY = "() => (window.benchReadyMs = window.launchmapInteractiveMs)"
+LAUNCHMAP_COMPLETE = "() => (window.benchCompleteMs = window.launchmapReadyMs)"
+BASELINE_COMPLETE = "() => (window.benchCompleteMs = window.benchReadyMs)"
 BASELINE_READY = (
     "() => document.readyState === 'complete' && performance.getEntriesByType('navigation')"
     "[0].loadEventEnd > 0 && (window.benchReadyMs = performance.getEntriesByType("
@@ -150,75 +189,77 @@ BASELINE_READY = (
 )
 
 
-def measure(
-    browser: Browser, folder: Path, address: str, name: str, built: tuple[str, float], ready: str
+def measure_launchmap(
+    browser: Browser, folder: Path, address: str, count: int, frame: gpd.GeoDataFrame
 ) -> PageFigures:
-    """Write a built page into the served folder and measure it."""
-    page, build_s = built
-    (folder / f"{name}.html").write_text(page, encoding="utf-8")
+    """Build launchmap's page for ``frame`` in the served folder and measure it."""
+    name = f"launchmap-{count}"
+    size_mb, build_s = launchmap_page(frame, folder, name)
+    address = f"{address}/{name}/index.html"
+    return PageFigures(
+        size_mb, build_s, *interactive_s(browser, address, LAUNCHMAP_READY, LAUNCHMAP_COMPLETE)
+    )
+
+
+def measure_folium(
+    browser: Browser, folder: Path, address: str, count: int, frame: gpd.GeoDataFrame
+) -> PageFigures:
+    """Build the baseline page for ``frame`` in the served folder and measure it."""
+    page, build_s = folium_page(frame)
+    (folder / f"folium-{count}.html").write_text(page, encoding="utf-8")
     size_mb = len(page.encode("utf-8")) / 1e6
-    return PageFigures(size_mb, build_s, interactive_s(browser, f"{address}/{name}.html", ready))
+    address = f"{address}/folium-{count}.html"
+    return PageFigures(
+        size_mb, build_s, *interactive_s(browser, address, BASELINE_READY, BASELINE_COMPLETE)
+    )
 
 
 def main() -> None:
-    """Measure launchmap's page at two sizes and the Folium baseline at the smaller."""
+    """Measure launchmap's page and the Folium baseline at every size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
     sizes = QUICK_SIZES if parser.parse_args().quick else SIZES
-    frames = {count: incidents(count) for count in sizes}
-    launchmap_page(frames[sizes[0]].head(10))  # a server has built a page before: warm caches
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = Path(temporary)
         assets = folder / LOCAL_PREFIX.strip("/")
         assets.parent.mkdir(parents=True)
         os.symlink(VENDOR_DIR, assets)
+        write_app_files(folder)
+        launchmap_page(incidents(10), folder, "warm-up")  # a server has built a page before
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS)
+        ours, baseline = {}, {}
         with served(folder) as address:
-            ours = {
-                count: measure(
-                    browser,
-                    folder,
-                    address,
-                    f"launchmap-{count}",
-                    launchmap_page(frame),
-                    LAUNCHMAP_READY,
-                )
-                for count, frame in frames.items()
-            }
-            smallest = sizes[0]
-            baseline = measure(
-                browser,
-                folder,
-                address,
-                "folium-markers",
-                folium_page(frames[smallest]),
-                BASELINE_READY,
-            )
+            for count in sizes:
+                frame = incidents(count)
+                ours[count] = measure_launchmap(browser, folder, address, count, frame)
+                baseline[count] = measure_folium(browser, folder, address, count, frame)
         browser.close()
-    report(ours, baseline, smallest)
+    report(ours, baseline)
 
 
-def report(ours: dict[int, PageFigures], baseline: PageFigures, baseline_count: int) -> None:
+def report(ours: dict[int, PageFigures], baseline: dict[int, PageFigures]) -> None:
     """Print a readable table, then one JSON line per figure."""
-    print(f"{'page':<34}{'size MB':>10}{'build s':>10}{'interactive s':>15}")
-    for count, figures in ours.items():
-        print(
-            f"{f'launchmap, {count:,} incidents':<34}{figures.size_mb:>10.2f}"
-            f"{figures.build_s:>10.2f}{figures.interactive_s:>15.2f}"
-        )
-    print(
-        f"{f'Folium markers, {baseline_count:,}':<34}{baseline.size_mb:>10.2f}"
-        f"{baseline.build_s:>10.2f}{baseline.interactive_s:>15.2f}"
-    )
-    print(f"peak memory: {peak_rss_mib():.0f} MiB")
-    label = f"{BASELINE} on {baseline_count:,}"
-    for count, figures in ours.items():
-        for name, unit, value, base in (
-            ("page_size", "MB", figures.size_mb, baseline.size_mb),
-            ("build_time", "s", figures.build_s, baseline.build_s),
-            ("time_to_interactive", "s", figures.interactive_s, baseline.interactive_s),
+    print(f"{'page':<34}{'size MB':>10}{'build s':>10}{'interactive s':>15}{'complete s':>12}")
+    for count in ours:
+        for name, figures in (
+            (f"launchmap, {count:,}", ours[count]),
+            (f"Folium markers, {count:,}", baseline[count]),
         ):
-            print(figure(f"map_{name}_{count}", value, unit, label, base, base / value))
+            print(
+                f"{name:<34}{figures.size_mb:>10.2f}"
+                f"{figures.build_s:>10.2f}{figures.interactive_s:>15.2f}{figures.complete_s:>12.2f}"
+            )
+    print(f"peak memory: {peak_rss_mib():.0f} MiB")
+    for count, figures in ours.items():
+        base = baseline[count]
+        label = f"{BASELINE} on {count:,}"
+        for name, unit, value, base_value in (
+            ("page_size", "MB", figures.size_mb, base.size_mb),
+            ("build_time", "s", figures.build_s, base.build_s),
+            ("time_to_interactive", "s", figures.interactive_s, base.interactive_s),
+            ("time_to_complete", "s", figures.complete_s, base.complete_s),
+        ):
+            print(figure(f"map_{name}_{count}", value, unit, label, base_value, base_value / value))
 
 
 if __name__ == "__main__":

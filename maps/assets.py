@@ -130,7 +130,34 @@ def inline_text(file: VendorFile) -> str:
         text = _CSS_IMAGE.sub(
             lambda match: f'url("{_data_uri(path.parent / match[1], match[2])}")', text
         )
+    return safe_in_element(text)
+
+
+def safe_in_element(text: str) -> str:
+    r"""Break up any ``</script`` or ``</style`` in JavaScript or CSS text (as ``<\/``).
+
+    ``<\/`` means the same inside JavaScript and CSS strings, and the text can
+    no longer end the element it is inlined in.
+    """
     return _CLOSING_TAG.sub(r"<\\/\1", text)
+
+
+def vendor_copies() -> list[tuple[Path, str]]:
+    """Return every vendor file a page needs beside it: (installed path, path under the prefix).
+
+    The page files and the images their styles refer to, for a folder that
+    serves them itself (a static publish).
+    """
+    copies = []
+    for file in PAGE_FILES:
+        path = vendor_file_path(file)
+        copies.append((path, f"{file.package}/{file.path}"))
+        if file.kind == "css":
+            folder = file.path.rpartition("/")[0]
+            for match in _CSS_IMAGE.finditer(path.read_text(encoding="utf-8")):
+                relative = f"{folder}/{match[1]}" if folder else match[1]
+                copies.append((path.parent / match[1], f"{file.package}/{relative}"))
+    return sorted(set(copies))
 
 
 def _data_uri(image: Path, suffix: str) -> str:

@@ -1,105 +1,30 @@
-"""The data a map page's script starts from, in compact forms that scale.
+"""What a map page says and shows besides the incidents: its description and reference layers.
 
-A plain Folium marker costs about a kilobyte of HTML per incident and seconds
-to build; 100,000 incidents would make a page of 100 MB. Here the incidents
-travel as parallel arrays (one per field, types as small integers, dates as
-day numbers), which the page script draws and clusters in the browser. Popup
-details (sources, quotes, descriptions) either travel with them, for a
-standalone file, or are fetched from the API one incident at a time.
+The incidents themselves travel in the data resource (:mod:`maps.data_resource`);
+here are the text alternative that summarises them, the interception zone and
+the places of the search box (bundled data), and JSON made safe for a script.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
 import geopandas as gpd
 import numpy as np
 import numpy.typing as npt
-import pandas as pd
 import shapely
 
-from geo.cluster import cluster_incidents, hotspot_features, hotspots
-from geo.cluster_params import DEFAULT_PARAMS
 from geo.coast import INTERCEPTION_ZONE_M, interception_zone, relate_to_coast
 from geo.gazetteer import gazetteer
-from geo.model import frame_to_features, placed_mask
-from geo.vocabulary import EventType
-from maps.chart import chart_points
+from maps.messages import DEFAULT_LANGUAGE, message
 
-EVENT_TYPES = [kind.value for kind in EventType]
 COORDINATE_DECIMALS = 5  # about a metre: finer than any incident's placement
 SEARCH_REACH_M = 15_000.0  # places this close to the shore are offered by the search box
 ZONE_DISPLAY_TOLERANCE_DEG = 0.0001  # about 10 m
-_EPOCH = pd.Timestamp("1970-01-01")
-
-
-def compact_incidents(incidents: gpd.GeoDataFrame, *, with_details: bool) -> dict[str, Any]:
-    """Encode the placed incidents as parallel arrays for the page script.
-
-    Keys: ``types`` (the event type names), ``type`` (an index into them per
-    incident), ``lon``/``lat`` (rounded to about a metre), ``day`` (days since
-    1970-01-01, or null), ``people`` (or null), ``chart_km`` (the coast
-    kilometre where the chart draws the incident, else null), ``total``
-    (every incident, placed or not) and either ``details`` (each incident's
-    GeoJSON properties) or ``ids`` (to fetch them from the API).
-    """
-    placed = incidents[placed_mask(incidents)]
-    data: dict[str, Any] = {
-        "types": EVENT_TYPES,
-        "type": _type_indices(placed["event_type"]),
-        "lon": np.round(placed.geometry.x.to_numpy(), COORDINATE_DECIMALS).tolist(),
-        "lat": np.round(placed.geometry.y.to_numpy(), COORDINATE_DECIMALS).tolist(),
-        "day": _day_numbers(placed["date"]),
-        "people": _optional_ints(placed["people"]),
-        "chart_km": _chart_km(placed),
-        "total": len(incidents),
-    }
-    if with_details:
-        data["details"] = [feature["properties"] for feature in frame_to_features(placed)]
-    else:
-        data["ids"] = placed["id"].astype(str).tolist()
-    return data
-
-
-def _type_indices(event_types: pd.Series) -> list[int]:
-    """Return each event type's index in :data:`EVENT_TYPES` (``other`` when unknown)."""
-    other = EVENT_TYPES.index(EventType.OTHER)
-    codes = pd.Categorical(event_types.astype(str), categories=EVENT_TYPES).codes
-    indices: list[int] = np.where(codes < 0, other, codes).tolist()
-    return indices
-
-
-def _day_numbers(dates: pd.Series) -> list[int | None]:
-    """Return each date as days since 1970-01-01, or None when unknown."""
-    days = (pd.to_datetime(dates, errors="coerce") - _EPOCH).dt.days
-    return [None if pd.isna(day) else int(day) for day in days]
-
-
-def _optional_ints(values: pd.Series) -> list[int | None]:
-    """Return integers, None where the value is missing."""
-    return [None if pd.isna(value) else int(value) for value in values]
-
-
-def _chart_km(placed: gpd.GeoDataFrame) -> list[float | None]:
-    """Return the coast kilometre of each incident the chart draws (to 100 m), else None."""
-    points = chart_points(placed)
-    return [
-        round(float(km), 1) if drawn else None
-        for km, drawn in zip(points.coast_km, points.drawn, strict=True)
-    ]
-
-
-def hotspot_collection(incidents: gpd.GeoDataFrame) -> dict[str, Any]:
-    """Cluster the launch incidents with the default parameters and return the hotspots.
-
-    The result is a GeoJSON FeatureCollection of hulls with ``label`` and
-    ``incidents`` properties; it is empty when there are no launch sites.
-    """
-    found = hotspots(cluster_incidents(incidents, DEFAULT_PARAMS))
-    return {"type": "FeatureCollection", "features": hotspot_features(found)}
 
 
 def rounded(geometries: gpd.GeoSeries) -> npt.NDArray[np.object_]:
@@ -132,33 +57,31 @@ def search_places() -> list[tuple[str, float, float]]:
     return sorted(rows)
 
 
-def describe(incidents: gpd.GeoDataFrame, busiest_hotspot: str | None) -> str:
+@dataclass(frozen=True)
+class MapSummary:
+    """What a page says about the incidents it shows, and where they are.
+
+    ``bounds`` is ((south, west), (north, east)) of the placed incidents, or
+    None when none is placed; ``first`` and ``last`` are the date range.
+    """
+
+    placed: int
+    first: dt.date | None
+    last: dt.date | None
+    busiest_hotspot: str | None
+    bounds: tuple[tuple[float, float], tuple[float, float]] | None
+
+
+def describe(summary: MapSummary, language: str = DEFAULT_LANGUAGE) -> str:
     """Write the map's alternative text: what it shows, when, and where it is busiest."""
-    placed = int(placed_mask(incidents).sum())
-    dates = pd.to_datetime(incidents["date"], errors="coerce").dropna()
-    text = f"Map of {placed:,} small-boat incidents on the Channel coast"
-    if not dates.empty:
-        text += f", {_iso(dates.min())} to {_iso(dates.max())}"
-    text += ", as points coloured by event type"
-    if busiest_hotspot:
-        text += f"; the busiest launch hotspot is {busiest_hotspot}"
+    text = message("describe.map", language, count=f"{summary.placed:,}")
+    if summary.first is not None and summary.last is not None:
+        first, last = summary.first.isoformat(), summary.last.isoformat()
+        text += message("describe.dates", language, first=first, last=last)
+    text += message("describe.points", language)
+    if summary.busiest_hotspot:
+        text += message("describe.busiest", language, label=summary.busiest_hotspot)
     return text + "."
-
-
-def _iso(moment: pd.Timestamp) -> str:
-    """Return a timestamp's ISO date."""
-    day: dt.date = moment.date()
-    return day.isoformat()
-
-
-def busiest_label(collection: dict[str, Any]) -> str | None:
-    """Return the label of the hotspot with the most incidents, if any."""
-    features = collection["features"]
-    if not features:
-        return None
-    busiest = max(features, key=lambda feature: feature["properties"]["incidents"])
-    label = busiest["properties"]["label"]
-    return str(label) if label else None
 
 
 def script_json(value: Any) -> str:

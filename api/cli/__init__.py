@@ -17,13 +17,26 @@ from api.cli import (
     maps,
     places,
     process,
+    publish,
     reports,
     review,
     serve,
 )
 from api.cli._common import app
 
-COMMAND_MODULES = (maps, incidents, places, hotspots, serve, db, reports, review, process, feeds)
+COMMAND_MODULES = (
+    maps,
+    incidents,
+    places,
+    hotspots,
+    serve,
+    publish,
+    db,
+    reports,
+    review,
+    process,
+    feeds,
+)
 """The modules whose commands make up the command line (importing one registers them)."""
 
 

@@ -71,6 +71,15 @@ REPORTED_ERRORS = (
 )
 
 JsonFlag = Annotated[bool, typer.Option("--json", help="Print the result as JSON.")]
+StartOption = Annotated[
+    str | None, typer.Option(help="Only incidents on or after this date (YYYY-MM-DD).")
+]
+EndOption = Annotated[
+    str | None, typer.Option(help="Only incidents on or before this date (YYYY-MM-DD).")
+]
+TypesOption = Annotated[
+    str | None, typer.Option(help="Only these event types, comma-separated (launch,rescue).")
+]
 DataDirOption = Annotated[
     Path | None,
     typer.Option(

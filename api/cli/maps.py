@@ -9,10 +9,13 @@ from typing import TYPE_CHECKING, Annotated
 import typer
 
 from api.cli._common import (
+    EndOption,
     InputArgument,
     JsonFlag,
     OnlineFlag,
     SkipInvalidFlag,
+    StartOption,
+    TypesOption,
     app,
     count,
     emit,
@@ -62,15 +65,9 @@ def map_command(
         int | None, typer.Option(help="PNG height in pixels, 200 to 3000 (default 800).")
     ] = None,
     card: Annotated[bool, typer.Option("--card", help="PNG of the 1200x630 social card.")] = False,
-    start: Annotated[
-        str | None, typer.Option(help="Only incidents on or after this date (YYYY-MM-DD).")
-    ] = None,
-    end: Annotated[
-        str | None, typer.Option(help="Only incidents on or before this date (YYYY-MM-DD).")
-    ] = None,
-    types: Annotated[
-        str | None, typer.Option(help="Only these event types, comma-separated (launch,rescue).")
-    ] = None,
+    start: StartOption = None,
+    end: EndOption = None,
+    types: TypesOption = None,
     skip_invalid: SkipInvalidFlag = False,
     online: OnlineFlag = False,
     as_json: JsonFlag = False,

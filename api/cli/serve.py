@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import logging
 from typing import Annotated
 
 import typer
@@ -45,11 +44,18 @@ def serve_command(
     watch_every: Annotated[
         str, typer.Option("--watch-every", help="How often --watch polls: 15m, 2h (≥ 1 minute).")
     ] = "15m",
+    workers: Annotated[
+        int,
+        typer.Option(
+            help="Server processes sharing the port (each with its own store connections "
+            "and cache); about one per core.",
+            min=1,
+            max=64,
+        ),
+    ] = 1,
 ) -> None:
     """Run the API and map server (http://HOST:PORT/map), and with --watch the feed poller."""
-    import uvicorn
-
-    from api.app import create_app
+    from api.server import run
 
     settings = settings_for(data_dir, no_seed, database_url)
     if forwarded_allow_ips is not None:
@@ -61,36 +67,17 @@ def serve_command(
         pass  # a store that cannot be opened is reported before the server starts
     stderr.print(
         f"launchmap: map at http://{host}:{port}/map, incidents at "
-        f"http://{host}:{port}/collections/incidents/items (store: {store_label(settings)})",
+        f"http://{host}:{port}/collections/incidents/items (store: {store_label(settings)}"
+        + (f", {workers} workers)" if workers > 1 else ")"),
         markup=False,
         highlight=False,
     )
-    _log_requests()
     stop = None
     if watch:
         with reported_errors():
             stop = watch_in_background(settings, watch_every)
     try:
-        uvicorn.run(
-            create_app(settings),
-            host=host,
-            port=port,
-            access_log=False,
-            proxy_headers=bool(settings.forwarded_allow_ips),
-            forwarded_allow_ips=settings.forwarded_allow_ips or None,
-        )
+        run(settings, host, port, workers)
     finally:
         if stop is not None:
             stop.set()
-
-
-def _log_requests() -> None:
-    """Print launchmap's access log (one line a request, with its duration) on stderr.
-
-    It stands in for uvicorn's own access log, which lacks the duration.
-    """
-    handler = logging.StreamHandler()
-    handler.setFormatter(logging.Formatter("%(asctime)s %(name)s %(message)s"))
-    logger = logging.getLogger("launchmap")
-    logger.addHandler(handler)
-    logger.setLevel(logging.INFO)

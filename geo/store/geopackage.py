@@ -3,7 +3,11 @@
 The file is ``launchmap.gpkg`` in the data directory. Every write is one
 SQLite transaction; adding an incident whose id is already stored adds
 nothing; bbox queries go through the GeoPackage R*Tree index and date queries
-through an index on ``date``.
+through an index on ``date``. A one-row attributes table,
+``launchmap_version``, holds the store's version: triggers on the incident
+table bump it on every write, whoever makes it (this server, another process,
+QGIS), so caches of pages and images built from the incidents know when they
+are stale.
 """
 
 from __future__ import annotations
@@ -14,6 +18,7 @@ import json
 import sqlite3
 import threading
 import time
+import uuid
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from functools import partial
@@ -80,6 +85,13 @@ _FEED_TABLES_SQL = (
     " error TEXT)",
     f"CREATE INDEX IF NOT EXISTS {ENTRIES_TABLE}_feed_idx ON {ENTRIES_TABLE} (feed)",
 )
+VERSION_TABLE = "launchmap_version"
+"""The one-row attributes table of the store's id and version."""
+_VERSION_TRIGGERS = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS {TABLE}_version_{event.lower()} AFTER {event} ON {TABLE}"  # noqa: S608
+    f" BEGIN UPDATE {VERSION_TABLE} SET version = version + 1; END"
+    for event in ("INSERT", "UPDATE", "DELETE")
+)
 
 
 class GeoPackageStore:
@@ -91,8 +103,8 @@ class GeoPackageStore:
         self._connections: list[sqlite3.Connection] = []
         self._lock = threading.Lock()
         self._create_if_new(seed=seed)
-        missing_columns, has_feed_tables = self._check_schema()
-        self._upgrade(missing_columns, feed_tables=not has_feed_tables)
+        missing_columns, has_tables = self._check_schema()
+        self._upgrade(missing_columns, tables=not has_tables)
 
     # -- connections and transactions -------------------------------------------------
 
@@ -169,6 +181,7 @@ class GeoPackageStore:
                 _gpkg.create_core_tables(connection)
                 _create_incident_table(connection)
                 _create_feed_tables(connection)
+                _create_version_table(connection)
                 _insert_new(connection, sample)
         # Copy the new header (application_id "GPKG") from the WAL into the file
         # itself, where GDAL and QGIS read it while the store is still open.
@@ -178,9 +191,10 @@ class GeoPackageStore:
         """Refuse a file that is not a launchmap store, naming what is missing.
 
         Returns the columns a store made by an earlier launchmap lacks (see
-        :data:`ADDED_COLUMNS`), and whether it has the feed tables. The check
-        uses a plain, read-only connection: the store's own connections switch
-        the file to WAL mode, which would change a file that is not ours.
+        :data:`ADDED_COLUMNS`), and whether it has the feed tables and the version
+        table. The check uses a plain, read-only connection: the store's own
+        connections switch the file to WAL mode, which would change a file that
+        is not ours.
         """
         try:
             connection = sqlite3.connect(
@@ -191,8 +205,8 @@ class GeoPackageStore:
         try:
             rows = connection.execute(f"PRAGMA table_info({TABLE})").fetchall()
             tables = connection.execute(
-                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?)",
-                (FEEDS_TABLE, ENTRIES_TABLE),
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name IN (?, ?, ?)",
+                (FEEDS_TABLE, ENTRIES_TABLE, VERSION_TABLE),
             ).fetchone()[0]
         except sqlite3.DatabaseError as error:
             raise StoreError(
@@ -206,16 +220,16 @@ class GeoPackageStore:
                 f"{self.path} has no usable {TABLE!r} table (missing columns: "
                 f"{', '.join(sorted(missing))}); point --data-dir at another folder"
             )
-        return missing, tables == 2
+        return missing, tables == 3
 
-    def _upgrade(self, missing: set[str], *, feed_tables: bool) -> None:
+    def _upgrade(self, missing: set[str], *, tables: bool) -> None:
         """Add what a newer launchmap keeps to a store made by an earlier one.
 
-        The new columns of the incident table, and the feed tables. One
-        transaction; the rows already stored keep every value and get empty
-        new fields.
+        The new columns of the incident table and, if ``tables``, the feed
+        tables and the version table with its triggers. One transaction; the
+        rows already stored keep every value and get empty new fields.
         """
-        if not missing and not feed_tables:
+        if not missing and not tables:
             return
         with self._transaction() as connection:
             present = {row[1] for row in connection.execute(f"PRAGMA table_info({TABLE})")}
@@ -224,6 +238,7 @@ class GeoPackageStore:
                     sql_type = _SQL_TYPES[INCIDENT_COLUMNS[name]]
                     connection.execute(f"ALTER TABLE {TABLE} ADD COLUMN {name} {sql_type}")
             _create_feed_tables(connection)
+            _create_version_table(connection)
 
     # -- writes -----------------------------------------------------------------------
 
@@ -347,6 +362,12 @@ class GeoPackageStore:
         """Return the number of stored incidents."""
         return int(self._connection().execute(f"SELECT count(*) FROM {TABLE}").fetchone()[0])  # noqa: S608
 
+    def version(self) -> str:
+        """Return the store's version: its id and a counter every write to the incidents bumps."""
+        sql = f"SELECT store_id, version FROM {VERSION_TABLE}"  # noqa: S608
+        store_id, counter = self._connection().execute(sql).fetchone()
+        return f"{store_id}-{counter}"
+
     def extent(self) -> StoreExtent:
         """Return the bbox (kept in ``gpkg_contents``) and the date range of the incidents."""
         connection = self._connection()
@@ -397,6 +418,28 @@ def _create_incident_table(connection: sqlite3.Connection) -> None:
     _gpkg.register_point_table(
         connection, TABLE, GEOMETRY_COLUMN, "Small-boat incidents stored by launchmap"
     )
+
+
+def _create_version_table(connection: sqlite3.Connection) -> None:
+    """Create the version table (a new random store id, version 0) and its triggers.
+
+    A store made afresh at the same place gets another id, so its versions never
+    repeat one of the old store's. Does nothing to a store that has the table.
+    """
+    connection.execute(
+        f"CREATE TABLE IF NOT EXISTS {VERSION_TABLE} (fid INTEGER PRIMARY KEY AUTOINCREMENT,"
+        " store_id TEXT NOT NULL, version INTEGER NOT NULL)"
+    )
+    if connection.execute(f"SELECT count(*) FROM {VERSION_TABLE}").fetchone()[0] == 0:  # noqa: S608
+        _gpkg.register_attribute_table(
+            connection, VERSION_TABLE, "launchmap's store version: written by launchmap only"
+        )
+        connection.execute(
+            f"INSERT INTO {VERSION_TABLE} (store_id, version) VALUES (?, 0)",  # noqa: S608
+            (uuid.uuid4().hex,),
+        )
+    for trigger in _VERSION_TRIGGERS:
+        connection.execute(trigger)
 
 
 _INSERT_SQL = (

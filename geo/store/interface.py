@@ -269,6 +269,16 @@ class IncidentStore(FeedStore, Protocol):
         """Return the bbox and date range of the stored incidents."""
         ...
 
+    def version(self) -> str:
+        """Return the store's version, which every write to the incidents changes.
+
+        Writes by any process count, the store's own and others' (another
+        server, a command, QGIS). A version is never repeated, not even by a
+        store made afresh at the same place: what was built from the incidents
+        of one version (a page, an image) stays right while it is current.
+        """
+        ...
+
     def close(self) -> None:
         """Release the store's connections."""
         ...

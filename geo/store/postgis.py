@@ -18,7 +18,9 @@ Everything lives in the ``launchmap`` schema of the database:
 - ``extent``: the bbox of the incidents, grown by every write as a GeoPackage's
   ``gpkg_contents`` is;
 - ``schema_version``: one row a migration applied, so that ``launchmap db init``
-  applies the missing ones in order.
+  applies the missing ones in order;
+- ``state``: the store's id and version, which a trigger bumps after every
+  statement that writes to ``incidents``, whoever runs it.
 
 Every statement binds its values as parameters; the SQL text is made of this
 module's constants only. Connections come from a pool (``psycopg_pool``) that
@@ -182,6 +184,20 @@ MIGRATIONS: dict[int, tuple[str, tuple[str, ...]]] = {
             " incidents json NOT NULL,"
             " error text)",
             f"CREATE INDEX feed_entries_feed_idx ON {ENTRIES_TABLE} (feed)",
+        ),
+    ),
+    4: (
+        "the store's version, bumped by every statement that writes to the incidents",
+        (
+            f"CREATE TABLE {SCHEMA}.state ("
+            " only_row boolean PRIMARY KEY DEFAULT true CHECK (only_row),"
+            " store_id uuid NOT NULL DEFAULT gen_random_uuid(),"
+            " version bigint NOT NULL DEFAULT 0)",
+            f"INSERT INTO {SCHEMA}.state DEFAULT VALUES",
+            f"CREATE FUNCTION {SCHEMA}.bump_version() RETURNS trigger LANGUAGE plpgsql AS"  # noqa: S608
+            f" $$BEGIN UPDATE {SCHEMA}.state SET version = version + 1; RETURN NULL; END$$",
+            f"CREATE TRIGGER incidents_version AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE"
+            f" ON {TABLE} FOR EACH STATEMENT EXECUTE FUNCTION {SCHEMA}.bump_version()",
         ),
     ),
 }
@@ -583,6 +599,13 @@ class PostGISStore:
         with self._transaction() as cursor:
             row = cursor.execute(f"SELECT count(*) FROM {TABLE}").fetchone()  # noqa: S608
         return int(row[0]) if row else 0
+
+    def version(self) -> str:
+        """Return the store's version: its id and a counter every write to the incidents bumps."""
+        with self._transaction() as cursor:
+            row = cursor.execute(f"SELECT store_id, version FROM {SCHEMA}.state").fetchone()  # noqa: S608
+        assert row is not None
+        return f"{row[0].hex}-{row[1]}"
 
     def extent(self) -> StoreExtent:
         """Return the bbox (grown by every write) and the date range of the incidents."""

@@ -1,16 +1,29 @@
 /*
- * launchmap's map page script: incidents clustered in the browser, a heatmap,
- * hotspots, filters by date and event type, a legend, search by place name and
- * a chart of incidents by coast kilometre against date.
+ * launchmap's map page script: it makes the map from the page's configuration,
+ * loads the incidents (the data resource) and the reference layers, and draws
+ * the incidents clustered in the browser, a heatmap, hotspots, filters by date
+ * and event type, a legend, search by place name and a chart of incidents by
+ * coast kilometre against date.
  *
  * Every piece of text that comes from data (place names, descriptions,
- * sources) reaches the page through textContent, never as HTML.
+ * sources) reaches the page through textContent, never as HTML. Every word of
+ * the page's own comes from the message catalogue in the configuration.
  */
 (function () {
     "use strict";
 
     var DAY_MS = 86400000;
     var CLUSTER_MAX_ZOOM = 16;
+    var NONE = -2147483648; // a missing whole number in the data resource
+    var numberFormat = null;
+    var messages = {};
+
+    function say(name, fields) {
+        var template = messages[name] || name;
+        return template.replace(/\{(\w+)\}/g, function (whole, key) {
+            return fields && fields[key] !== undefined ? String(fields[key]) : whole;
+        });
+    }
 
     function element(tag, className, content) {
         var node = document.createElement(tag);
@@ -30,7 +43,8 @@
     }
 
     function formatCount(number) {
-        return number.toLocaleString("en-GB");
+        if (numberFormat === null) { numberFormat = new Intl.NumberFormat("en-GB"); }
+        return numberFormat.format(number);
     }
 
     function counted(number, singular, plural) {
@@ -104,26 +118,88 @@
         }
     }
 
-    /* Details come with the page (a standalone file) or from the API, one incident at a time. */
-    function DetailSource(data, detailsUrl) {
+    // -- loading: the data resource, its details and the reference layers ------------------------
+
+    function fromBase64(encoded) {
+        var binary = atob(encoded.trim());
+        var bytes = new Uint8Array(binary.length);
+        for (var index = 0; index < binary.length; index += 1) { bytes[index] = binary.charCodeAt(index); }
+        return bytes.buffer;
+    }
+
+    /* What the loader (loader.js) started, or the bytes inlined in element ``inlineId`` (a standalone file). */
+    function loaded(started, inlineId) {
+        if (started) { return started; }
+        return window.launchmapLoader.gunzipped(fromBase64(document.getElementById(inlineId).textContent));
+    }
+
+    function parsedJson(buffer) {
+        return JSON.parse(new TextDecoder().decode(buffer));
+    }
+
+    var COLUMN_TYPES = {uint8: Uint8Array, int8: Int8Array, uint16: Uint16Array, int16: Int16Array, int32: Int32Array};
+
+    /* Read the data resource (see maps/data_resource.py): a JSON header, then columns stored byte plane by plane. */
+    function decodeData(buffer) {
+        var bytes = new Uint8Array(buffer);
+        if (String.fromCharCode(bytes[0], bytes[1], bytes[2], bytes[3]) !== "LMD1") { throw new Error("not launchmap data"); }
+        var headerLength = new DataView(buffer).getUint32(4, true);
+        var header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + headerLength)));
+        var count = header.count;
+        var offset = 8 + headerLength;
+        var data = {
+            key: header.key, types: header.types, total: header.total, count: count,
+            hotspots: header.hotspots, unplaced: header.unplaced, detailsPerChunk: header.detailsPerChunk
+        };
+        header.columns.forEach(function (column) {
+            var Type = COLUMN_TYPES[column.type];
+            var width = Type.BYTES_PER_ELEMENT;
+            var joined = new Uint8Array(count * width);
+            for (var plane = 0; plane < width; plane += 1) {
+                var start = offset + plane * count;
+                for (var index = 0; index < count; index += 1) { joined[index * width + plane] = bytes[start + index]; }
+            }
+            offset += count * width;
+            var values = new Type(joined.buffer); // every browser in use is little-endian
+            if (column.scale !== 1) {
+                var scaled = new Float64Array(count);
+                for (index = 0; index < count; index += 1) {
+                    scaled[index] = values[index] === column.missing ? NaN : values[index] / column.scale;
+                }
+                values = scaled;
+            }
+            data[column.name] = values;
+        });
+        return data;
+    }
+
+    /* Details come with the page (a standalone file) or in chunks beside the data resource. */
+    function DetailSource(data, dataUrl, inlineDetails) {
         this.data = data;
-        this.url = detailsUrl;
+        this.url = dataUrl;
+        this.inline = inlineDetails;
+        this.chunks = {};
     }
 
     DetailSource.prototype.fill = function (box, index, onDone) {
-        if (this.data.details) {
-            fillPopup(box, this.data.details[index]);
+        if (this.inline) {
+            fillPopup(box, this.inline[index]);
             onDone();
             return;
         }
-        box.textContent = "Loading…";
-        fetch(this.url + encodeURIComponent(this.data.ids[index]), {headers: {Accept: "application/geo+json"}})
-            .then(function (response) {
-                if (!response.ok) { throw new Error("the server answered " + response.status); }
-                return response.json();
+        var data = this.data;
+        var chunk = Math.floor(index / data.detailsPerChunk);
+        if (!this.chunks[chunk]) {
+            this.chunks[chunk] = window.launchmapLoader.fetched(this.url + "details-" + chunk + ".json.gz").then(parsedJson);
+        }
+        box.textContent = say("popup.loading");
+        this.chunks[chunk]
+            .then(function (chunkData) {
+                if (chunkData.key !== data.key) { box.textContent = say("page.stale"); onDone(); return; }
+                fillPopup(box, chunkData.details[index - chunkData.first]);
+                onDone();
             })
-            .then(function (feature) { fillPopup(box, feature.properties); onDone(); })
-            .catch(function (error) { box.textContent = "Could not load this incident: " + error.message; onDone(); });
+            .catch(function (error) { box.textContent = say("popup.failed", {reason: error.message}); onDone(); });
     };
 
     // -- the filter ---------------------------------------------------------------------------
@@ -140,7 +216,7 @@
         if (!this.shownTypes[data.type[index]]) { return false; }
         if (this.start === null && this.end === null) { return true; }
         var day = data.day[index];
-        if (day === null) { return false; }
+        if (day === NONE) { return false; }
         return (this.start === null || day >= this.start) && (this.end === null || day <= this.end);
     };
 
@@ -360,10 +436,13 @@
             input.setAttribute("list", "launchmap-places");
             var options = element("datalist");
             options.id = "launchmap-places";
-            app.places.forEach(function (place) {
-                var option = element("option");
-                option.value = place[0];
-                options.appendChild(option);
+            input.addEventListener("focus", function () { // the list is long: made when first wanted
+                if (options.childNodes.length) { return; }
+                app.places.forEach(function (place) {
+                    var option = element("option");
+                    option.value = place[0];
+                    options.appendChild(option);
+                });
             });
             var status = element("output", "launchmap-search-status");
             form.appendChild(input);
@@ -407,7 +486,7 @@
         var kms = this.app.kmRange;
         if (!days || !kms) {
             context.fillStyle = "#555";
-            context.fillText("No dated incidents on the French coast to chart.", 10, 20);
+            context.fillText(say("chart.empty"), 10, 20);
             return;
         }
         var firstDay = this.app.filter.start !== null ? this.app.filter.start : days[0];
@@ -423,7 +502,7 @@
         shown.forEach(function (index) {
             var day = data.day[index];
             var km = data.chart_km[index];
-            if (day === null || km === null) { return; }
+            if (day === NONE || isNaN(km)) { return; }
             context.fillStyle = this.app.colors[data.types[data.type[index]]];
             var size = data.people[index] > 40 ? 4 : 3;
             context.fillRect(x(day) - size / 2, y(km) - size / 2, size, size);
@@ -451,24 +530,24 @@
 
     // -- the application ------------------------------------------------------------------------
 
-    function App(map, config) {
+    function App(map, config, data) {
         this.map = map;
-        this.data = config.incidents;
+        this.data = data;
         this.colors = config.colors;
         this.title = config.title;
         this.chrome = config.chrome;
-        this.places = config.places;
+        this.places = []; // the reference layers bring them (useReference)
         this.snippetUrl = config.snippetUrl;
-        this.chartPlaces = config.chartPlaces;
-        this.hotspotCount = config.hotspots.features.length;
-        this.unplaced = this.data.total - this.data.lon.length;
-        this.details = new DetailSource(this.data, config.detailsUrl);
-        this.filter = new Filter(this.data, config.view);
+        this.chartPlaces = [];
+        this.hotspotCount = data.hotspots.features.length;
+        this.unplaced = data.total - data.count;
+        this.details = new DetailSource(data, config.dataUrl, config.details);
+        this.filter = new Filter(data, config.view);
         this.typeCountNodes = [];
         this._measure();
         this.incidents = new IncidentLayer(this);
         this.heat = L.heatLayer([], {radius: 18, blur: 14, maxZoom: 12, minOpacity: 0.25});
-        this.hotspots = this._hotspotLayer(config.hotspots);
+        this.hotspots = this._hotspotLayer(data.hotspots);
     }
 
     App.prototype._measure = function () {
@@ -478,12 +557,12 @@
         for (var index = 0; index < data.lon.length; index += 1) {
             typeTotals[data.type[index]] += 1;
             var day = data.day[index];
-            if (day !== null) {
+            if (day !== NONE) {
                 firstDay = firstDay === null || day < firstDay ? day : firstDay;
                 lastDay = lastDay === null || day > lastDay ? day : lastDay;
             }
             var km = data.chart_km[index];
-            if (km !== null) {
+            if (!isNaN(km)) {
                 lowKm = lowKm === null || km < lowKm ? km : lowKm;
                 highKm = highKm === null || km > highKm ? km : highKm;
             }
@@ -491,6 +570,14 @@
         this.typeTotals = typeTotals;
         this.dayRange = firstDay === null ? null : [firstDay, lastDay];
         this.kmRange = lowKm === null ? null : [Math.min(lowKm, this._firstMark()), Math.max(highKm, this._lastMark())];
+    };
+
+    /* The search's places and the chart's axis come with the reference layers, after the incidents. */
+    App.prototype.useReference = function (reference) {
+        this.places = reference.places;
+        this.chartPlaces = reference.chartPlaces;
+        this._measure();
+        if (this.chart) { this.chart.draw(this.shown || []); }
     };
 
     App.prototype._firstMark = function () {
@@ -527,7 +614,7 @@
         indices.forEach(function (index) {
             var data = app.data;
             var item = element("li");
-            var button = element("button", null, (data.day[index] === null ? "undated" : dayText(data.day[index])) + " · " + data.types[data.type[index]]);
+            var button = element("button", null, (data.day[index] === NONE ? "undated" : dayText(data.day[index])) + " · " + data.types[data.type[index]]);
             button.type = "button";
             button.addEventListener("click", function () { app.openIncident(index, position); });
             item.appendChild(button);
@@ -604,19 +691,92 @@
         window.addEventListener("resize", function () { app.chart.draw(app.shown || []); });
     };
 
-    App.prototype.start = function (controls) {
-        if (controls.search) { new Search(this).addTo(this.map); }
-        if (controls.fullscreen) { L.control.fullscreen({position: "topleft"}).addTo(this.map); }
+    App.prototype.start = function (layers) {
+        new Search(this).addTo(this.map);
+        L.control.fullscreen({position: "topleft"}).addTo(this.map);
         new Panel(this).addTo(this.map);
+        this.incidents.addTo(this.map);
+        this.hotspots.addTo(this.map);
+        layers.addOverlay(this.incidents, say("layer.incidents"));
+        layers.addOverlay(this.hotspots, say("layer.hotspots"));
+        layers.addOverlay(this.heat, say("layer.heat"));
+        var canvas = document.getElementById("launchmap-chart");
+        if (canvas) { this.addChart(canvas); }
         this.started = true;
         this.map.on("moveend", this.rememberView, this);
         this.applyFilter();
         window.launchmap = this;
-        document.documentElement.dataset.launchmapReady = "1";
-        window.launchmapReadyMs = performance.now();
+        window.launchmapInteractiveMs = performance.now();
     };
 
-    window.Launchmap = {
-        create: function (map, config) { return new App(map, config); }
-    };
+    // -- the page: the map first, then the incidents and reference layers as they arrive --------
+
+    function makeMap(config) {
+        var map = L.map("launchmap-map", {zoomControl: true, preferCanvas: false});
+        var view = config.view;
+        if (view.center === null && view.zoom === null && config.bounds) {
+            map.fitBounds(config.bounds, {padding: [40, 40], maxZoom: config.fitMaxZoom});
+        } else {
+            map.setView(view.center || config.defaultCenter, view.zoom === null ? config.defaultZoom : view.zoom);
+        }
+        var bases = {};
+        config.baseMaps.forEach(function (base, index) {
+            var layer = L.tileLayer(base.url, {attribution: base.attribution, maxZoom: 19, maxNativeZoom: base.native});
+            if (index === 0) { layer.addTo(map); }
+            bases[say(base.name)] = layer;
+        });
+        config.attributions.forEach(function (attribution) { map.attributionControl.addAttribution(attribution); });
+        L.control.scale().addTo(map);
+        var layers = L.control.layers(bases, {}, {collapsed: config.chrome === "embed"}).addTo(map);
+        return {map: map, layers: layers};
+    }
+
+    /* The coastline and the zone are many vertices and never clicked: one canvas draws them. */
+    function addReferenceLayers(made, config, reference) {
+        var renderer = L.canvas({padding: 0.2});
+        var coastline = L.geoJSON(reference.shoreline, {interactive: false, renderer: renderer, style: {color: "#0b4f8a", weight: 1.5, opacity: 0.9}});
+        var zone = L.geoJSON(reference.zone, {interactive: false, renderer: renderer, style: {color: "#e65100", weight: 0.5, fillColor: "#ff9800", fillOpacity: 0.35}});
+        coastline.addTo(made.map);
+        zone.addTo(made.map);
+        made.layers.addOverlay(coastline, say("layer.coastline"));
+        made.layers.addOverlay(zone, say("layer.zone", {metres: config.zoneMetres}));
+        return {coastline: coastline, zone: zone};
+    }
+
+    function addMinimap(map, config) {
+        var light = config.baseMaps[1];
+        new L.Control.MiniMap(L.tileLayer(light.url, {attribution: light.attribution}), {
+            position: "bottomleft", toggleDisplay: true, zoomLevelOffset: -5, width: 140, height: 140
+        }).addTo(map);
+    }
+
+    function boot() {
+        var loader = window.launchmapLoader;
+        var config = loader.config;
+        messages = config.messages;
+        numberFormat = new Intl.NumberFormat(config.lang);
+        var data = loaded(loader.data, "launchmap-data").then(decodeData);
+        var reference = loaded(loader.reference, "launchmap-reference").then(parsedJson);
+        var made = makeMap(config);
+        var app = null;
+        /* The incidents first: once drawn, a reader can use the map (interactive); the coastline,
+           the zone, the search's places, the chart's axis and the minimap follow (ready). */
+        data.then(function (decoded) {
+            app = new App(made.map, config, decoded);
+            app.start(made.layers);
+            return reference;
+        }).then(function (loaded) {
+            app.reference = addReferenceLayers(made, config, loaded);
+            app.useReference(loaded);
+            if (config.minimap) { addMinimap(made.map, config); }
+            document.documentElement.dataset.launchmapReady = "1";
+            window.launchmapReadyMs = performance.now();
+        }).catch(function (error) {
+            var note = element("p", "launchmap-failed", say("page.failed", {reason: error.message}));
+            made.map.getContainer().appendChild(note);
+            throw error;
+        });
+    }
+
+    boot();
 }());

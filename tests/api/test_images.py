@@ -8,7 +8,7 @@ import pytest
 from fastapi.testclient import TestClient
 from PIL import Image
 
-from api.images import MAX_AGE_S
+from api.settings import Settings
 
 PATHS = ["/map.png", "/chart.png"]
 
@@ -30,7 +30,8 @@ def test_image_is_a_png_of_the_requested_size(
     response = client.get(path + query)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"] == "image/png"
-    assert response.headers["cache-control"] == f"public, max-age={MAX_AGE_S}"
+    max_age = Settings.model_fields["cache_max_age_s"].default
+    assert response.headers["cache-control"] == f"public, max-age={max_age}"
     assert response.headers["x-content-type-options"] == "nosniff"
     assert _size(response.content) == size
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import html
 import http.server
 import json
@@ -16,21 +17,97 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from geo.model import Incident, incidents_to_frame
 from maps.assets import API_DOCS_FILES, PAGE_FILES
-from maps.incident_map import TILE_HOSTS
+from maps.data_resource import read_header
+from maps.incident_map import TILE_HOSTS, build_id
 from tests._map_page import drawn_incidents, wait_until_drawn
-from tests.conftest import LiveServer, OfflinePage, free_port, save_screenshot, serve_launchmap
+from tests.conftest import (
+    LiveServer,
+    OfflinePage,
+    StoreTarget,
+    free_port,
+    save_screenshot,
+    serve_launchmap,
+)
 from tests.maps.test_incident_map import HOSTILE, HOSTILE_URL
 
 TOKEN = "page-tests-token"
 
 
-def test_map_page_fetches_details_from_the_items_endpoint(client: TestClient) -> None:
+def test_map_page_is_a_shell_that_loads_its_data_and_assets_from_the_server(
+    client: TestClient,
+) -> None:
     page = client.get("/map").text
-    assert '"detailsUrl":"/collections/incidents/items/"' in page
-    assert '"ids":["inc-' in page and '"details":' not in page
+    assert '"dataUrl":"/map/data/"' in page and '"details":' not in page
+    assert len(page.encode()) < 12_000
     for file in PAGE_FILES:
-        assert client.get(f"/assets/vendor/{file.package}/{file.path}").status_code == 200
+        vendor = client.get(f"/assets/vendor/{file.package}/{file.path}")
+        assert vendor.status_code == 200 and "max-age" in vendor.headers["cache-control"]
+    for name in ("launchmap.js", "launchmap.css", "reference.json.gz"):
+        asset = client.get(f"/assets/launchmap/{name}", params={"v": build_id()})
+        assert asset.status_code == 200 and "immutable" in asset.headers["cache-control"]
+    assert client.get("/assets/launchmap/secrets.txt").status_code == 404
+    data = client.get("/map/data/incidents.bin.gz")
+    assert data.headers["content-type"] == "application/gzip"
+    header = read_header(data.content)
+    assert header["total"] == client.get("/readyz").json()["incidents"]
+    chunk = json.loads(gzip.decompress(client.get("/map/data/details-0.json.gz").content))
+    assert chunk["key"] == header["key"] and len(chunk["details"]) == header["count"] > 0
+    missing = client.get("/map/data/details-99.json.gz")
+    assert missing.status_code == 404 and "details chunk 99" in missing.json()["detail"]
+
+
+CACHED_PATHS = (
+    "/map",
+    "/embed?types=launch",
+    "/map/data/incidents.bin.gz",
+    "/map/data/details-0.json.gz",
+    "/map.png?width=300&height=200",
+    "/chart.png?width=300&height=200",
+    "/collections/hotspots/items",
+    "/embed/snippet",
+)
+
+
+def test_a_write_by_another_process_makes_the_next_request_see_it(
+    client: TestClient, store_target: StoreTarget
+) -> None:
+    before = {path: client.get(path) for path in CACHED_PATHS}
+    assert all(
+        client.get(path).headers["etag"] == before[path].headers["etag"] for path in CACHED_PATHS
+    )
+    count = read_header(before["/map/data/incidents.bin.gz"].content)["count"]
+    writer = store_target.open()  # as `launchmap import` would, beside the server
+    try:
+        writer.add(
+            incidents_to_frame(
+                [Incident(event_type="launch", date="2025-03-01", lon=1.7, lat=50.9, people=12)]
+            )
+        )
+    finally:
+        writer.close()
+    for path in CACHED_PATHS:
+        answer = client.get(path, headers={"If-None-Match": before[path].headers["etag"]})
+        assert answer.status_code == 200, path
+        assert answer.headers["etag"] != before[path].headers["etag"], path
+    after = client.get("/map/data/incidents.bin.gz").content
+    assert read_header(after)["count"] == count + 1
+    assert "Map of" in client.get("/map").text and f"Map of {count + 1} " in client.get("/map").text
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/map", "/embed", "/map/data/incidents.bin.gz", "/map/data/details-0.json.gz", "/map.png"],
+)
+def test_answers_carry_an_etag_and_304_when_it_matches(client: TestClient, path: str) -> None:
+    first = client.get(path)
+    tag = first.headers["etag"]
+    assert first.status_code == 200 and first.headers["cache-control"].startswith("public, max-age")
+    again = client.get(path, headers={"If-None-Match": tag})
+    assert again.status_code == 304 and again.content == b""
+    assert again.headers["etag"] == tag
+    assert client.get(path, headers={"If-None-Match": '"other"'}).status_code == 200
 
 
 def test_api_docs_load_swagger_ui_from_this_server(client: TestClient) -> None:
@@ -199,7 +276,7 @@ def test_served_popup_fetches_hostile_text_and_shows_it_as_text(
     page.locator("path.launchmap-incident-sighting").dispatch_event("click")
     page.wait_for_function(
         "() => document.querySelector('.launchmap-popup p') !== null"
-    )  # the details came from /collections/incidents/items/{id}
+    )  # the details came from a chunk beside the data resource
     popup = page.locator(".launchmap-popup")
     assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
     assert popup.locator("a").get_attribute("href") == HOSTILE_URL
@@ -254,7 +331,7 @@ def test_embed_works_in_an_iframe_on_another_origin_and_the_full_map_does_not(
     box = page.locator("iframe").first.bounding_box()
     assert box is not None and box["height"] == pytest.approx(500, abs=2)
     full = page.frame_locator("#full")
-    assert full.locator(".folium-map").count() == 0  # refused by X-Frame-Options / CSP
+    assert full.locator(".launchmap-map").count() == 0  # refused by X-Frame-Options / CSP
     save_screenshot(page, "embed-in-article")
 
 

@@ -39,7 +39,7 @@ from geo.store import (
     _gpkg,
     open_store,
 )
-from geo.store.geopackage import ADDED_COLUMNS, GeoPackageStore
+from geo.store.geopackage import ADDED_COLUMNS, VERSION_TABLE, GeoPackageStore
 from tests.conftest import StoreTarget, geopackage_only, postgis_only
 
 MakeIncident = Callable[..., Incident]
@@ -698,6 +698,7 @@ def test_store_is_a_geopackage_gdal_reads(grid: GeoPackageStore) -> None:
         ("incidents", "Point"),
         ("launchmap_feeds", None),  # the feed state, as attribute tables
         ("launchmap_feed_entries", None),
+        (VERSION_TABLE, None),  # the store version
     ]
     assert info["capabilities"]["fast_spatial_filter"] is True
     assert info["features"] == 10

@@ -1,22 +1,40 @@
-"""The incident map page: assets, data, escaping, and what Chromium draws and does offline."""
+"""The map page: its shell, assets and data, escaping, and what Chromium draws offline."""
 
 from __future__ import annotations
 
 import base64
+import gzip
 import hashlib
 import json
 import re
 from pathlib import Path
 
 import geopandas as gpd
+import numpy as np
 import pytest
 from playwright.sync_api import Page
 
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
-from maps.assets import PAGE_FILES, VENDOR_DIR, AssetMode, asset_url, inline_text, pinned_versions
-from maps.incident_map import EVENT_COLORS, TILE_HOSTS, Chrome, MapOptions, render_map_html
-from maps.page_data import compact_incidents, script_json
+from maps.assets import (
+    PAGE_FILES,
+    VENDOR_DIR,
+    AssetMode,
+    asset_url,
+    inline_text,
+    pinned_versions,
+)
+from maps.data_resource import DETAILS_PER_CHUNK, build_map_data, read_columns, read_header
+from maps.incident_map import (
+    EVENT_COLORS,
+    TILE_HOSTS,
+    Chrome,
+    MapOptions,
+    build_id,
+    render_map_html,
+    render_page,
+)
+from maps.page_data import script_json
 from maps.view import MapView, parse_view
 from tests._map_page import drawn_incidents, wait_until_drawn
 from tests.conftest import OfflinePage, save_screenshot
@@ -74,29 +92,45 @@ def _sources(page: str) -> list[str]:
 
 
 def _app_config(page: str) -> dict[str, object]:
-    match = re.search(r"Launchmap\.create\([^,]+, (\{.*?\})\);", page)
+    match = re.search(r'<script type="application/json" id="launchmap-config">(.*?)</script>', page)
     assert match is not None
     config: dict[str, object] = json.loads(match.group(1))
     return config
 
 
-def test_local_page_loads_leaflet_and_plugins_from_the_server_only() -> None:
-    page = render_map_html(_incidents(), MapOptions(asset_prefix="/static/v"))
+SERVED = MapOptions(asset_prefix="/static/v", app_prefix="/app", data_url="/data/")
+
+
+def _shell(options: MapOptions = SERVED, view: MapView | None = None) -> str:
+    """The page shell of the test incidents, as a server writes it."""
+    summary = build_map_data(_incidents(), "k").summary(view or MapView())
+    return render_page(summary, options, view or MapView())
+
+
+def test_served_page_is_a_small_shell_loading_assets_and_data_from_the_server() -> None:
+    page = _shell()
     expected = {f"/static/v/{file.package}/{file.path}" for file in PAGE_FILES}
-    assert set(_sources(page)) == expected
+    app = {f"/app/launchmap.{kind}?v={build_id()}" for kind in ("js", "css")}
+    assert set(_sources(page)) == expected | app
     assert _sources(page).index("/static/v/leaflet/dist/leaflet.js") < _sources(page).index(
         "/static/v/supercluster/dist/supercluster.min.js"
     )
+    assert len(page.encode()) < 12_000  # the incidents are not in it
+    assert "Wissant" not in page and "68.5" not in page
+    config = _app_config(page)
+    assert config["dataUrl"] == "/data/" and "details" not in config
+    assert config["referenceUrl"] == f"/app/reference.json.gz?v={build_id()}"
 
 
 def test_cdn_page_loads_the_pinned_versions() -> None:
-    page = render_map_html(_incidents(), MapOptions(assets=AssetMode.CDN))
+    page = _shell(MapOptions(assets=AssetMode.CDN, data_url="/data/"))
     versions = pinned_versions()
     expected = {
         f"https://unpkg.com/{file.package}@{versions[file.package]}/{file.path}"
         for file in PAGE_FILES
     }
-    assert set(_sources(page)) == expected
+    assert expected <= set(_sources(page))
+    assert not any("/assets/vendor" in source for source in _sources(page))
 
 
 def test_cdn_assets_are_pinned_by_their_integrity() -> None:
@@ -105,7 +139,7 @@ def test_cdn_assets_are_pinned_by_their_integrity() -> None:
         digest = hashlib.sha384((VENDOR_DIR / file.package / file.path).read_bytes()).digest()
         expected = "sha384-" + base64.b64encode(digest).decode()
         url = re.escape(asset_url(file, AssetMode.CDN))
-        tag = re.search(rf'<(?:script src|link rel="stylesheet" href)="{url}"[^>]*>', page)
+        tag = re.search(rf'<(?:script defer src|link rel="stylesheet" href)="{url}"[^>]*>', page)
         assert tag is not None, file
         assert f'integrity="{expected}"' in tag[0] and 'crossorigin="anonymous"' in tag[0]
 
@@ -113,6 +147,7 @@ def test_cdn_assets_are_pinned_by_their_integrity() -> None:
 def test_inline_page_needs_no_other_file() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE))
     assert _sources(page) == []
+    assert 'id="launchmap-data"' in page and 'id="launchmap-reference"' in page
     assert "url(images/" not in page and "url('icon-fullscreen.svg')" not in page
     assert "data:image/png;base64," in page and "data:image/svg+xml;base64," in page
 
@@ -151,33 +186,62 @@ def test_script_json_round_trips_and_cannot_close_a_script(value: object) -> Non
     assert "<" not in text and ">" not in text and "\u2028" not in text and "\u2029" not in text
 
 
-def test_compact_arrays_carry_the_placed_incidents_only() -> None:
-    data = compact_incidents(_incidents(), with_details=False)
-    assert data["total"] == 4
-    assert len(data["lon"]) == len(data["lat"]) == len(data["ids"]) == 3
-    assert [data["types"][index] for index in data["type"]] == [
+def test_data_resource_carries_the_placed_incidents_in_date_order() -> None:
+    data = build_map_data(_incidents(), "the-key")
+    header = read_header(data.incidents)
+    assert (header["key"], header["count"], header["total"]) == ("the-key", 3, 4)
+    columns = read_columns(data.incidents)
+    assert [header["types"][int(index)] for index in columns["type"]] == [
         "launch",
         "rescue",
         "interception",
     ]
-    assert data["day"][0] == 19844  # 2024-05-01 is 19,844 days after 1970-01-01
-    assert data["people"] == [40, None, None]
-    assert data["chart_km"][0] == 68.5 and data["chart_km"][2] == 32.5
-    assert 40 < data["chart_km"][1] < 60  # computed from the rescue's point, off Calais
-    assert "details" not in data
+    assert list(columns["day"]) == [19844, 19876, 19914]  # 2024-05-01 is day 19,844
+    assert columns["lon"][0] == 1.661 and columns["lat"][2] == 50.987
+    assert columns["people"][0] == 40 and np.isnan(columns["people"][1])
+    assert columns["chart_km"][0] == 68.5 and columns["chart_km"][2] == 32.5
+    assert 40 < columns["chart_km"][1] < 60  # computed from the rescue's point, off Calais
+    assert header["unplaced"] == {"type": [4], "day": [19845], "people": [None], "country": ["GB"]}
+    assert "Wissant" not in json.dumps(header)  # details travel in chunks
 
 
-def test_standalone_data_carries_popup_details_instead_of_ids() -> None:
-    data = compact_incidents(_incidents(), with_details=True)
-    assert "ids" not in data
-    assert data["details"][1]["description"] == HOSTILE
-    assert data["details"][0]["sources"][0]["url"] == "https://example.org/wissant"
+def test_details_chunks_follow_the_resource_order_and_carry_its_key() -> None:
+    data = build_map_data(_incidents(), "the-key")
+    assert data.chunk_count == 1 and DETAILS_PER_CHUNK >= 3
+    chunk = json.loads(gzip.decompress(data.details(0)))
+    assert chunk["key"] == "the-key" and chunk["first"] == 0
+    assert [detail["event_type"] for detail in chunk["details"]] == [
+        "launch",
+        "rescue",
+        "interception",
+    ]
+    assert chunk["details"][1]["description"] == HOSTILE
+    assert chunk["details"][0]["sources"][0]["url"] == "https://example.org/wissant"
+    with pytest.raises(IndexError, match="details chunk 1 is not one of 0 to 0"):
+        data.details(1)
+
+
+def test_data_resource_is_compact_and_reproducible() -> None:
+    frame = incidents_to_frame(
+        [
+            Incident(
+                event_type="launch",
+                date=f"2024-{1 + n % 12:02d}-{1 + n % 28:02d}",
+                lon=1.5 + n * 1e-4,
+                lat=50.8 + (n % 97) * 1e-4,
+                people=n % 60,
+            )
+            for n in range(2_000)
+        ]
+    )
+    first = build_map_data(frame, "k").incidents
+    assert first == build_map_data(frame, "k").incidents
+    assert len(first) < 2_000 * 8  # a few bytes an incident, compressed
 
 
 def test_page_starts_from_the_view_filters_and_centre() -> None:
     view = parse_view(start="2024-05-01", types="launch,rescue", lat=50.9, lon=1.7, zoom=11)
-    page = render_map_html(_incidents(), view=view)
-    config = _app_config(page)
+    config = _app_config(_shell(view=view))
     assert config["view"] == {
         "start": "2024-05-01",
         "end": None,
@@ -185,28 +249,29 @@ def test_page_starts_from_the_view_filters_and_centre() -> None:
         "center": [50.9, 1.7],
         "zoom": 11,
     }
-    assert "[50.9, 1.7]" in page and "fitBounds" not in page
 
 
 def test_embed_chrome_has_no_chart_panel_or_minimap() -> None:
-    full = render_map_html(_incidents())
-    embed = render_map_html(_incidents(), MapOptions(chrome=Chrome.EMBED))
+    full = _shell()
+    embed = _shell(MapOptions(chrome=Chrome.EMBED, data_url="/data/"))
     assert 'id="launchmap-chart"' in full and 'id="launchmap-chart"' not in embed
-    assert '"minimap":{' in full and '"minimap":null' in embed
+    assert _app_config(full)["minimap"] is True and _app_config(embed)["minimap"] is False
 
 
 def test_alt_text_and_static_fallback_describe_the_map() -> None:
-    page = render_map_html(_incidents(), MapOptions(image_url="/map.png?types=launch"))
+    page = _shell(MapOptions(image_url="/map.png?types=launch", data_url="/data/"))
     assert '<meta name="description" content="Map of 3 small-boat incidents' in page
     assert "2024-05-01 to 2024-07-10" in page
     assert '<noscript><img src="/map.png?types=launch" alt="Map of 3' in page
+    assert '<html lang="en">' in page
 
 
-def test_unplaced_only_frame_keeps_the_default_view() -> None:
+def test_page_fits_the_placed_incidents_or_keeps_the_default_view() -> None:
+    assert _app_config(_shell())["bounds"] == [[50.885, 1.661], [51.0, 2.128]]
     frame = incidents_to_frame([Incident(event_type="arrival", country="GB")])
-    page = render_map_html(frame)
-    assert "fitBounds" not in page
-    assert "[50.95, 1.85]" in page  # the default centre: the Strait of Dover
+    config = _app_config(render_map_html(frame))
+    assert config["bounds"] is None
+    assert config["defaultCenter"] == [50.95, 1.85]  # the Strait of Dover
 
 
 def test_bad_view_values_are_named() -> None:
@@ -287,10 +352,10 @@ def test_layers_toggle(standalone_map: Path, offline_page: OfflinePage) -> None:
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
     _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
     assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
-    zone_paths = "document.querySelectorAll('.leaflet-overlay-pane path[fill=\"#ff9800\"]').length"
-    assert page.evaluate(zone_paths) > 0
+    zone_shown = "window.launchmap.map.hasLayer(window.launchmap.reference.zone)"
+    assert page.evaluate(zone_shown) is True
     _overlay(page, "300 m zone").uncheck()  # type: ignore[attr-defined]
-    assert page.evaluate(zone_paths) == 0
+    assert page.evaluate(zone_shown) is False
     page.locator(".leaflet-control-layers-base label", has_text="Light grey").locator(
         "input"
     ).check()
@@ -376,7 +441,9 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
     page_html = render_map_html(
         incidents_to_frame(same_beach), MapOptions(assets=AssetMode.INLINE), MapView(zoom=16)
     )
-    path.write_text(page_html.replace("[50.95, 1.85]", "[50.885, 1.661]"))
+    path.write_text(
+        page_html.replace('"defaultCenter":[50.95,1.85]', '"defaultCenter":[50.885,1.661]')
+    )
     page = open_map(offline_page, path.as_uri())
     assert drawn_incidents(page) == 7
     page.locator(".launchmap-cluster").first.click()
@@ -411,7 +478,7 @@ def test_search_moves_the_map_to_a_place(standalone_map: Path, offline_page: Off
 def test_chart_panel_sits_beside_the_map(standalone_map: Path, offline_page: OfflinePage) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
     chart = page.locator(".launchmap-aside").bounding_box()
-    map_box = page.locator(".folium-map").bounding_box()
+    map_box = page.locator(".launchmap-map").bounding_box()
     assert chart and map_box and chart["x"] >= map_box["x"] + map_box["width"] - 1
     painted = page.evaluate(
         """() => { const c = document.getElementById('launchmap-chart');

@@ -1,0 +1,32 @@
+/*
+ * launchmap's page loader, inlined in the page's head: it starts loading the data resource and
+ * the reference layers at once, while the browser still fetches and runs Leaflet and the page
+ * script (launchmap.js), which takes the loads from window.launchmapLoader.
+ */
+(function () {
+    "use strict";
+
+    /* Bytes that start as gzip does are decompressed here: a static host serves the files as they are. */
+    function gunzipped(buffer) {
+        var bytes = new Uint8Array(buffer);
+        if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) { return Promise.resolve(buffer); }
+        var stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+        return new Response(stream).arrayBuffer();
+    }
+
+    function fetched(url) {
+        return fetch(url).then(function (response) {
+            if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
+            return response.arrayBuffer();
+        }).then(gunzipped);
+    }
+
+    var config = JSON.parse(document.getElementById("launchmap-config").textContent);
+    window.launchmapLoader = {
+        config: config,
+        gunzipped: gunzipped,
+        fetched: fetched,
+        data: config.dataUrl ? fetched(config.dataUrl + "incidents.bin.gz") : null,
+        reference: config.referenceUrl ? fetched(config.referenceUrl) : null
+    };
+}());
