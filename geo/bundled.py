@@ -14,6 +14,7 @@ from geo.errors import BundledDataError
 
 COASTLINE_FILE = "coastline.gpkg"
 GAZETTEER_FILE = "gazetteer.csv"
+ORGANISATIONS_FILE = "organisations.csv"
 SAMPLE_INCIDENTS_FILE = "sample_incidents.geojson"
 
 _PACKAGE_DIR = Path(__file__).resolve().parent

@@ -24,7 +24,7 @@ from pyproj import Geod, Transformer
 from shapely import STRtree
 
 from geo.bundled import COASTLINE_FILE, bundled_path
-from geo.gazetteer import gazetteer
+from geo.gazetteer import POPULATED_PLACE, gazetteer
 from geo.model import CRS
 
 
@@ -49,7 +49,7 @@ def coastline_layer(layer: CoastLayer) -> gpd.GeoDataFrame:
 
 # -- coastline relations ---------------------------------------------------------------------
 
-COASTLINE_BOUNDS = (-2.0, 49.0, 4.5, 52.0)
+COASTLINE_BOUNDS = (-2.0, 49.0, 4.5, 52.6)
 """The box the bundled coastline covers: (min lon, min lat, max lon, max lat)."""
 
 METRIC_CRS = "EPSG:3035"
@@ -173,8 +173,9 @@ def relate_to_coast(points: gpd.GeoSeries) -> pd.DataFrame:
           negative in Belgium). Every point gets one, also far from the line: an
           English point gets the kilometre of the French coast nearest to it,
           and points beyond the line's ends get its end kilometres.
-        - ``nearest_place``: name of the nearest gazetteer place of precision
-          ``locality`` (towns and villages).
+        - ``nearest_place``: name of the nearest town or village of the
+          gazetteer (GeoNames populated places and curated villages; not the
+          quarters, hamlets and sites, so that readers get a name they know).
         - ``within_300m_zone``: at sea and at most 300 m from the shore.
 
         The shore columns are missing (NaN, and ``<NA>`` for the zone) for points
@@ -409,7 +410,7 @@ def _coast_index() -> _CoastIndex:
     shapely.prepare(land)
     shapely.contains_xy(land, 0.0, 0.0)  # build the point locator now, before threads share it
     places = gazetteer()
-    places = places[places["precision"] == "locality"].to_crs(METRIC_CRS)
+    places = places[places["kind"].isin([POPULATED_PLACE, "village"])].to_crs(METRIC_CRS)
     return _CoastIndex(
         to_metric=to_metric,
         to_wgs84=Transformer.from_crs(METRIC_CRS, CRS, always_xy=True),

@@ -26,7 +26,7 @@ from geo.vocabulary import LocationPrecision
 CACHE_FILE = "nominatim-cache.sqlite"
 USER_AGENT = "launchmap/0.1 (offline-first small-boat incident mapper)"
 MIN_INTERVAL_S = 1.0
-VIEWBOX = ((49.0, -2.0), (52.0, 4.5))  # (south, west), (north, east)
+VIEWBOX = ((49.0, -2.0), (52.6, 4.5))  # (south, west), (north, east)
 COUNTRY_CODES = ["fr", "gb", "be", "nl"]
 LOCALITY_RADIUS_M = 3_000.0
 

@@ -17,13 +17,14 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
-from geo.gazetteer import gazetteer
+from geo.gazetteer import places
 from geo.geocode import (
     COUNTRY_NAMES,
     FUZZY_MIN_CHARS,
     FUZZY_MIN_SCORE,
     GeocodeResult,
     normalize_name,
+    organisation_mentions,
 )
 from geo.vocabulary import LocationPrecision
 
@@ -184,11 +185,10 @@ _COMMON_WORDS = frozenset(
 
 @cache
 def _name_forms() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Return the normalised gazetteer names (with alternates), as a set and a sorted list."""
-    places = gazetteer()
+    """Return the normalised gazetteer names (FR/EN/NL and alternates), as a set and a sorted list."""
     forms: set[str] = set(COUNTRY_NAMES)
-    for name, alternates in zip(places["name"], places["alternate_names"].fillna(""), strict=True):
-        for spelling in [str(name), *str(alternates).split("|")]:
+    for place in places():
+        for spelling in place.spellings:
             form = normalize_name(spelling)
             forms.update({form, form.removeprefix("the "), form.removesuffix(" sur mer")})
     forms.discard("")
@@ -198,8 +198,7 @@ def _name_forms() -> tuple[frozenset[str], tuple[str, ...]]:
 @cache
 def sea_ids() -> frozenset[str]:
     """Return the place ids of the gazetteer's seas (the Channel, the North Sea …)."""
-    places = gazetteer()
-    return frozenset(str(pid) for pid in places.loc[places["kind"] == "sea_area", "place_id"])
+    return frozenset(place.place_id for place in places() if place.kind == "sea_area")
 
 
 @cache
@@ -379,9 +378,14 @@ class Mention:
 
 
 def find_mentions(clause: str) -> list[Mention]:
-    """Find the places a clause names, in order."""
+    """Find the places a clause names, in order.
+
+    The words of an organisation's name ("le CROSS Gris-Nez", "Dover
+    Coastguard") are not places: they are left out first.
+    """
     found: list[Mention] = []
-    taken: list[tuple[int, int]] = []
+    bodies = [(body.start, body.end) for body in organisation_mentions(clause)]
+    taken: list[tuple[int, int]] = list(bodies)
     for between in _BETWEEN.finditer(clause):
         names = (between["a"], between["b"])
         if all(_exact_name(name) or _fuzzy_name(name) for name in names):
@@ -395,14 +399,19 @@ def find_mentions(clause: str) -> list[Mention]:
             taken.append((between.start(), between.end()))
     for span in _NAME.finditer(clause):
         if not any(start <= span.start() < end for start, end in taken):
-            found.extend(_span_mentions(clause, span))
+            found.extend(_span_mentions(clause, span, bodies))
     return sorted(found, key=lambda mention: mention.start)
 
 
-def _span_mentions(clause: str, span: re.Match[str]) -> Iterator[Mention]:
-    """Yield the known places inside a run of capitalised words, longest first, not overlapping."""
+def _span_mentions(
+    clause: str, span: re.Match[str], bodies: list[tuple[int, int]]
+) -> Iterator[Mention]:
+    """Yield the known places inside a run of capitalised words, longest first, not overlapping.
+
+    Words inside ``bodies`` (organisations' names) are never places.
+    """
     tokens = list(_NAME_TOKEN.finditer(clause, span.start(), span.end()))[:6]
-    covered: list[tuple[int, int]] = []
+    covered: list[tuple[int, int]] = list(bodies)
     for size in range(len(tokens), 0, -1):
         for first in range(len(tokens) - size + 1):
             start, end = tokens[first].start(), tokens[first + size - 1].end()

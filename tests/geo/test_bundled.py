@@ -1,4 +1,7 @@
-"""The bundled data: coastline layers, gazetteer and sample incidents."""
+"""The bundled data: finding the files, the coastline layers and the sample incidents.
+
+The gazetteer's own tests are in ``test_gazetteer.py``.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ from pyproj import Geod
 from geo.bundled import (
     COASTLINE_FILE,
     GAZETTEER_FILE,
+    ORGANISATIONS_FILE,
     SAMPLE_INCIDENTS_FILE,
     bundled_path,
 )
@@ -23,7 +27,7 @@ from geo.errors import BundledDataError
 from geo.io import read_incidents
 from geo.model import Incident, feature_to_record
 
-BOX = (-2.0, 49.0, 4.5, 52.0)
+BOX = (-2.0, 49.0, 4.5, 52.6)
 METRIC = "EPSG:3035"
 GEOD = Geod(ellps="WGS84")
 BORDER = (2.5458, 51.0894)  # the French–Belgian border on the beach
@@ -64,7 +68,9 @@ def place(name: str) -> tuple[float, float]:
 # -- finding the files ----------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("name", [COASTLINE_FILE, GAZETTEER_FILE, SAMPLE_INCIDENTS_FILE])
+@pytest.mark.parametrize(
+    "name", [COASTLINE_FILE, GAZETTEER_FILE, ORGANISATIONS_FILE, SAMPLE_INCIDENTS_FILE]
+)
 def test_bundled_path_finds_the_files(name: str) -> None:
     path = bundled_path(name)
     assert path.is_file()
@@ -156,133 +162,6 @@ def test_coast_km_at_the_line_ends() -> None:
     line, start_km = reference_line()
     assert coast_km(*line.coords[0]) == pytest.approx(start_km, abs=0.01)
     assert coast_km(*line.coords[-1]) == pytest.approx(296.5, abs=0.5)
-
-
-# -- the gazetteer ---------------------------------------------------------------------------
-
-
-def test_gazetteer_columns_and_ids() -> None:
-    table = gazetteer()
-    assert list(table.columns) == [
-        "place_id",
-        "name",
-        "alternate_names",
-        "country",
-        "lon",
-        "lat",
-        "population",
-        "kind",
-        "precision",
-        "uncertainty_m",
-        "source",
-    ]
-    assert table["place_id"].is_unique
-    assert table["place_id"].str.match(r"^(geonames:\d+|lm:[a-z0-9]+(-[a-z0-9]+)*)$").all()
-    assert (table["name"].str.strip() != "").all()
-    assert (table["source"].str.strip() != "").all()
-    assert (table["uncertainty_m"].astype(float) > 0).all()
-
-
-def test_gazetteer_is_sorted_by_country_name_and_id() -> None:
-    keys = list(
-        zip(gazetteer()["country"], gazetteer()["name"], gazetteer()["place_id"], strict=True)
-    )
-    assert keys == sorted(keys, key=lambda key: (key[0], key[1].casefold(), key[2]))
-
-
-@pytest.mark.parametrize("country", ["FR", "GB", "BE"])
-def test_gazetteer_has_geonames_places_in_the_box(country: str) -> None:
-    table = gazetteer()
-    rows = table[table["place_id"].str.startswith("geonames:") & (table["country"] == country)]
-    assert len(rows) > 100
-    assert rows["lon"].between(BOX[0], BOX[2]).all()
-    assert rows["lat"].between(BOX[1], BOX[3]).all()
-    assert set(rows["kind"]) == {"populated_place"}
-    assert set(rows["precision"]) == {"locality"}
-
-
-def test_geonames_rows_are_only_from_three_countries() -> None:
-    table = gazetteer()
-    geonames = table[table["place_id"].str.startswith("geonames:")]
-    assert set(geonames["country"]) == {"FR", "GB", "BE"}
-
-
-def expected_town_radius(population: str) -> int:
-    if not population:
-        return 2000
-    people = int(population)
-    for limit, radius in ((2000, 1000), (10_000, 2000), (50_000, 3000), (100_000, 4000)):
-        if people < limit:
-            return radius
-    return 5000
-
-
-def test_geonames_radius_grows_with_population() -> None:
-    table = gazetteer()
-    geonames = table[table["place_id"].str.startswith("geonames:")]
-    radii = geonames["uncertainty_m"].astype(float).astype(int)
-    expected = geonames["population"].map(expected_town_radius)
-    assert (radii == expected).all()
-
-
-@pytest.mark.parametrize(
-    "name",
-    [
-        "Cap Gris-Nez",
-        "Cap Blanc-Nez",
-        "Slack estuary",
-        "Pointe aux Oies",
-        "Petit-Fort-Philippe",
-        "Hardelot-Plage",
-        "Stella-Plage",
-        "Port of Dover",
-    ],
-)
-def test_gazetteer_has_the_curated_feature(name: str) -> None:
-    table = gazetteer()
-    names = table["name"].str.casefold()
-    alternates = table["alternate_names"].str.casefold().str.split("|")
-    matches = table[(names == name.casefold()) | alternates.map(lambda a: name.casefold() in a)]
-    assert len(matches) == 1, f"{name!r} matches {list(matches['place_id'])}"
-    row = matches.iloc[0]
-    assert row["place_id"].startswith("lm:")
-    assert row["source"].strip()
-    assert row["population"] == ""
-    assert BOX[0] <= row["lon"] <= BOX[2]
-    assert BOX[1] <= row["lat"] <= BOX[3]
-
-
-def test_curated_features_file_matches_the_gazetteer() -> None:
-    curated = pd.read_csv(bundled_path(GAZETTEER_FILE).parent / "coastal_features.csv", dtype=str)
-    table = gazetteer().set_index("place_id")
-    for row in curated.itertuples():
-        assert row.place_id in table.index
-        assert table.loc[row.place_id, "name"] == row.name
-        assert table.loc[row.place_id, "lon"] == pytest.approx(float(row.lon))
-        assert table.loc[row.place_id, "lat"] == pytest.approx(float(row.lat))
-
-
-def test_site_features_lie_on_the_shoreline() -> None:
-    table = gazetteer()
-    sites = table[table["place_id"].str.startswith("lm:") & (table["precision"] == "site")]
-    assert len(sites) >= 10
-    shoreline = coastline_layer(CoastLayer.SHORELINE).to_crs(METRIC).union_all()
-    points = gpd.GeoSeries(
-        gpd.points_from_xy(sites["lon"], sites["lat"]), crs="EPSG:4326", index=sites["name"]
-    ).to_crs(METRIC)
-    distances = points.distance(shoreline)
-    too_far = distances[distances > 1500]
-    assert too_far.empty, f"more than 1.5 km from the shoreline: {too_far.round().to_dict()}"
-
-
-def test_sea_areas_are_not_on_land() -> None:
-    table = gazetteer()
-    seas = table[table["kind"] == "sea_area"]
-    assert len(seas) == 3
-    land = coastline_layer(CoastLayer.LAND).union_all()
-    assert not any(
-        land.contains(shapely.Point(x, y)) for x, y in zip(seas["lon"], seas["lat"], strict=True)
-    )
 
 
 # -- the sample incidents ---------------------------------------------------------------------

@@ -50,7 +50,7 @@ def _one(text: str, published: dt.date | None = PUBLISHED) -> Incident:
         (
             "On Monday dozens of people waded out and boarded a taxi boat off Hardelot.",
             EventType.EMBARKATION,
-            "lm:hardelot-plage",
+            "lm:plage-d-hardelot",
             LocationRole.PICKUP,
         ),
         (
@@ -118,7 +118,7 @@ def _one(text: str, published: dt.date | None = PUBLISHED) -> Incident:
         (
             "Lundi, des exilés sont montés à bord d'un bateau-taxi au large de Hardelot.",
             EventType.EMBARKATION,
-            "lm:hardelot-plage",
+            "lm:plage-d-hardelot",
             LocationRole.PICKUP,
         ),
     ],
@@ -197,7 +197,7 @@ def test_sentence_without_place_borrows_the_previous_sentences_scene() -> None:
     )
     incidents = extract_incidents(text, published=PUBLISHED)
     assert {i.event_type for i in incidents} == {EventType.INTERCEPTION, EventType.EMBARKATION}
-    assert {i.place_id for i in incidents} == {"lm:hardelot-plage"}
+    assert {i.place_id for i in incidents} == {"lm:plage-d-hardelot"}
     assert {i.date for i in incidents} == {dt.date(2024, 3, 11)}
 
 

@@ -1,0 +1,121 @@
+"""The name index: every spelling of every gazetteer place and organisation, folded.
+
+Built once per process from the plain rows of :mod:`geo.gazetteer` (no
+pandas, no coastline: where each place lies relative to the coast comes
+precomputed in the bundled file), so that a single query answers quickly.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+import numpy as np
+import numpy.typing as npt
+
+from geo.gazetteer import Organisation, Place, organisations, places
+from geo.geocode._text import normalize_name
+from geo.vocabulary import LocationPrecision
+
+_ARTICLES = ("the ", "le ", "la ", "les ", "l ")
+ACRONYM_LETTERS = 5
+"""An organisation's name written in capitals and this short is an acronym ("PAF", "CROSS")."""
+
+
+def name_forms(name: str) -> set[str]:
+    """Return the normalised forms a place name is looked up by.
+
+    Besides the name itself: without a leading article ("the", "le", "la",
+    "les") and without a trailing "sur mer", so "Boulogne" finds
+    Boulogne-sur-Mer.
+    """
+    base = normalize_name(name)
+    forms = {base}
+    for article in _ARTICLES:
+        if base.startswith(article) and len(base) > len(article) + 3:
+            forms.add(base[len(article) :])
+    if base.endswith(" sur mer"):
+        forms.add(base.removesuffix(" sur mer"))
+    return {form for form in forms if form}
+
+
+def is_acronym(spelling: str) -> bool:
+    """Tell whether an organisation's spelling is an acronym, matched in capitals only."""
+    letters = [c for c in spelling if c.isalpha()]
+    return spelling.isupper() and len(letters) <= ACRONYM_LETTERS and " " not in spelling
+
+
+@dataclass(frozen=True)
+class OrganisationForm:
+    """A folded spelling of an organisation, and whether text must write it in capitals."""
+
+    organisation: int
+    acronym: bool
+
+
+@dataclass(frozen=True)
+class NameIndex:
+    """Normalised names of every gazetteer place and organisation, for exact and fuzzy lookup.
+
+    ``by_name`` maps a form to the rows of ``rows`` it names; ``names`` is
+    the sorted list of place forms the fuzzy match scores against. Per row:
+    ``own_forms`` (the forms of its own name, not its alternates),
+    ``full_names`` (its own name whole, article and all),
+    ``coast_m`` (distance to the shore), ``focus_m`` (to the French reference
+    coast) and ``regional`` (a department, county or region, or a coast
+    stretch). Organisations have their own forms: they are never fuzzy
+    matched, and never placed.
+    """
+
+    rows: tuple[Place, ...]
+    by_name: dict[str, list[int]]
+    own_forms: list[frozenset[str]]
+    full_names: list[str]
+    names: list[str]
+    coast_m: npt.NDArray[np.float64]
+    focus_m: npt.NDArray[np.float64]
+    lonlat: npt.NDArray[np.float64]
+    regional: npt.NDArray[np.bool_]
+    organisations: tuple[Organisation, ...]
+    organisation_forms: dict[str, OrganisationForm]
+    longest_organisation: int  # words in the longest organisation form
+
+
+def _is_regional(place: Place) -> bool:
+    """Tell whether a place is a region (or a stretch of coast) rather than a point."""
+    if place.precision == LocationPrecision.REGION:
+        return place.kind != "sea_area"
+    return place.kind == "coast_stretch"
+
+
+@cache
+def name_index() -> NameIndex:
+    """Build the name index once per process."""
+    rows = places()
+    by_name: dict[str, list[int]] = {}
+    for row, place in enumerate(rows):
+        for spelling in place.spellings:
+            for form in name_forms(spelling):
+                found = by_name.setdefault(form, [])
+                if not found or found[-1] != row:
+                    found.append(row)
+    found_organisations = organisations()
+    organisation_forms: dict[str, OrganisationForm] = {}
+    for at, organisation in enumerate(found_organisations):
+        for spelling in organisation.spellings:  # articles kept: "le Cross" is not "cross"
+            form = normalize_name(spelling)
+            organisation_forms.setdefault(form, OrganisationForm(at, is_acronym(spelling)))
+    return NameIndex(
+        rows=rows,
+        by_name=by_name,
+        own_forms=[frozenset(name_forms(place.name)) for place in rows],
+        full_names=[normalize_name(place.name) for place in rows],
+        names=sorted(by_name),
+        coast_m=np.abs(np.array([place.shore_distance_m for place in rows])),
+        focus_m=np.array([place.reference_line_m for place in rows]),
+        lonlat=np.array([(place.lon, place.lat) for place in rows]),
+        regional=np.array([_is_regional(place) for place in rows]),
+        organisations=found_organisations,
+        organisation_forms=organisation_forms,
+        longest_organisation=max((len(form.split()) for form in organisation_forms), default=0),
+    )
