@@ -25,6 +25,7 @@ INCIDENTS = "incidents"
 HOTSPOTS = "hotspots"
 COASTLINE = "coastline"
 PLACES = "places"
+ORGANISATIONS = "organisations"
 SQL_INTEGER_MAX = 2**63 - 1  # the store's SQL integers are 64-bit: larger values are refused
 
 router = APIRouter(tags=["features"])
@@ -47,7 +48,16 @@ COLLECTIONS = {
     ),
     PLACES: (
         "Places",
-        "The gazetteer: GeoNames places (CC BY 4.0) and curated coastal features.",
+        "The gazetteer: GeoNames places (CC BY 4.0) and the coast's curated places and regions "
+        "(beaches, dunes, dykes, ports, hamlets, camps, sea areas, departments, counties), each "
+        "with its kind, FR/EN/NL names, commune, radius and source (some from OpenStreetMap, "
+        "ODbL, or the Environment Agency, OGL v3).",
+    ),
+    ORGANISATIONS: (
+        "Organisations",
+        "Names reports use that are not places: rescue centres (CROSS, MRCC), prefectures, "
+        "lifeboat stations, police, courts, hospitals, charities. The geocoder answers them as "
+        "organisations, never as where an incident happened.",
     ),
 }
 

@@ -41,6 +41,7 @@ VENDOR_ROUTE = "/assets/vendor"
 APP_ROUTE = "/assets/launchmap"
 DATA_ROUTE = "/map/data"
 SNIPPET_ROUTE = "/embed/snippet"
+GEOCODE_ROUTE = "/geocode"
 PROVIDER = "launchmap"
 HTML = "text/html; charset=utf-8"
 GZIP = "application/gzip"
@@ -215,6 +216,7 @@ def _map_page(
         app_prefix=root + APP_ROUTE,
         chrome=chrome,
         data_url=f"{root}{DATA_ROUTE}/",
+        geocode_url=root + GEOCODE_ROUTE,
         snippet_url=root + SNIPPET_ROUTE,
         image_url=f"{root}/map.png{query}",
         chart_image_url=f"{root}/chart.png{query}",

@@ -14,14 +14,19 @@ from typing import Annotated
 from fastapi import Query
 
 from geo.errors import InvalidQueryError
-from geo.store import BBox
+from geo.store import BBox, check_bbox
 from maps.view import MapView, parse_view
 
 OPEN_END = ("", "..")
 
 
 def parse_bbox(text: str | None) -> BBox | None:
-    """Parse ``minLon,minLat,maxLon,maxLat`` (or six numbers with heights) into a bbox."""
+    """Parse ``minLon,minLat,maxLon,maxLat`` (or six numbers with heights) into a bbox.
+
+    Every collection's ``bbox`` goes through here, and so through the one
+    range check of :func:`geo.store.check_bbox`: a reversed or out-of-range
+    box is a 400 wherever it is sent.
+    """
     if text is None:
         return None
     parts = text.split(",")
@@ -36,7 +41,9 @@ def parse_bbox(text: str | None) -> BBox | None:
         )
     if len(numbers) == 6:
         numbers = [numbers[0], numbers[1], numbers[3], numbers[4]]
-    return (numbers[0], numbers[1], numbers[2], numbers[3])
+    bbox = (numbers[0], numbers[1], numbers[2], numbers[3])
+    check_bbox(bbox)
+    return bbox
 
 
 def parse_datetime(text: str | None) -> tuple[dt.date | None, dt.date | None]:

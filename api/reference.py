@@ -1,7 +1,12 @@
-"""The bundled reference data as collections: the coastline and the places of the gazetteer.
+"""The bundled reference data as collections: the coastline, the gazetteer's places, organisations.
 
-Both are read-only GeoDataFrames; items are selected by bbox and paged like
-the incidents, and each feature can be fetched by its id.
+Each is a read-only GeoDataFrame; items are selected by bbox (with the same
+check as the incidents) and country, paged like the incidents, and each
+feature can be fetched by its id. Places carry their kind, precision,
+French, English and Dutch names, commune, radius and source; organisations
+(rescue centres, prefectures, lifeboat stations …) are names reports use
+that are not places: their own collection, with a point only where their
+seat was looked up.
 """
 
 from __future__ import annotations
@@ -13,16 +18,18 @@ from functools import cache
 from typing import Annotated, Any
 
 import geopandas as gpd
+import shapely
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import JSONResponse
 
 from api.deps import get_settings
 from api.errors import UnknownCollectionError
-from api.features import COASTLINE, GEOJSON, PLACES, page_links
+from api.features import COASTLINE, GEOJSON, ORGANISATIONS, PLACES, page_links
 from api.params import parse_bbox
 from api.settings import Settings
 from geo.coast import CoastLayer, coastline_layer
-from geo.gazetteer import gazetteer
+from geo.gazetteer import gazetteer, organisations
+from geo.model import CRS
 
 router = APIRouter(tags=["reference data"])
 
@@ -35,14 +42,37 @@ def _coastline() -> gpd.GeoDataFrame:
     return lines
 
 
+_INTERNAL_COLUMNS = ["lon", "lat", "shore_lon", "shore_lat", "reference_line_m"]
+
+
 @cache
 def _places() -> gpd.GeoDataFrame:
     """Return the gazetteer places with their ids as ``id``, built once."""
     places = gazetteer().reset_index(drop=True).rename(columns={"place_id": "id"})
-    return places.drop(columns=["lon", "lat"])
+    return places.drop(columns=_INTERNAL_COLUMNS)
 
 
-TABLES = {COASTLINE: _coastline, PLACES: _places}
+@cache
+def _organisations() -> gpd.GeoDataFrame:
+    """Return the organisations with their ids as ``id`` (no point where no seat), built once."""
+    rows = organisations()
+    points = [
+        None if body.lon is None or body.lat is None else shapely.Point(body.lon, body.lat)
+        for body in rows
+    ]
+    columns: dict[str, list[Any]] = {
+        "id": [body.org_id for body in rows],
+        "name": [body.name for body in rows],
+        "alternate_names": ["|".join(body.alternate_names) or None for body in rows],
+        "kind": [body.kind for body in rows],
+        "country": [body.country for body in rows],
+        "commune": [body.commune for body in rows],
+        "source": [body.source or None for body in rows],
+    }
+    return gpd.GeoDataFrame(columns, geometry=gpd.GeoSeries(points, crs=CRS), crs=CRS)
+
+
+TABLES = {COASTLINE: _coastline, PLACES: _places, ORGANISATIONS: _organisations}
 
 
 def _features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:

@@ -17,6 +17,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from geo.bundled import GAZETTEER_FILE, ORGANISATIONS_FILE, bundled_path
+from geo.errors import BundledDataError
 from geo.vocabulary import LocationPrecision
 
 if TYPE_CHECKING:
@@ -24,6 +25,12 @@ if TYPE_CHECKING:
 
 POPULATED_PLACE = "populated_place"
 """The kind of the GeoNames rows (towns and villages)."""
+PLACE_COLUMNS = [
+    *("place_id", "name", "name_fr", "name_en", "name_nl", "alternate_names", "kind"),
+    *("precision", "country", "commune", "lon", "lat", "population", "uncertainty_m", "source"),
+    *("shore_distance_m", "shore_lon", "shore_lat", "reference_line_m"),
+]
+"""The columns of ``gazetteer.csv``, in order."""
 
 
 @dataclass(frozen=True)
@@ -102,33 +109,53 @@ def _names(value: str) -> tuple[str, ...]:
     return tuple(value.split("|")) if value else ()
 
 
+def _place(cells: list[str], precisions: dict[str, LocationPrecision]) -> Place:
+    """Make a place of one gazetteer line, its cells in the file's column order."""
+    (place_id, name, name_fr, name_en, name_nl, alternates, kind, precision, country, commune) = (
+        cells[:10]
+    )
+    lon, lat, population, radius, source, shore_m, shore_lon, shore_lat, line_m = cells[10:]
+    return Place(
+        place_id,
+        name,
+        name_fr or None,
+        name_en or None,
+        name_nl or None,
+        _names(alternates),
+        kind,
+        precisions[precision],
+        country or None,
+        commune or None,
+        float(lon),
+        float(lat),
+        int(population) if population else None,
+        float(radius),
+        source,
+        float(shore_m),
+        float(shore_lon),
+        float(shore_lat),
+        float(line_m),
+    )
+
+
 @cache
 def places() -> tuple[Place, ...]:
-    """Return every place and region of the gazetteer, in file order (read once per process)."""
-    return tuple(
-        Place(
-            place_id=row["place_id"],
-            name=row["name"],
-            name_fr=_text(row["name_fr"]),
-            name_en=_text(row["name_en"]),
-            name_nl=_text(row["name_nl"]),
-            alternate_names=_names(row["alternate_names"]),
-            kind=row["kind"],
-            precision=LocationPrecision(row["precision"]),
-            country=_text(row["country"]),
-            commune=_text(row["commune"]),
-            lon=float(row["lon"]),
-            lat=float(row["lat"]),
-            population=int(row["population"]) if row["population"] else None,
-            uncertainty_m=float(row["uncertainty_m"]),
-            source=row["source"],
-            shore_distance_m=float(row["shore_distance_m"]),
-            shore_lon=float(row["shore_lon"]),
-            shore_lat=float(row["shore_lat"]),
-            reference_line_m=float(row["reference_line_m"]),
-        )
-        for row in _rows(GAZETTEER_FILE)
-    )
+    """Return every place and region of the gazetteer, in file order (read once per process).
+
+    Raises
+    ------
+    BundledDataError
+        When the file's columns are not those of :class:`Place`.
+    """
+    precisions = {precision.value: precision for precision in LocationPrecision}
+    with bundled_path(GAZETTEER_FILE).open(encoding="utf-8", newline="") as handle:
+        lines = csv.reader(handle)
+        header = next(lines, [])
+        if header != PLACE_COLUMNS:
+            raise BundledDataError(
+                f"{GAZETTEER_FILE}: columns must be {','.join(PLACE_COLUMNS)}, got {','.join(header)}"
+            )
+        return tuple(_place(cells, precisions) for cells in lines)
 
 
 @cache

@@ -44,7 +44,15 @@ from maps.assets import (
 from maps.chart import reference_places
 from maps.data_resource import MapData, build_map_data
 from maps.messages import DEFAULT_LANGUAGE, catalogue, message
-from maps.page_data import MapSummary, describe, rounded, script_json, search_places, zone_geojson
+from maps.page_data import (
+    MapSummary,
+    describe,
+    place_search,
+    rounded,
+    script_json,
+    search_places,
+    zone_geojson,
+)
 from maps.view import UNFILTERED, MapView
 
 EVENT_COLORS: dict[str, str] = {
@@ -62,6 +70,12 @@ ATTRIBUTIONS = (
     'Coastline: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> (LGPL)',
     'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
 )
+CURATED_PLACES_ATTRIBUTION = (
+    "Curated places: launchmap, with positions from "
+    '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL) '
+    "and the Environment Agency (OGL v3)"
+)
+"""The page's place search also finds the curated places, some placed from these sources."""
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 OSM_ATTRIBUTION = (
     '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
@@ -100,6 +114,9 @@ class MapOptions:
     standalone file needs. ``asset_prefix`` is where Leaflet and its plugins
     are (in ``local`` mode), ``app_prefix`` where the page script, its styles
     and the reference layers are (unless ``assets`` is ``inline``).
+    ``geocode_url`` is where the place search asks the server's geocoder;
+    without one (a standalone file, a published folder) the page matches the
+    geocoder's names itself, from the reference layers' compact name index.
     ``snippet_url`` is where the page offers the embed snippet of the view
     shown (and, when set, the page keeps its address in step with its filters
     and view). ``image_url`` is the static PNG of the same view, shown where
@@ -112,6 +129,7 @@ class MapOptions:
     app_prefix: str = APP_PREFIX
     chrome: Chrome = Chrome.FULL
     data_url: str | None = None
+    geocode_url: str | None = None
     snippet_url: str | None = None
     image_url: str | None = None
     chart_image_url: str | None = None
@@ -238,7 +256,8 @@ def _config(
         "chrome": options.chrome.value,
         "lang": options.lang,
         "messages": catalogue(options.lang),
-        "attributions": ATTRIBUTIONS,
+        "attributions": [*ATTRIBUTIONS, CURATED_PLACES_ATTRIBUTION],
+        "placeSearch": place_search(options.geocode_url),
         "baseMaps": [
             {"name": "layer.osm", "url": OSM_TILES, "attribution": OSM_ATTRIBUTION, "native": 19},
             {

@@ -18,12 +18,20 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
-from geo.coast import INTERCEPTION_ZONE_M, interception_zone, relate_to_coast
-from geo.gazetteer import gazetteer
+from geo.coast import INTERCEPTION_ZONE_M, interception_zone
+from geo.gazetteer import Place
+from geo.geocode import FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, normalize_name, place_names
+from geo.vocabulary import LocationPrecision
 from maps.messages import DEFAULT_LANGUAGE, message
 
 COORDINATE_DECIMALS = 5  # about a metre: finer than any incident's placement
-SEARCH_REACH_M = 15_000.0  # places this close to the shore are offered by the search box
+SEARCH_REACH_M = 15_000.0  # towns this close to the shore are offered by the search box
+SEARCH_ZOOM = {
+    LocationPrecision.SITE: 14,
+    LocationPrecision.LOCALITY: 13,
+    LocationPrecision.AREA: 12,
+    LocationPrecision.REGION: 9,
+}
 ZONE_DISPLAY_TOLERANCE_DEG = 0.0001  # about 10 m
 
 
@@ -45,16 +53,36 @@ def zone_geojson() -> str:
 
 
 @cache
-def search_places() -> list[tuple[str, float, float]]:
-    """Return the gazetteer places near the shore as (name, lat, lon), sorted by name."""
-    places = gazetteer()
-    shore = relate_to_coast(places.geometry)["shore_distance_m"].abs().to_numpy()
-    near = places[shore <= SEARCH_REACH_M]
-    rows = {
-        (str(name), round(float(lat), COORDINATE_DECIMALS), round(float(lon), COORDINATE_DECIMALS))
-        for name, lat, lon in zip(near["name"], near["lat"], near["lon"], strict=True)
-    }
-    return sorted(rows)
+def search_places() -> list[list[Any]]:
+    """Return the places the search box finds, sorted by name: [name, lat, lon, zoom, forms].
+
+    Every town within SEARCH_REACH_M of the shore and every curated place
+    and region, each once, with the zoom its precision deserves. ``forms``
+    are the other folded names the geocoder finds it by ("dunkerque|
+    duinkerke" for Dunkirk), ``|``-separated: a page with no server behind
+    it matches these as the geocoder would.
+    """
+    found: dict[str, tuple[Place, list[str]]] = {}
+    for form, place in place_names().items():
+        if place.place_id.startswith("lm:") or abs(place.shore_distance_m) <= SEARCH_REACH_M:
+            found.setdefault(place.place_id, (place, []))[1].append(form)
+    rows = []
+    for place, forms in found.values():
+        own = normalize_name(place.name)
+        extra = "|".join(sorted(form for form in forms if form != own))
+        lat = round(place.lat, COORDINATE_DECIMALS)
+        lon = round(place.lon, COORDINATE_DECIMALS)
+        rows.append([place.name, lat, lon, SEARCH_ZOOM.get(place.precision, 12), extra])
+    return sorted(rows, key=lambda row: (row[0].casefold(), row[1], row[2]))
+
+
+def place_search(geocode_url: str | None) -> dict[str, Any]:
+    """Return how the page's search matches names: the server's geocoder, or its own index.
+
+    The fuzzy thresholds are the geocoder's, so that a typo the geocoder
+    accepts ("Gravlines") is one a page without a server accepts too.
+    """
+    return {"geocodeUrl": geocode_url, "minScore": FUZZY_MIN_SCORE, "minChars": FUZZY_MIN_CHARS}
 
 
 @dataclass(frozen=True)

@@ -33,7 +33,10 @@ def geocode_command(
         bool, typer.Option("--json", help="Print GeoJSON: a Feature, or a FeatureCollection.")
     ] = False,
 ) -> None:
-    """Geocode place names offline with the bundled gazetteer (exit 1 if one is not found)."""
+    """Geocode place names offline with the bundled gazetteer (exit 1 if one is not known).
+
+    An organisation ("CROSS Gris-Nez") is named as such: known, but not a place.
+    """
     from geo.geocode import geocode_many
 
     with reported_errors():
@@ -49,12 +52,18 @@ def geocode_command(
     else:
         for result in results:
             stdout.print(_describe(result), markup=False, highlight=False)
-    if not all(result.found for result in results):
+    if not all(result.found or result.organisation for result in results):
         raise typer.Exit(1)
 
 
 def _describe(result: GeocodeResult) -> str:
     """Say in one line what a query resolved to."""
+    kind = (result.kind or "place").replace("_", " ")
+    if result.organisation:
+        return (
+            f"{result.query}: organisation ({kind}) {result.name} [{result.place_id}], "
+            "not a place where incidents happen"
+        )
     if not result.found:
         closest = ", ".join(f"{c.name} ({c.country or '-'})" for c in result.candidates)
         return f"{result.query}: not found ({result.reason})" + (
@@ -66,7 +75,8 @@ def _describe(result: GeocodeResult) -> str:
         else "no point"
     )
     radius = f" ± {result.uncertainty_m:,.0f} m" if result.uncertainty_m else ""
+    commune = f" in {result.commune}" if result.commune and result.commune != result.name else ""
     return (
         f"{result.query}: {where} ({result.location_precision}{radius}), {result.phrase} of "
-        f"{result.name} [{result.place_id}], score {result.score:g}"
+        f"{result.name} ({kind}{commune}) [{result.place_id}], score {result.score:g}"
     )

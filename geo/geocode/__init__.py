@@ -21,7 +21,13 @@ fuzzy, homonyms) → ``_result`` → ``_geometry`` (points of phrases) →
 """
 
 from geo.geocode._hints import COUNTRY_NAMES, COUNTRY_TITLES
-from geo.geocode._lookup import CANDIDATES_SHOWN, FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, Candidate
+from geo.geocode._lookup import (
+    CANDIDATES_SHOWN,
+    FUZZY_MIN_CHARS,
+    FUZZY_MIN_SCORE,
+    Candidate,
+    place_names,
+)
 from geo.geocode._mentions import OrganisationMention, organisation_mentions
 from geo.geocode._phrases import MAX_DIRECTION_M, MAX_OFFSHORE_M
 from geo.geocode._resolve import geocode, geocode_many
@@ -45,4 +51,5 @@ __all__ = [
     "geocode_many",
     "normalize_name",
     "organisation_mentions",
+    "place_names",
 ]

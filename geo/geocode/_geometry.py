@@ -7,7 +7,6 @@ loaded on the first phrase that needs them: a plain name is answered without.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
@@ -15,6 +14,7 @@ import numpy as np
 import numpy.typing as npt
 
 from geo.geocode._index import NameIndex, name_index
+from geo.geocode._result import Placed, near, place_point
 from geo.vocabulary import LocationPrecision
 
 if TYPE_CHECKING:
@@ -22,19 +22,8 @@ if TYPE_CHECKING:
 
 DEFAULT_OFFSHORE_M = 2_000.0
 OPEN_SEA_SHARE = 0.7  # "N km off X" lands 0.7 N to 1.3 N from every shore where it can
-NEAR_EXTRA_M = 5_000.0
 COASTAL_M = 5_000.0
 FloatArray = npt.NDArray[np.float64]
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A point made for a phrase, with its precision and honest radius."""
-
-    lon: float
-    lat: float
-    precision: LocationPrecision
-    uncertainty_m: float
 
 
 @cache
@@ -55,24 +44,6 @@ def _relations(lons: FloatArray, lats: FloatArray) -> pd.DataFrame:
     return relate_to_coast(gpd.GeoSeries(gpd.points_from_xy(lons, lats), crs=CRS))
 
 
-def place_point(index: NameIndex, row: int) -> Placed:
-    """Return a gazetteer place as it stands, with its own precision and radius."""
-    place = index.rows[row]
-    return Placed(place.lon, place.lat, place.precision, place.uncertainty_m)
-
-
-def near(place: Placed, extra_m: float | None) -> Placed:
-    """Place "near X": X's point with a wider radius, at area precision (or coarser)."""
-    precision = max(place.precision, LocationPrecision.AREA, key=_coarseness)
-    extra = extra_m if extra_m is not None else NEAR_EXTRA_M
-    return replace(place, precision=precision, uncertainty_m=place.uncertainty_m + extra)
-
-
-def _coarseness(precision: LocationPrecision) -> int:
-    """Order precisions from finest to coarsest."""
-    return list(LocationPrecision).index(precision)
-
-
 @cache
 def phrase_point(
     kind: str,
@@ -88,8 +59,6 @@ def phrase_point(
         return _beach(index, rows[0], place)
     if kind == "offshore":
         return offshore_points(index, [(rows[0], distance_m)])[(rows[0], distance_m)]
-    if kind == "near":
-        return near(place, distance_m)
     if kind == "direction":
         assert distance_m is not None and bearing_deg is not None
         return _direction(place, distance_m, bearing_deg, shore=shore)

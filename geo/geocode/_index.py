@@ -1,17 +1,15 @@
 """The name index: every spelling of every gazetteer place and organisation, folded.
 
 Built once per process from the plain rows of :mod:`geo.gazetteer` (no
-pandas, no coastline: where each place lies relative to the coast comes
-precomputed in the bundled file), so that a single query answers quickly.
+numpy, no pandas, no coastline: where each place lies relative to the coast
+comes precomputed in the bundled file), so that a single query answers
+quickly.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
-
-import numpy as np
-import numpy.typing as npt
 
 from geo.gazetteer import Organisation, Place, organisations, places
 from geo.geocode._text import normalize_name
@@ -72,10 +70,9 @@ class NameIndex:
     own_forms: list[frozenset[str]]
     full_names: list[str]
     names: list[str]
-    coast_m: npt.NDArray[np.float64]
-    focus_m: npt.NDArray[np.float64]
-    lonlat: npt.NDArray[np.float64]
-    regional: npt.NDArray[np.bool_]
+    coast_m: list[float]
+    focus_m: list[float]
+    regional: list[bool]
     organisations: tuple[Organisation, ...]
     organisation_forms: dict[str, OrganisationForm]
     longest_organisation: int  # words in the longest organisation form
@@ -111,10 +108,9 @@ def name_index() -> NameIndex:
         own_forms=[frozenset(name_forms(place.name)) for place in rows],
         full_names=[normalize_name(place.name) for place in rows],
         names=sorted(by_name),
-        coast_m=np.abs(np.array([place.shore_distance_m for place in rows])),
-        focus_m=np.array([place.reference_line_m for place in rows]),
-        lonlat=np.array([(place.lon, place.lat) for place in rows]),
-        regional=np.array([_is_regional(place) for place in rows]),
+        coast_m=[abs(place.shore_distance_m) for place in rows],
+        focus_m=[place.reference_line_m for place in rows],
+        regional=[_is_regional(place) for place in rows],
         organisations=found_organisations,
         organisation_forms=organisation_forms,
         longest_organisation=max((len(form.split()) for form in organisation_forms), default=0),

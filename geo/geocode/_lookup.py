@@ -12,14 +12,19 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import numpy as np
-import numpy.typing as npt
 from rapidfuzz import fuzz, process
 
+from functools import cache
+
 from geo.gazetteer import Place
-from geo.geocode._hints import Anchor, Hints
-from geo.geocode._index import NameIndex
+from geo.geocode._hints import NO_HINTS, Anchor, Hints
+from geo.geocode._index import NameIndex, name_index
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
 
 FUZZY_MIN_SCORE = 86.0
 FUZZY_MIN_CHARS = 5
@@ -139,6 +144,8 @@ def lookup(index: NameIndex, names: list[str], hints: Hints) -> dict[str, Found]
 
 def _fuzzy(index: NameIndex, scores: npt.NDArray[np.float32], hints: Hints) -> Found:
     """Accept the best-scoring name's place, unless it scores too low or is ambiguous."""
+    import numpy as np  # loaded with the first misspelt name: exact names need no numpy
+
     score = float(scores.max())
     if score <= 0:
         return None
@@ -158,6 +165,8 @@ def _rivals(
     index: NameIndex, scores: npt.NDArray[np.float32], score: float, best: int, hints: Hints
 ) -> list[Candidate]:
     """Return other coastal places, far from ``best``, whose names score about as well."""
+    import numpy as np
+
     chosen = index.rows[best]
     anchor = Anchor("", best, chosen.lon, chosen.lat)
     rivals: dict[str, Candidate] = {}
@@ -186,6 +195,10 @@ def candidates(index: NameIndex, names: Iterable[str]) -> dict[str, list[Candida
     """
     unique = list(dict.fromkeys(names))
     found: dict[str, list[Candidate]] = {}
+    if not unique:
+        return found
+    import numpy as np  # loaded with the first unknown name: exact names need no numpy
+
     for start in range(0, len(unique), _CANDIDATE_BATCH):
         batch = unique[start : start + _CANDIDATE_BATCH]
         scores = process.cdist(batch, index.names, scorer=fuzz.WRatio, dtype=np.float64, workers=-1)
@@ -197,6 +210,8 @@ def candidates(index: NameIndex, names: Iterable[str]) -> dict[str, list[Candida
 
 def _best(scores: npt.NDArray[np.float64], count: int) -> npt.NDArray[np.intp]:
     """Return the positions of the ``count`` best scores, best first, ties in order."""
+    import numpy as np
+
     if count >= scores.size:
         return np.argsort(-scores, kind="stable")
     floor = np.partition(scores, scores.size - count)[scores.size - count]
@@ -216,3 +231,18 @@ def _shown(index: NameIndex, scored: list[tuple[str, float]]) -> list[Candidate]
         if label not in {(c.name, c.country) for c in shown.values()}:
             shown[place.place_id] = _candidate(index, row, score)
     return list(shown.values())[:CANDIDATES_SHOWN]
+
+
+@cache
+def place_names() -> dict[str, Place]:
+    """Return every folded name the geocoder knows, with the place it names on its own.
+
+    A name several places carry is given to the one :func:`choose` picks
+    with no other hint ("wimereux": the town, not the river): what a search
+    box that matches names as the geocoder does should move to.
+    """
+    index = name_index()
+    return {
+        form: index.rows[choose(index, rows, NO_HINTS, frozenset({form}))]
+        for form, rows in index.by_name.items()
+    }

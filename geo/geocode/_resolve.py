@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 
 from geo.errors import InvalidPlaceQueryError
 from geo.gazetteer import Place
-from geo.geocode._geometry import offshore_points, phrase_point
 from geo.geocode._hints import (
     COUNTRY_NAMES,
     COUNTRY_TITLES,
@@ -49,7 +48,7 @@ from geo.geocode._phrases import (
     parse_phrase,
     qualifier_place,
 )
-from geo.geocode._result import GeocodeResult
+from geo.geocode._result import GeocodeResult, near, place_point
 from geo.geocode._text import check_query, normalize_name
 from geo.vocabulary import LocationPrecision
 
@@ -270,7 +269,11 @@ def geocode_many(
     matches = _lookup_all(index, parsed)
     unplaced = (_missing(index, item, matches) for item in parsed.values())
     closest = candidates(index, (name for name in unplaced if name is not None))
-    offshore_points(index, _offshore_keys(parsed.values(), matches))
+    offshore = _offshore_keys(parsed.values(), matches)
+    if offshore:
+        from geo.geocode._geometry import offshore_points  # the coastline, once it is needed
+
+        offshore_points(index, offshore)
     resolved: dict[str, GeocodeResult] = {}
     for done, query in enumerate(unique, start=1):
         resolved[query] = _resolve(index, query, parsed[query], matches, closest)
@@ -380,6 +383,7 @@ def _organisation_result(index: NameIndex, query: str, form: str) -> GeocodeResu
         country=organisation.country,
         score=100.0,
         kind=organisation.kind,
+        commune=organisation.commune,
         organisation=True,
         reason=f"{organisation.name} is an organisation ({kind}), not a place where incidents happen",
     )
@@ -456,7 +460,14 @@ def _or_contained(index: NameIndex, name: str, found: Found, hints: Hints) -> Fo
 def _placed_result(index: NameIndex, query: str, phrase: Phrase, placed: list[Match]) -> GeocodeResult:
     """Make the point of a phrase whose names were all found."""
     rows = tuple(match.row for match in placed)
-    point = phrase_point(phrase.kind, rows, phrase.distance_m, phrase.bearing_deg, phrase.shore)
+    if phrase.kind == "name":
+        point = place_point(index, rows[0])
+    elif phrase.kind == "near":
+        point = near(place_point(index, rows[0]), phrase.distance_m)
+    else:
+        from geo.geocode._geometry import phrase_point  # the coastline, once it is needed
+
+        point = phrase_point(phrase.kind, rows, phrase.distance_m, phrase.bearing_deg, phrase.shore)
     place = index.rows[rows[0]]
     return GeocodeResult(
         query,
@@ -471,4 +482,5 @@ def _placed_result(index: NameIndex, query: str, phrase: Phrase, placed: list[Ma
         score=round(min(match.score for match in placed), 1),
         phrase=phrase.kind,
         kind=place.kind,
+        commune=place.commune,
     )

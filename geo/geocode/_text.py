@@ -30,8 +30,11 @@ def normalize_name(text: str) -> str:
     ``Équihen-Plage``, ``equihen plage`` and ``EQUIHEN PLAGE`` all become
     ``equihen plage``; ``St Margaret's`` becomes ``saint margaret s``.
     """
-    decomposed = unicodedata.normalize("NFKD", text)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    if text.isascii():  # most names: no accents to strip
+        stripped = text.lower()
+    else:
+        decomposed = unicodedata.normalize("NFKD", text)
+        stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
     spaced = _SEPARATORS.sub(" ", _APOSTROPHES.sub(" ", stripped))
     return " ".join(_WORD_FORMS.get(word, word) for word in spaced.split())
 

@@ -27,6 +27,7 @@ from geo.store.interface import (
     IncidentStore,
     QueryResult,
     StoreExtent,
+    check_bbox,
     masked_address,
 )
 
@@ -47,6 +48,7 @@ __all__ = [
     "IncidentStore",
     "QueryResult",
     "StoreExtent",
+    "check_bbox",
     "default_data_dir",
     "init_database",
     "masked_address",

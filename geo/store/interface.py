@@ -71,7 +71,7 @@ class IncidentQuery:
                 f"cannot sort by {unknown[0]!r}; sortable: {', '.join(sorted(SORTABLE))}"
             )
         if self.bbox is not None:
-            _check_bbox(self.bbox)
+            check_bbox(self.bbox)
         if self.start and self.end and self.start > self.end:
             raise InvalidQueryError(f"date range starts after it ends: {self.start}/{self.end}")
         if self.limit is not None and self.limit < 0:
@@ -80,8 +80,17 @@ class IncidentQuery:
             raise InvalidQueryError(f"offset must be 0 or more, got {self.offset}")
 
 
-def _check_bbox(bbox: BBox) -> None:
-    """Refuse a bbox that is not (min lon, min lat, max lon, max lat) in range."""
+def check_bbox(bbox: BBox) -> None:
+    """Refuse a bbox that is not (min lon, min lat, max lon, max lat) in range.
+
+    The one check every bbox meets: the incidents, the hotspots and the
+    reference collections (places, organisations, coastline) alike.
+
+    Raises
+    ------
+    InvalidQueryError
+        For a reversed box or one beyond ±180/±90, naming the values.
+    """
     min_lon, min_lat, max_lon, max_lat = bbox
     if not (-180 <= min_lon <= max_lon <= 180 and -90 <= min_lat <= max_lat <= 90):
         raise InvalidQueryError(

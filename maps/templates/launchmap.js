@@ -55,9 +55,63 @@
         return people > 0 ? Math.min(16, 5 + 1.4 * Math.sqrt(people)) : 5;
     }
 
-    function plainName(text) {
-        return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase().trim();
+    // -- place search: names matched as the geocoder matches them -----------------------------
+
+    var WORD_FORMS = {st: "saint", ste: "sainte", mt: "mount"};
+    var SEARCH_ZOOM = {site: 14, locality: 13, area: 12, region: 9};
+
+    /* Fold a name as geo.geocode.normalize_name does: no accents, case, hyphens or apostrophes. */
+    function foldName(text) {
+        var plain = text.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase()
+            .replace(/[\u2019'`\u00b4\u02bc]/g, " ")
+            .replace(/[\-\u2010-\u2014_/;:()[\]"\u201c\u201d\u00ab\u00bb!?&+]|(?<!\d)[.,]|[.,](?!\d)/g, " ");
+        return plain.split(/\s+/).filter(Boolean).map(function (word) { return WORD_FORMS[word] || word; }).join(" ");
     }
+
+    /* rapidfuzz's ratio, as the geocoder scores a misspelt name: 200 x common letters (LCS) / lengths. */
+    function similarity(a, b) {
+        var previous = new Array(b.length + 1).fill(0);
+        for (var i = 1; i <= a.length; i += 1) {
+            var row = [0];
+            for (var j = 1; j <= b.length; j += 1) {
+                row[j] = a[i - 1] === b[j - 1] ? previous[j - 1] + 1 : Math.max(previous[j], row[j - 1]);
+            }
+            previous = row;
+        }
+        return 200 * previous[b.length] / (a.length + b.length);
+    }
+
+    /* The reference layers' name index: [name, lat, lon, zoom, "other|folded|names"] per place. */
+    function PlaceIndex(places, fuzzy) {
+        this.places = places;
+        this.fuzzy = fuzzy;
+        this.byForm = new Map();
+        places.forEach(function (place, at) {
+            [foldName(place[0])].concat(place[4] ? place[4].split("|") : []).forEach(function (form) {
+                if (!this.byForm.has(form)) { this.byForm.set(form, at); }
+            }, this);
+        }, this);
+    }
+
+    /* A place by its exact name, else the closest name scoring as the geocoder accepts, else a prefix. */
+    PlaceIndex.prototype.find = function (wanted) {
+        var at = this.byForm.get(wanted);
+        if (at === undefined && wanted.indexOf("the ") === 0) { at = this.byForm.get(wanted.slice(4)); }
+        if (at !== undefined) { return this.places[at]; }
+        var best = null, bestScore = this.fuzzy.minScore;
+        if (wanted.length >= this.fuzzy.minChars) {
+            this.byForm.forEach(function (index, form) {
+                if (200 * Math.min(form.length, wanted.length) / (form.length + wanted.length) < bestScore) { return; }
+                var score = similarity(wanted, form);
+                if (score > bestScore || (score === bestScore && best === null)) { best = index; bestScore = score; }
+            });
+        }
+        if (best !== null) { return this.places[best]; }
+        for (var index = 0; index < this.places.length; index += 1) {
+            if (foldName(this.places[index][0]).indexOf(wanted) === 0) { return this.places[index]; }
+        }
+        return null;
+    };
 
     // -- popups -------------------------------------------------------------------------------
 
@@ -431,8 +485,8 @@
             form.setAttribute("role", "search");
             var input = element("input");
             input.type = "search";
-            input.placeholder = "Find a place…";
-            input.setAttribute("aria-label", "Find a place by name");
+            input.placeholder = say("search.placeholder");
+            input.setAttribute("aria-label", say("search.label"));
             input.setAttribute("list", "launchmap-places");
             var options = element("datalist");
             options.id = "launchmap-places";
@@ -448,11 +502,12 @@
             form.appendChild(input);
             form.appendChild(options);
             form.appendChild(status);
+            var report = function (message) { status.textContent = message; };
             form.addEventListener("submit", function (event) {
                 event.preventDefault();
-                status.textContent = app.findPlace(map, input.value);
+                report(app.findPlace(map, input.value, report));
             });
-            input.addEventListener("change", function () { status.textContent = app.findPlace(map, input.value); });
+            input.addEventListener("change", function () { report(app.findPlace(map, input.value, report)); });
             L.DomEvent.disableClickPropagation(form);
             return form;
         }
@@ -537,6 +592,7 @@
         this.title = config.title;
         this.chrome = config.chrome;
         this.places = []; // the reference layers bring them (useReference)
+        this.placeSearch = config.placeSearch;
         this.snippetUrl = config.snippetUrl;
         this.chartPlaces = [];
         this.hotspotCount = data.hotspots.features.length;
@@ -575,6 +631,7 @@
     /* The search's places and the chart's axis come with the reference layers, after the incidents. */
     App.prototype.useReference = function (reference) {
         this.places = reference.places;
+        this.placeIndex = null; // made from them at the first search
         this.chartPlaces = reference.chartPlaces;
         this._measure();
         if (this.chart) { this.chart.draw(this.shown || []); }
@@ -624,23 +681,45 @@
         return box;
     };
 
-    App.prototype.findPlace = function (map, text) {
-        var wanted = plainName(text || "");
+    /* Move the map to a place named in the search box; answer what to show as the status.
+       A served page asks the server's geocoder (and ``report``s its answer when it comes);
+       a standalone file or a published folder matches the reference layers' name index. */
+    App.prototype.findPlace = function (map, text, report) {
+        var wanted = foldName(text || "");
         if (!wanted) { return ""; }
-        var match = null;
-        for (var index = 0; index < this.places.length && match === null; index += 1) {
-            if (plainName(this.places[index][0]) === wanted) { match = this.places[index]; }
-        }
-        for (index = 0; index < this.places.length && match === null; index += 1) {
-            if (plainName(this.places[index][0]).indexOf(wanted) === 0) { match = this.places[index]; }
-        }
-        if (match === null) { return "No place called “" + text + "” on this coast."; }
-        map.setView([match[1], match[2]], 13);
+        if (this.placeSearch.geocodeUrl) { return this._askGeocoder(map, text, report); }
+        this.placeIndex = this.placeIndex || new PlaceIndex(this.places, this.placeSearch);
+        var match = this.placeIndex.find(wanted);
+        if (match === null) { return say("search.none", {text: text}); }
+        return this._showPlace(map, match[0], match[1], match[2], match[3]);
+    };
+
+    App.prototype._askGeocoder = function (map, text, report) {
+        var app = this;
+        fetch(this.placeSearch.geocodeUrl + "?q=" + encodeURIComponent(text), {headers: {Accept: "application/geo+json"}})
+            .then(function (response) { return response.ok ? response.json() : null; })
+            .then(function (feature) {
+                var found = feature && feature.properties;
+                if (found && feature.geometry) {
+                    var point = feature.geometry.coordinates;
+                    report(app._showPlace(map, found.name, point[1], point[0], SEARCH_ZOOM[found.location_precision] || 12));
+                } else if (found && found.organisation) {
+                    report(say("search.organisation", {name: found.name}));
+                } else {
+                    report(say("search.none", {text: text}));
+                }
+            })
+            .catch(function () { report(say("search.failed")); });
+        return say("search.waiting");
+    };
+
+    App.prototype._showPlace = function (map, name, lat, lon, zoom) {
+        map.setView([lat, lon], zoom);
         if (this._found) { map.removeLayer(this._found); }
-        this._found = L.circleMarker([match[1], match[2]], {radius: 10, color: "#000", weight: 2, fill: false, className: "launchmap-found"})
-            .bindTooltip(element("span", null, match[0]), {permanent: true, direction: "right"})
+        this._found = L.circleMarker([lat, lon], {radius: 10, color: "#000", weight: 2, fill: false, className: "launchmap-found"})
+            .bindTooltip(element("span", null, name), {permanent: true, direction: "right"})
             .addTo(map);
-        return match[0];
+        return name;
     };
 
     App.prototype.applyFilter = function () {

@@ -325,6 +325,34 @@ def test_reference_collections(client: TestClient) -> None:
     assert client.get("/collections/places/items/lm:nowhere").status_code == 404
 
 
+def test_places_carry_their_kind_names_commune_and_source(client: TestClient) -> None:
+    oies = client.get("/collections/places/items/lm:pointe-aux-oies").json()
+    assert oies["id"] == "lm:pointe-aux-oies"
+    properties = oies["properties"]
+    assert properties["kind"] == "point" and properties["precision"] == "site"
+    assert properties["commune"] == "Wimereux" and properties["name_nl"] == "Ganzenpunt"
+    assert "OpenStreetMap" in properties["source"]
+    kent = client.get("/collections/places/items/lm:kent").json()["properties"]
+    assert (kent["kind"], kent["precision"]) == ("county", "region")
+    every = client.get("/collections/places/items", params={"limit": 10_000}).json()
+    assert every["numberMatched"] > 6_000
+    assert all(f["properties"]["kind"] and f["properties"]["source"] for f in every["features"])
+
+
+def test_organisations_are_their_own_collection(client: TestClient) -> None:
+    cross = client.get("/collections/organisations/items/lm-org:cross-gris-nez").json()
+    assert cross["properties"]["kind"] == "rescue_centre"
+    assert cross["geometry"]["type"] == "Point"
+    navy = client.get("/collections/organisations/items/lm-org:marine-nationale").json()
+    assert navy["geometry"] is None  # no one seat
+    near_gris_nez = client.get(
+        "/collections/organisations/items", params={"bbox": "1.55,50.85,1.62,50.9"}
+    ).json()
+    assert "lm-org:cross-gris-nez" in {f["id"] for f in near_gris_nez["features"]}
+    places = client.get("/collections/places/items", params={"bbox": "1.55,50.85,1.62,50.9"})
+    assert "lm-org:cross-gris-nez" not in {f["id"] for f in places.json()["features"]}
+
+
 # -- HTTP plumbing ------------------------------------------------------------------------
 
 

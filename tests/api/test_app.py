@@ -55,7 +55,7 @@ def test_collections_describe_incidents_with_extent(client: TestClient) -> None:
     collections = Collections.model_validate(client.get("/collections").json())
     incidents = collections.collections[0]
     ids = [collection.id for collection in collections.collections]
-    assert ids == ["incidents", "hotspots", "coastline", "places"]
+    assert ids == ["incidents", "hotspots", "coastline", "places", "organisations"]
     assert incidents.extent is not None
     lons = [f["geometry"]["coordinates"][0] for f in PLACED]
     bbox = incidents.extent.spatial.bbox[0]
@@ -162,6 +162,23 @@ def test_bad_parameters_get_problem_json_naming_the_value(
     problem = response.json()
     assert problem["status"] == 400 and problem["title"] == "Bad Request"
     assert named in problem["detail"]
+
+
+@pytest.mark.parametrize(
+    "collection", ["incidents", "hotspots", "coastline", "places", "organisations"]
+)
+@pytest.mark.parametrize(
+    "bbox",
+    ["3,50,1,51", "1,51,3,50", "-200,50,1,51", "1,50,2,95", "1,50,2,nan", "1,50,2"],
+    ids=["reversed-lon", "reversed-lat", "lon-out-of-range", "lat-out-of-range", "nan", "three"],
+)
+def test_every_collection_refuses_a_bad_bbox_alike(
+    client: TestClient, collection: str, bbox: str
+) -> None:
+    response = client.get(f"/collections/{collection}/items", params={"bbox": bbox})
+    assert response.status_code == 400, response.text
+    assert response.headers["content-type"] == "application/problem+json"
+    assert "bbox" in response.json()["detail"]
 
 
 def test_one_item_by_id(client: TestClient) -> None:

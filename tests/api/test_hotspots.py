@@ -119,7 +119,7 @@ def test_every_method_finds_the_three_sites(client: TestClient) -> None:
 
 def test_collections_list_hotspots(client: TestClient) -> None:
     ids = [c["id"] for c in client.get("/collections").json()["collections"]]
-    assert ids == ["incidents", "hotspots", "coastline", "places"]
+    assert ids == ["incidents", "hotspots", "coastline", "places", "organisations"]
     assert client.get("/collections/hotspots").json()["title"] == "Launch hotspots"
 
 

@@ -95,7 +95,7 @@ def gdal_read(source: str, **kwargs: object) -> gpd.GeoDataFrame:
 def test_gdal_lists_the_collections_as_layers(server: LiveServer) -> None:
     layers = dict(pyogrio.list_layers(f"OAPIF:{server.url}"))
     assert layers["incidents"] == "Point"
-    assert {"incidents", "hotspots", "coastline", "places"} <= set(layers)
+    assert {"incidents", "hotspots", "coastline", "places", "organisations"} <= set(layers)
 
 
 @pytest.mark.parametrize(

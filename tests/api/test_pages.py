@@ -20,7 +20,8 @@ from fastapi.testclient import TestClient
 from geo.model import Incident, incidents_to_frame
 from maps.assets import API_DOCS_FILES, PAGE_FILES
 from maps.data_resource import read_header
-from maps.incident_map import TILE_HOSTS, build_id
+from maps.incident_map import TILE_HOSTS, MapOptions, build_id, reference_resource, render_map_html
+from maps.view import MapView
 from tests._map_page import drawn_incidents, wait_until_drawn
 from tests.conftest import (
     LiveServer,
@@ -30,7 +31,13 @@ from tests.conftest import (
     save_screenshot,
     serve_launchmap,
 )
-from tests.maps.test_incident_map import HOSTILE, HOSTILE_URL
+from tests.maps.test_incident_map import (
+    HOSTILE,
+    HOSTILE_URL,
+    SEARCHED,
+    search_for,
+    wait_for_centre,
+)
 
 TOKEN = "page-tests-token"
 
@@ -218,12 +225,56 @@ def test_served_map_draws_every_placed_incident_with_no_internet(
     assert page.evaluate("L.version") == "1.9.4"
     attribution = page.locator(".leaflet-control-attribution").inner_text()
     assert "GSHHG" in attribution and "GeoNames" in attribution and "OpenStreetMap" in attribution
+    assert "(ODbL)" in attribution and "Environment Agency (OGL v3)" in attribution
     assert page.locator(".leaflet-control-minimap").count() == 1
     assert page.locator(".leaflet-control-zoom-fullscreen").count() == 1
     assert page.locator(".leaflet-control-scale").count() == 1
     assert offline_page.errors == []
     assert all(url.startswith(TILE_HOSTS) for url in offline_page.blocked)  # only tiles
     save_screenshot(page, "server-map")
+
+
+def test_served_map_searches_with_the_geocoder_others_with_the_name_index(
+    client: TestClient,
+) -> None:
+    page = client.get("/map").text
+    assert '"geocodeUrl":"/geocode"' in page
+    standalone = render_map_html(incidents_to_frame([]), MapOptions(), MapView())
+    assert '"geocodeUrl":null' in standalone
+    reference = json.loads(gzip.decompress(reference_resource()))
+    dunkirk = next(place for place in reference["places"] if place[0] == "Dunkirk")
+    assert {"dunkerque", "duinkerke"} <= set(dunkirk[4].split("|"))  # the geocoder's names
+    assert any(place[0] == "Pointe aux Oies" for place in reference["places"])  # curated too
+
+
+@pytest.mark.browser
+def test_served_search_asks_the_geocoder(
+    writable_server: LiveServer, offline_page: OfflinePage
+) -> None:
+    page = offline_page.page
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    page.goto(f"{writable_server.url}/map")
+    wait_until_drawn(page)
+    for typed, meant, (lat, lon) in SEARCHED:
+        search_for(page, typed)
+        wait_for_centre(page, lat, lon)
+        page.wait_for_function(
+            "(meant) => document.querySelector('.launchmap-search-status').textContent === meant",
+            arg=meant,
+        )
+    assert any("/geocode?q=Gravlines" in url for url in asked)
+    search_for(page, "CROSS Gris-Nez")
+    page.wait_for_function(
+        "() => document.querySelector('.launchmap-search-status').textContent"
+        ".includes('is an organisation')"
+    )
+    search_for(page, "Zorbaville-sur-Brume")
+    page.wait_for_function(
+        "() => document.querySelector('.launchmap-search-status').textContent"
+        ".startsWith('No place called')"
+    )
+    assert offline_page.errors == []
 
 
 @pytest.mark.browser

@@ -67,8 +67,9 @@ def land_wgs84() -> shapely.Geometry:
 
 @cache
 def localities_m() -> gpd.GeoDataFrame:
+    """The towns and villages nearest_place names (not quarters, hamlets or sites)."""
     table = gazetteer()
-    return table[table["precision"] == "locality"].to_crs(METRIC)
+    return table[table["kind"].isin(["populated_place", "village"])].to_crs(METRIC)
 
 
 def metric(lon: float, lat: float) -> shapely.Point:
@@ -261,9 +262,9 @@ def test_nearest_place_is_the_nearest_locality() -> None:
         assert distances[towns["name"] == name].min() == pytest.approx(distances.min())
 
 
-def test_nearest_place_skips_curated_sites() -> None:
-    beach = place("Cap Gris-Nez")
-    assert relate_one(*beach)["nearest_place"] != "Cap Gris-Nez"
+@pytest.mark.parametrize("name", ["Cap Gris-Nez", "Les Hemmes de Marck", "Blériot-Plage"])
+def test_nearest_place_skips_curated_sites_hamlets_and_quarters(name: str) -> None:
+    assert relate_one(*place(name))["nearest_place"] != name
 
 
 # -- the 300 m zone --------------------------------------------------------------------------

@@ -457,19 +457,42 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
     )
 
 
-@pytest.mark.browser
-def test_search_moves_the_map_to_a_place(standalone_map: Path, offline_page: OfflinePage) -> None:
-    page = open_map(offline_page, standalone_map.as_uri())
+SEARCHED = [  # as typed, the place meant, where it is (lat, lon)
+    ("Dunkerque", "Dunkirk", (51.034, 2.377)),
+    ("Gris-Nez", "Cap Gris-Nez", (50.871, 1.584)),
+    ("cap gris nez", "Cap Gris-Nez", (50.871, 1.584)),
+    ("Gravlines", "Gravelines", (50.987, 2.128)),
+    ("boulogne-sur-mer", "Boulogne-sur-Mer", (50.725, 1.614)),
+    ("Duinkerke", "Dunkirk", (51.034, 2.377)),
+    ("ÉQUIHEN PLAGE", "Équihen-Plage", (50.68, 1.57)),
+]
+
+
+def search_for(page: Page, text: str) -> None:
     search = page.locator(".launchmap-search input")
-    search.fill("boulogne-sur-mer")
+    search.fill(text)
     search.press("Enter")
-    page.wait_for_function(  # Boulogne-sur-Mer is at 50.72 N, 1.61 E
-        "() => { const c = window.launchmap.map.getCenter();"
-        " return Math.abs(c.lat - 50.72) < 0.03 && Math.abs(c.lng - 1.61) < 0.03; }"
+
+
+def wait_for_centre(page: Page, lat: float, lon: float) -> None:
+    page.wait_for_function(
+        "([lat, lon]) => { const c = window.launchmap.map.getCenter();"
+        " return Math.abs(c.lat - lat) < 0.02 && Math.abs(c.lng - lon) < 0.02; }",
+        arg=[lat, lon],
+        timeout=5_000,
     )
-    assert page.locator(".launchmap-search-status").inner_text() == "Boulogne-sur-Mer"
-    search.fill("<img src=x onerror=window.pwned=5>")
-    search.press("Enter")
+
+
+@pytest.mark.browser
+def test_search_moves_the_map_to_a_place_named_as_the_geocoder_names_it(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    for typed, meant, (lat, lon) in SEARCHED:
+        search_for(page, typed)
+        wait_for_centre(page, lat, lon)
+        assert page.locator(".launchmap-search-status").inner_text() == meant, typed
+    search_for(page, "<img src=x onerror=window.pwned=5>")
     assert "No place called" in page.locator(".launchmap-search-status").inner_text()
     assert page.evaluate("window.pwned") is None
 
