@@ -127,7 +127,7 @@ _DISTANCE = re.compile(
     r"(?P<half> and a half| et demie?| and half)? ?)"
     rf"(?P<unit>{_UNITS})(?P<half_after> and a half| et demie?)?"
     rf"(?: \d+(?:[.,]\d+)? ?(?:{_UNITS}))?"  # a conversion in brackets: "three miles (5km)"
-    r"(?: (?:out|away|at sea|en mer|au large))? (?P<rest>.+)$"
+    r"(?: (?:out|away|at sea|en mer))? (?P<rest>.+)$"
 )
 _BETWEEN = re.compile(r"^(?:somewhere )?(?:between|entre) (?P<a>.+?) (?:and|et) (?P<b>.+)$")
 # French particles only after French words: "off De Panne" keeps its "De".

@@ -81,13 +81,22 @@ def _known(index: NameIndex, name: str) -> bool:
     return name in index.by_name or name in index.organisation_forms or name in COUNTRY_NAMES
 
 
-def _without_the(index: NameIndex, name: str) -> str:
-    """Drop a leading English article that names do not carry ("the UK", "the Port of Dover").
+_ARTICLES = ("the ", "la ", "le ", "les ", "l ")
 
-    A name that keeps its article in the gazetteer ("The Hague") is kept whole.
+
+def _without_the(index: NameIndex, name: str) -> str:
+    """Drop a leading article that names do not carry ("the UK", "la baie de Somme").
+
+    A name that keeps its article in the gazetteer ("The Hague", "Le Portel")
+    is kept whole; a French article only goes when the rest is a known name.
     """
-    if name.startswith("the ") and name not in index.by_name:
+    if name in index.by_name:
+        return name
+    if name.startswith("the "):
         return name.removeprefix("the ")
+    for article in _ARTICLES[1:]:
+        if name.startswith(article) and _known(index, name.removeprefix(article)):
+            return name.removeprefix(article)
     return name
 
 
@@ -159,13 +168,35 @@ def _split_qualifier(index: NameIndex, query: str) -> tuple[str, Hints]:
 
 
 def _suffix_phrase(index: NameIndex, text: str) -> Phrase | None:
-    """Return the first phrase further in whose names are all known, dropping leading words."""
+    """Return the first phrase further in whose names are all known, dropping leading words.
+
+    The words kept must start with what leads into a place ("off", "at",
+    "near", "du" …): a known name that merely ends the text ("… car park")
+    is not taken.
+    """
     words = text.split()
     for start in range(1, min(len(words), MAX_SUFFIX_WORDS + 1)):
-        phrase = _plain(index, parse_phrase(" ".join(words[start:])))
-        if _all_known(index, phrase) and not set(phrase.names) & _ORDINARY:
+        suffix = " ".join(words[start:])
+        phrase = _plain(index, parse_phrase(suffix))
+        led_in = phrase.kind != "name" or phrase.names[0] != suffix  # "off X", "at X", "du X"
+        if led_in and _all_known(index, phrase) and not set(phrase.names) & _ORDINARY:
             return phrase
     return None
+
+
+def _inner_names(index: NameIndex, phrase: Phrase) -> Phrase | None:
+    """Keep a phrase's kind, its names read further in ("the beach of the old mill at X": X)."""
+    if phrase.kind == "name":
+        return None
+    names = []
+    for name in phrase.names:
+        inner = name if _known(index, name) else _suffix_phrase(index, name)
+        if inner is not None and not isinstance(inner, str) and inner.kind != "name":
+            return None
+        names.append(inner if isinstance(inner, str) else inner.names[0] if inner else None)
+    if any(name is None for name in names):
+        return None
+    return replace(phrase, names=tuple(name for name in names if name is not None))
 
 
 def _contained(index: NameIndex, name: str) -> str | None:
@@ -179,8 +210,28 @@ def _contained(index: NameIndex, name: str) -> str | None:
     return None
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|l|une|un|this|that|cette|ce) ")
+_GENERIC_BEACH = frozenset({"beach", "beaches", "plage", "plages", "strand", "sands", "seafront"})
+_GENERIC_PORT = frozenset({"harbour", "harbor", "port", "docks", "haven", "marina"})
+
+
+def _generic(index: NameIndex, text: str, anchor: Anchor) -> Phrase | None:
+    """Read "the beach, Wissant" or "le port, Calais": a feature word and the place it belongs to."""
+    word = _ARTICLE.sub("", text)
+    if word in _GENERIC_BEACH:
+        return _as_feature(index, Phrase("beach", (anchor.name,)))
+    if word in _GENERIC_PORT:
+        spellings = (f"port of {anchor.name}", f"port de {anchor.name}", f"{anchor.name} harbour")
+        port = next((s for s in spellings if s in index.by_name), anchor.name)
+        return Phrase("name", (port,))
+    return None
+
+
 def _parse_name(index: NameIndex, text: str, hints: Hints) -> Parsed:
     """Take a normalised name apart, in the steps the module describes."""
+    generic = None if hints.anchor is None else _generic(index, text, hints.anchor)
+    if generic is not None:
+        return Parsed(generic, hints)
     if _known(index, text):
         return Parsed(Phrase("name", (text,)), hints)
     phrase = _plain(index, parse_phrase(text))
@@ -192,6 +243,9 @@ def _parse_name(index: NameIndex, text: str, hints: Hints) -> Parsed:
         if anchored is not None:
             inner = _parse_name(index, _without_the(index, split[0]), anchored)
             return _coarse_to_anchor(inner)
+    inner = _inner_names(index, phrase)
+    if inner is not None:
+        return Parsed(_as_feature(index, inner), hints)
     further = _suffix_phrase(index, text)
     if further is not None:
         return Parsed(_as_feature(index, further), hints)

@@ -242,7 +242,22 @@ def test_geocode_prints_a_result_per_query() -> None:
     assert result.returncode == 0, result.stderr
     first, second = result.stdout.strip().splitlines()
     assert first.startswith("off Wimereux: lat 50.") and "offshore of Wimereux" in first
-    assert "Dunkirk [geonames:3020686]" in second
+    assert "Dunkirk (populated place) [geonames:3020686]" in second
+
+
+def test_geocode_answers_the_coasts_own_places_an_organisation_and_a_region() -> None:
+    queries = ["Pointe aux Oies", "dunes de la Slack", "Les Hemmes de Marck", "CROSS Gris-Nez"]
+    result = run("geocode", *queries, "Pas-de-Calais")
+    assert result.returncode == 0, result.stdout + result.stderr
+    oies, slack, hemmes, cross, department = result.stdout.strip().splitlines()
+    assert "(site ± 500 m)" in oies and "(point in Wimereux) [lm:pointe-aux-oies]" in oies
+    assert "(dunes in Ambleteuse) [lm:dunes-de-la-slack]" in slack
+    assert "(hamlet in Marck) [lm:les-hemmes-de-marck]" in hemmes
+    assert cross == (
+        "CROSS Gris-Nez: organisation (rescue centre) CROSS Gris-Nez [lm-org:cross-gris-nez], "
+        "not a place where incidents happen"
+    )
+    assert "(region ± 70,000 m)" in department and "(department) [lm:dept-pas-de-calais]" in department
 
 
 def test_geocode_json_is_a_geojson_feature() -> None:
