@@ -386,7 +386,11 @@ def load_curated(
             row.values.setdefault("commune", "")
             problems += check_place(row, kinds, group)
             places.append(row)
-    organisations = [row for name in ORGANISATION_FILES for row in read_rows(PLACES_DIR / name, ORGANISATION_COLUMNS)]
+    organisations = [
+        row
+        for name in ORGANISATION_FILES
+        for row in read_rows(PLACES_DIR / name, ORGANISATION_COLUMNS)
+    ]
     for row in organisations:
         problems += check_organisation(row, kinds)
     problems += repeated_ids(places, "place_id") + repeated_ids(organisations, "org_id")
@@ -465,7 +469,9 @@ def rule_problem(row: Curated, rule: KindRule, shore_m: float) -> str | None:
     limit = rule.limit_m if rule.limit_m is not None else float(radius or 0)
     side = f"{abs(shore_m):,.0f} m {'out at sea' if shore_m > 0 else 'inland'}"
     if rule.rule == "shore" and abs(shore_m) > limit:
-        return f"{row.where}: a {kind} must lie within {limit:,.0f} m of the shoreline; it is {side}"
+        return (
+            f"{row.where}: a {kind} must lie within {limit:,.0f} m of the shoreline; it is {side}"
+        )
     if rule.rule == "land" and shore_m > limit:
         limit_text = "on land" if limit == 0 else f"on land (or within {limit:,.0f} m of it)"
         return f"{row.where}: a {kind} must lie {limit_text}; it is {side}"
@@ -491,7 +497,11 @@ def check_against_coast(
     failures = [
         problem
         for at, row in enumerate(placed)
-        if (problem := rule_problem(row, kinds[row.values["kind"]], relations["shore_distance_m"][at]))
+        if (
+            problem := rule_problem(
+                row, kinds[row.values["kind"]], relations["shore_distance_m"][at]
+            )
+        )
     ]
     if failures:
         sys.exit("curated rows refused by the coastline check:\n" + "\n".join(failures))

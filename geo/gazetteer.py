@@ -153,7 +153,8 @@ def places() -> tuple[Place, ...]:
         header = next(lines, [])
         if header != PLACE_COLUMNS:
             raise BundledDataError(
-                f"{GAZETTEER_FILE}: columns must be {','.join(PLACE_COLUMNS)}, got {','.join(header)}"
+                f"{GAZETTEER_FILE}: columns must be {','.join(PLACE_COLUMNS)}, "
+                f"got {','.join(header)}"
             )
         return tuple(_place(cells, precisions) for cells in lines)
 

@@ -185,7 +185,7 @@ _COMMON_WORDS = frozenset(
 
 @cache
 def _name_forms() -> tuple[frozenset[str], tuple[str, ...]]:
-    """Return the normalised gazetteer names (FR/EN/NL and alternates), as a set and a sorted list."""
+    """Return the normalised gazetteer names (FR/EN/NL, alternates) as a set and a sorted list."""
     forms: set[str] = set(COUNTRY_NAMES)
     for place in places():
         for spelling in place.spellings:

@@ -12,11 +12,10 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import TYPE_CHECKING
 
 from rapidfuzz import fuzz, process
-
-from functools import cache
 
 from geo.gazetteer import Place
 from geo.geocode._hints import NO_HINTS, Anchor, Hints
@@ -104,7 +103,11 @@ def choose(index: NameIndex, rows: list[int], hints: Hints, names: frozenset[str
         near = 0.0
         if hints.anchor is not None:
             near = distance_m(place.lon, place.lat, hints.anchor) // 5_000.0
-        own = 0 if index.full_names[row] in names else 2 - (not index.own_forms[row].isdisjoint(names))
+        own = (
+            0
+            if index.full_names[row] in names
+            else 2 - (not index.own_forms[row].isdisjoint(names))
+        )
         inland = bool(index.coast_m[row] > COASTAL_M)
         regional = not index.regional[row]
         return near, regional, own, inland, float(index.focus_m[row]), -(place.population or 0)

@@ -190,13 +190,13 @@ def _inner_names(index: NameIndex, phrase: Phrase) -> Phrase | None:
         return None
     names = []
     for name in phrase.names:
-        inner = name if _known(index, name) else _suffix_phrase(index, name)
-        if inner is not None and not isinstance(inner, str) and inner.kind != "name":
+        further = None if _known(index, name) else _suffix_phrase(index, name)
+        if further is not None and further.kind != "name":
+            return None  # a phrase inside a phrase: not what this reading is for
+        if further is None and not _known(index, name):
             return None
-        names.append(inner if isinstance(inner, str) else inner.names[0] if inner else None)
-    if any(name is None for name in names):
-        return None
-    return replace(phrase, names=tuple(name for name in names if name is not None))
+        names.append(name if further is None else further.names[0])
+    return replace(phrase, names=tuple(names))
 
 
 def _contained(index: NameIndex, name: str) -> str | None:
@@ -216,7 +216,7 @@ _GENERIC_PORT = frozenset({"harbour", "harbor", "port", "docks", "haven", "marin
 
 
 def _generic(index: NameIndex, text: str, anchor: Anchor) -> Phrase | None:
-    """Read "the beach, Wissant" or "le port, Calais": a feature word and the place it belongs to."""
+    """Read "the beach, Wissant" or "le port, Calais": a feature word and its place."""
     word = _ARTICLE.sub("", text)
     if word in _GENERIC_BEACH:
         return _as_feature(index, Phrase("beach", (anchor.name,)))
@@ -241,8 +241,8 @@ def _parse_name(index: NameIndex, text: str, hints: Hints) -> Parsed:
     if split is not None and hints.anchor is None:
         anchored = _anchor(index, split[1], hints)
         if anchored is not None:
-            inner = _parse_name(index, _without_the(index, split[0]), anchored)
-            return _coarse_to_anchor(inner)
+            near_anchor = _parse_name(index, _without_the(index, split[0]), anchored)
+            return _coarse_to_anchor(near_anchor)
     inner = _inner_names(index, phrase)
     if inner is not None:
         return Parsed(_as_feature(index, inner), hints)
@@ -390,7 +390,9 @@ def _offshore_keys(
     return keys
 
 
-def _missing(index: NameIndex, item: Parsed | InvalidPlaceQueryError, matches: Matches) -> str | None:
+def _missing(
+    index: NameIndex, item: Parsed | InvalidPlaceQueryError, matches: Matches
+) -> str | None:
     """Return the first place name of a query that the gazetteer lacks, if any."""
     if isinstance(item, InvalidPlaceQueryError) or item.hints.outside:
         return None
@@ -439,11 +441,15 @@ def _organisation_result(index: NameIndex, query: str, form: str) -> GeocodeResu
         kind=organisation.kind,
         commune=organisation.commune,
         organisation=True,
-        reason=f"{organisation.name} is an organisation ({kind}), not a place where incidents happen",
+        reason=(
+            f"{organisation.name} is an organisation ({kind}), not a place where incidents happen"
+        ),
     )
 
 
-def _unplaced(query: str, name: str, found: Found, closest: dict[str, list[Candidate]]) -> GeocodeResult:
+def _unplaced(
+    query: str, name: str, found: Found, closest: dict[str, list[Candidate]]
+) -> GeocodeResult:
     """Answer a query whose name is unknown, or close to several places: with the candidates."""
     if isinstance(found, Ambiguous):
         listed = ", ".join(f"{c.name} ({c.country or '-'})" for c in found.candidates)
@@ -511,7 +517,9 @@ def _or_contained(index: NameIndex, name: str, found: Found, hints: Hints) -> Fo
     return Match(row, 100.0 * len(inside) / len(name))
 
 
-def _placed_result(index: NameIndex, query: str, phrase: Phrase, placed: list[Match]) -> GeocodeResult:
+def _placed_result(
+    index: NameIndex, query: str, phrase: Phrase, placed: list[Match]
+) -> GeocodeResult:
     """Make the point of a phrase whose names were all found."""
     rows = tuple(match.row for match in placed)
     if phrase.kind == "name":

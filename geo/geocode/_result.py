@@ -21,9 +21,10 @@ class GeocodeResult:
     ``phrase`` says how the point was made from the place: ``name`` (the place
     itself), ``beach``, ``offshore``, ``near``, ``between`` or ``direction``.
     ``kind`` is the gazetteer kind of the place (``beach``, ``hamlet``,
-    ``department`` …) and ``commune`` the commune a curated place lies in. A name that is an organisation (a rescue centre, a
-    prefecture) is answered ``found=False`` with ``organisation=True``, its
-    id, name and kind: it is not where an incident happened.
+    ``department`` …) and ``commune`` the commune a curated place lies in.
+    A name that is an organisation (a rescue centre, a prefecture) is
+    answered ``found=False`` with ``organisation=True``, its id, name and
+    kind: it is not where an incident happened.
     """
 
     query: str

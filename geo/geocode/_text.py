@@ -50,7 +50,11 @@ def folded_words(text: str) -> list[tuple[str, int, int]]:
     folded = "".join(pieces)
     origin = [at for at, piece in enumerate(pieces) for _ in piece]
     return [
-        (_WORD_FORMS.get(word.group(), word.group()), origin[word.start()], origin[word.end() - 1] + 1)
+        (
+            _WORD_FORMS.get(word.group(), word.group()),
+            origin[word.start()],
+            origin[word.end() - 1] + 1,
+        )
         for word in _WORD.finditer(folded)
     ]
 

@@ -257,7 +257,9 @@ def test_geocode_answers_the_coasts_own_places_an_organisation_and_a_region() ->
         "CROSS Gris-Nez: organisation (rescue centre) CROSS Gris-Nez [lm-org:cross-gris-nez], "
         "not a place where incidents happen"
     )
-    assert "(region ± 70,000 m)" in department and "(department) [lm:dept-pas-de-calais]" in department
+    assert (
+        "(region ± 70,000 m)" in department and "(department) [lm:dept-pas-de-calais]" in department
+    )
 
 
 def test_geocode_json_is_a_geojson_feature() -> None:

@@ -190,8 +190,10 @@ def test_every_placed_organisation_is_on_land() -> None:
 
 @pytest.mark.parametrize(
     ("kind", "most_inland_m", "most_seaward_m"),
-    [("sea_area", None, 0.0), ("sandbank", None, 0.0), ("hamlet", 300.0, None)]
-    + [("department", 0.0, None), ("county", 0.0, None), ("beach", 300.0, -300.0)],
+    [
+        *[("sea_area", None, 0.0), ("sandbank", None, 0.0), ("hamlet", 300.0, None)],
+        *[("department", 0.0, None), ("county", 0.0, None), ("beach", 300.0, -300.0)],
+    ],
 )
 def test_the_precomputed_shore_distance_keeps_each_kind_on_its_side(
     kind: str, most_inland_m: float | None, most_seaward_m: float | None
@@ -256,7 +258,7 @@ def test_the_build_refuses_a_repeated_id_and_an_unknown_kind() -> None:
     ]
     row = module.Curated(
         {
-            **{key: "" for key in module.PLACE_COLUMNS},
+            **dict.fromkeys(module.PLACE_COLUMNS, ""),
             **{"place_id": "lm:y", "name": "Y", "kind": "castle", "country": "FR"},
             **{"lon": "1.8", "lat": "50.9", "uncertainty_m": "100", "source": "s"},
         },

@@ -213,9 +213,11 @@ def test_organisation_mentions_find_the_bodies_a_text_names() -> None:
         "lm-org:mrcc-dover",
         "lm-org:paf",
     ]
-    assert [text[m.start : m.end] for m in found] == [
-        m.written for m in found
-    ] == ["Le CROSS Gris-Nez", "SNSM de Calais", "Dover Coastguard", "PAF"]
+    assert (
+        [text[m.start : m.end] for m in found]
+        == [m.written for m in found]
+        == ["Le CROSS Gris-Nez", "SNSM de Calais", "Dover Coastguard", "PAF"]
+    )
     assert "cap Gris-Nez" not in {m.written for m in found}  # the cape is a place
 
 
@@ -273,16 +275,17 @@ def test_distances_within_the_bounds_are_placed(query: str, km: float | None) ->
     ],
 )
 def test_distances_written_in_words_are_read(query: str, metres: float) -> None:
-    from geo.geocode._resolve import _parse
     from geo.geocode._hints import NO_HINTS
+    from geo.geocode._resolve import _parse
 
     phrase = _parse(query, NO_HINTS).phrase
     assert phrase.kind == "offshore" and phrase.distance_m == pytest.approx(metres)
 
 
 def test_a_beach_in_a_direction_lies_on_the_shore_that_way() -> None:
-    from geo.coast import relate_to_coast
     import geopandas as gpd
+
+    from geo.coast import relate_to_coast
 
     result = placed("a beach north of Boulogne-sur-Mer")
     boulogne = placed("Boulogne-sur-Mer")
