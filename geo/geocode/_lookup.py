@@ -13,7 +13,7 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
 
@@ -35,7 +35,9 @@ ANCHOR_REACH_M = 30_000.0
 """A place "near Y" lies within this distance of Y."""
 COASTAL_M = 5_000.0
 CANDIDATES_SHOWN = 5
-_CANDIDATE_BATCH = 256  # unplaced names scored at once: 256 x ~13,000 scores in memory
+CANDIDATE_POOL = 64  # names per unplaced name rescored with WRatio, besides those sharing a word
+_COMMON_WORD_NAMES = 100  # a word in more names than this ("saint", "plage") shares nothing
+_CANDIDATE_BATCH = 256  # unplaced names scored at once: 256 x ~15,000 scores in memory
 _FUZZY_BATCH = 1024  # misses scored at once: bounds the score matrix for large columns
 
 
@@ -192,9 +194,11 @@ def _candidate(index: NameIndex, row: int, score: float) -> Candidate:
 def candidates(index: NameIndex, names: Iterable[str]) -> dict[str, list[Candidate]]:
     """Return the closest gazetteer places to each unplaced name, best first, each once.
 
-    Every name is scored against every indexed name in batches (rapidfuzz
-    ``cdist`` with ``WRatio``, on all cores); the best names come first, ties
-    in index order, as ``process.extract`` would list them.
+    Scored in two steps, since ``WRatio`` costs a hundred times ``ratio``:
+    every name against every indexed name with ``ratio`` (rapidfuzz
+    ``cdist``, in C++ on all cores), keeping the CANDIDATE_POOL best and the
+    indexed names sharing a word with it ("the Descenderie de Sangatte":
+    Sangatte); then those with ``WRatio``, best first, ties in index order.
     """
     unique = list(dict.fromkeys(names))
     found: dict[str, list[Candidate]] = {}
@@ -204,14 +208,32 @@ def candidates(index: NameIndex, names: Iterable[str]) -> dict[str, list[Candida
 
     for start in range(0, len(unique), _CANDIDATE_BATCH):
         batch = unique[start : start + _CANDIDATE_BATCH]
-        scores = process.cdist(batch, index.names, scorer=fuzz.WRatio, dtype=np.float64, workers=-1)
+        scores = process.cdist(batch, index.names, scorer=fuzz.ratio, workers=-1)
         for name, row_scores in zip(batch, scores, strict=True):
-            best = _best(row_scores, CANDIDATES_SHOWN * 3)
-            found[name] = _shown(index, [(index.names[i], float(row_scores[i])) for i in best])
+            pool = sorted({*_best(row_scores, CANDIDATE_POOL).tolist(), *_sharing_a_word(name)})
+            rescored = np.array([fuzz.WRatio(name, index.names[at]) for at in pool])
+            best = _best(rescored, CANDIDATES_SHOWN * 3)
+            found[name] = _shown(index, [(index.names[pool[i]], float(rescored[i])) for i in best])
     return found
 
 
-def _best(scores: npt.NDArray[np.float64], count: int) -> npt.NDArray[np.intp]:
+@cache
+def _names_by_word() -> dict[str, list[int]]:
+    """Index the indexed names by their words of four letters or more, common words left out."""
+    by_word: dict[str, list[int]] = {}
+    for at, name in enumerate(name_index().names):
+        for word in set(name.split()):
+            if len(word) >= 4:
+                by_word.setdefault(word, []).append(at)
+    return {word: ats for word, ats in by_word.items() if len(ats) <= _COMMON_WORD_NAMES}
+
+
+def _sharing_a_word(name: str) -> list[int]:
+    """Return the positions of indexed names that share a (not too common) word with ``name``."""
+    return [at for word in set(name.split()) for at in _names_by_word().get(word, [])]
+
+
+def _best(scores: npt.NDArray[np.floating[Any]], count: int) -> npt.NDArray[np.intp]:
     """Return the positions of the ``count`` best scores, best first, ties in order."""
     import numpy as np
 
