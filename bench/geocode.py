@@ -22,8 +22,9 @@ distinct unplaced name costs a full candidate search, see the printed share).
 launchmap's :func:`geo.geocode.geocode_many` geocodes the whole list in one
 call; its name index is built and the coastline its phrases need is loaded
 first, outside the timing (once per process), their times are reported apart,
-with the size of the gazetteer it indexes. The baseline is "a plain loop of exact-then-fuzzy lookups":
-for each string, normalise it and look it up in the same name dictionary, else
+with the size of the gazetteer it indexes. The baseline is "a plain loop of
+exact-then-fuzzy lookups": for each string, normalise it and look it up in the
+same name dictionary, else
 rapidfuzz ``process.extractOne`` over all indexed names (no caching, no
 batching, no phrases). The last lines are one JSON object per figure.
 """
