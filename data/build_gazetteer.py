@@ -68,27 +68,6 @@ OUT_PATH = DATA_DIR / "gazetteer.csv"
 ORGANISATIONS_OUT_PATH = DATA_DIR / "organisations.csv"
 COUNTRIES = ("FR", "GB", "BE")
 CURATED_COUNTRIES = ("FR", "GB", "BE", "NL")
-COLUMNS = (
-    "place_id",
-    "name",
-    "name_fr",
-    "name_en",
-    "name_nl",
-    "alternate_names",
-    "kind",
-    "precision",
-    "country",
-    "commune",
-    "lon",
-    "lat",
-    "population",
-    "uncertainty_m",
-    "source",
-    "shore_distance_m",
-    "shore_lon",
-    "shore_lat",
-    "reference_line_m",
-)
 PLACE_COLUMNS = (
     "place_id",
     "name",
@@ -104,6 +83,17 @@ PLACE_COLUMNS = (
     "uncertainty_m",
     "source",
 )
+"""The columns of the curated place files."""
+COAST_COLUMNS = ("shore_distance_m", "shore_lon", "shore_lat", "reference_line_m")
+COLUMNS = (
+    *PLACE_COLUMNS[:7],
+    "precision",
+    *PLACE_COLUMNS[7:11],
+    "population",
+    *PLACE_COLUMNS[11:],
+    *COAST_COLUMNS,
+)
+"""The columns of ``gazetteer.csv``: the curated ones, precision, population, the coast's."""
 REGION_COLUMNS = tuple(c for c in PLACE_COLUMNS if c != "commune")
 ORGANISATION_COLUMNS = (
     "org_id",
