@@ -373,11 +373,11 @@ def _inside_coastline(
     half_width, half_height = half_width * shrink, half_height * shrink
     centre_lon = min(max(centre_lon, min_lon + half_width), max_lon - half_width)
     centre_lat = min(max(centre_lat, min_lat + half_height), max_lat - half_height)
-    return (
-        centre_lon - half_width,
-        centre_lat - half_height,
-        centre_lon + half_width,
-        centre_lat + half_height,
+    return (  # clipped: a box as wide as the coastline's must not pass it by a rounding error
+        max(centre_lon - half_width, min_lon),
+        max(centre_lat - half_height, min_lat),
+        min(centre_lon + half_width, max_lon),
+        min(centre_lat + half_height, max_lat),
     )
 
 

@@ -6,6 +6,9 @@ The queries are written here in the project's own words, the way reports name pl
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 from pyproj import Geod
 
@@ -304,3 +307,17 @@ def test_place_names_give_each_folded_name_the_place_it_names_alone() -> None:
     assert names["gris nez"].place_id == "lm:cap-gris-nez"
     assert names["pas de calais"].place_id == "lm:dept-pas-de-calais"
     assert "cross gris nez" not in names  # an organisation: nothing to move a map to
+
+
+def test_a_plain_name_is_geocoded_without_the_scientific_stack() -> None:
+    """``launchmap geocode Calais`` stays quick: no numpy, pandas or coastline for a name."""
+    heavy = ("numpy", "pandas", "geopandas", "shapely", "pyproj", "pyogrio")
+    probe = (
+        "import sys; from geo.geocode import geocode; "
+        "assert geocode('Calais').found and geocode('Pas-de-Calais').found; "
+        f"print(sorted(name for name in {heavy!r} if name in sys.modules))"
+    )
+    loaded = subprocess.run(
+        [sys.executable, "-c", probe], capture_output=True, text=True, check=True
+    ).stdout
+    assert loaded.strip() == "[]"
