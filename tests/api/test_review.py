@@ -41,6 +41,14 @@ def run(
     )
 
 
+def _matched(client: httpx.Client, status: str) -> int:
+    answer = client.get(
+        "/collections/incidents/items", params={"review_status": status, "limit": 1}
+    )
+    assert answer.status_code == 200, answer.text
+    return int(answer.json()["numberMatched"])
+
+
 def _items(client: httpx.Client, status: str) -> list[dict[str, object]]:
     answer = client.get("/collections/incidents/items", params={"review_status": status})
     assert answer.status_code == 200, answer.text
@@ -61,8 +69,9 @@ def test_api_filters_by_review_status_and_a_token_write_sets_it(tmp_path: Path) 
         candidates = _items(client, "candidate")
         assert len(candidates) == 2
         assert all(0 < f["properties"]["confidence"] <= 1 for f in candidates)  # type: ignore[index]
-        seeded = len(_items(client, "none"))
-        assert seeded > 0  # the bundled sample incidents were never up for review
+        seeded = _matched(client, "accepted")
+        assert seeded > 0  # the bundled sample incidents were checked by hand
+        assert _matched(client, "none") == 0
 
         first = str(candidates[0]["id"])
         path = f"/collections/incidents/items/{first}"
@@ -79,9 +88,10 @@ def test_api_filters_by_review_status_and_a_token_write_sets_it(tmp_path: Path) 
         assert accepted.status_code == 200
         assert accepted.json()["properties"]["review_status"] == "accepted"
 
-        assert [f["id"] for f in _items(client, "accepted")] == [first]
+        assert _matched(client, "accepted") == seeded + 1
+        assert first not in {f["id"] for f in _items(client, "candidate")}
         assert len(_items(client, "candidate")) == 1
-        assert len(_items(client, "accepted,none")) == seeded + 1
+        assert _matched(client, "accepted,none") == seeded + 1
         bad = client.get("/collections/incidents/items", params={"review_status": "unsure"})
         assert bad.status_code == 400 and "unsure" in bad.text
 
@@ -130,7 +140,10 @@ def test_cli_review_reads_answers_from_standard_input(
     )
     assert result.returncode == 0, result.stderr
     features = json.loads(exported.read_text(encoding="utf-8"))["features"]
-    assert [f["properties"]["review_status"] for f in features] == ["accepted"]
+    assert {f["properties"]["review_status"] for f in features} == {"accepted"}
+    exported_ids = {f["id"] for f in features}
+    accepted_id, rejected_id = store_with_candidates
+    assert accepted_id in exported_ids and rejected_id not in exported_ids
 
 
 def test_cli_review_stops_at_the_end_of_input_keeping_what_was_answered(
