@@ -43,10 +43,11 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
         r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
-        r"|en difficulté|en perdition"
+        r"|en difficulté|en perdition|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
+        r"(?<!surveillance et de )(?<!canot de )(?<!canots de )sauvetage"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
-        r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|sauvetage|porté secours|portés secours"
+        r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|porté secours|portés secours"
         r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
@@ -170,9 +171,22 @@ def event_cue(clause: str) -> Cue | None:
         return None
     for kind, pattern in EVENT_CUES.items():
         match = pattern.search(clause)
+        while match is not None and _INTENDED.search(clause, max(0, match.start() - 40), match.start()):
+            match = pattern.search(clause, match.end())
         if match is not None:
             return Cue(kind, match.start())
     return None
+
+
+_INTENDED = re.compile(
+    r"\b(?:about to|trying to|tried to|attempting to|attempted to|hoping to|in a bid to|wanting to"
+    r"|s['’]apprêt\w*\s+à|sur le point de|tent(?:ai[ts]?|aient|ant|é|ée?s|er|ent)\s+de"
+    r"|voulai\w*|souhait\w*|cherch\w*\s+à"
+    r"|pour|afin de|en vue de)\s+(?:[\w'’-]+\s+){0,2}?$",
+    _FLAGS,
+)
+"""What makes the verb after it an intention, not an event: "about to launch", "tentaient de
+prendre la mer" (the stop or the rescue that follows is the event)."""
 
 
 BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
@@ -190,7 +204,12 @@ _STATISTICS = re.compile(
     r"|per cent|percent|record|daily (?:high|record|number|average|total|figure)|on average"
     r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
     r"|(?:this|last|past) week|statistics|in total|cette année|l'an dernier|l'année dernière"
-    r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)|au total)(?!\w)|%"
+    r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)|au total"
+    r"|(?:en|in|within|over|sur|during)\s+(?:moins de\s+|less than\s+|the (?:past|last)\s+|l'espace"
+    r"\s+de\s+)?(?:deux|trois|quatre|cinq|two|three|four|five|\d+)\s+(?:jours|heures|days|hours"
+    r"|nuits|nights|semaines|weeks)|ces (?:deux |trois |quatre )?derni(?:ers|ères) (?:jours|nuits"
+    r"|heures|semaines)|(?:at|over|during) the weekend|(?:this|last) weekend|au cours du week-end"
+    r"|(?:ce|le) week-end|cette semaine|la semaine dernière|successive days)(?!\w)|%"
     r"|\d[\d,.]*(?:\s+[\w'’-]+){1,5}\s+a (?:day|week|month|night)\b",
     _FLAGS,
 )
@@ -199,8 +218,7 @@ _POLICY = re.compile(
     r"|can(?! be seen)|plans?|planned|planning|pledged?|pledges|vow(?:ed|s)?|promised?"
     r"|in a bid to|in order to|aims? to|aimed to|set to|expected to|intends?|intention"
     r"|proposals?|proposed|deterrent|continues? to|continued to|continuing to|tend to|often"
-    r"|usually|regularly|routinely|every (?:morning|night|day|week)|unless|about to"
-    r"|s'apprêt\w*|sur le point de"
+    r"|usually|regularly|routinely|every (?:morning|night|day|week)|unless"
     r"|pourrait|pourraient|devrait|devraient|va|vont|projet|promet|s'engage)\b",
     _FLAGS,
 )
@@ -208,9 +226,17 @@ MAX_PEOPLE = 3_000
 """More people than this in one clause is a total over a period, not one incident."""
 
 
-def is_statistic_or_policy(clause: str) -> bool:
-    """Tell whether a clause is about totals, rates, records, plans or habits, not one event."""
-    return _STATISTICS.search(clause) is not None or _POLICY.search(clause) is not None
+def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
+    """Tell whether a clause is about totals, rates, records, plans or habits, not one event.
+
+    With ``cue_at`` (where the event's cue stands), only a modal or a plan
+    before the cue counts ("police would stop boats"): words after it say
+    why or how ("rescued off Dover in a bid to reach England").
+    """
+    if _STATISTICS.search(clause) is not None:
+        return True
+    policy = _POLICY.search(clause)
+    return policy is not None and (cue_at is None or policy.start() < cue_at)
 
 
 _ON_LAND = re.compile(
@@ -302,6 +328,7 @@ MONTHS = {
 _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
+_MONTH_IN = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>{_YEAR})"
@@ -314,8 +341,10 @@ _DATE = re.compile(
     r"|(?P<yesterday>yesterday|last night|the day before|the previous day|a day earlier"
     r"|(?:comes?|came) (?:just )?a day after|hier"
     r"|la veille|la nuit dernière)"
-    rf"|(?:(?:dans )?la nuit de|(?:on )?the night of|overnight from) (?:\w+ )?(?:{_WEEKDAY})"
-    rf" (?:à|au|to|into) (?P<night>{_WEEKDAY})"
+    rf"|(?:(?:dans )?la nuit d[eu]|(?:on |in |during )?the night of|overnight from)"
+    rf" (?:(?:{_WEEKDAY}) )?(?:(?:{_MONTH}) )?(?:[0-3]?\d(?:er|st|nd|rd|th)? )?(?:(?:{_MONTH}) )?"
+    rf"(?:à|au|to|into|-|–) ?(?:le )?(?:(?P<night>{_WEEKDAY})\b ?)?(?:(?P<nightd>[0-3]?\d)"
+    rf"(?:er|st|nd|rd|th)?\b ?)?(?P<nightm>{_MONTH})?\.?(?:,? (?P<nighty>{_YEAR}))?"
     rf"|(?:(?P<qual>last|this|on|past) )?(?P<wd>{_WEEKDAY})(?:['’]s)?(?: (?P<fr>dernier))?)(?!\w)",
     _FLAGS,
 )
@@ -348,6 +377,8 @@ def find_date(clause: str, published: dt.date | None) -> DateMention | None:
 def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
     """Turn one match of the date pattern into a day."""
     groups = match.groupdict()
+    if groups["nightd"]:
+        return _night_day(match, published)
     if groups["iso"]:
         return _safe_date(*(int(part) for part in groups["iso"].split("-")))
     if groups["ny"]:
@@ -368,6 +399,24 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
     if groups["night"]:
         return _weekday(WEEKDAYS[groups["night"].lower()], None, None, published)
     return _weekday(WEEKDAYS[groups["wd"].lower()], groups["qual"], groups["fr"], published)
+
+
+def _night_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+    """Resolve "la nuit du 16 au 17 juillet" (or "du jeudi 16 au vendredi 17") to the 17th.
+
+    The month is the one written after either day, else the publication's.
+    """
+    month_name = match["nightm"] or _MONTH_IN.search(match.group())
+    if isinstance(month_name, re.Match):
+        month_name = month_name.group()
+    day = int(match["nightd"])
+    if month_name is None:
+        if published is None:
+            return None
+        month = published.month if day <= published.day else (published.month - 2) % 12 + 1
+    else:
+        month = MONTHS[month_name.lower()]
+    return _day_month(day, month, match["nighty"], published)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -507,12 +556,23 @@ _PEOPLE_NOUN = (
     r"(?:people|persons|migrants|asylum seekers|refugees|passengers|men|women|children|adults"
     r"|minors|survivors|individuals|occupants|exiles|victims|personnes|exilés|passagers"
     r"|naufragés|hommes|femmes|enfants|mineurs|adultes|survivants|occupants|victimes|migrant"
-    r"|person|man|woman|child|personne|bodies|body)"
+    r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
+    r"|toddlers|boy|girl|baby"
+    r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins)"
 )
-_NOT_BETWEEN = r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for)\b)"
+_NOT_BETWEEN = (
+    r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"
+    r"|bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|de|des|du|et|sur|dans|à|au)\b)"
+)
+"""Words that never stand between a number and its people noun: in "une embarcation de
+migrants" or "a group of men" the number counts the boat or the group, not the people."""
+_PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
 _PEOPLE = re.compile(
-    rf"\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
-    rf"(?:d['’])?{_PEOPLE_NOUN}\b"
+    rf"\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"{_PEOPLE_NOUN}\b"
+    rf"|\b(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)\b"
+    rf"|\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
     rf"(?P<bare>{_NUMBER})\b(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
@@ -537,31 +597,68 @@ def people_count(clause: str, near: int = 0) -> Count | None:
 
     ``near`` is where the event's cue stands: in "a dinghy carrying 30 people
     sank and 27 people died", the dead are 27. Vague plurals ("dozens")
-    state no number.
+    state no number. Groups of people written apart are one count ("four
+    adults and two children", "31 hommes, 10 femmes et 22 enfants"); a part
+    of a count already given is not ("42 migrants, including 10 children",
+    "16 migrants dont 2 enfants"), and "48 des 55 migrants" counts 48.
     """
     found: list[tuple[int, int, Count]] = []
-    previous: tuple[int, Count] | None = None
+    chain: tuple[re.Match[str], Count, bool, int] | None = None  # last group, its sum, part, start
     for match in _PEOPLE.finditer(clause):
-        number = (
-            match.group("number")
-            or match.group("bare")
-            or match.group("aboard")
-            or match.group("subject")
-        )
-        count = Count(1, CountKind.EXACT) if match.group("single") else _count(match, number)
+        count = _people_match_count(match)
         if count is None:
             continue
-        start = match.start()
-        if previous is not None and _SUMMED.fullmatch(clause, previous[0], start):
-            start, count = found.pop()[1], _sum(previous[1], count)
-        distance = max(start - near, near - match.end(), 0)
-        found.append((distance, start, count))
-        previous = (match.end(), count)
+        if chain is not None and _joined_groups(clause, chain[0], match):
+            part, start, count = chain[2], chain[3], _sum(chain[1], count)
+            if not part:
+                found.pop()
+        else:
+            part = _SUBCOUNT.search(clause, max(0, match.start() - 40), match.start()) is not None
+            start = match.start()
+        chain = (match, count, part, start)
+        if not part:
+            found.append((max(start - near, near - match.end(), 0), start, count))
     return min(found)[2] if found else None
 
 
-_SUMMED = re.compile(r"\s*,?\s*(?:and|et|plus)\s+", _FLAGS)
-"""What joins two counts of one group: "four adults and two children", "six hommes et une femme"."""
+def _people_match_count(match: re.Match[str]) -> Count | None:
+    """Return the count one match of the people pattern states."""
+    if match.group("single"):
+        return Count(1, CountKind.EXACT)
+    number = next(
+        match.group(name)
+        for name in ("part", "ofthem", "number", "bare", "aboard", "subject")
+        if match.group(name)
+    )
+    return _count(match, number)
+
+
+_SUBCOUNT = re.compile(
+    r"\b(?:dont|including|includ(?:ed|es)|among (?:them|whom)|of whom|parmi (?:eux|elles|lesquel"
+    r"(?:le)?s|les\w*)|y compris|notamment|comprenant)\s+(?:[\w'’-]+\s+){0,2}?$"
+    r"|\(\s*$",
+    _FLAGS,
+)
+"""What puts a count inside one already given: "including 10 children", "(dont 2 enfants"."""
+_CATEGORY = re.compile(
+    r"(?:men|women|children|adults|minors|boys|girls|babies|toddlers|teenagers|males|females"
+    r"|hommes|femmes|enfants|adultes|mineurs|bébés|nourrissons|adolescents|garçons|filles"
+    r"|man|woman|child|adult|minor|boy|girl|baby|male|female|homme|femme|enfant|adulte|mineur"
+    r"|bébé)$",
+    _FLAGS,
+)
+"""Nouns of groups that add up to one count: adults and children, men and women."""
+
+
+def _joined_groups(clause: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Tell whether two counts are groups of one party ("six hommes et deux enfants")."""
+    if _SUMMED.fullmatch(clause, first.end(), second.start()) is None:
+        return False
+    return all(_CATEGORY.search(match.group().rstrip()) for match in (first, second))
+
+
+_SUMMED = re.compile(r"\s*(?:,\s*(?:and\s+|et\s+)?|(?:and|et|plus)\s+)", _FLAGS)
+"""What joins two counts of one group: "four adults and two children", "31 hommes, 10 femmes"."""
 
 
 def _sum(first: Count, second: Count) -> Count:

@@ -216,7 +216,8 @@ def _reporting(clause: Clause) -> _Reporting | None:
     cue = event_cue(clause.text)
     if cue is None and BOAT_WORDS.search(clause.text) is None:
         return None
-    if is_statistic_or_policy(clause.text) or is_away_from_boats(clause.text):
+    cue_at = cue.start if cue is not None else None
+    if is_statistic_or_policy(clause.text, cue_at) or is_away_from_boats(clause.text):
         return None
     return _Reporting(clause, cue)
 
@@ -453,7 +454,12 @@ def _choose_places(
     return [(mention, place) for _, mention, place in in_order[first : last + 1]]
 
 
-_JOINED = re.compile(r"\s*(?:,\s*|,?\s+(?:and|et|or|ou)\s+)", re.IGNORECASE)
+_JOINED = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*|,?\s+(?:and|et|or|ou)\s+)(?P<then>(?:puis|then|ainsi qu['’]"
+    r"|as well as)\s*)?(?:(?:à|au|aux|de|du|des|d['’]|en|at|in|off)\s*)?",
+    re.IGNORECASE,
+)
+"""What stands between listed places: "A, B et C", "au large de A (62) et du B", "A, puis à B"."""
 
 _Ranked = tuple[tuple[int, int, int, int], Mention, Place]
 
@@ -466,9 +472,10 @@ def _joined(first: _Ranked, second: _Ranked) -> bool:
     """
     (_, _, _, _), one, one_place = first
     (_, _, _, _), other, other_place = second
-    if _JOINED.fullmatch(one.text[one.end : other.start]) is None:
+    joined = _JOINED.fullmatch(one.text[one.end : other.start])
+    if joined is None:
         return False
-    same_kind = one.kind == other.kind or other.kind == "bare"
+    same_kind = one.kind == other.kind or other.kind == "bare" or joined["then"] is not None
     return same_kind and one_place.coarseness == other_place.coarseness == Coarseness.FINE
 
 
@@ -749,13 +756,27 @@ def _places_agree(first: Place, second: Place) -> bool:
     return len(countries) == 1 and None not in countries
 
 
+_COUNT_SLACK = {CountKind.EXACT: 0.1, CountKind.APPROXIMATE: 0.3, CountKind.AT_LEAST: 0.3}
+"""How far a count may be from another of the same incident: exact counts by 10 %, "about 50"
+or "une cinquantaine" by 30 %; "more than 30" allows anything above 30."""
+
+
 def _counts_conflict(first: Count | None, second: Count | None) -> bool:
-    """Tell whether two exact counts differ by more than 10 % (so are two incidents)."""
+    """Tell whether two counts cannot be the same group's (so are two incidents).
+
+    Exact counts differ by more than 10 %, approximate ones by more than 30 %
+    ("une dizaine" is not "une centaine"); a floor ("more than 30") conflicts
+    only with a count well below it.
+    """
     if first is None or second is None:
         return False
-    if first.kind is not CountKind.EXACT or second.kind is not CountKind.EXACT:
+    low, high = sorted((first, second), key=lambda count: count.value)
+    if high.kind is CountKind.AT_LEAST and low.kind is not CountKind.AT_LEAST:
+        return low.value < high.value * (1 - _COUNT_SLACK[low.kind])
+    if low.kind is CountKind.AT_LEAST:
         return False
-    return abs(first.value - second.value) > 0.1 * max(first.value, second.value)
+    slack = max(_COUNT_SLACK[first.kind], _COUNT_SLACK[second.kind])
+    return high.value - low.value > slack * high.value
 
 
 def _agree(first: _Found, second: _Found) -> bool:
@@ -862,10 +883,15 @@ def _copies(coarse: _Found, placed: _Found) -> bool:
     )
 
 
+def _merge_order(found: _Found) -> tuple[int, bool, float, int]:
+    """Order candidates for merging: finest place first, dated, most precise, then by the text."""
+    return (found.place.coarseness, found.date is None, found.place.uncertainty_m or 0.0, found.order)
+
+
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:
     """Merge agreeing candidates greedily, finest place and dated ones first."""
     kept: dict[EventType, list[_Found]] = {}
-    for item in sorted(found, key=lambda f: (f.place.coarseness, f.date is None, f.order)):
+    for item in sorted(found, key=_merge_order):
         group = kept.setdefault(item.event_type, [])
         at = next((i for i, other in enumerate(group) if _agree(other, item)), None)
         if at is None:

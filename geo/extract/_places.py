@@ -457,9 +457,32 @@ def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clau
     return False
 
 
+_FEATURE_BEFORE = re.compile(
+    r"\b(?:baie|pointe|cap|phare|digue|chenal|estuaire|canal|anse|mont|parc|base\s+nautique"
+    r"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée)\s+(?:de\s+la\s+"
+    r"|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$",
+    re.IGNORECASE,
+)
+"""A feature noun written in lower case before a name ("la baie d'Authie", "la pointe du
+Hourdel", "le cap d'Alprech"): with it, the name may be a feature the gazetteer knows."""
+_ORGANISATION_WORDS = frozenset(
+    {
+        *("police", "coastguard", "council", "hospital", "station", "lifeboat", "rnli", "court"),
+        *("force", "préfecture", "gendarmerie", "mairie", "commissariat", "crown", "magistrates"),
+    }
+)
+"""Last words of a run of capitalised words that name a body, not a place ("Folkestone Police")."""
+
+
 def _mention(clause: str, start: int, end: int) -> Mention | None:
     """Describe the name at ``clause[start:end]`` with its lead-in and feature, if it is known."""
+    if clause[start:end].rsplit(maxsplit=1)[-1].lower() in _ORGANISATION_WORDS:
+        return None
     before = clause[max(0, start - _LEAD_WINDOW) : start]
+    feature_before = _FEATURE_BEFORE.search(before)
+    if feature_before is not None and _exact_name(feature_before.group() + clause[start:end]):
+        start -= len(feature_before.group())
+        before = clause[max(0, start - _LEAD_WINDOW) : start]
     name = _with_article(clause[start:end], before)
     exact = _exact_name(name)
     if not exact and (len(name) < FUZZY_MIN_CHARS or not _fuzzy_name(name)):
@@ -467,8 +490,10 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     if _is_month(name, clause, start, end):
         return None
     kind, lead = _lead(before)
-    if kind == "bare":
-        kind, lead = _shared_lead(before)
+    if kind in ("bare", "at"):
+        shared_kind, shared_lead = _shared_lead(before[: len(before) - len(lead)])
+        if kind == "bare" or shared_kind in _PHRASE_KINDS:
+            kind, lead = shared_kind, shared_lead
     feature = _FEATURE.match(clause, end)
     if feature is not None and feature["bound"]:
         kind = "destination"
@@ -567,7 +592,9 @@ def _lead(before: str) -> tuple[str, str]:
     return "bare", ""
 
 
-_COORDINATED = re.compile(rf"({_NAME.pattern})(?:(?:\s*,)?\s+(?:and|et|or|ou)\s+|\s*,\s*)$")
+_COORDINATED = re.compile(
+    rf"({_NAME.pattern})(?:\s*\([^()]{{0,20}}\))?(?:(?:\s*,)?\s+(?:and|et|or|ou)\s+|\s*,\s*)$"
+)
 
 
 def _shared_lead(before: str) -> tuple[str, str]:
