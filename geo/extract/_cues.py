@@ -62,7 +62,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|tear ?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
         rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
         r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
-        r"|(?:ont|a|avaient|avait) été arrêtée?s?|arrested"
+        r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?)|arrested|mise?s? en échec"
+        r"|(?:ont|a|avaient|avait) (?:mis|mise) en échec"
         rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
         _FLAGS,
     ),
@@ -105,7 +106,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.ARRIVAL: re.compile(
         r"\b(?:arrived|arrive|arrives|arrival of|newly arrived|made it (?:to|into|across)"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
-        r"|british shores|dover|the shore|land|the coast)|landed|came ashore"
+        r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
         r"|brought (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
@@ -147,7 +148,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|adrift|dérive|aboard|pris à bord|arrêt|arrest|saisi"
-    r"|signal|taken|hissé|assistance|landing"
+    r"|signal|taken|hissé|assistance|landing|échec|surpris"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,
 )
@@ -332,9 +333,10 @@ _MONTH_IN = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>{_YEAR})"
-    rf"|(?:le )?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)? (?:of )?(?P<m1>{_MONTH})\.?"
-    rf"(?:,? (?P<y1>{_YEAR}))?"
-    rf"|(?P<m2>{_MONTH})\.? (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])(?:,? (?P<y2>{_YEAR}))?"
+    rf"|(?:le )?(?:(?P<wd1>{_WEEKDAY}),? (?:the )?)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)? (?:of )?"
+    rf"(?P<m1>{_MONTH})\.?(?:,? (?P<y1>{_YEAR}))?"
+    rf"|(?:(?P<wd2>{_WEEKDAY}),? )?(?P<m2>{_MONTH})\.? (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
+    rf"(?:,? (?P<y2>{_YEAR}))?"
     r"|(?P<today>today|tonight|this (?:morning|afternoon|evening)|aujourd['’]hui|ce matin"
     r"|cet après-midi|ce soir|cette nuit)"
     r"|(?P<before>the day before yesterday|avant-hier)"
@@ -383,11 +385,11 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
         return _safe_date(*(int(part) for part in groups["iso"].split("-")))
     if groups["ny"]:
         return _safe_date(int(groups["ny"]), int(groups["nm"]), int(groups["nd"]))
-    for day, month, year in (("d1", "m1", "y1"), ("d2", "m2", "y2")):
+    for day, month, year, weekday in (("d1", "m1", "y1", "wd1"), ("d2", "m2", "y2", "wd2")):
         if groups[day]:
             return _day_month(
                 int(groups[day]), MONTHS[groups[month].lower()], groups[year], published
-            )
+            ) or _by_weekday(int(groups[day]), MONTHS[groups[month].lower()], groups[weekday])
     if published is None:
         return None
     if groups["today"]:
@@ -417,6 +419,38 @@ def _night_day(match: re.Match[str], published: dt.date | None) -> dt.date | Non
     else:
         month = MONTHS[month_name.lower()]
     return _day_month(day, month, match["nighty"], published)
+
+
+LATEST_YEAR = dt.date.today().year
+"""The latest year a weekday may place a day and month in (reports are not from the future)."""
+
+
+def _by_weekday(day: int, month: int, weekday: str | None) -> dt.date | None:
+    """Return the latest day and month, in a year up to LATEST_YEAR, that falls on the weekday.
+
+    "mercredi 30 octobre" with no year and no publication date is the latest
+    Wednesday 30 October; a day and month without a weekday stays unknown.
+    """
+    if weekday is None:
+        return None
+    wanted = WEEKDAYS[weekday.lower()]
+    for year in range(LATEST_YEAR, LATEST_YEAR - 12, -1):
+        day_of = _safe_date(year, month, day)
+        if day_of is not None and day_of.weekday() == wanted:
+            return day_of
+    return None
+
+
+def anchor_date(text: str) -> dt.date | None:
+    """Return the latest full date a text states, to read its relative dates by when unpublished.
+
+    A report without a publication date that says "le vendredi 26 avril 2024"
+    (or "mercredi 30 octobre", the year from the weekday) somewhere is read as
+    of that day: its "mardi" is the Tuesday before. Without such a date, its
+    relative dates stay unknown.
+    """
+    found = (_resolve_date(match, None) for match in _DATE.finditer(text))
+    return max((day for day in found if day is not None), default=None)
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
@@ -576,6 +610,7 @@ _PEOPLE = re.compile(
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
     rf"(?P<bare>{_NUMBER})\b(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près)\s)"
     rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
     r"|avaient été|off|near|au large)\b"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
@@ -627,7 +662,7 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
         return Count(1, CountKind.EXACT)
     number = next(
         match.group(name)
-        for name in ("part", "ofthem", "number", "bare", "aboard", "subject")
+        for name in ("part", "ofthem", "number", "bare", "aboard", "lead", "subject")
         if match.group(name)
     )
     return _count(match, number)

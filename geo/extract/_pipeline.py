@@ -42,6 +42,7 @@ from geo.extract._cues import (
     CountKind,
     Cue,
     DateMention,
+    anchor_date,
     boat_count,
     event_cue,
     find_date,
@@ -165,7 +166,22 @@ def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
     )
     if not events:
         return _scene_facts(sentence, parts, published)
-    return _Facts(events, first_date, outside)
+    unplaced = any(event.place is None for event in events)
+    others = [part for part in parts if all(part is not r.clause for r in reporting)]
+    return _Facts(events, first_date, outside, _clauses_place(sentence, others) if unplaced else None)
+
+
+def _clauses_place(sentence: str, parts: list[Clause]) -> Place | None:
+    """Return the first fine place clauses without an event of their own name, if any.
+
+    In "un groupe a été intercepté alors qu'il s'apprêtait à partir de la
+    plage de Wissant" the stop happened where the second clause says.
+    """
+    mentions = [m for part in parts for m in find_mentions(part.text)]
+    if not mentions:
+        return None
+    chosen = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
+    return next((p for _, p in chosen if p.coarseness == Coarseness.FINE), None)
 
 
 def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -> list[_Reporting]:
@@ -205,10 +221,7 @@ def _scene_facts(sentence: str, parts: list[Clause], published: dt.date | None) 
     """Read a sentence that reports no event: it may still say where one happened."""
     if SCENE_WORDS.search(sentence) is None or is_statistic_or_policy(sentence):
         return _NO_FACTS
-    mentions = [m for part in parts for m in find_mentions(part.text)]
-    chosen = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
-    fine = [p for _, p in chosen if p.coarseness == Coarseness.FINE]
-    return _Facts((), _first_date(parts, published), None, fine[0] if fine else None)
+    return _Facts((), _first_date(parts, published), None, _clauses_place(sentence, parts))
 
 
 def _reporting(clause: Clause) -> _Reporting | None:
@@ -266,7 +279,7 @@ def _clause_events(
     shared = people if len(chosen) <= 1 else None
     events = [
         _Event(
-            _on_land_type(kind, mention, place),
+            _on_land_type(kind, mention, place, text),
             _with_actor_country(place, implied),
             day,
             shared,
@@ -320,20 +333,33 @@ _LANDED = frozenset(
 "spotted in Kingsdown" or seen on an English beach has landed, not set off)."""
 
 
-def _on_land_type(kind: EventType, mention: Mention | None, place: Place) -> EventType:
+def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: str) -> EventType:
     """Return the type of an event at a place: a rescue or stop on an English beach is an arrival.
 
     People "picked up at Folkestone", "intercepted on the beach at Kingsdown",
     "found at Samphire Hoe" or who "swam ashore at St Margaret's" have
     crossed: on this route that is an arrival. At sea ("off Dover") they stay
-    a rescue or interception; on the French side, people found on a beach or
-    who swam back stay "other".
+    a rescue or interception. On the French side, a group found in the dunes
+    or on a beach was stopped (an interception); people who swam back stay
+    "other".
     """
+    if kind is EventType.OTHER and place.country in ("FR", "BE") and _FOUND_GROUP.search(text):
+        return EventType.INTERCEPTION
     if kind not in _LANDED or mention is None or place.country != "GB":
         return kind
     if place.coarseness != Coarseness.FINE:
         return kind
     return EventType.ARRIVAL if mention.kind in _AT_LAND else kind
+
+
+_FOUND_GROUP = re.compile(
+    r"^(?!.*\b(?:hypotherm|nage|swam|swim|propres moyens|own|unaided|alone|seuls?\b|blessé|injur"
+    r"|bod(?:y|ies)|corps|mort|dead)).*\b(?:found|discovered|located|detained|rounded up|retrouvé"
+    r"|découvert|localisé|interpellé|contrôlé)",
+    re.IGNORECASE,
+)
+"""People found, not hurt and not back by their own means, on the French or Belgian side: a
+group stopped before or after a failed departure (an interception, as the authorities report it)."""
 
 
 def _side_events(
@@ -544,6 +570,7 @@ class _Found:
     order: int
     weak: bool = False
     basis: str = "named"
+    dated: bool = True  # the date is the event's own, not borrowed from the story around it
 
 
 @dataclass(frozen=True)
@@ -568,6 +595,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     memo: dict[str, _Facts] = {}
     scene = _Scene()
     found: list[_Found] = []
+    story: dt.date | None = None  # the last day the report named: its story's day
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         if PREFILTER.search(sentence) is not None:
@@ -581,9 +609,10 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if not facts.events:
             found.extend(_lede_found(facts, scene, sentence, order))
             scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
-            continue
-        found.extend(_sentence_found(facts, scene, sentence, order))
-        scene = _next_scene(facts, scene)
+        else:
+            found.extend(_sentence_found(facts, replace(scene, date=scene.date or story), sentence, order))
+            scene = _next_scene(facts, scene)
+        story = facts.date or story
     return found
 
 
@@ -601,6 +630,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         for found, how in (
             (_tally_place(event, sentence), "tally"),
             (_sibling_place(event, facts), "sibling"),
+            (_fitting(event, facts.scene), "sentence"),
             (_scene_place(event, scene, own_date), "scene"),
             (event.implied, "implied"),
         ):
@@ -609,7 +639,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         date = own_date or scene.date
         if place is None:
             continue
-        if place.coarseness != Coarseness.FINE and not (date or event.people or event.boats):
+        if place.coarseness != Coarseness.FINE and not (own_date or event.people or event.boats):
             continue  # "boats leave France": nothing to map or count
         quote = sentence[:_QUOTE_CHARS]
         yield _Found(
@@ -622,7 +652,17 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             order,
             event.weak,
             basis,
+            own_date is not None,
         )
+
+
+def _fitting(event: _Event, place: Place | None) -> Place | None:
+    """Return a place named elsewhere in the sentence if it fits the event's side of the Channel."""
+    if place is None or (event.implied is not None and event.implied.country != place.country):
+        return None
+    if event.event_type in _SIDE_NOT_GB and place.country == "GB":
+        return None
+    return place
 
 
 def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
@@ -786,7 +826,7 @@ def _agree(first: _Found, second: _Found) -> bool:
     with its own counts ("812 people arrived") never joins a finer one: it is
     a figure for the country, not that scene.
     """
-    if first.date is not None and second.date is not None and first.date != second.date:
+    if first.dated and second.dated and first.date and second.date and first.date != second.date:
         return False
     country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
     if len(country_level) == 1 and (country_level[0].people or country_level[0].boats):
@@ -813,7 +853,8 @@ def _absorb(kept: _Found, other: _Found) -> _Found:
     """Merge ``other`` into ``kept``: the finer place is kept's, missing values are filled."""
     return replace(
         kept,
-        date=kept.date or other.date,
+        date=kept.date if kept.dated or not other.dated else other.date,
+        dated=kept.dated or other.dated,
         people=_better_count(kept.people, other.people),
         boats=_better_count(kept.boats, other.boats),
         order=min(kept.order, other.order),
@@ -885,7 +926,8 @@ def _copies(coarse: _Found, placed: _Found) -> bool:
 
 def _merge_order(found: _Found) -> tuple[int, bool, float, int]:
     """Order candidates for merging: finest place first, dated, most precise, then by the text."""
-    return (found.place.coarseness, found.date is None, found.place.uncertainty_m or 0.0, found.order)
+    dated = found.dated and found.date is not None
+    return (found.place.coarseness, not dated, found.place.uncertainty_m or 0.0, found.order)
 
 
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:
@@ -959,9 +1001,11 @@ def extract_incidents(
             f"text of {len(text):,} characters is too long (at most {MAX_TEXT_CHARS:,})"
         )
     source = Source(url=check_url(url), published=published)
+    cleaned = clean_text(text)
+    reference = published or anchor_date(cleaned)
     found = [
         replace(item, date=item.date or published)
-        for item in _merge_document(_document_found(clean_text(text), published))
+        for item in _merge_document(_document_found(cleaned, reference))
     ]
     return [_incident(item, source) for item in found]
 

@@ -312,6 +312,11 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"{_ARTICLE}",
         ),
         (
+            "at",
+            r"(?:called|sent|dispatched|rushed|scrambled|deployed|tasked|appelée?s?|dépêchée?s?"
+            rf"|envoyée?s?)\s+(?:out\s+)?(?:to|à|au|aux|sur)\s+{_ARTICLE}",
+        ),
+        (
             "destination",
             r"(?:to|towards|toward|for|into|reach|reached|reaching|reaches|heading|headed|bound for"
             r"|rejoindre|rallier|gagner|atteindre|regagner"

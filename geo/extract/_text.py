@@ -240,16 +240,19 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
     rf"|\s+as\s+(?={_SUBJECTS})"
     rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
+    rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
+    r"(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ])"
+    r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)"
     r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
     r"|s['’])\b)",
     re.IGNORECASE,
 )
-_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|where|qui|dont|où)\b[^,;]*", re.IGNORECASE)
+_RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|qui|dont)\b[^,;]*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Clause:
-    """A piece of a sentence; a ``relative`` one (", which …", ", where …") only describes."""
+    """A piece of a sentence; a ``relative`` one (", which …", ", qui …") only describes."""
 
     text: str
     relative: bool = False
