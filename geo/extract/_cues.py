@@ -47,7 +47,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?<!surveillance et de )(?<!canot de )(?<!canots de )sauvetage"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
-        r"|came to (?:the|their) aid|secourue?s?|sauvée?s?|porté secours|portés secours"
+        r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)|porté secours"
+        r"|portés secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
+        r"|recueillie?s?"
         r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
@@ -127,6 +129,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.SIGHTING: re.compile(
         r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?|adrift"
+        r"|reports? of (?:an?|people|migrants|persons|several|two|three|four|\d+)"
         r"|drifting|à la dérive|signalée?s?)\b",
         _FLAGS,
     ),
@@ -148,7 +151,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|adrift|dérive|aboard|pris à bord|arrêt|arrest|saisi"
-    r"|signal|taken|hissé|assistance|landing|échec|surpris"
+    r"|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,
 )
@@ -172,7 +175,9 @@ def event_cue(clause: str) -> Cue | None:
         return None
     for kind, pattern in EVENT_CUES.items():
         match = pattern.search(clause)
-        while match is not None and _INTENDED.search(clause, max(0, match.start() - 40), match.start()):
+        while match is not None and _INTENDED.search(
+            clause, max(0, match.start() - 40), match.start()
+        ):
             match = pattern.search(clause, match.end())
         if match is not None:
             return Cue(kind, match.start())
@@ -340,14 +345,17 @@ _DATE = re.compile(
     r"|(?P<today>today|tonight|this (?:morning|afternoon|evening)|aujourd['’]hui|ce matin"
     r"|cet après-midi|ce soir|cette nuit)"
     r"|(?P<before>the day before yesterday|avant-hier)"
-    r"|(?P<yesterday>yesterday|last night|the day before|the previous day|a day earlier"
-    r"|(?:comes?|came) (?:just )?a day after|hier"
-    r"|la veille|la nuit dernière)"
+    r"|(?P<prior>the day before(?: that)?|the previous day|a day earlier|the night before|la veille"
+    r"|le jour précédent|(?:comes?|came) (?:just )?a day after)"
+    r"|(?P<yesterday>yesterday|last night|hier|la nuit dernière)"
     rf"|(?:(?:dans )?la nuit d[eu]|(?:on |in |during )?the night of|overnight from)"
     rf" (?:(?:{_WEEKDAY}) )?(?:(?:{_MONTH}) )?(?:[0-3]?\d(?:er|st|nd|rd|th)? )?(?:(?:{_MONTH}) )?"
     rf"(?:à|au|to|into|-|–) ?(?:le )?(?:(?P<night>{_WEEKDAY})\b ?)?(?:(?P<nightd>[0-3]?\d)"
     rf"(?:er|st|nd|rd|th)?\b ?)?(?P<nightm>{_MONTH})?\.?(?:,? (?P<nighty>{_YEAR}))?"
-    rf"|(?:(?P<qual>last|this|on|past) )?(?P<wd>{_WEEKDAY})(?:['’]s)?(?: (?P<fr>dernier))?)(?!\w)",
+    rf"|(?:the (?P<previous>previous|preceding) )(?P<pwd>{_WEEKDAY})"
+    rf"|(?:(?P<qual>last|this|on|past) )?(?P<wd>{_WEEKDAY})(?:['’]s)?"
+    r"(?: (?P<fr>dernier|précédent))?)"
+    r"(?!\w)",
     _FLAGS,
 )
 
@@ -360,7 +368,9 @@ class DateMention:
     date: dt.date | None
 
 
-def find_date(clause: str, published: dt.date | None) -> DateMention | None:
+def find_date(
+    clause: str, published: dt.date | None, context: dt.date | None = None
+) -> DateMention | None:
     """Return the first date expression of a clause, resolved against the publication date.
 
     A weekday is the most recent such day on or before publication ("on
@@ -368,12 +378,16 @@ def find_date(clause: str, published: dt.date | None) -> DateMention | None:
     French "mardi dernier" the most recent one strictly before. A day and month
     without a year ("on May 31", "31 May") is the most recent such day on or
     before publication. Relative forms need the publication date; without it
-    they resolve to None.
+    they resolve to None. Forms relative to the story ("the day before", "la
+    veille", "the previous Friday") resolve against ``context``, the day the
+    report was last speaking of, when there is one.
     """
     match = _DATE.search(clause)
     if match is None:
         return None
-    return DateMention(match.group(), _resolve_date(match, published))
+    anaphoric = match["prior"] or match["previous"] or (match["fr"] or "").lower() == "précédent"
+    base = context if anaphoric and context is not None else published
+    return DateMention(match.group(), _resolve_date(match, base))
 
 
 def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
@@ -396,10 +410,12 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
         return published
     if groups["before"]:
         return published - dt.timedelta(days=2)
-    if groups["yesterday"]:
+    if groups["yesterday"] or groups["prior"]:
         return published - dt.timedelta(days=1)
     if groups["night"]:
         return _weekday(WEEKDAYS[groups["night"].lower()], None, None, published)
+    if groups["pwd"]:
+        return _weekday(WEEKDAYS[groups["pwd"].lower()], None, "précédent", published)
     return _weekday(WEEKDAYS[groups["wd"].lower()], groups["qual"], groups["fr"], published)
 
 
@@ -613,6 +629,11 @@ _PEOPLE = re.compile(
     rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près)\s)"
     rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
     r"|avaient été|off|near|au large)\b"
+    rf"|(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )\b(?P<verb>{_NUMBER})\s+"
+    r"(?:more |others? |autres )?"
+    r"(?:were|have been|had been|ont été|avaient été)\b"
+    r"|\b(?P<one>an?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family)[\w'’-]+\s+){0,2}?"
+    r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body)\b"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
     _FLAGS,
@@ -658,11 +679,11 @@ def people_count(clause: str, near: int = 0) -> Count | None:
 
 def _people_match_count(match: re.Match[str]) -> Count | None:
     """Return the count one match of the people pattern states."""
-    if match.group("single"):
+    if match.group("single") or match.group("one"):
         return Count(1, CountKind.EXACT)
     number = next(
         match.group(name)
-        for name in ("part", "ofthem", "number", "bare", "aboard", "lead", "subject")
+        for name in ("part", "ofthem", "number", "bare", "aboard", "lead", "subject", "verb")
         if match.group(name)
     )
     return _count(match, number)

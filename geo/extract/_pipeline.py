@@ -109,6 +109,7 @@ class _Event:
     weak: bool = False  # typed only by a boat on a beach: yields to any incident there
     implied: Place | None = None  # a country the clause implies (the actor's, an arrival's)
     basis: str = "named"  # how the place was found (see confidence)
+    clause: str = ""  # the clause's text, to type the event where a borrowed place puts it
 
 
 @dataclass(frozen=True)
@@ -147,14 +148,18 @@ class _Reporting:
     date: DateMention | None = None
 
 
-def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
-    """Read the events of one sentence (geocoding its places once, with it as context)."""
+def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | None) -> _Facts:
+    """Read the events of one sentence (geocoding its places once, with it as context).
+
+    ``story`` is the day the report was speaking of before this sentence:
+    "the day before" and "la veille" count back from it.
+    """
     parts = [c for c in clauses(sentence) if not c.relative]
     reporting = _with_elided_cues([_reporting(part) for part in parts], parts)
-    if not reporting:
-        return _scene_facts(sentence, parts, published)
-    dates = {part.text: find_date(part.text, published) for part in parts}
+    dates = _clause_dates(parts, published, story)
     first_date = next((mention.date for mention in dates.values() if mention is not None), None)
+    if not reporting:
+        return _scene_facts(sentence, parts, first_date)
     reporting = [replace(r, date=dates[r.clause.text]) for r in reporting]
     outside = outside_place(sentence)
     mentions = [find_mentions(r.clause.text) for r in reporting]
@@ -165,10 +170,12 @@ def _read_sentence(sentence: str, published: dt.date | None) -> _Facts:
         for event in _clause_events(r, found, resolved, outside)
     )
     if not events:
-        return _scene_facts(sentence, parts, published)
+        return _scene_facts(sentence, parts, first_date)
     unplaced = any(event.place is None for event in events)
     others = [part for part in parts if all(part is not r.clause for r in reporting)]
-    return _Facts(events, first_date, outside, _clauses_place(sentence, others) if unplaced else None)
+    return _Facts(
+        events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
+    )
 
 
 def _clauses_place(sentence: str, parts: list[Clause]) -> Place | None:
@@ -211,17 +218,23 @@ def _elliptic(clause: str) -> bool:
 _ELLIPSIS = re.compile(r"\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:\w+\s+){0,2}?(?:off|near|at|au|à|près)\b")
 
 
-def _first_date(parts: list[Clause], published: dt.date | None) -> dt.date | None:
-    """Return the first date the clauses of a sentence state."""
-    dates = (find_date(part.text, published) for part in parts)
-    return next((mention.date for mention in dates if mention is not None), None)
+def _clause_dates(
+    parts: list[Clause], published: dt.date | None, story: dt.date | None
+) -> dict[str, DateMention | None]:
+    """Return each clause's date, "the day before" counted back from the clause's story day."""
+    dates: dict[str, DateMention | None] = {}
+    for part in parts:
+        mention = find_date(part.text, published, story)
+        dates[part.text] = mention
+        story = mention.date if mention is not None and mention.date is not None else story
+    return dates
 
 
-def _scene_facts(sentence: str, parts: list[Clause], published: dt.date | None) -> _Facts:
+def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _Facts:
     """Read a sentence that reports no event: it may still say where one happened."""
     if SCENE_WORDS.search(sentence) is None or is_statistic_or_policy(sentence):
         return _NO_FACTS
-    return _Facts((), _first_date(parts, published), None, _clauses_place(sentence, parts))
+    return _Facts((), date, None, _clauses_place(sentence, parts))
 
 
 def _reporting(clause: Clause) -> _Reporting | None:
@@ -303,7 +316,7 @@ def _clause_events(
         ]
         side = [event for event in side if event.event_type is not EventType.LAUNCH]
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
-        events = [_Event(kind, None, day, people, boats, weak, implied)]
+        events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
 
 
@@ -319,7 +332,7 @@ def _basis(mention: Mention | None, listed: int) -> str:
     return "listed" if listed > 1 else mention.kind
 
 
-_AT_LAND = frozenset({"at", "of", "beach", "port", "bare"})
+_AT_LAND = frozenset({"at", "of", "beach", "port", "bare", "near"})
 _LANDED = frozenset(
     {
         EventType.INTERCEPTION,
@@ -331,6 +344,17 @@ _LANDED = frozenset(
 )
 """Events that, at a place on land in England, mean people landed there: an arrival (a boat
 "spotted in Kingsdown" or seen on an English beach has landed, not set off)."""
+
+
+def _borrowed_type(kind: EventType, place: Place, text: str) -> EventType:
+    """Type an event placed by another clause or sentence as if the place were its own.
+
+    A place borrowed from the scene stands on land unless it was written as
+    "off X" (an area at sea).
+    """
+    kind_of_mention = "offshore" if place.precision is LocationPrecision.AREA else "at"
+    mention = Mention(place.written, kind_of_mention, (), 0, 0, text, True)
+    return _on_land_type(kind, mention, place, text)
 
 
 def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: str) -> EventType:
@@ -460,10 +484,14 @@ def _choose_places(
     names on the map are kept, else the far-away place (without a mention).
     """
     ranked = []
+    previous: tuple[Mention, Place] | None = None
     for mention in mentions:
         place = _mention_place(kind, mention, resolved, outside)
         if place is None:
             continue
+        if previous is not None and _qualifies(previous, mention):
+            continue
+        previous = (mention, place)
         rank = _rank(kind, mention, place)
         if rank[0] and place.coarseness != Coarseness.FINE:
             continue  # "stopped trying to reach England": not where it happened
@@ -478,6 +506,27 @@ def _choose_places(
     while last + 1 < len(in_order) and _joined(in_order[last], in_order[last + 1]):
         last += 1
     return [(mention, place) for _, mention, place in in_order[first : last + 1]]
+
+
+_APPOSED = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,\s*(?P<in>(?:in|à|dans|en)\s+)?", re.IGNORECASE)
+
+
+def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
+    """Tell whether a mention only says where the fine place just before it lies.
+
+    "Kingsdown, north east of Dover", "Rock-a-Nore, near Hastings",
+    "Greatstone beach, in Littlestone": the incident is at the first place.
+    """
+    first, place = named
+    if place.coarseness != Coarseness.FINE or mention.start < first.end:
+        return False
+    apposed = _APPOSED.fullmatch(mention.text, first.end, mention.start)
+    if apposed is None:
+        return False
+    own_lead = mention.kind in ("near", "direction", "distance") and not mention.text[
+        mention.start :
+    ].startswith(mention.written.split()[-1])
+    return own_lead or (mention.kind == "at" and apposed["in"] is not None)
 
 
 _JOINED = re.compile(
@@ -592,16 +641,16 @@ class _Scene:
 
 def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     """Read a cleaned document sentence by sentence into candidate incidents."""
-    memo: dict[str, _Facts] = {}
+    memo: dict[tuple[str, dt.date | None], _Facts] = {}
     scene = _Scene()
     found: list[_Found] = []
     story: dt.date | None = None  # the last day the report named: its story's day
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         if PREFILTER.search(sentence) is not None:
-            key = sentence_key(sentence)
+            key = (sentence_key(sentence), story)
             if key not in memo:
-                memo[key] = _read_sentence(sentence, published)
+                memo[key] = _read_sentence(sentence, published, story)
             facts = memo[key]
         if facts is _NO_FACTS:
             scene = _Scene()
@@ -610,7 +659,9 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             found.extend(_lede_found(facts, scene, sentence, order))
             scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
         else:
-            found.extend(_sentence_found(facts, replace(scene, date=scene.date or story), sentence, order))
+            found.extend(
+                _sentence_found(facts, replace(scene, date=scene.date or story), sentence, order)
+            )
             scene = _next_scene(facts, scene)
         story = facts.date or story
     return found
@@ -636,6 +687,9 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         ):
             if place is None:
                 place, basis = found, how
+        kind = event.event_type
+        if event.place is None and place is not None and place.coarseness == Coarseness.FINE:
+            kind = _borrowed_type(kind, place, event.clause)
         date = own_date or scene.date
         if place is None:
             continue
@@ -643,7 +697,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             continue  # "boats leave France": nothing to map or count
         quote = sentence[:_QUOTE_CHARS]
         yield _Found(
-            event.event_type,
+            kind,
             place,
             date,
             event.people,
@@ -832,10 +886,31 @@ def _agree(first: _Found, second: _Found) -> bool:
     if len(country_level) == 1 and (country_level[0].people or country_level[0].boats):
         return False
     return (
-        first.event_type == second.event_type
+        _same_kind(first, second)
         and not _counts_conflict(first.people, second.people)
         and not _counts_conflict(first.boats, second.boats)
         and _places_agree(first.place, second.place)
+    )
+
+
+_STOPPED = frozenset({EventType.RESCUE, EventType.INTERCEPTION})
+"""A boat picked up at sea: reports call the same operation a rescue or an interception."""
+
+
+def _same_kind(first: _Found, second: _Found) -> bool:
+    """Tell whether two candidates' types may name one incident.
+
+    The same type; a rescue and an interception (one boat picked up at sea,
+    one report calling it each); and, in England, a rescue or interception
+    and the landing at the same place ("intercepted off Dover and brought to
+    Dover").
+    """
+    kinds = {first.event_type, second.event_type}
+    if len(kinds) == 1 or kinds <= _STOPPED:
+        return True
+    english = first.place.country == second.place.country == "GB"
+    return (
+        english and EventType.ARRIVAL in kinds and len(kinds - {EventType.ARRIVAL} - _STOPPED) == 0
     )
 
 
@@ -932,15 +1007,14 @@ def _merge_order(found: _Found) -> tuple[int, bool, float, int]:
 
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:
     """Merge agreeing candidates greedily, finest place and dated ones first."""
-    kept: dict[EventType, list[_Found]] = {}
+    kept: list[_Found] = []
     for item in sorted(found, key=_merge_order):
-        group = kept.setdefault(item.event_type, [])
-        at = next((i for i, other in enumerate(group) if _agree(other, item)), None)
+        at = next((i for i, other in enumerate(kept) if _agree(other, item)), None)
         if at is None:
-            group.append(item)
+            kept.append(item)
         else:
-            group[at] = _absorb(group[at], item)
-    return [item for group in kept.values() for item in group]
+            kept[at] = _absorb(kept[at], item)
+    return kept
 
 
 # -- incidents ---------------------------------------------------------------------------

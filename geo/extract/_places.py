@@ -234,8 +234,8 @@ _DISTANCE = (
     r"|milles?(?: marins| nautiques)?|nm|mètres?|metres?|meters?|m)(?:\s*\([^()]{0,20}\))?"
 )
 _DIRECTION = (
-    r"north|south|east|west|north-?east|north-?west|south-?east|south-?west|nord|sud|est"
-    r"|ouest|nord-est|nord-ouest|sud-est|sud-ouest"
+    r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|north|south|east|west"
+    r"|nord-est|nord-ouest|sud-est|sud-ouest|nord|sud|est|ouest"
 )
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
 # "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal".

@@ -218,3 +218,82 @@ def test_every_extracted_incident_is_a_candidate_with_a_confidence() -> None:
     national = next(i for i in incidents if i.point is None)
     assert placed.confidence is not None and national.confidence is not None
     assert placed.confidence >= 0.8 > national.confidence
+
+
+# -- cues, anaphoric dates, single people, apposed places, kinds that merge ------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Le canot de la SNSM a pu sauver 14 personnes au large de Wimereux mardi.", "rescue"),
+        ("On Tuesday the lifeboat assisted 22 people off Hythe.", "rescue"),
+        ("On Tuesday the Dover lifeboat was tasked to assist a dinghy off Folkestone.", "rescue"),
+        ("Mardi, 31 naufragés ont été recueillis par un chalutier au large de Berck.", "rescue"),
+        ("On Tuesday coastguards responded to reports of a dinghy off Dymchurch.", "sighting"),
+    ],
+)
+def test_rescue_and_sighting_cues(text: str, event_type: str) -> None:
+    assert _only(text).event_type.value == event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "On Sunday 40 people were rescued off Calais. The day before, 25 people were "
+            "intercepted at Wissant.",
+            9,
+        ),
+        (
+            "Dimanche, 40 personnes ont été secourues au large de Calais. La veille, 25 migrants "
+            "ont été interceptés à Wissant.",
+            9,
+        ),
+        (
+            "On Sunday 40 people were rescued off Calais. The previous Friday, 25 people were "
+            "intercepted at Wissant.",
+            8,
+        ),
+    ],
+)
+def test_the_day_before_counts_back_from_the_story_not_the_publication(text: str, day: int) -> None:
+    wissant = next(i for i in _read(text) if i.event_type is EventType.INTERCEPTION)
+    assert wissant.date == dt.date(2024, 3, day)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("A man was found on the beach at Sangatte on Tuesday.", 1),
+        (
+            "On Tuesday 40 people were rescued off Calais and 12 more were intercepted at Wissant.",
+            12,
+        ),
+    ],
+)
+def test_a_single_person_and_a_count_before_its_verb(text: str, people: int) -> None:
+    found = [i for i in _read(text) if i.event_type is EventType.INTERCEPTION]
+    assert [i.people for i in found] == [people]
+
+
+def test_a_place_apposed_to_say_where_the_first_lies_is_not_the_incident_place() -> None:
+    assert _only("On Tuesday a dinghy landed at Kingsdown, north east of Dover.").place_name == (
+        "Kingsdown"
+    )
+
+
+def test_an_event_placed_by_the_scene_on_an_english_beach_is_an_arrival() -> None:
+    incident = _only(
+        "The incident happened on the beach at Dymchurch on Tuesday. "
+        "Twenty people were rescued by the coastguard."
+    )
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 20)
+
+
+def test_a_boat_stopped_at_sea_called_an_interception_then_a_rescue_is_one_incident() -> None:
+    incident = _only(
+        "On Tuesday a boat was intercepted off Calais. A French patrol rescued the 40 people "
+        "off Calais."
+    )
+    assert incident.people == 40
