@@ -228,11 +228,12 @@ _COUNT_START = (
 )
 """How a second event's count starts after "and": "three died and 40 were rescued"."""
 _AFTER_COUNT = (
-    r"(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
+    r"(?:(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
     r"|drowned|ont|sont|avaient|étaient|off|near|au large|près)\b"
+    r"|(?:à|au|aux|at|in)\s+(?=[A-ZÀ-ÖØ-Þ]))"
 )
-"""What follows that count at once: a verb or a place ("and 40 off Dunkirk"), not a noun,
-so "four adults and two children were stopped" stays one group."""
+"""What follows that count at once: a verb or a place ("and 40 off Dunkirk", "et 15 à
+Wimereux"), not a noun, so "four adults and two children were stopped" stays one group."""
 _CLAUSE_BREAK = re.compile(
     r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
@@ -241,7 +242,7 @@ _CLAUSE_BREAK = re.compile(
     rf"|\s+as\s+(?={_SUBJECTS})"
     rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
-    r"(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ])"
+    r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)"
     r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
     r"|s['’])\b)",

@@ -297,3 +297,69 @@ def test_a_boat_stopped_at_sea_called_an_interception_then_a_rescue_is_one_incid
         "off Calais."
     )
     assert incident.people == 40
+
+
+def test_children_among_a_group_are_not_the_groups_count() -> None:
+    assert (
+        _only("On Tuesday 30 people, including eight children, were rescued off Dunkirk.").people
+        == 30
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday police stopped 30 people who were about to launch a boat at Wissant.",
+        "Mardi, les gendarmes ont interpellé 30 migrants qui s'apprêtaient à embarquer à Hardelot.",
+    ],
+)
+def test_an_intended_launch_does_not_veto_the_stop_that_prevented_it(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.INTERCEPTION, 30)
+
+
+def test_a_list_of_places_across_department_numbers_is_one_incident_each() -> None:
+    incidents = _read(
+        "Mardi, des migrants ont été secourus au large de Calais (62) et de Wissant (62)."
+    )
+    assert sorted(i.place_id for i in incidents) == ["geonames:2967326", "geonames:3029162"]
+
+
+def test_two_approximate_counts_at_one_place_are_two_incidents() -> None:
+    incidents = _read(
+        "Mardi, une trentaine de migrants ont été secourus au large de Calais. "
+        "Mardi, une soixantaine de migrants ont été secourus au large de Calais."
+    )
+    assert sorted(i.people for i in incidents) == [30, 60]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Mardi, 30 migrants ont été retrouvés sur la plage de Wissant.", "interception"),
+        ("Mardi, une tentative de traversée a été mise en échec à Hardelot.", "interception"),
+        (
+            "Mardi, 25 migrants ont été surpris par les gendarmes sur la plage d'Équihen.",
+            "interception",
+        ),
+        ("On Tuesday a dinghy was seen coming ashore at Dymchurch.", "arrival"),
+    ],
+)
+def test_stops_on_the_french_side_and_landings_in_england(text: str, event_type: str) -> None:
+    assert _only(text).event_type.value == event_type
+
+
+def test_a_where_clause_reports_the_count_of_the_stop() -> None:
+    text = "Mardi, les gendarmes sont intervenus à Sangatte, où 30 migrants ont été interpellés."
+    assert _only(text).people == 30
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday 30 people were rescued off Calais, 20 off Wissant and 15 off Gravelines.",
+        "Mardi, 30 migrants ont été interceptés à Calais, 20 à Wissant et 15 à Gravelines.",
+    ],
+)
+def test_a_comma_list_of_counts_and_places_is_one_incident_each(text: str) -> None:
+    assert sorted(i.people or 0 for i in _read(text)) == [15, 20, 30]
