@@ -363,3 +363,12 @@ def test_a_where_clause_reports_the_count_of_the_stop() -> None:
 )
 def test_a_comma_list_of_counts_and_places_is_one_incident_each(text: str) -> None:
     assert sorted(i.people or 0 for i in _read(text)) == [15, 20, 30]
+
+
+def test_people_taken_to_an_english_port_arrived_there() -> None:
+    incident = _only("On Tuesday 18 people were taken to Dover by Border Force.")
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.ARRIVAL,
+        "Dover",
+        18,
+    )
