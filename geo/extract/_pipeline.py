@@ -723,11 +723,15 @@ def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
     """Return the place another event of the same sentence names, for an event that names none.
 
     "Three people died and 40 were rescued off Wimereux": the deaths happened
-    off Wimereux too. Only a fine place on the event's side of the Channel.
+    off Wimereux too. Only a fine place on the event's side of the Channel,
+    and not where the boat had left from ("secourue, partie de Wissant": the
+    rescue was at sea, not at Wissant).
     """
     for other in facts.events:
         place = other.place
         if place is None or other is event or place.coarseness != Coarseness.FINE:
+            continue
+        if other.basis == "side":
             continue
         if event.implied is not None and event.implied.country != place.country:
             continue

@@ -372,3 +372,8 @@ def test_people_taken_to_an_english_port_arrived_there() -> None:
         "Dover",
         18,
     )
+
+
+def test_a_rescue_is_not_placed_where_the_boat_had_left_from() -> None:
+    incident = _only("Mardi, une embarcation partie de Wissant a été secourue par la SNSM.")
+    assert (incident.event_type, incident.place_name) == (EventType.LAUNCH, "Wissant")
