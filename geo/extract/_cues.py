@@ -110,7 +110,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
         r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
-        r"|(?:brought|taken) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b|escorted (?:\w+ ){0,4}?(?:in)?to"
+        r"|(?:brought|taken) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b"
+        r"|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
         r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
@@ -239,6 +240,7 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     before the cue counts ("police would stop boats"): words after it say
     why or how ("rescued off Dover in a bid to reach England").
     """
+    clause = _DATED_LAST_YEAR.sub(lambda m: " " * len(m.group()), clause)
     if _STATISTICS.search(clause) is not None:
         return True
     policy = _POLICY.search(clause)
@@ -377,7 +379,8 @@ def find_date(
     Tuesday", "this Tuesday"); "last Tuesday" is the one a week before that;
     French "mardi dernier" the most recent one strictly before. A day and month
     without a year ("on May 31", "31 May") is the most recent such day on or
-    before publication. Relative forms need the publication date; without it
+    before publication, or in the year before it when followed by "last year"
+    ("l'an dernier"). Relative forms need the publication date; without it
     they resolve to None. Forms relative to the story ("the day before", "la
     veille", "the previous Friday") resolve against ``context``, the day the
     report was last speaking of, when there is one.
@@ -387,7 +390,27 @@ def find_date(
         return None
     anaphoric = match["prior"] or match["previous"] or (match["fr"] or "").lower() == "précédent"
     base = context if anaphoric and context is not None else published
+    if base is not None and _last_year(match, clause):
+        base = dt.date(base.year - 1, 12, 31)
     return DateMention(match.group(), _resolve_date(match, base))
+
+
+_LAST_YEAR_WORDS = (
+    r"\s*,?\s*(?:of\s+|de\s+)?(?:last\s+year|l['’]\s*(?:année|an)\s+(?:dernière?|passée?))\b"
+)
+_LAST_YEAR = re.compile(_LAST_YEAR_WORDS, re.IGNORECASE)
+_DATED_LAST_YEAR = re.compile(
+    rf"\b(?:[0-3]?\d(?:st|nd|rd|th|er)? (?:of )?(?:{_MONTH})|(?:{_MONTH}) [0-3]?\d(?:st|nd|rd|th)?)"
+    + _LAST_YEAR_WORDS,
+    re.IGNORECASE,
+)
+"""A day of last year ("on 23 November last year"): a date, not a yearly statistic."""
+
+
+def _last_year(match: re.Match[str], clause: str) -> bool:
+    """Tell whether a day and month without a year is said to be of last year."""
+    yearless = (match["d1"] and not match["y1"]) or (match["d2"] and not match["y2"])
+    return bool(yearless) and _LAST_YEAR.match(clause, match.end()) is not None
 
 
 def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:

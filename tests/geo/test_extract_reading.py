@@ -377,3 +377,14 @@ def test_people_taken_to_an_english_port_arrived_there() -> None:
 def test_a_rescue_is_not_placed_where_the_boat_had_left_from() -> None:
     incident = _only("Mardi, une embarcation partie de Wissant a été secourue par la SNSM.")
     assert (incident.event_type, incident.place_name) == (EventType.LAUNCH, "Wissant")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On 2 March last year 34 people left a beach near Dunkirk.",
+        "Le 2 mars de l'année dernière, 34 migrants ont été secourus au large de Calais.",
+    ],
+)
+def test_a_day_of_last_year_is_dated_in_the_year_before_publication(text: str) -> None:
+    assert _only(text).date == dt.date(2023, 3, 2)
