@@ -719,19 +719,25 @@ def _fitting(event: _Event, place: Place | None) -> Place | None:
     return place
 
 
+_AT_SEA = frozenset({EventType.RESCUE, EventType.DEATH, EventType.SIGHTING})
+"""Events that happen on the water, away from the beach a boat left."""
+
+
 def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
     """Return the place another event of the same sentence names, for an event that names none.
 
     "Three people died and 40 were rescued off Wimereux": the deaths happened
     off Wimereux too. Only a fine place on the event's side of the Channel,
-    and not where the boat had left from ("secourue, partie de Wissant": the
-    rescue was at sea, not at Wissant).
+    and not where the boat had left from ("secourue, partie de Wissant", "left
+    Wissant before they got into difficulty": the rescue was at sea).
     """
     for other in facts.events:
         place = other.place
         if place is None or other is event or place.coarseness != Coarseness.FINE:
             continue
-        if other.basis == "side":
+        if other.basis == "side" or (
+            other.event_type is EventType.LAUNCH and event.event_type in _AT_SEA
+        ):
             continue
         if event.implied is not None and event.implied.country != place.country:
             continue

@@ -388,3 +388,10 @@ def test_a_rescue_is_not_placed_where_the_boat_had_left_from() -> None:
 )
 def test_a_day_of_last_year_is_dated_in_the_year_before_publication(text: str) -> None:
     assert _only(text).date == dt.date(2023, 3, 2)
+
+
+def test_trouble_at_sea_after_a_launch_is_not_placed_on_the_beach_it_left() -> None:
+    incident = _only(
+        "On Tuesday 30 people left the beach at Wissant before they got into difficulty."
+    )
+    assert incident.event_type is EventType.LAUNCH
