@@ -348,7 +348,7 @@ _DATE = re.compile(
     r"|cet après-midi|ce soir|cette nuit)"
     r"|(?P<before>the day before yesterday|avant-hier)"
     r"|(?P<prior>the day before(?: that)?|the previous day|a day earlier|the night before|la veille"
-    r"|le jour précédent|(?:comes?|came) (?:just )?a day after)"
+    r"|le jour précédent|(?:(?:comes?|came) (?:just )?)?a day after)"
     r"|(?P<yesterday>yesterday|last night|hier|la nuit dernière)"
     rf"|(?:(?:dans )?la nuit d[eu]|(?:on |in |during )?the night of|overnight from)"
     rf" (?:(?:{_WEEKDAY}) )?(?:(?:{_MONTH}) )?(?:[0-3]?\d(?:er|st|nd|rd|th)? )?(?:(?:{_MONTH}) )?"

@@ -395,3 +395,14 @@ def test_trouble_at_sea_after_a_launch_is_not_placed_on_the_beach_it_left() -> N
         "On Tuesday 30 people left the beach at Wissant before they got into difficulty."
     )
     assert incident.event_type is EventType.LAUNCH
+
+
+def test_an_event_a_day_after_another_dates_the_other_the_day_before() -> None:
+    incidents = _read(
+        "On Wednesday a body was found on the beach at Sangatte, a day after 20 people died "
+        "off Calais."
+    )
+    assert sorted((i.date, i.people) for i in incidents) == [
+        (dt.date(2024, 3, 12), 20),
+        (dt.date(2024, 3, 13), 1),
+    ]
