@@ -406,3 +406,12 @@ def test_an_event_a_day_after_another_dates_the_other_the_day_before() -> None:
         (dt.date(2024, 3, 12), 20),
         (dt.date(2024, 3, 13), 1),
     ]
+
+
+def test_a_scene_sentence_with_an_adverb_before_its_verb_places_the_next_sentence() -> None:
+    incident = _only(
+        "Une opération similaire a également eu lieu mardi soir au large de Zuydcoote. "
+        "Une fois le bateau repéré, les sauveteurs sont partis porter assistance à 40 naufragés."
+    )
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 40)
+    assert incident.place_name is not None and "Zuydcoote" in incident.place_name
