@@ -51,6 +51,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|portés secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
         r"|recueillie?s?"
         r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
+        r"|secourent|secourt|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
         _FLAGS,
@@ -64,6 +65,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|tear ?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
         rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
         r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
+        r"|interceptent|intercepte|interpellent|interpelle|empêchent|empêche"
         r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?)|arrested|mise?s? en échec"
         r"|(?:ont|a|avaient|avait) (?:mis|mise) en échec"
         rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
@@ -130,6 +132,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.SIGHTING: re.compile(
         r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?|adrift"
+        r"|repèrent|repère|aperçoit|aperçoivent"
         r"|reports? of (?:an?|people|migrants|persons|several|two|three|four|\d+)"
         r"|drifting|à la dérive|signalée?s?)\b",
         _FLAGS,
@@ -140,14 +143,15 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|noy|péri|décès"
     r"|corps|rescu|lifeboat|distress|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
-    r"|récupér|en charge|hélitreuil|intercept|stopp|prevent|block|turned back|halted|tried to"
+    r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
+    r"|halted|tried to"
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
     r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"
     r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
     r"|set (?:off|out|sail)|left|leaving|depart|to sea|took to|push|carr(?:y|ied)|engine|inflat"
     r"|pris la mer|prendre la mer|à l'eau|quitté|partis|tenté|tentative|arriv|made it|reached"
     r"|landed|ashore|brought|escorted|crossed|crossing|journey|disembark|débarqu|atteint"
-    r"|traversé|rejoint|spotted|sighted|heading|aperçu|repéré|beach|plage|difficult|perdition"
+    r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult|perdition"
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"

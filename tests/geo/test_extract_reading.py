@@ -415,3 +415,22 @@ def test_a_scene_sentence_with_an_adverb_before_its_verb_places_the_next_sentenc
     )
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 40)
     assert incident.place_name is not None and "Zuydcoote" in incident.place_name
+
+
+def test_a_boat_spotted_in_the_french_present_tense_is_a_sighting() -> None:
+    incident = _only(
+        "Mardi matin, un cargo repère un canot transportant huit personnes au large de Calais."
+    )
+    assert (incident.event_type, incident.people) == (EventType.SIGHTING, 8)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Mardi, les gendarmes interpellent 30 migrants sur la plage de Wissant.", "interception"),
+        ("Mardi, la SNSM secourt 25 naufragés au large de Berck.", "rescue"),
+        ("Mardi, un patrouilleur récupère 40 personnes au large de Calais.", "rescue"),
+    ],
+)
+def test_french_narrative_present_tense_cues(text: str, event_type: str) -> None:
+    assert _only(text).event_type.value == event_type
