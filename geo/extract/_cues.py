@@ -662,6 +662,7 @@ _PEOPLE = re.compile(
     r"(?:were|have been|had been|ont été|avaient été)\b"
     r"|\b(?P<one>an?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family)[\w'’-]+\s+){0,2}?"
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body)\b"
+    r"(?!\s+(?:and|or|were among|was among)\b)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
     _FLAGS,

@@ -905,23 +905,23 @@ def _agree(first: _Found, second: _Found) -> bool:
 
 _STOPPED = frozenset({EventType.RESCUE, EventType.INTERCEPTION})
 """A boat picked up at sea: reports call the same operation a rescue or an interception."""
+_LANDED_GB = _STOPPED | {EventType.ARRIVAL, EventType.OTHER}
+"""What a report may call people who landed in England: stopped, arrived, found or detained."""
 
 
 def _same_kind(first: _Found, second: _Found) -> bool:
     """Tell whether two candidates' types may name one incident.
 
     The same type; a rescue and an interception (one boat picked up at sea,
-    one report calling it each); and, in England, a rescue or interception
-    and the landing at the same place ("intercepted off Dover and brought to
-    Dover").
+    one report calling it each); and, in England, a rescue, interception or
+    find and the landing at the same place ("intercepted off Dover and brought
+    to Dover", "two men landed at Hythe" and "two men were found at Hythe").
     """
     kinds = {first.event_type, second.event_type}
     if len(kinds) == 1 or kinds <= _STOPPED:
         return True
     english = first.place.country == second.place.country == "GB"
-    return (
-        english and EventType.ARRIVAL in kinds and len(kinds - {EventType.ARRIVAL} - _STOPPED) == 0
-    )
+    return english and EventType.ARRIVAL in kinds and not kinds - _LANDED_GB
 
 
 _COUNT_PREFERENCE = {CountKind.EXACT: 0, CountKind.APPROXIMATE: 1, CountKind.AT_LEAST: 2}

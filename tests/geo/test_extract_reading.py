@@ -434,3 +434,15 @@ def test_a_boat_spotted_in_the_french_present_tense_is_a_sighting() -> None:
 )
 def test_french_narrative_present_tense_cues(text: str, event_type: str) -> None:
     assert _only(text).event_type.value == event_type
+
+
+def test_a_woman_among_a_group_is_not_the_groups_count() -> None:
+    assert _read("A pregnant woman and young children were among migrants who crossed today.") == []
+
+
+def test_people_found_then_detained_at_one_english_place_are_one_incident() -> None:
+    incident = _only(
+        "On Tuesday two men were found at The Warren after a dinghy was reported there. "
+        "The two men were detained at Folkestone police station."
+    )
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 2)
