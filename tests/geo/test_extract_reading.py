@@ -446,3 +446,8 @@ def test_people_found_then_detained_at_one_english_place_are_one_incident() -> N
         "The two men were detained at Folkestone police station."
     )
     assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 2)
+
+
+def test_a_distance_from_a_department_places_nothing_finer_than_the_department() -> None:
+    text = "Mardi, 9 migrants en mer à 7 milles au nord du Pas-de-Calais (62) demandent assistance."
+    assert all(i.location_precision is not LocationPrecision.AREA for i in _read(text))
