@@ -905,8 +905,12 @@ def _agree(first: _Found, second: _Found) -> bool:
 
 _STOPPED = frozenset({EventType.RESCUE, EventType.INTERCEPTION})
 """A boat picked up at sea: reports call the same operation a rescue or an interception."""
-_LANDED_GB = _STOPPED | {EventType.ARRIVAL, EventType.OTHER}
+_LANDED_GB = _STOPPED | {EventType.ARRIVAL, EventType.OTHER, EventType.DEBRIS}
 """What a report may call people who landed in England: stopped, arrived, found or detained."""
+_TRACES = frozenset({EventType.OTHER, EventType.DEBRIS})
+"""Types that only report what was left or found: weaker than the incident they point to."""
+_LANDING_SIGNS = frozenset({EventType.ARRIVAL, EventType.DEBRIS})
+"""What shows a landing in England: the arrival itself, or the boat left on the beach."""
 
 
 def _same_kind(first: _Found, second: _Found) -> bool:
@@ -914,14 +918,15 @@ def _same_kind(first: _Found, second: _Found) -> bool:
 
     The same type; a rescue and an interception (one boat picked up at sea,
     one report calling it each); and, in England, a rescue, interception or
-    find and the landing at the same place ("intercepted off Dover and brought
-    to Dover", "two men landed at Hythe" and "two men were found at Hythe").
+    find and the landing or the abandoned boat at the same place ("intercepted
+    off Dover and brought to Dover", "two men landed at Hythe" and "two men
+    were found at Hythe", "a dinghy was left on the beach at Deal").
     """
     kinds = {first.event_type, second.event_type}
     if len(kinds) == 1 or kinds <= _STOPPED:
         return True
     english = first.place.country == second.place.country == "GB"
-    return english and EventType.ARRIVAL in kinds and not kinds - _LANDED_GB
+    return english and bool(kinds & _LANDING_SIGNS) and not kinds - _LANDED_GB
 
 
 _COUNT_PREFERENCE = {CountKind.EXACT: 0, CountKind.APPROXIMATE: 1, CountKind.AT_LEAST: 2}
@@ -935,9 +940,15 @@ def _better_count(first: Count | None, second: Count | None) -> Count | None:
 
 
 def _absorb(kept: _Found, other: _Found) -> _Found:
-    """Merge ``other`` into ``kept``: the finer place is kept's, missing values are filled."""
+    """Merge ``other`` into ``kept``: the finer place is kept's, missing values are filled.
+
+    A find or an abandoned boat merged with a landing, rescue or stop takes
+    that incident's type: it is what the traces were evidence of.
+    """
+    traces = kept.event_type in _TRACES and other.event_type not in _TRACES
     return replace(
         kept,
+        event_type=other.event_type if traces else kept.event_type,
         date=kept.date if kept.dated or not other.dated else other.date,
         dated=kept.dated or other.dated,
         people=_better_count(kept.people, other.people),

@@ -451,3 +451,17 @@ def test_people_found_then_detained_at_one_english_place_are_one_incident() -> N
 def test_a_distance_from_a_department_places_nothing_finer_than_the_department() -> None:
     text = "Mardi, 9 migrants en mer à 7 milles au nord du Pas-de-Calais (62) demandent assistance."
     assert all(i.location_precision is not LocationPrecision.AREA for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An abandoned dinghy was found at Kingsdown on Tuesday. Border Force intercepted six "
+        "people at Kingsdown on Tuesday.",
+        "Border Force intercepted six people at Kingsdown on Tuesday. An abandoned dinghy was "
+        "found at Kingsdown on Tuesday.",
+    ],
+)
+def test_a_boat_left_where_people_landed_in_england_is_that_landing(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, incident.boats) == (EventType.ARRIVAL, 6, 1)
