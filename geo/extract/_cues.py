@@ -38,7 +38,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
     EventType.RESCUE: re.compile(
-        r"\b(?:rescued|rescues|rescuing|(?:had to|helped|help|to) rescue|(?:demand\w*|request\w*"
+        rf"\b(?:rescued|rescues|rescuing|(?:had to|helped|help|to) rescue|(?:demand\w*|request\w*"
         r"|porter) (?:l['’])?assistance|(?:scrambled|launched|called out|sent|dispatched|tasked)"
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
@@ -46,6 +46,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|en difficulté|en perdition|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
         r"(?<!surveillance et de )(?<!canot de )(?<!canots de )sauvetage"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
+        rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
         r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)|porté secours"
         r"|portés secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"

@@ -465,3 +465,8 @@ def test_a_distance_from_a_department_places_nothing_finer_than_the_department()
 def test_a_boat_left_where_people_landed_in_england_is_that_landing(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people, incident.boats) == (EventType.ARRIVAL, 6, 1)
+
+
+def test_police_who_picked_up_a_boat_rescued_it() -> None:
+    incident = _only("On Tuesday French police picked up a small boat off Cap Gris-Nez.")
+    assert (incident.event_type, incident.boats) == (EventType.RESCUE, 1)
