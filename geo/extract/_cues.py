@@ -34,6 +34,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
         r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
+        r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
         r"|corps\b)",
         _FLAGS,
     ),
@@ -142,7 +143,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 """One pattern per event type, tried in this order: the first that matches types the clause."""
 
 PREFILTER = re.compile(
-    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|noy|péri|décès"
+    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy|noie|meur|péri|décès"
     r"|corps|rescu|lifeboat|distress|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
     r"|halted|tried to"

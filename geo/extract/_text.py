@@ -244,6 +244,8 @@ _CLAUSE_BREAK = re.compile(
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)"
+    rf"|,\s+(?={_COUNT_START}\S*\s+(?:d['’]|de\s+)?(?:personnes|migrants|exilés|naufragés|people"
+    r"|migrants|others|autres)\s+\w+(?:ée?s?|ie?s?|ue?s?|ed)\b)"
     r"|,\s+(?=(?:a|one|two|three|a few|some|just|only)\s+(?:days?|hours?|weeks?)\s+after\s)"
     r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
     r"|s['’])\b)",

@@ -470,3 +470,22 @@ def test_a_boat_left_where_people_landed_in_england_is_that_landing(text: str) -
 def test_police_who_picked_up_a_boat_rescued_it() -> None:
     incident = _only("On Tuesday French police picked up a small boat off Cap Gris-Nez.")
     assert (incident.event_type, incident.boats) == (EventType.RESCUE, 1)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Un migrant meurt au large de Gravelines.", 1),
+        ("Mardi, deux exilés se noient au large de Wimereux.", 2),
+    ],
+)
+def test_french_present_tense_deaths(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, people)
+
+
+def test_a_headline_of_a_death_and_a_tally_of_rescues_keeps_the_death() -> None:
+    incidents = _read(
+        "Un migrant meurt au large de Wissant, une cinquantaine de migrants secourus en trois jours"
+    )
+    assert [(i.event_type, i.people) for i in incidents] == [(EventType.DEATH, 1)]
