@@ -812,11 +812,14 @@ def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
     """Return the scene a sentence sets: its own fine (or far-away) place, date and lede.
 
     Only the sentence right before may lend its place and date: a scene is
-    never carried further through sentences that do not restate it.
+    never carried further through sentences that do not restate it. Where a
+    boat had left from ("une embarcation partie de Wissant") is no scene: what
+    happened to it next happened at sea.
     """
     place = facts.outside
     for event in facts.events:
-        if event.place is not None and event.place.coarseness == Coarseness.FINE:
+        fine = event.place is not None and event.place.coarseness == Coarseness.FINE
+        if fine and event.basis != "side":
             place = event.place
     lede = tuple(
         replace(event, date=event.date or facts.date)

@@ -489,3 +489,11 @@ def test_a_headline_of_a_death_and_a_tally_of_rescues_keeps_the_death() -> None:
         "Un migrant meurt au large de Wissant, une cinquantaine de migrants secourus en trois jours"
     )
     assert [(i.event_type, i.people) for i in incidents] == [(EventType.DEATH, 1)]
+
+
+def test_the_beach_a_boat_had_left_is_no_scene_for_its_rescue_in_the_next_sentence() -> None:
+    incident = _only(
+        "Mardi, le CROSS reçoit l'appel d'une embarcation partie de Wissant et en difficulté. "
+        "Ils ont été secourus et emmenés au port de Boulogne-sur-Mer."
+    )
+    assert incident.event_type is EventType.LAUNCH
