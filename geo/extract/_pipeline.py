@@ -786,11 +786,16 @@ def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iter
 
 
 def _with_lede(event: _Event, lede: tuple[_Event, ...]) -> _Event:
-    """Fill an event's missing date and people from an unplaced one of its type just before."""
+    """Fill an event's missing date and people from an unplaced one of its type just before.
+
+    One of several places listed together ("landings at Deal and Folkestone")
+    takes the lede's date but not its count: the count was of all of them.
+    """
     earlier = next((e for e in lede if e.event_type == event.event_type), None)
     if earlier is None:
         return event
-    return replace(event, date=event.date or earlier.date, people=event.people or earlier.people)
+    people = event.people or (earlier.people if event.basis != "listed" else None)
+    return replace(event, date=event.date or earlier.date, people=people)
 
 
 def _scene_place(event: _Event, scene: _Scene, date: dt.date | None = None) -> Place | None:
@@ -946,16 +951,19 @@ def _absorb(kept: _Found, other: _Found) -> _Found:
     """Merge ``other`` into ``kept``: the finer place is kept's, missing values are filled.
 
     A find or an abandoned boat merged with a landing, rescue or stop takes
-    that incident's type: it is what the traces were evidence of.
+    that incident's type: it is what the traces were evidence of. One of
+    several places listed together takes no count from a regional or national
+    tally ("151 landed in Kent … landings at Deal and Folkestone").
     """
     traces = kept.event_type in _TRACES and other.event_type not in _TRACES
+    shared = kept.basis == "listed" and other.place.coarseness != Coarseness.FINE
     return replace(
         kept,
         event_type=other.event_type if traces else kept.event_type,
         date=kept.date if kept.dated or not other.dated else other.date,
         dated=kept.dated or other.dated,
-        people=_better_count(kept.people, other.people),
-        boats=_better_count(kept.boats, other.boats),
+        people=kept.people if shared else _better_count(kept.people, other.people),
+        boats=kept.boats if shared else _better_count(kept.boats, other.boats),
         order=min(kept.order, other.order),
     )
 

@@ -497,3 +497,17 @@ def test_the_beach_a_boat_had_left_is_no_scene_for_its_rescue_in_the_next_senten
         "Ils ont été secourus et emmenés au port de Boulogne-sur-Mer."
     )
     assert incident.event_type is EventType.LAUNCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty people were rescued on Saturday. They were rescued off Sangatte and Wissant.",
+        "At least 150 migrants arrived on the Kent coast on Saturday. There were also landings "
+        "at Deal and Folkestone on Saturday.",
+    ],
+)
+def test_places_listed_together_take_no_share_of_an_earlier_total(text: str) -> None:
+    incidents = _read(text)
+    assert len(incidents) == 2
+    assert {i.people for i in incidents} == {None}
