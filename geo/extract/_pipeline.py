@@ -960,7 +960,7 @@ def _absorb(kept: _Found, other: _Found) -> _Found:
     return replace(
         kept,
         event_type=other.event_type if traces else kept.event_type,
-        date=kept.date if kept.dated or not other.dated else other.date,
+        date=kept.date if kept.dated or (kept.date and not other.dated) else other.date,
         dated=kept.dated or other.dated,
         people=kept.people if shared else _better_count(kept.people, other.people),
         boats=kept.boats if shared else _better_count(kept.boats, other.boats),

@@ -511,3 +511,14 @@ def test_places_listed_together_take_no_share_of_an_earlier_total(text: str) -> 
     incidents = _read(text)
     assert len(incidents) == 2
     assert {i.people for i in incidents} == {None}
+
+
+def test_an_undated_lede_merged_with_a_later_account_takes_its_day() -> None:
+    incidents = _read(
+        "Des tentatives de traversée ont été mises en échec à Wissant. Le mardi 12 mars 2024, "
+        "30 migrants ont été secourus au large de Calais. Dans la même matinée, à Wissant, "
+        "40 migrants ont été interceptés.",
+        published=None,
+    )
+    wissant = next(i for i in incidents if i.event_type is EventType.INTERCEPTION)
+    assert (wissant.date, wissant.people) == (dt.date(2024, 3, 12), 40)
