@@ -665,6 +665,7 @@ _PEOPLE = re.compile(
     r"|\b(?P<one>an?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family)[\w'’-]+\s+){0,2}?"
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body)\b"
     r"(?!\s+(?:and|or|were among|was among)\b)"
+    r"|\b(?P<another>une autre|un autre|another)\s+(?=(?:a été|est|was|has been|had been)\s)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
     _FLAGS,
@@ -710,7 +711,7 @@ def people_count(clause: str, near: int = 0) -> Count | None:
 
 def _people_match_count(match: re.Match[str]) -> Count | None:
     """Return the count one match of the people pattern states."""
-    if match.group("single") or match.group("one"):
+    if match.group("single") or match.group("one") or match.group("another"):
         return Count(1, CountKind.EXACT)
     number = next(
         match.group(name)

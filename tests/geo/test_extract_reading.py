@@ -522,3 +522,14 @@ def test_an_undated_lede_merged_with_a_later_account_takes_its_day() -> None:
     )
     wissant = next(i for i in incidents if i.event_type is EventType.INTERCEPTION)
     assert (wissant.date, wissant.people) == (dt.date(2024, 3, 12), 40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une autre a été retrouvée en hypothermie sur la plage de Berck mardi.",
+        "On Tuesday another was found in the dunes at Sangatte.",
+    ],
+)
+def test_another_one_found_is_one_person(text: str) -> None:
+    assert _only(text).people == 1
