@@ -51,7 +51,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
         r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)|porté secours"
         r"|portés secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
-        r"|recueillie?s?"
+        r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
         r"|secourent|secourt|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"

@@ -533,3 +533,10 @@ def test_an_undated_lede_merged_with_a_later_account_takes_its_day() -> None:
 )
 def test_another_one_found_is_one_person(text: str) -> None:
     assert _only(text).people == 1
+
+
+def test_facts_gathered_are_no_people_taken_in() -> None:
+    text = (
+        "Mardi, selon les éléments recueillis par la police à Berck, le bateau venait de Belgique."
+    )
+    assert _read(text) == []
