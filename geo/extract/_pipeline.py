@@ -279,6 +279,8 @@ def _clause_events(
     kind = cue.event_type if cue is not None else EventType.LAUNCH
     if kind is EventType.OTHER and people is None and cue is not None:
         kind = _found_boat(text, cue.start)
+        if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
+            return []  # "un document a été découvert sur le défunt": no one found
     chosen = _choose_places(kind, mentions, resolved, outside)
     places = [place for _, place in chosen]
     weak = cue is None
@@ -318,6 +320,16 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
+
+
+_FINDER = re.compile(
+    r"\b(?:migrants?|people|persons?|men|man|women|woman|child(?:ren)?|boys?|girls?|adults?"
+    r"|teenagers?|group|survivors?|passengers?|they|he|she|personnes?|exilés?|hommes?|femmes?"
+    r"|enfants?|adultes?|adolescents?|groupe|survivants?|naufragés?|passagers?|ils|elles?|il"
+    r"|individus?|others?|autres?|another|une autre|un autre)\b",
+    re.IGNORECASE,
+)
+"""Who a find is of: people (or a pronoun for them), not an object."""
 
 
 def _found_boat(text: str, cue_at: int) -> EventType:

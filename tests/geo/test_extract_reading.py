@@ -540,3 +540,11 @@ def test_facts_gathered_are_no_people_taken_in() -> None:
         "Mardi, selon les éléments recueillis par la police à Berck, le bateau venait de Belgique."
     )
     assert _read(text) == []
+
+
+def test_an_object_found_on_a_body_is_no_second_incident() -> None:
+    incident = _only(
+        "Mardi, un corps a été découvert sur la plage du Touquet. Un document a été découvert "
+        "sur le défunt."
+    )
+    assert incident.event_type is EventType.DEATH
