@@ -27,7 +27,8 @@ _BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|small[ -]b
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
         r"\b(?:found dead|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
-        r"|died|dies|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
+        r"|died|dies|(?<!who )(?<!that )die (?=(?:in|off|near|at|after|while|as|during)\b)"
+        r"|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
         r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)|deaths? of"
         r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"

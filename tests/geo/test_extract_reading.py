@@ -548,3 +548,15 @@ def test_an_object_found_on_a_body_is_no_second_incident() -> None:
         "sur le défunt."
     )
     assert incident.event_type is EventType.DEATH
+
+
+def test_a_headline_in_the_present_tense_reports_deaths_and_rescues() -> None:
+    incidents = _read("Two people die off Calais, 40 people rescued off Dunkirk")
+    assert sorted((i.event_type.value, i.people) for i in incidents) == [
+        ("death", 2),
+        ("rescue", 40),
+    ]
+
+
+def test_people_who_die_as_a_habit_are_no_incident() -> None:
+    assert _read("Migrants who die trying to cross are buried in Calais.") == []
