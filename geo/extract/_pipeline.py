@@ -994,8 +994,27 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
         if (f.weak or f.event_type in _SEEN)
         and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
     ]
-    merged = strong + _merge_agreeing(weak)
+    merged = _dated_by_place(strong + _merge_agreeing(weak))
     return sorted(_without_coarse_copies(merged), key=lambda f: f.order)
+
+
+def _dated_by_place(found: list[_Found]) -> list[_Found]:
+    """Give an undated candidate the day the report gives another one at the same place.
+
+    A headline ("Un migrant meurt au large de Gravelines") names no day; the
+    body tells what happened there and when ("mercredi 17 juillet … au large
+    de Gravelines").
+    """
+    days: dict[str, dt.date] = {}
+    for item in sorted(found, key=lambda f: f.order):
+        if item.dated and item.date is not None and item.place.place_id is not None:
+            days.setdefault(item.place.place_id, item.date)
+    return [
+        replace(item, date=days.get(item.place.place_id or ""))
+        if item.date is None and item.place.place_id in days
+        else item
+        for item in found
+    ]
 
 
 _SEEN = frozenset({EventType.SIGHTING})

@@ -560,3 +560,12 @@ def test_a_headline_in_the_present_tense_reports_deaths_and_rescues() -> None:
 
 def test_people_who_die_as_a_habit_are_no_incident() -> None:
     assert _read("Migrants who die trying to cross are buried in Calais.") == []
+
+
+def test_an_undated_headline_takes_the_day_the_body_gives_the_same_place() -> None:
+    incidents = _read(
+        "Un migrant meurt au large de Gravelines. Mercredi 10 juillet 2024, une embarcation en "
+        "difficulté a été secourue au large de Gravelines.",
+        published=None,
+    )
+    assert {i.date for i in incidents} == {dt.date(2024, 7, 10)}
