@@ -283,12 +283,28 @@ def test_a_place_apposed_to_say_where_the_first_lies_is_not_the_incident_place()
     )
 
 
-def test_an_event_placed_by_the_scene_on_an_english_beach_is_an_arrival() -> None:
-    incident = _only(
-        "The incident happened on the beach at Dymchurch on Tuesday. "
-        "Twenty people were rescued by the coastguard."
-    )
-    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 20)
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # a scene's place on an English beach makes the borrowed rescue an arrival
+        (
+            "The incident happened on the beach at Dymchurch on Tuesday. "
+            "Twenty people were rescued by the coastguard.",
+            20,
+        ),
+        # people found, then detained, at one English place are one landing
+        (
+            "On Tuesday two men were found at The Warren after a dinghy was reported there. "
+            "The two men were detained at Folkestone police station.",
+            2,
+        ),
+    ],
+)
+def test_people_placed_on_an_english_shore_by_the_story_arrived_there(
+    text: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, people)
 
 
 def test_a_boat_stopped_at_sea_called_an_interception_then_a_rescue_is_one_incident() -> None:
@@ -438,14 +454,6 @@ def test_french_narrative_present_tense_cues(text: str, event_type: str) -> None
 
 def test_a_woman_among_a_group_is_not_the_groups_count() -> None:
     assert _read("A pregnant woman and young children were among migrants who crossed today.") == []
-
-
-def test_people_found_then_detained_at_one_english_place_are_one_incident() -> None:
-    incident = _only(
-        "On Tuesday two men were found at The Warren after a dinghy was reported there. "
-        "The two men were detained at Folkestone police station."
-    )
-    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 2)
 
 
 def test_a_distance_from_a_department_places_nothing_finer_than_the_department() -> None:
