@@ -660,7 +660,7 @@ _PEOPLE = re.compile(
     rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près)\s)"
     rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
     r"|avaient été|off|near|au large)\b"
-    rf"|(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )\b(?P<verb>{_NUMBER})\s+"
+    rf"|\b(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )(?P<verb>{_NUMBER})\s+"
     r"(?:more |others? |autres )?"
     r"(?:were|have been|had been|ont été|avaient été)\b"
     r"|\b(?P<one>an?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family)[\w'’-]+\s+){0,2}?"
