@@ -156,6 +156,8 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     """
     parts = [c for c in clauses(sentence) if not c.relative]
     reporting = _with_elided_cues([_reporting(part) for part in parts], parts)
+    if not reporting and SCENE_WORDS.search(sentence) is None:
+        return _NO_FACTS  # the common case, read without looking for dates
     dates = _clause_dates(parts, published, story)
     first_date = next((mention.date for mention in dates.values() if mention is not None), None)
     if not reporting:
