@@ -235,8 +235,12 @@ def item(
 
 def incident_feature(request: Request, store: IncidentStore, feature_id: str) -> dict[str, Any]:
     """Return a stored incident as a GeoJSON Feature with its self and collection links."""
-    feature = frame_to_features(store.get(feature_id))[0]
-    self_url = str(request.url_for("item", feature_id=feature_id))
+    return linked_feature(request, frame_to_features(store.get(feature_id))[0])
+
+
+def linked_feature(request: Request, feature: dict[str, Any]) -> dict[str, Any]:
+    """Add an incident Feature's self and collection links (in place) and return it."""
+    self_url = str(request.url_for("item", feature_id=feature["id"]))
     collection_url = str(request.url_for("collection", collection_id=INCIDENTS))
     feature["links"] = [
         {"href": self_url, "rel": "self", "type": GEOJSON},

@@ -19,7 +19,7 @@ from fastapi.responses import JSONResponse
 from api.auth import Writer
 from api.deps import get_store
 from api.errors import BadBodyError, ConflictingIncidentError
-from api.features import GEOJSON, incident_feature
+from api.features import GEOJSON, incident_feature, linked_feature
 from api.schemas import IncidentFeature
 from geo.enrich import enrich_incidents
 from geo.model import (
@@ -97,8 +97,12 @@ def create_incident(
     frame = _incident_frame(feature)
     result = store.add(frame)
     incident_id = str(frame["id"].iloc[0])
-    body = incident_feature(request, store, incident_id)
-    if not result.added and not _same_content(body, frame_to_features(frame)[0]):
+    posted = frame_to_features(frame)[0]
+    if result.added:  # what was stored is this frame: answer it without reading it back
+        body = linked_feature(request, posted)
+    else:
+        body = incident_feature(request, store, incident_id)
+    if not result.added and not _same_content(body, posted):
         raise ConflictingIncidentError(
             f"id: an incident {incident_id!r} is stored already with other content; "
             f"PUT /collections/incidents/items/{incident_id} replaces it"

@@ -113,18 +113,26 @@ def test_html_page_escapes_what_sources_wrote(client: TestClient) -> None:
 
 
 def test_create_returns_201_then_200_for_the_same_incident(client: TestClient) -> None:
-    first = client.post(
-        "/collections/incidents/items", json=_feature(date="2025-07-01", people=30), headers=AUTH
+    posted = _feature(
+        date="2025-07-01",
+        people=30,
+        place_name="plage de l'Écluse",
+        description="Deux « pneumatiques », 30 personnes",
+        sources=[{"url": "https://example.org/a", "publisher": "Exemple"}],
+        extra={"note": ["é", 1]},
+        uncertainty_m=800.5,
     )
+    first = client.post("/collections/incidents/items", json=posted, headers=AUTH)
     assert first.status_code == 201, first.text
     created = IncidentFeature.model_validate(first.json())
     assert first.headers["location"].endswith(f"/collections/incidents/items/{created.id}")
     assert created.properties.coast_km is not None and created.properties.nearest_place
-    again = client.post(
-        "/collections/incidents/items", json=_feature(date="2025-07-01", people=30), headers=AUTH
-    )
+    again = client.post("/collections/incidents/items", json=posted, headers=AUTH)
     assert again.status_code == 200 and again.json()["id"] == created.id
     assert _ids(client).count(created.id) == 1
+    # The 201 answers what is stored, as the 200 and a GET read it back.
+    stored = client.get(f"/collections/incidents/items/{created.id}").json()
+    assert first.json() == stored == again.json()
 
 
 def test_create_of_a_stored_id_with_other_content_is_409_pointing_to_put(
