@@ -152,7 +152,7 @@ def _split_qualifier(index: NameIndex, query: str) -> tuple[str, Hints]:
     a known place (an anchor), a region, a country, a department number, or
     a place off the map; anything else stays part of the name.
     """
-    name, comma, qualifier = query.rpartition(",")
+    name, comma, qualifier = _rpartition_comma(query)
     bracketed = _BRACKETED.match(query)
     if bracketed is not None:
         name, comma, qualifier = bracketed["name"], ",", bracketed["qualifier"]
@@ -165,6 +165,18 @@ def _split_qualifier(index: NameIndex, query: str) -> tuple[str, Hints]:
     if hints != NO_HINTS or anchored is not None:
         return name.strip(), hints.merged(anchored or NO_HINTS)
     return query, NO_HINTS
+
+
+_SEPARATING_COMMA = re.compile(r"(?<!\d),|,(?!\d)")
+
+
+def _rpartition_comma(query: str) -> tuple[str, str, str]:
+    """Split at the last comma that separates words, not a decimal comma ("3,7 km")."""
+    commas = list(_SEPARATING_COMMA.finditer(query))
+    if not commas:
+        return "", "", query
+    at = commas[-1].start()
+    return query[:at], ",", query[at + 1 :]
 
 
 def _suffix_phrase(index: NameIndex, text: str) -> Phrase | None:

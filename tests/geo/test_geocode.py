@@ -469,6 +469,8 @@ def test_between_two_places_is_about_halfway_along_the_coast(
         ("10 km due south of Boulogne-sur-Mer", "Boulogne-sur-Mer", 180.0, 10_000.0),
         ("3 km à l'est de Gravelines", "Gravelines", 90.0, 3_000.0),
         ("2 miles west of Dover", "Dover", 270.0, 2 * 1_609.344),
+        # A decimal comma is part of the number, not a "name, qualifier" comma.
+        ("à 4,5 km au nord du Cap Gris-Nez", "Cap Gris-Nez", 0.0, 4_500.0),
     ],
 )
 def test_a_distance_and_direction_from_a_place(
