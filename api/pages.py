@@ -30,7 +30,7 @@ from maps.assets import AssetMode
 from maps.data_resource import INCIDENTS_FILE, MapData, build_map_data
 from maps.errors import MapViewError
 from maps.incident_map import Chrome, MapOptions, app_file, build_id, render_page
-from maps.messages import DEFAULT_LANGUAGE
+from maps.messages import negotiate
 from maps.page_data import describe
 from maps.snippet import MAX_HEIGHT_PX, MIN_HEIGHT_PX, snippet_html
 from maps.view import MapView
@@ -45,9 +45,17 @@ GEOCODE_ROUTE = "/geocode"
 PROVIDER = "launchmap"
 HTML = "text/html; charset=utf-8"
 GZIP = "application/gzip"
-APP_MEDIA_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
+APP_MEDIA_TYPES = {
+    "js": "text/javascript; charset=utf-8",
+    "css": "text/css; charset=utf-8",
+    "svg": "image/svg+xml",
+}
 
 View = Annotated[MapView, Depends(map_view)]
+Lang = Annotated[
+    str | None,
+    Query(description="The page's language (en or fr); by default the reader's Accept-Language."),
+]
 Store = Annotated[IncidentStore, Depends(get_store)]
 GZIP_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {"content": {GZIP: {}}, "description": "gzip-compressed data for the map pages"},
@@ -85,9 +93,10 @@ def incident_map(
     store: Store,
     settings: Annotated[Settings, Depends(get_settings)],
     view: View,
+    lang: Lang = None,
 ) -> Response:
     """Show the stored incidents on the interactive map, with the query's filters set."""
-    return _map_page(request, store, settings, view, Chrome.FULL)
+    return _map_page(request, store, settings, view, Chrome.FULL, lang)
 
 
 @router.get("/embed", response_class=Response, responses={200: {"content": {"text/html": {}}}})
@@ -96,9 +105,10 @@ def embedded_map(
     store: Store,
     settings: Annotated[Settings, Depends(get_settings)],
     view: View,
+    lang: Lang = None,
 ) -> Response:
     """Show the map with little chrome, for an iframe in an article (framing allowed)."""
-    return _map_page(request, store, settings, view, Chrome.EMBED)
+    return _map_page(request, store, settings, view, Chrome.EMBED, lang)
 
 
 @router.get(f"{DATA_ROUTE}/{INCIDENTS_FILE}", response_class=Response, responses=GZIP_RESPONSES)
@@ -205,11 +215,21 @@ def embed_snippet(
 
 
 def _map_page(
-    request: Request, store: IncidentStore, settings: Settings, view: MapView, chrome: Chrome
+    request: Request,
+    store: IncidentStore,
+    settings: Settings,
+    view: MapView,
+    chrome: Chrome,
+    lang: str | None,
 ) -> Response:
-    """Answer the page shell of ``view``: the data resource, assets and links of this server."""
+    """Answer the page shell of ``view``: the data resource, assets and links of this server.
+
+    The page is in the language of ``lang``, else of the reader's ``Accept-Language``
+    (so the answer varies with it).
+    """
     root = request.scope.get("root_path", "")
-    query = view_query(view)
+    language = negotiate(lang, request.headers.get("accept-language"))
+    query = view_query(view, language if lang else None)
     options = MapOptions(
         assets=AssetMode(settings.assets),
         asset_prefix=root + VENDOR_ROUTE,
@@ -220,17 +240,22 @@ def _map_page(
         snippet_url=root + SNIPPET_ROUTE,
         image_url=f"{root}/map.png{query}",
         chart_image_url=f"{root}/chart.png{query}",
-        lang=DEFAULT_LANGUAGE,
+        lang=language,
+        lang_in_address=lang is not None,
     )
 
     def build(version: str) -> Cached:
         summary = map_data(request, store, version).summary(view)
         return Cached(render_page(summary, options, view).encode("utf-8"), HTML)
 
-    return answers(request).respond(request, store, "page", (options, view), build)
+    return answers(request).respond(
+        request, store, "page", (options, view), build, vary="Accept-Language"
+    )
 
 
-def view_query(view: MapView) -> str:
-    """Return ``?...`` reproducing ``view``, or nothing for the unfiltered whole map."""
+def view_query(view: MapView, lang: str | None = None) -> str:
+    """Return ``?...`` reproducing ``view`` (and ``lang``), or nothing for the whole map."""
     parameters = view.as_query()
+    if lang:
+        parameters["lang"] = lang
     return "?" + urlencode(parameters) if parameters else ""

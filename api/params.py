@@ -124,9 +124,25 @@ async def map_view(
     lat: Annotated[float | None, Query(description="Latitude of the initial centre.")] = None,
     lon: Annotated[float | None, Query(description="Longitude of the initial centre.")] = None,
     zoom: Annotated[int | None, Query(description="Initial zoom level (3-18).")] = None,
+    candidates: Annotated[
+        bool, Query(description="Show incidents extracted from reports and not yet reviewed.")
+    ] = False,
+    step: Annotated[
+        str | None,
+        Query(description="The time slider's period (week or month), starting at start."),
+    ] = None,
 ) -> MapView:
     """Read a map's filters and view from the query string (a FastAPI dependency).
 
     A coroutine, as parsing never waits: it runs without a hop to the thread pool.
     """
-    return parse_view(start=start, end=end, types=types, lat=lat, lon=lon, zoom=zoom)
+    return parse_view(
+        start=start,
+        end=end,
+        types=types,
+        lat=lat,
+        lon=lon,
+        zoom=zoom,
+        candidates=candidates,
+        step=step,
+    )

@@ -28,7 +28,7 @@ import pandas as pd
 
 from maps.assets import AssetMode, vendor_copies
 from maps.data_resource import INCIDENTS_FILE, build_map_data, details_file
-from maps.incident_map import APP_FILES, REFERENCE_FILE, Chrome, MapOptions, app_file, render_page
+from maps.incident_map import APP_FILES, BUNDLE_FILES, REFERENCE_FILE, Chrome, MapOptions, app_file, render_page
 from maps.messages import DEFAULT_LANGUAGE, catalogue
 from maps.page_data import describe
 from maps.snippet import snippet_html
@@ -100,7 +100,7 @@ def publish(incidents: gpd.GeoDataFrame, folder: Path, options: PublishOptions) 
     _write(result, f"{DATA_FOLDER}/{INCIDENTS_FILE}", data.incidents)
     for chunk in range(data.chunk_count):
         _write(result, f"{DATA_FOLDER}/{details_file(chunk)}", data.details(chunk))
-    for name in (*APP_FILES, REFERENCE_FILE):
+    for name in (*APP_FILES, *BUNDLE_FILES, REFERENCE_FILE):
         _write(result, f"{APP_FOLDER}/{name}", app_file(name))
     for source, relative in vendor_copies():
         _write(result, f"{VENDOR_FOLDER}/{relative}", source.read_bytes())

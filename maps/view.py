@@ -1,34 +1,49 @@
-"""What a map shows: the date range, the event types and the initial view.
+"""What a map shows: the date range, the event types, candidates or not, and the initial view.
 
 One :class:`MapView` drives every rendering of the map: the interactive page
 and the embed page start with its filters set (the reader can change them),
 and the static PNG and chart draw only the incidents it selects. The API reads
-it from the query string (``start``, ``end``, ``types``, ``lat``, ``lon``,
-``zoom``), so a link or an embed snippet reproduces what its author saw.
+it from the query string (``start``, ``end``, ``types``, ``candidates``,
+``step``, ``lat``, ``lon``, ``zoom``), so a link or an embed snippet
+reproduces what its author saw.
+
+Incidents extracted from reports and not yet reviewed (``review_status``
+``candidate``) are shown only when ``candidates`` is set; rejected ones never.
+``step`` (``week`` or ``month``) puts the page's time slider on: the period of
+that length from ``start`` is shown, and playback moves it along.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any
 
 import geopandas as gpd
 import pandas as pd
 
-from geo.vocabulary import EventType
+from geo.vocabulary import EventType, ReviewStatus
 from maps.errors import MapViewError
 
 MIN_ZOOM = 3
 MAX_ZOOM = 18
 
 
+class Step(StrEnum):
+    """The period the time slider shows at once, and moves by in playback."""
+
+    WEEK = "week"
+    MONTH = "month"
+
+
 @dataclass(frozen=True)
 class MapView:
-    """Filters (date range, event types) and an optional initial centre and zoom.
+    """Filters (date range, event types, candidates) and an optional initial centre and zoom.
 
     An empty ``event_types`` means every type. Dates are inclusive. An incident
-    without a date is shown only while no date filter is set.
+    without a date is shown only while no date filter is set. ``step`` is the
+    time slider's period (see the module's description).
     """
 
     start: dt.date | None = None
@@ -36,6 +51,8 @@ class MapView:
     event_types: frozenset[EventType] = field(default_factory=frozenset)
     center: tuple[float, float] | None = None  # (lat, lon)
     zoom: int | None = None
+    candidates: bool = False
+    step: Step | None = None
 
     def __post_init__(self) -> None:
         if self.start and self.end and self.start > self.end:
@@ -54,7 +71,7 @@ class MapView:
 
     def select(self, incidents: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
         """Return the incidents this view's filters keep, in their original order."""
-        keep = pd.Series(True, index=incidents.index)
+        keep = shown_for_review(incidents, candidates=self.candidates)
         if self.event_types:
             keep &= incidents["event_type"].isin({str(kind) for kind in self.event_types})
         if self.start or self.end:
@@ -80,6 +97,10 @@ class MapView:
             query["lat"], query["lon"] = (f"{value:.5f}" for value in self.center)
         if self.zoom is not None:
             query["zoom"] = str(self.zoom)
+        if self.candidates:
+            query["candidates"] = "true"
+        if self.step is not None:
+            query["step"] = self.step.value
         return query
 
     def as_script_data(self) -> dict[str, Any]:
@@ -90,11 +111,23 @@ class MapView:
             "types": sorted(self.event_types),
             "center": list(self.center) if self.center is not None else None,
             "zoom": self.zoom,
+            "candidates": self.candidates,
+            "step": self.step.value if self.step is not None else None,
         }
 
 
 UNFILTERED = MapView()
-"""The view that hides nothing and fits the map to the incidents."""
+"""The view that hides nothing but candidates and fits the map to the incidents."""
+
+
+def shown_for_review(incidents: pd.DataFrame, *, candidates: bool) -> pd.Series:
+    """Tell which incidents a map shows by review status: never rejected ones, candidates if asked."""
+    if "review_status" not in incidents.columns:
+        return pd.Series(True, index=incidents.index)
+    status = incidents["review_status"].astype(object)
+    hidden = [ReviewStatus.REJECTED.value] + ([] if candidates else [ReviewStatus.CANDIDATE.value])
+    shown: pd.Series = ~status.isin(hidden)
+    return shown
 
 
 def _check_center(lat: float, lon: float) -> None:
@@ -125,6 +158,8 @@ def parse_view(
     lat: float | None = None,
     lon: float | None = None,
     zoom: int | None = None,
+    candidates: bool = False,
+    step: str | None = None,
 ) -> MapView:
     """Build a :class:`MapView` from query-string text, naming any bad value."""
     if (lat is None) != (lon is None):
@@ -135,7 +170,20 @@ def parse_view(
         event_types=parse_event_types(types),
         center=(lat, lon) if lat is not None and lon is not None else None,
         zoom=zoom,
+        candidates=candidates,
+        step=_parse_step(step),
     )
+
+
+def _parse_step(text: str | None) -> Step | None:
+    """Parse the time slider's period, naming a value that is not one."""
+    if not text:
+        return None
+    try:
+        return Step(text.strip().lower())
+    except ValueError:
+        known = ", ".join(step.value for step in Step)
+        raise MapViewError(f"step: {text!r} is not one of {known}") from None
 
 
 def _parse_date(name: str, text: str | None) -> dt.date | None:

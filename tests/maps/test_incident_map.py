@@ -17,11 +17,14 @@ from playwright.sync_api import Page
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
 from maps.assets import (
+    CORE_FILES,
     PAGE_FILES,
+    PLUGINS,
     VENDOR_DIR,
     AssetMode,
     asset_url,
     inline_text,
+    integrity,
     pinned_versions,
 )
 from maps.data_resource import DETAILS_PER_CHUNK, build_map_data, read_columns, read_header
@@ -30,6 +33,7 @@ from maps.incident_map import (
     TILE_HOSTS,
     Chrome,
     MapOptions,
+    app_file,
     build_id,
     render_map_html,
     render_page,
@@ -107,19 +111,29 @@ def _shell(options: MapOptions = SERVED, view: MapView | None = None) -> str:
     return render_page(summary, options, view or MapView())
 
 
-def test_served_page_is_a_small_shell_loading_assets_and_data_from_the_server() -> None:
+def test_served_page_is_a_small_shell_loading_one_bundle_of_each_kind() -> None:
     page = _shell()
-    expected = {f"/static/v/{file.package}/{file.path}" for file in PAGE_FILES}
-    app = {f"/app/launchmap.{kind}?v={build_id()}" for kind in ("js", "css")}
-    assert set(_sources(page)) == expected | app
-    assert _sources(page).index("/static/v/leaflet/dist/leaflet.js") < _sources(page).index(
-        "/static/v/supercluster/dist/supercluster.min.js"
-    )
-    assert len(page.encode()) < 12_000  # the incidents are not in it
+    app = {f"/app/{name}?v={build_id()}" for name in ("page.js", "page.css", "favicon.svg")}
+    assert set(_sources(page)) == app  # Leaflet and the clustering library are in the bundle
+    assert len(page.encode()) < 16_000  # the incidents are not in it
     assert "Wissant" not in page and "68.5" not in page
     config = _app_config(page)
     assert config["dataUrl"] == "/data/" and "details" not in config
     assert config["referenceUrl"] == f"/app/reference.json.gz?v={build_id()}"
+    plugins = config["plugins"]
+    assert isinstance(plugins, dict) and set(plugins) == set(PLUGINS)  # loaded when used
+    assert plugins["minimap"]["js"] == "/static/v/leaflet-minimap/dist/Control.MiniMap.min.js"
+
+
+def test_bundles_hold_leaflet_then_the_clustering_library_then_the_page_script() -> None:
+    script = app_file("page.js").decode()
+    leaflet = (VENDOR_DIR / "leaflet/dist/leaflet.js").read_text()
+    supercluster = (VENDOR_DIR / "supercluster/dist/supercluster.min.js").read_text()
+    own = app_file("launchmap.js").decode()
+    assert script.index(leaflet[:200]) < script.index(supercluster[:200]) < script.index(own[:200])
+    styles = app_file("page.css").decode()
+    assert ".leaflet-container" in styles and ".launchmap-panel" in styles
+    assert "url(images/" not in styles and "data:image/png;base64," in styles
 
 
 def test_cdn_page_loads_the_pinned_versions() -> None:
@@ -127,15 +141,19 @@ def test_cdn_page_loads_the_pinned_versions() -> None:
     versions = pinned_versions()
     expected = {
         f"https://unpkg.com/{file.package}@{versions[file.package]}/{file.path}"
-        for file in PAGE_FILES
+        for file in CORE_FILES
     }
     assert expected <= set(_sources(page))
     assert not any("/assets/vendor" in source for source in _sources(page))
+    fullscreen = _app_config(page)["plugins"]["fullscreen"]  # type: ignore[index]
+    css, js = PLUGINS["fullscreen"]
+    assert fullscreen["js"] == asset_url(js, AssetMode.CDN)
+    assert fullscreen["jsIntegrity"] == integrity(js) and fullscreen["cssIntegrity"] == integrity(css)
 
 
 def test_cdn_assets_are_pinned_by_their_integrity() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.CDN))
-    for file in PAGE_FILES:
+    for file in CORE_FILES:
         digest = hashlib.sha384((VENDOR_DIR / file.package / file.path).read_bytes()).digest()
         expected = "sha384-" + base64.b64encode(digest).decode()
         url = re.escape(asset_url(file, AssetMode.CDN))
@@ -146,7 +164,7 @@ def test_cdn_assets_are_pinned_by_their_integrity() -> None:
 
 def test_inline_page_needs_no_other_file() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE))
-    assert _sources(page) == []
+    assert all(source.startswith("data:") for source in _sources(page))  # the icon
     assert 'id="launchmap-data"' in page and 'id="launchmap-reference"' in page
     assert "url(images/" not in page and "url('icon-fullscreen.svg')" not in page
     assert "data:image/png;base64," in page and "data:image/svg+xml;base64," in page
@@ -201,8 +219,88 @@ def test_data_resource_carries_the_placed_incidents_in_date_order() -> None:
     assert columns["people"][0] == 40 and np.isnan(columns["people"][1])
     assert columns["chart_km"][0] == 68.5 and columns["chart_km"][2] == 32.5
     assert 40 < columns["chart_km"][1] < 60  # computed from the rescue's point, off Calais
-    assert header["unplaced"] == {"type": [4], "day": [19845], "people": [None], "country": ["GB"]}
+    assert header["unplaced"] == {
+        "type": [4],
+        "day": [19845],
+        "people": [None],
+        "country": ["GB"],
+        "review": [0],
+    }
+    assert header["series"] == []
     assert "Wissant" not in json.dumps(header)  # details travel in chunks
+    assert "Wissant" in header["places"]  # the nearest places, by index
+    assert header["places"][int(columns["place"][0])] == "Wissant"
+    assert list(columns["review"]) == [0, 0, 0]
+
+
+def test_data_resource_leaves_rejected_out_and_marks_candidates() -> None:
+    frame = incidents_to_frame(
+        [
+            Incident(event_type="launch", date="2024-05-01", lon=1.66, lat=50.88),
+            Incident(
+                event_type="launch",
+                date="2024-05-02",
+                lon=1.67,
+                lat=50.89,
+                review_status="candidate",
+            ),
+            Incident(
+                event_type="launch", date="2024-05-03", lon=1.68, lat=50.9, review_status="rejected"
+            ),
+            Incident(
+                event_type="rescue", date="2024-05-04", lon=1.6, lat=50.8, review_status="accepted"
+            ),
+        ]
+    )
+    data = build_map_data(frame, "k")
+    header = read_header(data.incidents)
+    assert (header["count"], header["total"]) == (3, 3)
+    assert list(read_columns(data.incidents)["review"]) == [0, 1, 0]
+    assert data.summary(MapView()).placed == 2  # candidates are shown when asked only
+    assert data.summary(MapView(candidates=True)).placed == 3
+    assert len(MapView().select(frame)) == 2 and len(MapView(candidates=True).select(frame)) == 3
+
+
+def test_data_resource_carries_country_level_series_apart() -> None:
+    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": ["people", "boats"]}}
+    rows = [
+        Incident(
+            event_type="arrival",
+            date=f"2024-06-{day:02d}",
+            country="GB",
+            location_precision="country",
+            people=people,
+            boats=people // 50,
+            extra=mark,
+        )
+        for day, people in ((3, 120), (1, 310), (2, 0))
+    ]
+    rows.append(Incident(event_type="arrival", date="2024-06-05", country="GB", people=44))
+    header = read_header(build_map_data(incidents_to_frame(rows), "k").incidents)
+    (series,) = header["series"]
+    assert series["name"] == "uk-small-boats" and series["country"] == "GB"
+    assert series["day"] == [19875, 19876, 19877]  # by date: 1, 2 and 3 June 2024
+    assert series["people"] == [310, 0, 120] and series["boats"] == [6, 0, 2]
+    assert header["unplaced"]["people"] == [44]  # the lone country-level report is listed
+
+
+def test_data_resource_names_places_in_each_language_the_gazetteer_has() -> None:
+    launches = incidents_to_frame(
+        [
+            Incident(
+                event_type="launch",
+                date=f"2024-05-{day:02d}",
+                lon=1.5866 + 0.0004 * day,
+                lat=50.8705 + 0.0003 * day,
+                location_role="departure",
+                nearest_place="Cap Gris-Nez",
+            )
+            for day in range(1, 6)
+        ]
+    )
+    header = read_header(build_map_data(launches, "k").incidents)
+    assert header["places"] == ["Cap Gris-Nez"]
+    assert header["names"]["Cap Gris-Nez"]["en"] == "Cape Gris-Nez"
 
 
 def test_details_chunks_follow_the_resource_order_and_carry_its_key() -> None:
@@ -248,6 +346,8 @@ def test_page_starts_from_the_view_filters_and_centre() -> None:
         "types": ["launch", "rescue"],
         "center": [50.9, 1.7],
         "zoom": 11,
+        "candidates": False,
+        "step": None,
     }
 
 
@@ -261,7 +361,7 @@ def test_embed_chrome_has_no_chart_panel_or_minimap() -> None:
 def test_alt_text_and_static_fallback_describe_the_map() -> None:
     page = _shell(MapOptions(image_url="/map.png?types=launch", data_url="/data/"))
     assert '<meta name="description" content="Map of 3 small-boat incidents' in page
-    assert "2024-05-01 to 2024-07-10" in page
+    assert "1 May 2024 to 10 July 2024" in page
     assert '<noscript><img src="/map.png?types=launch" alt="Map of 3' in page
     assert '<html lang="en">' in page
 
@@ -287,6 +387,12 @@ def test_bad_view_values_are_named() -> None:
         parse_view(lat=50.0)
     with pytest.raises(ValueError, match="zoom must be between 3 and 18, got 25"):
         parse_view(zoom=25)
+    with pytest.raises(ValueError, match="step: 'fortnight' is not one of week, month"):
+        parse_view(step="fortnight")
+    assert parse_view(step="Month", start="2024-05-01").as_query() == {
+        "start": "2024-05-01",
+        "step": "month",
+    }
 
 
 def test_view_selects_by_type_and_inclusive_dates() -> None:
