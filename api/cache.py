@@ -127,15 +127,22 @@ class Answers:
         kind: str,
         parameters: Hashable,
         build: Callable[[str], Cached],
+        *,
+        negotiated: bool = False,
     ) -> Response:
         """Answer with the cached answer of ``kind`` and ``parameters``, or 304, or build it.
 
         ``build`` gets the store version and returns the body; it runs at most
         once per version and parameters while the answer stays in the cache.
+        A ``negotiated`` answer depends on the request's ``Accept-Language``
+        (its language is among the parameters): it says so in ``Vary``, so
+        that a browser or CDN keeps one copy per language.
         """
         version = store.version()
         tag = etag(version, kind, parameters)
         headers = {"ETag": tag, "Cache-Control": self.cache_control}
+        if negotiated:
+            headers["Vary"] = "Accept-Language"
         if matches(request.headers.get("if-none-match"), tag):
             return Response(status_code=304, headers=headers)
         answer = self._answers.get(

@@ -24,14 +24,13 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import geopandas as gpd
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from geo.coast import INTERCEPTION_ZONE_M, CoastLayer, coastline_layer
 from geo.vocabulary import EventType
+from maps._templates import environment, template_text
 from maps.assets import (
     LOCAL_PREFIX,
     PAGE_FILES,
@@ -41,6 +40,7 @@ from maps.assets import (
     integrity,
     safe_in_element,
 )
+from maps.base_layer import BASE_LAYER_FILE, base_layer_resource
 from maps.chart import reference_places
 from maps.data_resource import MapData, build_map_data
 from maps.messages import DEFAULT_LANGUAGE, catalogue, message
@@ -53,7 +53,7 @@ from maps.page_data import (
     search_places,
     zone_geojson,
 )
-from maps.view import UNFILTERED, MapView
+from maps.view import DEFAULT_LAYERS, UNFILTERED, BaseMap, Layer, MapView
 
 EVENT_COLORS: dict[str, str] = {
     EventType.LAUNCH: "#d62728",
@@ -93,9 +93,17 @@ FIT_MAX_ZOOM = 12
 SHORELINE_DISPLAY_TOLERANCE_DEG = 0.0004  # about 30-45 m: invisible at coast zoom levels
 APP_PREFIX = "/assets/launchmap"
 """Where a server serves the page script, its styles and the reference layers."""
-APP_FILES = ("launchmap.js", "launchmap.css")
+APP_FILES = ("launchmap.js", "launchmap.css", "caption.css", "offline.js")
+PAGE_TEMPLATES = ("page.html", "loader.js", "social.html", "caption.html")
+"""The templates of the page shell besides the files served under :data:`APP_PREFIX`."""
 REFERENCE_FILE = "reference.json.gz"
 """The reference layers' file name, beside the page script."""
+
+
+KEPT_PARAMETERS = ("base", "lang", "title", "subtitle", "source", "byline")
+"""What a page's address carries unchanged as a reader filters, pans and zooms."""
+PAGE_MESSAGE_PREFIXES = ("builder.", "error.", "image.", "snippet.", "embed.")
+"""Messages a map page's script never says (the builder's, errors, images, the snippet)."""
 
 
 class Chrome(StrEnum):
@@ -103,6 +111,19 @@ class Chrome(StrEnum):
 
     FULL = "full"
     EMBED = "embed"
+
+
+@dataclass(frozen=True)
+class SocialLinks:
+    """What a link preview of a page needs: absolute addresses of the page, its card, its oEmbed.
+
+    ``card_size`` is the card image's width and height in pixels.
+    """
+
+    page_url: str
+    card_url: str
+    oembed_url: str
+    card_size: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -121,6 +142,10 @@ class MapOptions:
     shown (and, when set, the page keeps its address in step with its filters
     and view). ``image_url`` is the static PNG of the same view, shown where
     scripts do not run; ``chart_image_url`` is offered beside the chart.
+    ``social`` gives the page its link preview tags (Open Graph, Twitter)
+    and oEmbed discovery link. ``base_map`` is shown unless the view names
+    one: a tile server's (which gives way to the offline base map if its
+    tiles do not load), or the offline one (no tile is ever asked for).
     """
 
     title: str | None = None
@@ -134,6 +159,8 @@ class MapOptions:
     image_url: str | None = None
     chart_image_url: str | None = None
     lang: str = DEFAULT_LANGUAGE
+    social: SocialLinks | None = None
+    base_map: BaseMap = BaseMap.OSM
 
     @property
     def page_title(self) -> str:
@@ -202,18 +229,31 @@ def _render(
     ]
     app_query = f"?v={build_id()}"
     reference = None if inline_app else _reference_url(options)
+    alt = describe(summary, options.lang)
+    caption = view.caption
+    title = caption.title or options.page_title
     context = {
         "lang": options.lang,
-        "title": options.page_title,
-        "alt": describe(summary, options.lang),
+        "title": title,
+        "alt": alt,
+        "social": _social(options, caption.subtitle or alt),
+        "caption": caption,
+        "captioned": bool(caption) and options.chrome is Chrome.EMBED,
+        "caption_css": safe_in_element(template_text("caption.css")) if inline_app else None,
+        "caption_css_url": f"{options.app_prefix}/caption.css{app_query}",
         "inline_vendor": inline_vendor,
         "inline_app": inline_app,
         "vendor": vendor,
-        "app_css": safe_in_element(_template_text("launchmap.css")) if inline_app else None,
-        "app_js": safe_in_element(_template_text("launchmap.js")) if inline_app else None,
+        "app_css": safe_in_element(template_text("launchmap.css")) if inline_app else None,
+        "app_js": safe_in_element(template_text("launchmap.js")) if inline_app else None,
         "app_css_url": f"{options.app_prefix}/launchmap.css{app_query}",
         "app_js_url": f"{options.app_prefix}/launchmap.js{app_query}",
-        "loader": safe_in_element(_template_text("loader.js")),
+        "offline_js": safe_in_element(template_text("offline.js")) if inline_app else None,
+        "offline_js_url": f"{options.app_prefix}/offline.js{app_query}",
+        "inline_basemap": (
+            base64.b64encode(base_layer_resource()).decode("ascii") if inline_app else None
+        ),
+        "loader": safe_in_element(template_text("loader.js")),
         "config": script_json(_config(summary, options, view, inline_data, reference)),
         "inline_data": (
             base64.b64encode(inline_data.incidents).decode("ascii") if inline_data else None
@@ -226,12 +266,42 @@ def _render(
         "chart_image_url": options.chart_image_url,
         "messages": catalogue(options.lang),
     }
-    return _environment().get_template("page.html").render(context)
+    return environment().get_template("page.html").render(context)
+
+
+def _social(options: MapOptions, description: str) -> dict[str, Any] | None:
+    """Return the link preview's values for the page template, or None without addresses."""
+    social = options.social
+    if social is None:
+        return None
+    return {
+        "page_url": social.page_url,
+        "card_url": social.card_url,
+        "oembed_url": social.oembed_url,
+        "card_width": social.card_size[0],
+        "card_height": social.card_size[1],
+        "description": description,
+        "locale": message("embed.locale", options.lang),
+    }
+
+
+def page_messages(language: str) -> dict[str, str]:
+    """Return the messages a map page's script may say (not the builder's, errors' or images')."""
+    return {
+        name: text
+        for name, text in catalogue(language).items()
+        if not name.startswith(PAGE_MESSAGE_PREFIXES)
+    }
 
 
 def _reference_url(options: MapOptions) -> str:
     """Return the address of the reference layers for a page that loads its assets."""
     return f"{options.app_prefix}/{REFERENCE_FILE}?v={build_id()}"
+
+
+def _base_layer_url(options: MapOptions) -> str:
+    """Return the address of the offline base map for a page that loads its assets."""
+    return f"{options.app_prefix}/{BASE_LAYER_FILE}?v={build_id()}"
 
 
 def _config(
@@ -245,22 +315,36 @@ def _config(
     config: dict[str, Any] = {
         "dataUrl": None if inline_data else options.data_url,
         "referenceUrl": reference_url,
+        "offline": {
+            "url": None if reference_url is None else _base_layer_url(options),
+            "base": options.base_map.value,
+        },
         "snippetUrl": options.snippet_url,
         "colors": EVENT_COLORS,
         "view": view.as_script_data(),
+        "keep": {name: value for name, value in view.as_query().items() if name in KEPT_PARAMETERS},
+        "defaultLayers": sorted(DEFAULT_LAYERS),
+        "layerNames": sorted(Layer),
         "bounds": summary.bounds,
         "fitMaxZoom": FIT_MAX_ZOOM,
         "defaultCenter": DEFAULT_CENTER,
         "defaultZoom": DEFAULT_ZOOM,
-        "title": options.page_title,
+        "title": view.caption.title or options.page_title,
         "chrome": options.chrome.value,
         "lang": options.lang,
-        "messages": catalogue(options.lang),
+        "messages": page_messages(options.lang),
         "attributions": [*ATTRIBUTIONS, CURATED_PLACES_ATTRIBUTION],
         "placeSearch": place_search(options.geocode_url),
         "baseMaps": [
-            {"name": "layer.osm", "url": OSM_TILES, "attribution": OSM_ATTRIBUTION, "native": 19},
             {
+                "id": BaseMap.OSM.value,
+                "name": "layer.osm",
+                "url": OSM_TILES,
+                "attribution": OSM_ATTRIBUTION,
+                "native": 19,
+            },
+            {
+                "id": BaseMap.LIGHT.value,
                 "name": "layer.light",
                 "url": LIGHT_TILES,
                 "attribution": LIGHT_ATTRIBUTION,
@@ -275,23 +359,6 @@ def _config(
     return config
 
 
-@cache
-def _environment() -> Environment:
-    """Return the template environment: every value is HTML-escaped unless marked safe."""
-    return Environment(
-        loader=PackageLoader("maps", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@cache
-def _template_text(name: str) -> str:
-    """Read one of the package's template files."""
-    return resources.files("maps").joinpath("templates", name).read_text("utf-8")
-
-
 def app_file(name: str) -> bytes:
     """Return one of the files a server serves under :data:`APP_PREFIX`.
 
@@ -302,9 +369,11 @@ def app_file(name: str) -> bytes:
     """
     if name == REFERENCE_FILE:
         return reference_resource()
+    if name == BASE_LAYER_FILE:
+        return base_layer_resource()
     if name not in APP_FILES:
         raise KeyError(name)
-    return _template_text(name).encode("utf-8")
+    return template_text(name).encode("utf-8")
 
 
 @cache
@@ -332,9 +401,10 @@ def build_id() -> str:
     page's ETag (so a new launchmap never serves an old page as current).
     """
     digest = hashlib.sha256()
-    for name in (*APP_FILES, "page.html", "loader.js"):
-        digest.update(_template_text(name).encode("utf-8"))
+    for name in (*APP_FILES, *PAGE_TEMPLATES):
+        digest.update(template_text(name).encode("utf-8"))
     digest.update(reference_resource())
+    digest.update(base_layer_resource())
     digest.update(json.dumps(EVENT_COLORS).encode("utf-8"))
     for file in PAGE_FILES:
         digest.update(f"{file.package}/{file.path}".encode())

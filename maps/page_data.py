@@ -22,7 +22,7 @@ from geo.coast import INTERCEPTION_ZONE_M, interception_zone
 from geo.gazetteer import Place
 from geo.geocode import FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, normalize_name, place_names
 from geo.vocabulary import LocationPrecision
-from maps.messages import DEFAULT_LANGUAGE, message
+from maps.messages import DEFAULT_LANGUAGE, format_date, format_number, message
 
 COORDINATE_DECIMALS = 5  # about a metre: finer than any incident's placement
 SEARCH_REACH_M = 15_000.0  # towns this close to the shore are offered by the search box
@@ -102,9 +102,9 @@ class MapSummary:
 
 def describe(summary: MapSummary, language: str = DEFAULT_LANGUAGE) -> str:
     """Write the map's alternative text: what it shows, when, and where it is busiest."""
-    text = message("describe.map", language, count=f"{summary.placed:,}")
+    text = message("describe.map", language, count=format_number(summary.placed, language))
     if summary.first is not None and summary.last is not None:
-        first, last = summary.first.isoformat(), summary.last.isoformat()
+        first, last = format_date(summary.first, language), format_date(summary.last, language)
         text += message("describe.dates", language, first=first, last=last)
     text += message("describe.points", language)
     if summary.busiest_hotspot:

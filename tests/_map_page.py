@@ -20,3 +20,10 @@ def drawn_incidents(page: Page | Frame) -> int:
                 .reduce((sum, node) => sum + Number(node.textContent.replace(/,/g, '')), 0)"""
     )
     return count
+
+
+def wait_for_offline_base(page: Page | Frame) -> None:
+    """Wait until the offline base map (land, sea, place names) is drawn under the incidents."""
+    page.wait_for_function(
+        "() => document.querySelector('.launchmap-map').dataset.launchmapOfflineDrawn === '1'"
+    )

@@ -594,6 +594,10 @@
         this.places = []; // the reference layers bring them (useReference)
         this.placeSearch = config.placeSearch;
         this.snippetUrl = config.snippetUrl;
+        this.view = config.view;
+        this.keep = config.keep;
+        this.defaultLayers = config.defaultLayers;
+        this.layerNames = config.layerNames;
         this.chartPlaces = [];
         this.hotspotCount = data.hotspots.features.length;
         this.unplaced = data.total - data.count;
@@ -739,9 +743,28 @@
         this.rememberView();
     };
 
-    /* The filters and view as query parameters, as /map, /embed and the images read them. */
+    /* Show the overlays the view names (its ``layers``), once each is made. */
+    App.prototype.showOverlays = function () {
+        Object.keys(this.overlays).forEach(function (name) {
+            var layer = this.overlays[name];
+            if (this.view.layers.indexOf(name) >= 0 && !this.map.hasLayer(layer)) { layer.addTo(this.map); }
+        }, this);
+    };
+
+    /* The overlays shown, as the address's ``layers`` (null when they are the default ones);
+       one not made yet (the reference layers come last) counts as the view has it. */
+    App.prototype.shownOverlays = function () {
+        var shown = this.layerNames.filter(function (name) {
+            var layer = this.overlays[name];
+            return layer ? this.map.hasLayer(layer) : this.view.layers.indexOf(name) >= 0;
+        }, this);
+        return shown.join(",") === this.defaultLayers.join(",") ? null : (shown.join(",") || "none");
+    };
+
+    /* The filters and view as query parameters, as /map, /embed and the images read them;
+       the reporter's text and choices the page does not change (``keep``) go along. */
     App.prototype.viewQuery = function () {
-        var query = new URLSearchParams();
+        var query = new URLSearchParams(this.keep);
         if (this.filter.start !== null) { query.set("start", dayText(this.filter.start)); }
         if (this.filter.end !== null) { query.set("end", dayText(this.filter.end)); }
         var data = this.data;
@@ -753,6 +776,8 @@
         query.set("lat", centre.lat.toFixed(5));
         query.set("lon", centre.lng.toFixed(5));
         query.set("zoom", String(Math.min(18, Math.max(3, Math.round(this.map.getZoom())))));
+        var layers = this.shownOverlays();
+        if (layers !== null) { query.set("layers", layers); }
         return query.toString();
     };
 
@@ -774,15 +799,15 @@
         new Search(this).addTo(this.map);
         L.control.fullscreen({position: "topleft"}).addTo(this.map);
         new Panel(this).addTo(this.map);
-        this.incidents.addTo(this.map);
-        this.hotspots.addTo(this.map);
+        this.overlays = {incidents: this.incidents, hotspots: this.hotspots, heatmap: this.heat};
+        this.showOverlays();
         layers.addOverlay(this.incidents, say("layer.incidents"));
         layers.addOverlay(this.hotspots, say("layer.hotspots"));
         layers.addOverlay(this.heat, say("layer.heat"));
         var canvas = document.getElementById("launchmap-chart");
         if (canvas) { this.addChart(canvas); }
         this.started = true;
-        this.map.on("moveend", this.rememberView, this);
+        this.map.on("moveend overlayadd overlayremove", this.rememberView, this);
         this.applyFilter();
         window.launchmap = this;
         window.launchmapInteractiveMs = performance.now();
@@ -793,17 +818,14 @@
     function makeMap(config) {
         var map = L.map("launchmap-map", {zoomControl: true, preferCanvas: false});
         var view = config.view;
-        if (view.center === null && view.zoom === null && config.bounds) {
+        if (view.bbox) {
+            map.fitBounds(view.bbox);
+        } else if (view.center === null && view.zoom === null && config.bounds) {
             map.fitBounds(config.bounds, {padding: [40, 40], maxZoom: config.fitMaxZoom});
         } else {
             map.setView(view.center || config.defaultCenter, view.zoom === null ? config.defaultZoom : view.zoom);
         }
-        var bases = {};
-        config.baseMaps.forEach(function (base, index) {
-            var layer = L.tileLayer(base.url, {attribution: base.attribution, maxZoom: 19, maxNativeZoom: base.native});
-            if (index === 0) { layer.addTo(map); }
-            bases[say(base.name)] = layer;
-        });
+        var bases = window.launchmapOffline.baseLayers(map, config); // offline.js: tiles, or the offline base map
         config.attributions.forEach(function (attribution) { map.attributionControl.addAttribution(attribution); });
         L.control.scale().addTo(map);
         var layers = L.control.layers(bases, {}, {collapsed: config.chrome === "embed"}).addTo(map);
@@ -815,16 +837,13 @@
         var renderer = L.canvas({padding: 0.2});
         var coastline = L.geoJSON(reference.shoreline, {interactive: false, renderer: renderer, style: {color: "#0b4f8a", weight: 1.5, opacity: 0.9}});
         var zone = L.geoJSON(reference.zone, {interactive: false, renderer: renderer, style: {color: "#e65100", weight: 0.5, fillColor: "#ff9800", fillOpacity: 0.35}});
-        coastline.addTo(made.map);
-        zone.addTo(made.map);
         made.layers.addOverlay(coastline, say("layer.coastline"));
         made.layers.addOverlay(zone, say("layer.zone", {metres: config.zoneMetres}));
         return {coastline: coastline, zone: zone};
     }
 
     function addMinimap(map, config) {
-        var light = config.baseMaps[1];
-        new L.Control.MiniMap(L.tileLayer(light.url, {attribution: light.attribution}), {
+        new L.Control.MiniMap(window.launchmapOffline.minimapLayer(config), {
             position: "bottomleft", toggleDisplay: true, zoomLevelOffset: -5, width: 140, height: 140
         }).addTo(map);
     }
@@ -846,6 +865,9 @@
             return reference;
         }).then(function (loaded) {
             app.reference = addReferenceLayers(made, config, loaded);
+            app.overlays.coastline = app.reference.coastline;
+            app.overlays.zone = app.reference.zone;
+            app.showOverlays();
             app.useReference(loaded);
             if (config.minimap) { addMinimap(made.map, config); }
             document.documentElement.dataset.launchmapReady = "1";

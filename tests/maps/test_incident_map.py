@@ -110,7 +110,7 @@ def _shell(options: MapOptions = SERVED, view: MapView | None = None) -> str:
 def test_served_page_is_a_small_shell_loading_assets_and_data_from_the_server() -> None:
     page = _shell()
     expected = {f"/static/v/{file.package}/{file.path}" for file in PAGE_FILES}
-    app = {f"/app/launchmap.{kind}?v={build_id()}" for kind in ("js", "css")}
+    app = {f"/app/{name}?v={build_id()}" for name in ("launchmap.js", "launchmap.css", "offline.js")}
     assert set(_sources(page)) == expected | app
     assert _sources(page).index("/static/v/leaflet/dist/leaflet.js") < _sources(page).index(
         "/static/v/supercluster/dist/supercluster.min.js"
@@ -248,6 +248,9 @@ def test_page_starts_from_the_view_filters_and_centre() -> None:
         "types": ["launch", "rescue"],
         "center": [50.9, 1.7],
         "zoom": 11,
+        "bbox": None,
+        "layers": ["coastline", "hotspots", "incidents", "zone"],
+        "base": None,
     }
 
 
@@ -261,7 +264,7 @@ def test_embed_chrome_has_no_chart_panel_or_minimap() -> None:
 def test_alt_text_and_static_fallback_describe_the_map() -> None:
     page = _shell(MapOptions(image_url="/map.png?types=launch", data_url="/data/"))
     assert '<meta name="description" content="Map of 3 small-boat incidents' in page
-    assert "2024-05-01 to 2024-07-10" in page
+    assert "1 May 2024 to 10 July 2024" in page
     assert '<noscript><img src="/map.png?types=launch" alt="Map of 3' in page
     assert '<html lang="en">' in page
 
