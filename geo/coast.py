@@ -53,7 +53,7 @@ COASTLINE_BOUNDS = (-2.0, 49.0, 4.5, 52.6)
 """The box the bundled coastline covers: (min lon, min lat, max lon, max lat)."""
 
 ACROSS_THE_CHANNEL = ("GB",)
-"""Countries across the Channel from the reference line: points on their side get no ``coast_km``."""
+"""Countries across the Channel from the reference line: their points get no ``coast_km``."""
 
 METRIC_CRS = "EPSG:3035"
 INTERCEPTION_ZONE_M = 300.0

@@ -203,7 +203,8 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
     incidents = incidents[shown_for_review(incidents, candidates=True).to_numpy(dtype=bool)]
     clustered = cluster_incidents(incidents, DEFAULT_PARAMS)
     found = hotspots(clustered)
-    collection = {"type": "FeatureCollection", "features": hotspot_features(found)}
+    features = hotspot_features(found)
+    collection = {"type": "FeatureCollection", "features": features}
     hotspot_index = _hotspot_indices(clustered, found["cluster_id"].tolist())
     placed_rows = placed_mask(incidents)
     days = _day_numbers(incidents["date"])
@@ -213,7 +214,7 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
     place_names, place_index = _place_index(placed)
     columns = _columns(placed, placed_days, hotspot_index[placed_rows][order], place_index)
     series = _series_mask(incidents) & ~placed_rows
-    labels = [str(feature["properties"]["label"]) for feature in collection["features"]]
+    labels = [str(feature["properties"]["label"]) for feature in features]
     header = {
         "format": FORMAT,
         "key": key,
@@ -224,7 +225,9 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
         "hotspots": collection,
         "minSamples": DEFAULT_PARAMS.min_samples,
         "places": place_names,
-        "names": local_names([*place_names, *(part for text in labels for part in text.split(LABEL_JOIN))]),
+        "names": local_names(
+            [*place_names, *(part for text in labels for part in text.split(LABEL_JOIN))]
+        ),
         "unplaced": _unplaced(incidents[~placed_rows & ~series], days[~placed_rows & ~series]),
         "series": _series(incidents[series], days[series]),
         "detailsPerChunk": DETAILS_PER_CHUNK,

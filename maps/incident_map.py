@@ -25,14 +25,13 @@ import json
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import geopandas as gpd
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from geo.coast import INTERCEPTION_ZONE_M, CoastLayer, coastline_layer
 from geo.vocabulary import EventType
+from maps._templates import environment, template_text
 from maps.assets import (
     CORE_FILES,
     LOCAL_PREFIX,
@@ -44,6 +43,7 @@ from maps.assets import (
     integrity,
     safe_in_element,
 )
+from maps.base_layer import BASE_LAYER_FILE, base_layer_resource
 from maps.chart import reference_places
 from maps.data_resource import MapData, build_map_data
 from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, message
@@ -57,7 +57,7 @@ from maps.page_data import (
     search_places,
     zone_geojson,
 )
-from maps.view import UNFILTERED, MapView
+from maps.view import DEFAULT_LAYERS, UNFILTERED, BaseMap, Layer, MapView
 
 EVENT_COLORS: dict[str, str] = {
     EventType.LAUNCH: "#d62728",
@@ -76,7 +76,12 @@ _CREDIT_LINKS = {
     "osm": ("https://www.openstreetmap.org/copyright", "OpenStreetMap"),
     "esri": ("https://www.esri.com/", "Esri"),
 }
-_PAGE_CREDITS = ("map.credit.coastline", "map.credit.places", "map.credit.curated", "map.credit.osm")
+_PAGE_CREDITS = (
+    "map.credit.coastline",
+    "map.credit.places",
+    "map.credit.curated",
+    "map.credit.osm",
+)
 """The credits every page shows: its reference layers, the search's places and their sources."""
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
 LIGHT_TILES = (
@@ -91,14 +96,29 @@ FIT_MAX_ZOOM = 12
 SHORELINE_DISPLAY_TOLERANCE_DEG = 0.0004  # about 30-45 m: invisible at coast zoom levels
 APP_PREFIX = "/assets/launchmap"
 """Where a server serves the page script, its styles and the reference layers."""
-APP_FILES = ("launchmap.js", "launchmap.css", "favicon.svg")
-"""The page script, its styles and the page's icon, as they are in ``templates``."""
+APP_FILES = ("launchmap.js", "launchmap.css", "favicon.svg", "caption.css", "offline.js")
+"""The page script, its styles, the page's icon, the caption's styles and the offline base map's
+script, as they are in ``templates``."""
+PAGE_TEMPLATES = ("page.html", "loader.js", "social.html", "caption.html")
+"""The templates of the page shell besides the files served under :data:`APP_PREFIX`."""
 BUNDLE_FILES = ("page.js", "page.css")
 """Leaflet and the clustering library with the page script, and Leaflet's styles with the page's:
 what a page served with local assets loads, in one request each."""
-_SCRIPT_MESSAGES = ("page.", "map.", "popup.", "legend.", "chart.", "filter.", "layer.", "search.")
 REFERENCE_FILE = "reference.json.gz"
 """The reference layers' file name, beside the page script."""
+KEPT_PARAMETERS = ("base", "lang", "title", "subtitle", "source", "byline")
+"""What a page's address carries unchanged as a reader filters, pans and zooms."""
+PAGE_MESSAGE_PREFIXES = (
+    "page.",
+    "map.",
+    "popup.",
+    "legend.",
+    "chart.",
+    "filter.",
+    "layer.",
+    "search.",
+)
+"""Messages a map page's script says (not the builder's, errors', images' or the snippet's)."""
 
 
 def credits(language: str = DEFAULT_LANGUAGE, names: tuple[str, ...] = _PAGE_CREDITS) -> list[str]:
@@ -116,6 +136,19 @@ def credits(language: str = DEFAULT_LANGUAGE, names: tuple[str, ...] = _PAGE_CRE
 
 ATTRIBUTIONS = tuple(credits(DEFAULT_LANGUAGE, ("map.credit.coastline", "map.credit.places")))
 """The bundled layers' credits in English (the static images draw them as text)."""
+
+
+@dataclass(frozen=True)
+class SocialLinks:
+    """What a link preview of a page needs: absolute addresses of the page, its card, its oEmbed.
+
+    ``card_size`` is the card image's width and height in pixels.
+    """
+
+    page_url: str
+    card_url: str
+    oembed_url: str
+    card_size: tuple[int, int]
 
 
 class Chrome(StrEnum):
@@ -141,9 +174,11 @@ class MapOptions:
     shown (and, when set, the page keeps its address in step with its filters
     and view). ``image_url`` is the static PNG of the same view, shown where
     scripts do not run; ``chart_image_url`` is offered beside the chart (the
-    page keeps its filters in step). ``lang`` is the page's language;
-    ``lang_in_address`` keeps it in the address the page writes (it came from
-    the address, not from the reader's browser).
+    page keeps its filters in step). ``lang`` is the page's language.
+    ``social`` gives the page its link preview tags (Open Graph, Twitter)
+    and oEmbed discovery link. ``base_map`` is shown unless the view names
+    one: a tile server's (which gives way to the offline base map if its
+    tiles do not load), or the offline one (no tile is ever asked for).
     """
 
     title: str | None = None
@@ -157,7 +192,8 @@ class MapOptions:
     image_url: str | None = None
     chart_image_url: str | None = None
     lang: str = DEFAULT_LANGUAGE
-    lang_in_address: bool = False
+    social: SocialLinks | None = None
+    base_map: BaseMap = BaseMap.OSM
 
     @property
     def page_title(self) -> str:
@@ -225,14 +261,13 @@ def _loads(options: MapOptions, inline_app: bool) -> _Loads:
     """
     app_query = f"?v={build_id()}"
     if options.assets is AssetMode.INLINE:
-        vendor = [inline_text(file) for file in PAGE_FILES]
-        kinds = [file.kind for file in PAGE_FILES]
+        texts = [(inline_text(file), file.kind) for file in PAGE_FILES]
         return _Loads(
             [],
             [],
-            [text for text, kind in zip(vendor, kinds, strict=True) if kind == "css"]
-            + [safe_in_element(_template_text("launchmap.css"))],
-            [text for text, kind in zip(vendor, kinds, strict=True) if kind == "js"],
+            [text for text, kind in texts if kind == "css"]
+            + [safe_in_element(template_text("launchmap.css"))],
+            [text for text, kind in texts if kind == "js"],
             True,
         )
     if options.assets is AssetMode.LOCAL and not inline_app:
@@ -253,11 +288,15 @@ def _loads(options: MapOptions, inline_app: bool) -> _Loads:
     styles = [item for item, kind in zip(vendor, kinds, strict=True) if kind == "css"]
     scripts = [item for item, kind in zip(vendor, kinds, strict=True) if kind == "js"]
     if inline_app:
-        return _Loads(styles, scripts, [safe_in_element(_template_text("launchmap.css"))], [], True)
+        return _Loads(styles, scripts, [safe_in_element(template_text("launchmap.css"))], [], True)
     prefix = options.app_prefix
     return _Loads(
         [*styles, (f"{prefix}/launchmap.css{app_query}", None)],
-        [*scripts, (f"{prefix}/launchmap.js{app_query}", None)],
+        [
+            *scripts,
+            (f"{prefix}/offline.js{app_query}", None),
+            (f"{prefix}/launchmap.js{app_query}", None),
+        ],
         [],
         [],
         False,
@@ -276,14 +315,28 @@ def _render(
     loads = _loads(options, inline_data is not None or options.assets is AssetMode.INLINE)
     reference = None if loads.inline_app else _reference_url(options)
     messages = catalogue(options.lang)
+    alt = describe(summary, options.lang)
+    caption = view.caption
+    app_query = f"?v={build_id()}"
     context = {
         "lang": options.lang,
-        "title": options.page_title,
-        "alt": describe(summary, options.lang),
+        "title": caption.title or options.page_title,
+        "alt": alt,
+        "social": _social(options, caption.subtitle or alt),
+        "caption": caption,
+        "captioned": bool(caption) and options.chrome is Chrome.EMBED,
+        "caption_css": (
+            safe_in_element(template_text("caption.css")) if loads.inline_app else None
+        ),
+        "caption_css_url": f"{options.app_prefix}/caption.css{app_query}",
+        "offline_js": safe_in_element(template_text("offline.js")) if loads.inline_app else None,
+        "inline_basemap": (
+            base64.b64encode(base_layer_resource()).decode("ascii") if loads.inline_app else None
+        ),
         "loads": loads,
         "favicon": _favicon_url(options, loads.inline_app),
-        "app_js": safe_in_element(_template_text("launchmap.js")) if loads.inline_app else None,
-        "loader": safe_in_element(_template_text("loader.js")),
+        "app_js": safe_in_element(template_text("launchmap.js")) if loads.inline_app else None,
+        "loader": safe_in_element(template_text("loader.js")),
         "config": script_json(_config(summary, options, view, inline_data, reference)),
         "inline_data": (
             base64.b64encode(inline_data.incidents).decode("ascii") if inline_data else None
@@ -296,7 +349,32 @@ def _render(
         "chart_image_url": options.chart_image_url,
         "messages": messages,
     }
-    return _environment().get_template("page.html").render(context)
+    return environment().get_template("page.html").render(context)
+
+
+def _social(options: MapOptions, description: str) -> dict[str, Any] | None:
+    """Return the link preview's values for the page template, or None without addresses."""
+    social = options.social
+    if social is None:
+        return None
+    return {
+        "page_url": social.page_url,
+        "card_url": social.card_url,
+        "oembed_url": social.oembed_url,
+        "card_width": social.card_size[0],
+        "card_height": social.card_size[1],
+        "description": description,
+        "locale": message("embed.locale", options.lang),
+    }
+
+
+def page_messages(language: str) -> dict[str, str]:
+    """Return the messages a map page's script may say (credits come as HTML, apart)."""
+    return {
+        name: text
+        for name, text in catalogue(language).items()
+        if name.startswith(PAGE_MESSAGE_PREFIXES) and not name.startswith("map.credit.")
+    }
 
 
 def _favicon_url(options: MapOptions, inline: bool) -> str:
@@ -312,6 +390,11 @@ def _reference_url(options: MapOptions) -> str:
     return f"{options.app_prefix}/{REFERENCE_FILE}?v={build_id()}"
 
 
+def _base_layer_url(options: MapOptions) -> str:
+    """Return the address of the offline base map for a page that loads its assets."""
+    return f"{options.app_prefix}/{BASE_LAYER_FILE}?v={build_id()}"
+
+
 def _config(
     summary: MapSummary,
     options: MapOptions,
@@ -325,24 +408,43 @@ def _config(
     config: dict[str, Any] = {
         "dataUrl": None if inline_data else options.data_url,
         "referenceUrl": reference_url,
+        "offline": {
+            "url": None if reference_url is None else _base_layer_url(options),
+            "base": options.base_map.value,
+        },
         "snippetUrl": options.snippet_url,
         "chartImageUrl": options.chart_image_url,
         "colors": EVENT_COLORS,
         "view": view.as_script_data(),
+        "keep": {name: value for name, value in view.as_query().items() if name in KEPT_PARAMETERS},
+        "defaultLayers": sorted(DEFAULT_LAYERS),
+        "layerNames": sorted(Layer),
         "bounds": summary.bounds,
         "fitMaxZoom": FIT_MAX_ZOOM,
         "defaultCenter": DEFAULT_CENTER,
         "defaultZoom": DEFAULT_ZOOM,
-        "title": options.page_title,
+        "title": view.caption.title or options.page_title,
         "chrome": options.chrome.value,
         "lang": lang,
-        "langInAddress": options.lang_in_address,
-        "messages": _script_messages(lang),
+        "locale": message("embed.locale", lang).replace("_", "-"),
+        "messages": page_messages(lang),
         "attributions": credits(lang),
         "placeSearch": place_search(options.geocode_url),
         "baseMaps": [
-            {"name": "layer.osm", "url": OSM_TILES, "attribution": credits(lang, ("map.credit.osm",))[0], "native": 19},
-            {"name": "layer.light", "url": LIGHT_TILES, "attribution": light_credit, "native": 16},
+            {
+                "id": BaseMap.OSM.value,
+                "name": "layer.osm",
+                "url": OSM_TILES,
+                "attribution": credits(lang, ("map.credit.osm",))[0],
+                "native": 19,
+            },
+            {
+                "id": BaseMap.LIGHT.value,
+                "name": "layer.light",
+                "url": LIGHT_TILES,
+                "attribution": light_credit,
+                "native": 16,
+            },
         ],
         "minimapAttribution": minimap_credit,
         "zoneMetres": round(INTERCEPTION_ZONE_M),
@@ -352,15 +454,6 @@ def _config(
     if inline_data is not None:
         config["details"] = inline_data.all_details()
     return config
-
-
-def _script_messages(language: str) -> dict[str, str]:
-    """Return the messages the page script says (not those of the snippet, images or shell)."""
-    return {
-        name: text
-        for name, text in catalogue(language).items()
-        if name.startswith(_SCRIPT_MESSAGES) and not name.startswith("map.credit.")
-    }
 
 
 def _plugins(options: MapOptions) -> dict[str, dict[str, str | None]]:
@@ -376,23 +469,6 @@ def _plugins(options: MapOptions) -> dict[str, dict[str, str | None]]:
     return found
 
 
-@cache
-def _environment() -> Environment:
-    """Return the template environment: every value is HTML-escaped unless marked safe."""
-    return Environment(
-        loader=PackageLoader("maps", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@cache
-def _template_text(name: str) -> str:
-    """Read one of the package's template files."""
-    return resources.files("maps").joinpath("templates", name).read_text("utf-8")
-
-
 def app_file(name: str) -> bytes:
     """Return one of the files a server serves under :data:`APP_PREFIX`.
 
@@ -404,11 +480,13 @@ def app_file(name: str) -> bytes:
     """
     if name == REFERENCE_FILE:
         return reference_resource()
+    if name == BASE_LAYER_FILE:
+        return base_layer_resource()
     if name in BUNDLE_FILES:
         return _bundle(name.rsplit(".", 1)[-1])
     if name not in APP_FILES:
         raise KeyError(name)
-    return _template_text(name).encode("utf-8")
+    return template_text(name).encode("utf-8")
 
 
 @cache
@@ -419,7 +497,9 @@ def _bundle(kind: str) -> bytes:
     served from another folder than Leaflet's.
     """
     parts = [inline_text(file) for file in CORE_FILES if file.kind == kind]
-    parts.append(_template_text(f"launchmap.{kind}"))
+    if kind == "js":
+        parts.append(template_text("offline.js"))  # the base maps, before the page script
+    parts.append(template_text(f"launchmap.{kind}"))
     separator = "\n;\n" if kind == "js" else "\n"
     return separator.join(parts).encode("utf-8")
 
@@ -437,9 +517,7 @@ def reference_resource() -> bytes:
         "zone": json.loads(zone_geojson()),
         "places": places,
         "chartPlaces": chart_places,
-        "names": local_names(
-            [place[0] for place in places] + [place[0] for place in chart_places]
-        ),
+        "names": local_names([place[0] for place in places] + [place[0] for place in chart_places]),
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
@@ -454,11 +532,12 @@ def build_id() -> str:
     page's ETag (so a new launchmap never serves an old page as current).
     """
     digest = hashlib.sha256()
-    for name in (*APP_FILES, "page.html", "loader.js"):
-        digest.update(_template_text(name).encode("utf-8"))
+    for name in (*APP_FILES, *PAGE_TEMPLATES):
+        digest.update(template_text(name).encode("utf-8"))
     for language in LANGUAGES:
         digest.update(json.dumps(catalogue(language), sort_keys=True).encode("utf-8"))
     digest.update(reference_resource())
+    digest.update(base_layer_resource())
     digest.update(json.dumps(EVENT_COLORS).encode("utf-8"))
     for file in PAGE_FILES:
         digest.update(f"{file.package}/{file.path}".encode())

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
 from collections.abc import Iterable
+from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
@@ -24,7 +24,7 @@ from geo.coast import INTERCEPTION_ZONE_M, interception_zone
 from geo.gazetteer import Place, gazetteer
 from geo.geocode import FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, normalize_name, place_names
 from geo.vocabulary import LocationPrecision
-from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, counted, date_text, message
+from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, counted, format_date, message
 
 COORDINATE_DECIMALS = 5  # about a metre: finer than any incident's placement
 SEARCH_REACH_M = 15_000.0  # towns this close to the shore are offered by the search box
@@ -135,7 +135,7 @@ def describe(summary: MapSummary, language: str = DEFAULT_LANGUAGE) -> str:
     """Write the map's alternative text: what it shows, when, and where it is busiest."""
     text = counted("describe.map", summary.placed, language)
     if summary.first is not None and summary.last is not None:
-        first, last = date_text(summary.first, language), date_text(summary.last, language)
+        first, last = format_date(summary.first, language), format_date(summary.last, language)
         text += message("describe.dates", language, first=first, last=last)
     text += message("describe.points", language)
     if summary.busiest_hotspot:
@@ -145,7 +145,7 @@ def describe(summary: MapSummary, language: str = DEFAULT_LANGUAGE) -> str:
 
 
 def local_label(label: str, language: str) -> str:
-    """Return a hotspot's label ("A – B") with each place in ``language`` where the gazetteer can."""
+    """Return a hotspot's label ("A – B") with each place in ``language`` where it can."""
     parts = label.split(LABEL_JOIN)
     forms = local_names(parts)
     return LABEL_JOIN.join(forms.get(part, {}).get(language, part) for part in parts)

@@ -28,3 +28,10 @@ def open_panel(page: Page | Frame) -> None:
     if toggle.is_visible() and toggle.get_attribute("aria-expanded") != "true":
         toggle.click()
     page.locator("#launchmap-controls").wait_for(state="visible")
+
+
+def wait_for_offline_base(page: Page | Frame) -> None:
+    """Wait until the offline base map (land, sea, place names) is drawn under the incidents."""
+    page.wait_for_function(
+        "() => document.querySelector('.launchmap-map').dataset.launchmapOfflineDrawn === '1'"
+    )

@@ -10,7 +10,8 @@ catalogue in its configuration) all take their text from here.
 
 A page's language is the ``lang`` of its address if one is given, else the
 first of the reader's ``Accept-Language`` that launchmap has a catalogue for,
-else English (:func:`negotiate`).
+else English (:func:`choose_language`). The page shell, the embed snippet and
+builder, the static images and the error pages take their text from here too.
 """
 
 from __future__ import annotations
@@ -20,9 +21,7 @@ import json
 from functools import cache
 from importlib import resources
 
-from babel import Locale
-from babel.dates import format_date
-from babel.numbers import format_decimal
+from babel import Locale, dates, numbers
 
 from maps.errors import MapViewError
 
@@ -41,13 +40,13 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     MapViewError
         For a language launchmap has no catalogue for, naming it.
     """
-    checked_language(language)
+    check_language(language)
     text = resources.files("maps.messages").joinpath(f"{language}.json").read_text("utf-8")
     messages: dict[str, str] = json.loads(text)
     return messages
 
 
-def checked_language(language: str) -> str:
+def check_language(language: str) -> str:
     """Return ``language`` if launchmap has a catalogue for it.
 
     Raises
@@ -56,13 +55,13 @@ def checked_language(language: str) -> str:
         Naming the language and the ones there are.
     """
     if language not in LANGUAGES:
-        raise MapViewError(f"lang: {language!r} is not one of {', '.join(LANGUAGES)}")
+        raise MapViewError("error.lang", value=language, known=", ".join(LANGUAGES))
     return language
 
 
-def message(name: str, language: str = DEFAULT_LANGUAGE, **fields: object) -> str:
+def message(key: str, language: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
     """Return one message of ``language`` with its ``{name}`` fields filled in."""
-    return catalogue(language)[name].format(**fields)
+    return catalogue(language)[key].format(**fields)
 
 
 def counted(name: str, count: int, language: str = DEFAULT_LANGUAGE, **fields: object) -> str:
@@ -70,23 +69,35 @@ def counted(name: str, count: int, language: str = DEFAULT_LANGUAGE, **fields: o
 
     ``{count}`` is the count written as the language writes numbers.
     """
-    category = Locale.parse(language).plural_form(count)
+    category = Locale.parse(_locale(language)).plural_form(count)
     messages = catalogue(language)
     key = f"{name}.{category}" if f"{name}.{category}" in messages else f"{name}.other"
-    return messages[key].format(count=number_text(count, language), **fields)
+    return messages[key].format(count=format_number(count, language), **fields)
 
 
-def number_text(number: int | float, language: str = DEFAULT_LANGUAGE) -> str:
-    """Write a number as ``language`` does (``2,007`` in English, ``2 007`` in French)."""
-    return str(format_decimal(number, locale=language))
+def format_number(number: int | float, language: str = DEFAULT_LANGUAGE) -> str:
+    """Write a number as ``language`` does (``2,007`` in English, ``2\u202f007`` in French).
+
+    French groups digits with a narrow no-break space, as browsers' ``Intl`` does.
+    """
+    return str(numbers.format_decimal(number, locale=_locale(language)))
 
 
-def date_text(day: dt.date, language: str = DEFAULT_LANGUAGE) -> str:
-    """Write a date as ``language`` does in running text (``1 May 2024``, ``1 mai 2024``)."""
-    return str(format_date(day, format="long", locale=language))
+def format_date(day: dt.date, language: str = DEFAULT_LANGUAGE) -> str:
+    """Write a date as ``language`` does in running text (``1 May 2024``, ``1 mai 2024``).
+
+    The same words as the page script's ``Intl.DateTimeFormat`` with a long month,
+    in the page's locale (British English; French of France).
+    """
+    return str(dates.format_date(day, format="long", locale=_locale(language)))
 
 
-def negotiate(lang: str | None, accept_language: str | None) -> str:
+def _locale(language: str) -> str:
+    """Return the locale of a language's catalogue (``en_GB``, ``fr_FR``): its numbers and dates."""
+    return message("embed.locale", language)
+
+
+def choose_language(lang: str | None, accept_language: str | None) -> str:
     """Return the page language: ``lang`` if given, else the reader's first known one, else English.
 
     ``accept_language`` is an HTTP ``Accept-Language`` header
@@ -99,7 +110,7 @@ def negotiate(lang: str | None, accept_language: str | None) -> str:
         When ``lang`` is given and launchmap has no catalogue for it.
     """
     if lang:
-        return checked_language(lang.strip().lower())
+        return check_language(lang.strip().lower())
     for tag in _accepted(accept_language or ""):
         primary = tag.split("-", 1)[0]
         if primary in LANGUAGES:

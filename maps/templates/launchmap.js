@@ -37,13 +37,13 @@
         this.messages = config.messages;
         this.lang = config.lang;
         this.names = {};
-        this.plurals = new Intl.PluralRules(config.lang);
-        this.numbers = new Intl.NumberFormat(config.lang);
-        this.decimals = new Intl.NumberFormat(config.lang, {minimumFractionDigits: 1, maximumFractionDigits: 1});
-        this.days = new Intl.DateTimeFormat(config.lang, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
-        this.months = new Intl.DateTimeFormat(config.lang, {month: "long", year: "numeric", timeZone: "UTC"});
-        this.shortMonths = new Intl.DateTimeFormat(config.lang, {month: "short", timeZone: "UTC"});
-        this.countries = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([config.lang], {type: "region"}) : null;
+        this.plurals = new Intl.PluralRules(config.locale);
+        this.numbers = new Intl.NumberFormat(config.locale);
+        this.decimals = new Intl.NumberFormat(config.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
+        this.days = new Intl.DateTimeFormat(config.locale, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
+        this.months = new Intl.DateTimeFormat(config.locale, {month: "long", year: "numeric", timeZone: "UTC"});
+        this.shortMonths = new Intl.DateTimeFormat(config.locale, {month: "short", timeZone: "UTC"});
+        this.countries = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([config.locale], {type: "region"}) : null;
     }
 
     /* A message with its {fields} filled in. */
@@ -969,7 +969,7 @@
             input.type = "radio";
             input.name = "launchmap-base";
             input.value = base.id;
-            input.checked = index === 0;
+            input.checked = app.map.hasLayer(base.layer);
             input.addEventListener("change", function () { if (input.checked) { app.showBase(base); } });
             label.appendChild(input);
             label.appendChild(element("span", null, base.name));
@@ -1288,6 +1288,10 @@
         this.places = []; // the reference layers bring them (useReference)
         this.placeSearch = config.placeSearch;
         this.snippetUrl = config.snippetUrl;
+        this.view = config.view;
+        this.keep = config.keep;
+        this.defaultLayers = config.defaultLayers;
+        this.layerNames = config.layerNames;
         this.chartPlaces = [];
         this.countNode = document.querySelector(".launchmap-count");
         words.learn(data.names);
@@ -1300,7 +1304,7 @@
         this.overlays = [
             {id: "incidents", name: say("layer.incidents"), layer: this.incidents},
             {id: "hotspots", name: say("layer.hotspots"), layer: this.hotspots},
-            {id: "heat", name: say("layer.heat"), layer: this.density}
+            {id: "heatmap", name: say("layer.heat"), layer: this.density}
         ];
         this.lastGoodQuery = null;
         this.playing = null;
@@ -1550,9 +1554,28 @@
         return found;
     };
 
-    /* The filters and view as query parameters, as /map, /embed and the images read them. */
+    /* Show the overlays the view names (its ``layers``) among those made so far. */
+    App.prototype.showOverlays = function () {
+        this.overlays.forEach(function (overlay) {
+            if (this.view.layers.indexOf(overlay.id) >= 0 && !this.map.hasLayer(overlay.layer)) { this.showLayer(overlay, true); }
+        }, this);
+    };
+
+    /* The overlays shown, as the address's ``layers`` (null when they are the default ones);
+       one not made yet (the reference layers come last) counts as the view has it. */
+    App.prototype.shownOverlays = function () {
+        var shown = this.layerNames.filter(function (name) {
+            var overlay = this.overlays.filter(function (item) { return item.id === name; })[0];
+            return overlay ? this.map.hasLayer(overlay.layer) : this.view.layers.indexOf(name) >= 0;
+        }, this);
+        return shown.join(",") === this.defaultLayers.join(",") ? null : (shown.join(",") || "none");
+    };
+
+    /* The filters and view as query parameters, as /map, /embed and the images read them;
+       the reporter's text and choices the page does not change (``keep``: its base map, its
+       language when the address names it, the caption) go along. */
     App.prototype.viewQuery = function (withView) {
-        var query = new URLSearchParams();
+        var query = new URLSearchParams(this.keep);
         var filter = this.filter;
         if (filter.start !== null) { query.set("start", dayText(filter.start)); }
         if (filter.end !== null) { query.set("end", dayText(filter.end)); }
@@ -1568,7 +1591,8 @@
             query.set("lon", centre.lng.toFixed(5));
             query.set("zoom", String(Math.min(18, Math.max(3, Math.round(this.map.getZoom())))));
         }
-        if (this.config.langInAddress) { query.set("lang", this.config.lang); }
+        var layers = this.shownOverlays();
+        if (layers !== null) { query.set("layers", layers); }
         return query.toString();
     };
 
@@ -1602,23 +1626,25 @@
     App.prototype.showLayer = function (overlay, shown) {
         if (shown) { this.map.addLayer(overlay.layer); } else { this.map.removeLayer(overlay.layer); }
         if (overlay.input) { overlay.input.checked = shown; }
-        if (overlay.layer === this.density) { this.panel.showHeatScale(this.density); }
+        if (overlay.layer === this.density && this.panel) { this.panel.showHeatScale(this.density); }
+        this.rememberView();
     };
 
     App.prototype.showBase = function (base) {
         var map = this.map;
         this.baseLayers.forEach(function (other) { if (other !== base && map.hasLayer(other.layer)) { map.removeLayer(other.layer); } });
         base.layer.addTo(map);
-        base.layer.bringToBack();
+        if (base.layer.bringToBack) { base.layer.bringToBack(); }
+        this.keep.base = base.id;
+        this.rememberView();
     };
 
     App.prototype.start = function () {
         var app = this;
-        this.incidents.addTo(this.map);
-        this.hotspots.addTo(this.map);
         this.panel = new Panel(this, document.getElementById("launchmap-controls"));
         this.panel.build();
         this.density.on("scale", function () { app.panel.showHeatScale(app.density); });
+        this.showOverlays();
         new PanelToggle(this).addTo(this.map);
         var head = document.querySelector(".launchmap-panel-head");
         head.appendChild(button("launchmap-close", say("page.close"), function () { app.openPanel(false); }));
@@ -1646,28 +1672,17 @@
 
     // -- the page: the map first, then the incidents, then the reference layers and plugins -------
 
-    /* The base maps a reader chooses from, the first shown: tiles from the configuration. (A base
-       map drawn from bundled data, for when tiles do not load, would join this list.) */
-    function baseLayers(config) {
-        return config.baseMaps.map(function (base) {
-            return {
-                id: base.name,
-                name: say(base.name),
-                layer: L.tileLayer(base.url, {attribution: base.attribution, maxZoom: 19, maxNativeZoom: base.native})
-            };
-        });
-    }
-
     function makeMap(config) {
         var map = L.map("launchmap-map", {zoomControl: true});
         var view = config.view;
-        if (view.center === null && view.zoom === null && config.bounds) {
+        if (view.bbox) {
+            map.fitBounds(view.bbox);
+        } else if (view.center === null && view.zoom === null && config.bounds) {
             map.fitBounds(config.bounds, {padding: [40, 40], maxZoom: config.fitMaxZoom});
         } else {
             map.setView(view.center || config.defaultCenter, view.zoom === null ? config.defaultZoom : view.zoom);
         }
-        var bases = baseLayers(config);
-        bases[0].layer.addTo(map);
+        var bases = window.launchmapOffline.baseLayers(map, config); // offline.js: tiles, or the offline base map
         config.attributions.forEach(function (attribution) { map.attributionControl.addAttribution(attribution); });
         L.control.scale({position: "bottomleft"}).addTo(map);
         return {map: map, bases: bases};
@@ -1678,8 +1693,6 @@
         var renderer = L.canvas({padding: 0.2});
         var coastline = L.geoJSON(reference.shoreline, {interactive: false, renderer: renderer, style: {color: "#0b4f8a", weight: 1.5, opacity: 0.9}});
         var zone = L.geoJSON(reference.zone, {interactive: false, renderer: renderer, style: {color: "#e65100", weight: 0.5, fillColor: "#ff9800", fillOpacity: 0.35}});
-        coastline.addTo(app.map);
-        zone.addTo(app.map);
         var layers = document.querySelector(".launchmap-layers");
         [["coastline", say("layer.coastline"), coastline], ["zone", say("layer.zone", {metres: app.config.zoneMetres}), zone]].forEach(function (item) {
             var overlay = {id: item[0], name: item[1], layer: item[2]};
@@ -1687,7 +1700,6 @@
             var input = element("input");
             input.type = "checkbox";
             input.value = overlay.id;
-            input.checked = true;
             input.addEventListener("change", function () { app.showLayer(overlay, input.checked); });
             overlay.input = input;
             label.appendChild(input);
@@ -1695,6 +1707,7 @@
             layers.insertBefore(label, layers.querySelector(".launchmap-bases"));
             app.overlays.push(overlay);
         });
+        app.showOverlays();
         return {coastline: coastline, zone: zone};
     }
 
@@ -1735,12 +1748,14 @@
         })];
         if (config.minimap && window.matchMedia("(min-width: 700px)").matches) {
             loads.push(plugin(config, "minimap").then(function () {
-                var light = config.baseMaps[1];
-                new L.Control.MiniMap(L.tileLayer(light.url, {attribution: light.attribution}), {
+                var layer = window.launchmapOffline.minimapLayer(config); // grey tiles, or the offline map
+                new L.Control.MiniMap(layer, {
                     position: "topright", toggleDisplay: true, zoomLevelOffset: -5, width: 140, height: 140,
                     strings: {hideText: say("map.minimap_hide"), showText: say("map.minimap_show")}
                 }).addTo(app.map);
-                app.map.attributionControl.addAttribution(config.minimapAttribution);
+                if (!(layer instanceof window.launchmapOffline.OfflineLayer)) {
+                    app.map.attributionControl.addAttribution(config.minimapAttribution);
+                }
             }));
         }
         return Promise.all(loads);

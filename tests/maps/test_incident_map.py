@@ -148,7 +148,9 @@ def test_cdn_page_loads_the_pinned_versions() -> None:
     fullscreen = _app_config(page)["plugins"]["fullscreen"]  # type: ignore[index]
     css, js = PLUGINS["fullscreen"]
     assert fullscreen["js"] == asset_url(js, AssetMode.CDN)
-    assert fullscreen["jsIntegrity"] == integrity(js) and fullscreen["cssIntegrity"] == integrity(css)
+    assert fullscreen["jsIntegrity"] == integrity(js) and fullscreen["cssIntegrity"] == integrity(
+        css
+    )
 
 
 def test_cdn_assets_are_pinned_by_their_integrity() -> None:
@@ -346,6 +348,9 @@ def test_page_starts_from_the_view_filters_and_centre() -> None:
         "types": ["launch", "rescue"],
         "center": [50.9, 1.7],
         "zoom": 11,
+        "bbox": None,
+        "layers": ["coastline", "hotspots", "incidents", "zone"],
+        "base": None,
         "candidates": False,
         "step": None,
     }
