@@ -12,7 +12,7 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
@@ -207,7 +207,9 @@ def test_script_json_round_trips_and_cannot_close_a_script(value: object) -> Non
 
 
 def test_data_resource_carries_the_placed_incidents_in_date_order() -> None:
-    data = build_map_data(_incidents(), "the-key")
+    incidents = _incidents()
+    incidents["nearest_place"] = ["Wissant", None, None, "Gravelines"]  # as the coast gives them
+    data = build_map_data(incidents, "the-key")
     header = read_header(data.incidents)
     assert (header["key"], header["count"], header["total"]) == ("the-key", 3, 4)
     columns = read_columns(data.incidents)
@@ -229,7 +231,7 @@ def test_data_resource_carries_the_placed_incidents_in_date_order() -> None:
         "review": [0],
     }
     assert header["series"] == []
-    assert "Wissant" not in json.dumps(header)  # details travel in chunks
+    assert "example.org" not in json.dumps(header)  # details (sources …) travel in chunks
     assert "Wissant" in header["places"]  # the nearest places, by index
     assert header["places"][int(columns["place"][0])] == "Wissant"
     assert list(columns["review"]) == [0, 0, 0]
@@ -427,8 +429,9 @@ def open_map(offline_page: OfflinePage, address: str) -> Page:
     return offline_page.page
 
 
-def _overlay(page: Page, name: str) -> object:
-    return page.locator(".leaflet-control-layers-overlays label", has_text=name).locator("input")
+def _overlay(page: Page, name: str) -> Locator:
+    """The panel's checkbox of an overlay (incidents, hotspots, heatmap, coastline, zone)."""
+    return page.locator(f".launchmap-layers input[value={name}]")
 
 
 @pytest.mark.browser
@@ -456,24 +459,21 @@ def test_markers_are_drawn_coloured_and_sized_offline(
 @pytest.mark.browser
 def test_layers_toggle(standalone_map: Path, offline_page: OfflinePage) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
-    _overlay(page, "Incidents").uncheck()  # type: ignore[attr-defined]
+    _overlay(page, "incidents").uncheck()
     assert page.locator("path.launchmap-incident").count() == 0
-    _overlay(page, "Incidents").check()  # type: ignore[attr-defined]
+    _overlay(page, "incidents").check()
     assert page.locator("path.launchmap-incident").count() == 3
-    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
-    _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
-    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    assert page.locator("canvas.launchmap-density").count() == 0
+    assert page.locator(".launchmap-heat-scale").is_hidden()
+    _overlay(page, "heatmap").check()
+    assert page.locator("canvas.launchmap-density").count() == 1
+    assert "1" in page.locator(".launchmap-heat-scale").inner_text()  # its scale, from one a square
     zone_shown = "window.launchmap.map.hasLayer(window.launchmap.reference.zone)"
     assert page.evaluate(zone_shown) is True
-    _overlay(page, "300 m zone").uncheck()  # type: ignore[attr-defined]
+    _overlay(page, "zone").uncheck()
     assert page.evaluate(zone_shown) is False
-    page.locator(".leaflet-control-layers-base label", has_text="Light grey").locator(
-        "input"
-    ).check()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('img.leaflet-tile')]"
-        ".some(t => t.src.includes('arcgis'))"
-    )
+    with page.expect_request(lambda request: "arcgisonline" in request.url):
+        page.locator(".launchmap-bases input[value=light]").check()
 
 
 @pytest.mark.browser
@@ -481,8 +481,8 @@ def test_filters_change_incidents_heatmap_and_chart_together(
     standalone_map: Path, offline_page: OfflinePage
 ) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
-    _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
-    heat_points = "window.launchmap.heat._latlngs.length"
+    _overlay(page, "heatmap").check()
+    heat_points = "window.launchmap.density._shown.length"
     assert page.evaluate(heat_points) == 3
     assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "3"
     page.locator(".launchmap-types input[value=rescue]").uncheck()
@@ -519,7 +519,7 @@ def test_hostile_popup_shows_text_and_runs_nothing(
     popup.wait_for(timeout=5_000)
     assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
     assert popup.locator(".launchmap-quote").evaluate("node => node.textContent") == HOSTILE
-    assert popup.locator("strong").evaluate("node => node.textContent") == f"rescue — {HOSTILE}"
+    assert popup.locator("strong").evaluate("node => node.textContent") == f"Rescue — {HOSTILE}"
     link = popup.locator("a")
     assert link.get_attribute("href") == HOSTILE_URL
     assert link.get_attribute("rel") == "noopener noreferrer nofollow"
@@ -536,7 +536,7 @@ def test_popup_shows_every_field_a_reader_needs(
     page = open_map(offline_page, standalone_map.as_uri())
     page.locator("path.launchmap-incident-launch").dispatch_event("click")
     text = page.locator(".launchmap-popup").inner_text()
-    for expected in ("2024-05-01", "Wissant", "People", "40", "Boats", "68.5 km", "Example"):
+    for expected in ("1 May 2024", "Wissant", "People", "40", "Boats", "68.5 km", "Example"):
         assert expected in text, expected
 
 
@@ -561,17 +561,19 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
     listing = page.locator(".launchmap-list")
     listing.wait_for(timeout=5_000)
     assert listing.locator("button").count() == 7
-    listing.locator("button", has_text="2024-05-03").click()
+    dates = listing.locator("button").all_inner_texts()
+    assert [text.split(", ")[1] for text in dates] == [f"{day} May 2024" for day in range(7, 0, -1)]
+    listing.locator("button", has_text="3 May 2024").click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.launchmap-popup')]"
-        ".some(n => n.innerText.includes('2024-05-03'))"
+        ".some(n => n.innerText.includes('3 May 2024'))"
     )
 
 
 SEARCHED = [  # as typed, the place meant, where it is (lat, lon)
     ("Dunkerque", "Dunkirk", (51.034, 2.377)),
-    ("Gris-Nez", "Cap Gris-Nez", (50.871, 1.584)),
-    ("cap gris nez", "Cap Gris-Nez", (50.871, 1.584)),
+    ("Gris-Nez", "Cape Gris-Nez", (50.871, 1.584)),  # the English page's name for it
+    ("cap gris nez", "Cape Gris-Nez", (50.871, 1.584)),
     ("Gravlines", "Gravelines", (50.987, 2.128)),
     ("boulogne-sur-mer", "Boulogne-sur-Mer", (50.725, 1.614)),
     ("Duinkerke", "Dunkirk", (51.034, 2.377)),
@@ -611,7 +613,7 @@ def test_search_moves_the_map_to_a_place_named_as_the_geocoder_names_it(
 @pytest.mark.browser
 def test_chart_panel_sits_beside_the_map(standalone_map: Path, offline_page: OfflinePage) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
-    chart = page.locator(".launchmap-aside").bounding_box()
+    chart = page.locator(".launchmap-panel").bounding_box()
     map_box = page.locator(".launchmap-map").bounding_box()
     assert chart and map_box and chart["x"] >= map_box["x"] + map_box["width"] - 1
     painted = page.evaluate(
@@ -651,9 +653,13 @@ def test_hotspots_are_drawn_with_labels_and_toggle(
     page = open_map(offline_page, path.as_uri())
     hulls = page.locator("path.launchmap-hotspot")
     assert hulls.count() == 1
+    # the clusters cover where its label would go: the label waits for hover or focus
+    assert page.locator(".launchmap-hotspot-placed").count() == 0
+    hulls.focus()
     label = page.locator(".launchmap-hotspot-label").inner_text()
     assert label.endswith(" · 8") and "Fort-Philippe" in label  # the nearest places, the count
-    _overlay(page, "Launch hotspots").uncheck()  # type: ignore[attr-defined]
+    assert "launch hotspot" in page.locator(".launchmap-hotspot-note").inner_text()  # explained
+    _overlay(page, "hotspots").uncheck()
     assert hulls.count() == 0
     page.locator(".launchmap-hotspot-label").wait_for(state="detached")  # after a fade
     save_screenshot(page, "map-hotspots")
