@@ -663,3 +663,62 @@ def test_hotspots_are_drawn_with_labels_and_toggle(
     assert hulls.count() == 0
     page.locator(".launchmap-hotspot-label").wait_for(state="detached")  # after a fade
     save_screenshot(page, "map-hotspots")
+
+
+def _hotspot_label(page: Page) -> str:
+    """Focus the one hotspot outline (as Tab would) and read its label."""
+    page.locator("path.launchmap-hotspot").focus()
+    return page.locator(".launchmap-hotspot-label").first.inner_text()
+
+
+def _set_date(page: Page, which: str, value: str) -> None:
+    field = page.locator(f".launchmap-date-{which}")
+    field.fill(value)
+    field.dispatch_event("change")
+
+
+@pytest.mark.browser
+def test_hotspots_follow_the_filters(tmp_path: Path, offline_page: OfflinePage) -> None:
+    path = tmp_path / "hotspots.html"
+    page_html = render_map_html(_launches_near_gravelines(), MapOptions(assets=AssetMode.INLINE))
+    path.write_text(page_html, encoding="utf-8")
+    page = open_map(offline_page, path.as_uri())
+    assert _hotspot_label(page).endswith(" · 8")
+    _set_date(page, "end", "2024-05-05")  # five of the eight departures
+    page.locator(".launchmap-hotspot-label").first.wait_for(state="detached")
+    assert _hotspot_label(page).endswith(" · 5")
+    _set_date(page, "end", "2024-05-02")  # two departures make no hotspot
+    assert page.locator("path.launchmap-hotspot").count() == 0
+    _set_date(page, "end", "")
+    page.locator(".launchmap-types input[value=launch]").uncheck()
+    assert page.locator("path.launchmap-hotspot").count() == 0
+    assert offline_page.errors == []
+
+
+@pytest.mark.browser
+def test_an_english_point_without_a_country_is_not_charted_on_the_french_coast(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    rows = [
+        Incident(event_type="launch", date="2024-05-01", lon=1.661, lat=50.885),  # Wissant
+        Incident(event_type="arrival", date="2024-05-01", lon=1.3134, lat=51.1242),  # Dover
+    ]
+    incidents = with_coast_relations(incidents_to_frame(rows))
+    path = tmp_path / "dover.html"
+    path.write_text(render_map_html(incidents, MapOptions(assets=AssetMode.INLINE)), "utf-8")
+    page = open_map(offline_page, path.as_uri())
+    assert drawn_incidents(page) == 2  # both on the map …
+    assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "1"  # … one charted
+
+
+@pytest.mark.browser
+def test_every_tile_source_shown_is_credited(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    credits = page.locator(".leaflet-control-attribution")
+    page.locator(".leaflet-control-minimap").wait_for()  # it draws the grey tiles …
+    assert "Esri" in credits.inner_text()  # … so Esri is credited on the OpenStreetMap base map
+    page.locator(".launchmap-bases input[value=light]").check()
+    assert "OpenStreetMap" in credits.inner_text()  # the places' and curated layers' data
+    assert "Esri" in credits.inner_text()
