@@ -300,6 +300,45 @@ def test_filters_keep_the_address_and_the_embed_link_in_step(
     assert not page.locator(".launchmap-types input[value=launch]").is_checked()
 
 
+def _query(address: str | None) -> dict[str, str]:
+    """Return the query of an address as a plain mapping (each parameter's last value)."""
+    assert address is not None
+    return {key: values[-1] for key, values in parse_qs(urlsplit(address).query).items()}
+
+
+@pytest.mark.browser
+def test_after_the_heatmap_filters_keep_counts_and_links_in_step_and_bad_ranges_are_named(
+    writable_server: LiveServer, offline_page: OfflinePage
+) -> None:
+    page = offline_page.page
+    page.goto(f"{writable_server.url}/map?zoom=9&lat=50.9&lon=1.8")
+    wait_until_drawn(page)
+    heat = page.locator(".launchmap-layers input[value=heatmap]")
+    heat.check()
+    heat.uncheck()  # a filter after this threw, and left counts and links stale
+    count = page.locator(".launchmap-count").inner_text()
+    page.locator(".launchmap-types input[value=launch]").uncheck()
+    assert page.locator(".launchmap-count").inner_text() != count
+    download = page.locator(".launchmap-chart-download")
+    embed = page.locator(".launchmap-embed-link")
+    for link in (download, embed):
+        assert "launch" not in _query(link.get_attribute("href"))["types"].split(",")
+    start, end = page.locator(".launchmap-date-start"), page.locator(".launchmap-date-end")
+    start.fill("2025-06-01")
+    start.dispatch_event("change")
+    end.fill("2025-01-01")
+    end.dispatch_event("change")
+    problem = page.locator(".launchmap-date-problem")
+    assert problem.is_visible() and "2025" in problem.inner_text()
+    assert start.get_attribute("aria-invalid") == "true"
+    for link in (download, embed):  # the links keep the last range that could be shown
+        query = _query(link.get_attribute("href"))
+        assert query.get("start") == "2025-06-01" and "end" not in query
+    image = httpx.get(writable_server.url + str(download.get_attribute("href")), timeout=60)
+    assert image.status_code == 200 and image.content.startswith(b"\x89PNG")
+    assert offline_page.errors == []
+
+
 @pytest.mark.browser
 def test_served_popup_fetches_hostile_text_and_shows_it_as_text(
     writable_server: LiveServer, offline_page: OfflinePage
