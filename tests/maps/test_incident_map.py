@@ -722,3 +722,60 @@ def test_every_tile_source_shown_is_credited(
     page.locator(".launchmap-bases input[value=light]").check()
     assert "OpenStreetMap" in credits.inner_text()  # the places' and curated layers' data
     assert "Esri" in credits.inner_text()
+
+
+@pytest.mark.browser
+def test_the_time_slider_plays_the_months_through_markers_density_and_chart(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    path = tmp_path / "months.html"
+    view = parse_view(start="2024-06-01", step="month", lat=50.95, lon=1.85, zoom=11)
+    path.write_text(render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE), view))
+    page = open_map(offline_page, path.as_uri())
+    _overlay(page, "heatmap").check()
+    shown = (
+        "() => [document.querySelectorAll('path.launchmap-incident').length,"
+        " window.launchmap.density._shown.length,"
+        " document.getElementById('launchmap-chart').dataset.drawn]"
+    )
+    assert page.locator(".launchmap-step").input_value() == "month"  # from the address
+    assert page.locator("path.launchmap-incident-rescue").count() == 1  # June: the rescue only
+    assert page.evaluate(shown) == [1, 1, "1"]
+    period = page.locator(".launchmap-period").inner_text()
+    page.locator(".launchmap-slider").fill("0")  # May: the launch
+    page.locator(".launchmap-period").filter(has_not_text=period).wait_for()
+    assert page.locator("path.launchmap-incident-launch").count() == 1
+    assert page.evaluate(shown) == [1, 1, "1"]
+    page.locator(".launchmap-play").click()  # on to June, then July, and it stops
+    page.locator("path.launchmap-incident-interception").wait_for()
+    page.locator(".launchmap-play[aria-pressed=false]").wait_for()
+    assert page.evaluate(shown) == [1, 1, "1"]
+    assert "2024-07" in page.locator(".launchmap-date-start").input_value()
+    assert offline_page.errors == []
+
+
+@pytest.mark.browser
+def test_keyboard_opens_a_marker_and_the_popup_is_announced(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    viewport = page.locator("meta[name=viewport]").get_attribute("content") or ""
+    assert "user-scalable" not in viewport and "maximum-scale" not in viewport
+    assert page.locator("link[rel=icon]").get_attribute("href", timeout=1_000)
+    focusable = page.evaluate(
+        "() => [...document.querySelectorAll('path.launchmap-incident')]"
+        ".every(node => node.tabIndex === 0 && node.getAttribute('aria-label'))"
+    )
+    assert focusable  # Tab reaches every marker, each named
+    marker = page.locator("path.launchmap-incident-launch")
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.locator(".launchmap-popup").wait_for()
+    page.wait_for_function(
+        "() => document.getElementById('launchmap-announce').textContent.includes('Launch')"
+    )
+    page.locator(".leaflet-popup-close-button").click()
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.classList"
+        ".contains('launchmap-incident-launch')"
+    )  # the focus goes back to the marker
