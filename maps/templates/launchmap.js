@@ -117,11 +117,18 @@
         window.setTimeout(function () { region.textContent = sentence; }, 30);
     }
 
-    /* A list shown a page at a time: ``render(index)`` makes one item's node. */
+    /* A list shown a page at a time: ``render(index)`` makes one item's node. Its page buttons
+       stay in place as the pages turn (a button taken out of the page under the pointer would
+       let the click reach the map, which closes the popup, and would lose the focus). */
     function PagedList(className, render) {
+        var list = this;
         this.box = element("div", "launchmap-paged " + (className || ""));
         this.list = element("ul", "launchmap-paged-items");
         this.nav = element("div", "launchmap-paged-nav");
+        this.previous = button("launchmap-previous", say("popup.previous"), function () { list.turn(-1); });
+        this.range = element("span", "launchmap-paged-range");
+        this.next = button("launchmap-next", say("popup.next"), function () { list.turn(1); });
+        [this.previous, this.range, this.next].forEach(function (node) { list.nav.appendChild(node); });
         this.box.appendChild(this.list);
         this.box.appendChild(this.nav);
         this.render = render;
@@ -135,23 +142,23 @@
         this._draw();
     };
 
+    PagedList.prototype.turn = function (by) {
+        this.page += by;
+        this._draw();
+    };
+
     PagedList.prototype._draw = function () {
         var list = this;
         var first = this.page * LIST_PAGE;
         var last = Math.min(this.items.length, first + LIST_PAGE);
         this.list.textContent = "";
         this.items.slice(first, last).forEach(function (item) { list.list.appendChild(list.render(item)); });
-        this.nav.textContent = "";
-        if (this.items.length <= LIST_PAGE) { return; }
-        var previous = button("launchmap-previous", say("popup.previous"), function () { list.page -= 1; list._draw(); });
-        var next = button("launchmap-next", say("popup.next"), function () { list.page += 1; list._draw(); });
-        previous.disabled = this.page === 0;
-        next.disabled = last >= this.items.length;
-        this.nav.appendChild(previous);
-        this.nav.appendChild(element("span", "launchmap-paged-range", say("popup.page", {
+        this.nav.hidden = this.items.length <= LIST_PAGE;
+        this.previous.disabled = this.page === 0;
+        this.next.disabled = last >= this.items.length;
+        this.range.textContent = say("popup.page", {
             first: words.number(first + 1), last: words.number(last), count: words.number(this.items.length)
-        })));
-        this.nav.appendChild(next);
+        });
     };
 
     // -- dates and periods ----------------------------------------------------------------------

@@ -546,7 +546,7 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
 ) -> None:
     same_beach = [
         Incident(event_type="launch", date=f"2024-05-{day:02d}", lon=1.661, lat=50.885)
-        for day in range(1, 8)
+        for day in (3, 1, 2, *range(4, 24))  # 23, not in date order
     ]
     path = tmp_path / "stack.html"
     page_html = render_map_html(
@@ -556,14 +556,24 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
         page_html.replace('"defaultCenter":[50.95,1.85]', '"defaultCenter":[50.885,1.661]')
     )
     page = open_map(offline_page, path.as_uri())
-    assert drawn_incidents(page) == 7
+    assert drawn_incidents(page) == 23
     page.locator(".launchmap-cluster").first.click()
     listing = page.locator(".launchmap-list")
     listing.wait_for(timeout=5_000)
-    assert listing.locator("button").count() == 7
-    dates = listing.locator("button").all_inner_texts()
-    assert [text.split(", ")[1] for text in dates] == [f"{day} May 2024" for day in range(7, 0, -1)]
-    listing.locator("button", has_text="3 May 2024").click()
+
+    def days() -> list[int]:
+        texts = listing.locator("li button").all_inner_texts()
+        return [int(text.split(", ")[1].split()[0]) for text in texts]
+
+    assert days() == list(range(23, 13, -1))  # newest first, ten a page
+    listing.locator(".launchmap-next").click()
+    listing.locator(".launchmap-next").click()
+    assert days() == [3, 2, 1]
+    assert listing.locator(".launchmap-next").is_disabled()
+    list_box = listing.bounding_box()
+    map_box = page.locator(".launchmap-map").bounding_box()
+    assert list_box and map_box and list_box["height"] < map_box["height"]
+    listing.locator("li button", has_text="3 May 2024").click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.launchmap-popup')]"
         ".some(n => n.innerText.includes('3 May 2024'))"
