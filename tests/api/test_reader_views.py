@@ -52,6 +52,14 @@ MAP_SHARE = """([grid]) => {
 }"""
 
 
+# The map's controls a reader can see (their first class), but for the attribution.
+VISIBLE_CONTROLS = """() => [...document.querySelectorAll('.leaflet-control')]
+    .filter(node => node.offsetParent !== null)
+    .map(node => [...node.classList].find(name => name !== 'leaflet-control'))
+    .filter(name => name !== 'leaflet-control-attribution')
+    .sort()"""
+
+
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serve the article's folder without logging."""
 
@@ -183,6 +191,9 @@ def test_the_map_is_mostly_map_and_every_control_works(
     )
     _check_controls(embed)
     if size == "phone":
+        assert embed.evaluate(VISIBLE_CONTROLS) == ["launchmap-toggle", "leaflet-control-zoom"]
+        credits = embed.locator(".leaflet-control-attribution").bounding_box()
+        assert credits and credits["height"] <= 24  # one line
         assert full["area"] >= MIN_MAP_SHARE and full["share"] >= MIN_MAP_SHARE, full
         frame_box = article_page.locator("iframe").bounding_box()
         assert frame_box and frame_box["width"] == pytest.approx(358, abs=2)
