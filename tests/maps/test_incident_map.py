@@ -789,3 +789,45 @@ def test_keyboard_opens_a_marker_and_the_popup_is_announced(
         "() => document.activeElement && document.activeElement.classList"
         ".contains('launchmap-incident-launch')"
     )  # the focus goes back to the marker
+
+
+@pytest.mark.browser
+def test_country_level_incidents_are_listed_and_their_daily_series_charted(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": ["people"]}}
+    rows = [
+        Incident(
+            event_type="arrival",
+            date=f"2024-06-{day:02d}",
+            country="GB",
+            location_precision="country",
+            people=people,
+            extra=mark,
+        )
+        for day, people in ((1, 310), (2, 0), (3, 120))
+    ]
+    rows.append(Incident(event_type="arrival", date="2024-06-05", country="GB", people=44))
+    rows.append(
+        Incident(
+            event_type="launch", date="2024-06-02", lon=1.661, lat=50.885, people=40, coast_km=68.5
+        )
+    )
+    path = tmp_path / "countries.html"
+    path.write_text(render_map_html(incidents_to_frame(rows), MapOptions(assets=AssetMode.INLINE)))
+    page = open_map(offline_page, path.as_uri())
+    listed = page.locator(".launchmap-country-items li").all_inner_texts()
+    assert len(listed) == 1 and "United Kingdom" in listed[0] and "44" in listed[0]
+    totals = page.locator(".launchmap-series-totals").inner_text()
+    assert "uk-small-boats" in totals and "430" in totals  # three days: 310 + 0 + 120
+    assert page.evaluate("window.launchmap.chart.bars.length") >= 2  # the days with arrivals
+    x, y = page.evaluate("window.launchmap.chart.points[0].slice(0, 2)")
+    page.locator("#launchmap-chart").scroll_into_view_if_needed()
+    canvas = page.locator("#launchmap-chart").bounding_box()
+    assert canvas is not None
+    page.mouse.move(canvas["x"] + x, canvas["y"] + y)
+    tip = page.locator(".launchmap-chart-tip")
+    assert "Launch" in tip.inner_text() and "68.5" in tip.inner_text()  # names the incident
+    _set_date(page, "end", "2024-06-01")
+    assert "310" in page.locator(".launchmap-series-totals").inner_text()
+    assert page.locator(".launchmap-country-items li").count() == 0
