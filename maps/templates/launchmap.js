@@ -658,16 +658,21 @@
             this.shown.slice().sort(function (a, b) { return b.count - a.count; }).forEach(function (item) {
                 var bounds = item.outline.getBounds();
                 var top = map.latLngToContainerPoint([bounds.getNorth(), bounds.getCenter().lng]);
+                var bottom = map.latLngToContainerPoint([bounds.getSouth(), bounds.getCenter().lng]);
                 var width = Math.ceil(this._measure.measureText(item.name).width) + 12;
-                var box = {left: top.x - width / 2, right: top.x + width / 2, top: top.y - 24, bottom: top.y - 4};
-                var inside = box.left >= 0 && box.top >= 0 && box.right <= size.x && box.bottom <= size.y;
-                var free = inside && !taken.some(function (other) { return overlaps(box, other); });
+                /* above the outline, then clear of a marker on its edge, then below it */
+                var box = [top.y - 24, top.y - 44, bottom.y + 4, bottom.y + 24].map(function (y) {
+                    return {left: top.x - width / 2, right: top.x + width / 2, top: y, bottom: y + 20};
+                }).find(function (candidate) {
+                    var inside = candidate.left >= 0 && candidate.top >= 0 && candidate.right <= size.x && candidate.bottom <= size.y;
+                    return inside && !taken.some(function (other) { return overlaps(candidate, other); });
+                });
                 var outline = item.outline.getElement();
-                if (outline) { outline.classList.toggle("launchmap-hotspot-unlabelled", !free); }
-                if (!free) { return; }
+                if (outline) { outline.classList.toggle("launchmap-hotspot-unlabelled", !box); }
+                if (!box) { return; }
                 taken.push(box);
                 var label = element("span", null, item.name);
-                this._labels.addLayer(L.marker(map.containerPointToLatLng([top.x, top.y - 4]), {
+                this._labels.addLayer(L.marker(map.containerPointToLatLng([top.x, box.bottom]), {
                     icon: L.divIcon({html: label, className: "launchmap-hotspot-label launchmap-hotspot-placed", iconSize: [width, 20], iconAnchor: [width / 2, 20]}),
                     interactive: false,
                     keyboard: false

@@ -663,10 +663,7 @@ def test_hotspots_are_drawn_with_labels_and_toggle(
     page = open_map(offline_page, path.as_uri())
     hulls = page.locator("path.launchmap-hotspot")
     assert hulls.count() == 1
-    # the clusters cover where its label would go: the label waits for hover or focus
-    assert page.locator(".launchmap-hotspot-placed").count() == 0
-    hulls.focus()
-    label = page.locator(".launchmap-hotspot-label").inner_text()
+    label = page.locator(".launchmap-hotspot-placed").inner_text()  # clear of the markers
     assert label.endswith(" · 8") and "Fort-Philippe" in label  # the nearest places, the count
     assert "launch hotspot" in page.locator(".launchmap-hotspot-note").inner_text()  # explained
     _overlay(page, "hotspots").uncheck()
@@ -675,10 +672,14 @@ def test_hotspots_are_drawn_with_labels_and_toggle(
     save_screenshot(page, "map-hotspots")
 
 
-def _hotspot_label(page: Page) -> str:
-    """Focus the one hotspot outline (as Tab would) and read its label."""
+def _wait_for_hotspot_label(page: Page, ending: str) -> None:
+    """Wait until a hotspot's label (placed, or on focus as Tab gives it) ends with ``ending``."""
     page.locator("path.launchmap-hotspot").focus()
-    return page.locator(".launchmap-hotspot-label").first.inner_text()
+    page.wait_for_function(
+        "(ending) => [...document.querySelectorAll('.launchmap-hotspot-label')]"
+        ".some(node => node.textContent.endsWith(ending))",
+        arg=ending,
+    )
 
 
 def _set_date(page: Page, which: str, value: str) -> None:
@@ -693,10 +694,9 @@ def test_hotspots_follow_the_filters(tmp_path: Path, offline_page: OfflinePage) 
     page_html = render_map_html(_launches_near_gravelines(), MapOptions(assets=AssetMode.INLINE))
     path.write_text(page_html, encoding="utf-8")
     page = open_map(offline_page, path.as_uri())
-    assert _hotspot_label(page).endswith(" · 8")
+    _wait_for_hotspot_label(page, " · 8")
     _set_date(page, "end", "2024-05-05")  # five of the eight departures
-    page.locator(".launchmap-hotspot-label").first.wait_for(state="detached")
-    assert _hotspot_label(page).endswith(" · 5")
+    _wait_for_hotspot_label(page, " · 5")
     _set_date(page, "end", "2024-05-02")  # two departures make no hotspot
     assert page.locator("path.launchmap-hotspot").count() == 0
     _set_date(page, "end", "")
@@ -831,3 +831,50 @@ def test_country_level_incidents_are_listed_and_their_daily_series_charted(
     _set_date(page, "end", "2024-06-01")
     assert "310" in page.locator(".launchmap-series-totals").inner_text()
     assert page.locator(".launchmap-country-items li").count() == 0
+
+
+@pytest.mark.browser
+def test_hotspot_labels_never_overlap_each_other_or_markers(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    rows = [
+        Incident(
+            event_type="launch",
+            date=f"2024-05-{day:02d}",
+            lon=lon + 0.002 * day,
+            lat=51.0 + 0.001 * day,
+            location_role="departure",
+        )
+        for lon in (2.02, 2.10)  # two beaches 5 km apart
+        for day in range(1, 9)
+    ]
+    path = tmp_path / "two.html"
+    incidents = with_coast_relations(incidents_to_frame(rows))
+    path.write_text(render_map_html(incidents, MapOptions(assets=AssetMode.INLINE)), "utf-8")
+    page = open_map(offline_page, path.as_uri())
+    assert page.locator("path.launchmap-hotspot").count() == 2
+    boxes = """() => ({
+        labels: [...document.querySelectorAll('.launchmap-hotspot-placed')]
+            .map(node => node.getBoundingClientRect().toJSON()),
+        markers: [...document.querySelectorAll('.launchmap-cluster, path.launchmap-incident')]
+            .map(node => node.getBoundingClientRect().toJSON())})"""
+
+    def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+        return (
+            a["left"] < b["right"]
+            and b["left"] < a["right"]
+            and a["top"] < b["bottom"]
+            and b["top"] < a["bottom"]
+        )
+
+    placed_at = []
+    for zoom in (9, 11, 13, 15):
+        page.evaluate(f"() => {{ window.launchmap.map.setZoom({zoom}, {{animate: false}}); }}")
+        page.wait_for_function(f"() => window.launchmap.map.getZoom() === {zoom}")
+        found = page.evaluate(boxes)
+        labels = found["labels"]
+        for at, label in enumerate(labels):
+            assert not any(overlap(label, other) for other in labels[at + 1 :]), zoom
+            assert not any(overlap(label, marker) for marker in found["markers"]), zoom
+        placed_at.append(len(labels))
+    assert max(placed_at) >= 1 and min(placed_at) < 2  # labels shown where there is room
