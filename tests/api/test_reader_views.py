@@ -142,8 +142,11 @@ def _embed_frame(page: Page) -> Frame:
     return frame
 
 
-def _check_controls(frame: Page | Frame) -> None:
-    """Use the controls as a reader would: zoom, open the panel, filter by type, close it."""
+def _check_controls(frame: Page | Frame, page: Page, shot: str) -> None:
+    """Use the controls as a reader would: zoom, open the panel, filter by type, close it.
+
+    ``page`` (the frame's page) is photographed with the panel open, as ``shot``.
+    """
     zoom = frame.evaluate("window.launchmap.map.getZoom()")
     frame.locator(".leaflet-control-zoom-in").click()
     frame.wait_for_function("(zoom) => window.launchmap.map.getZoom() > zoom", arg=zoom)
@@ -160,6 +163,7 @@ def _check_controls(frame: Page | Frame) -> None:
         arg=before,
     )
     kinds.first.check()
+    save_screenshot(page, shot)
     if folded:
         frame.locator(".launchmap-close").click()
         frame.locator(".launchmap-panel").wait_for(state="hidden")
@@ -180,16 +184,15 @@ def test_the_map_is_mostly_map_and_every_control_works(
     wait_until_drawn(page)
     assert page.evaluate("document.documentElement.lang") == lang  # from Accept-Language
     full = page.evaluate(MAP_SHARE, [GRID])
-    save_screenshot(page, f"reader-map-{SIZES[size]['width']}x{SIZES[size]['height']}-{lang}")
-    _check_controls(page)
+    name = f"{SIZES[size]['width']}x{SIZES[size]['height']}-{lang}"
+    save_screenshot(page, f"reader-map-{name}")
+    _check_controls(page, page, f"reader-map-{name}-panel")
     article_page, article_errors = _open(context, f"{article}-{lang}.html")
     embed = _embed_frame(article_page)
     assert embed.evaluate("document.documentElement.lang") == lang
     embedded = embed.evaluate(MAP_SHARE, [GRID])
-    save_screenshot(
-        article_page, f"reader-embed-{SIZES[size]['width']}x{SIZES[size]['height']}-{lang}"
-    )
-    _check_controls(embed)
+    save_screenshot(article_page, f"reader-embed-{name}")
+    _check_controls(embed, article_page, f"reader-embed-{name}-panel")
     if size == "phone":
         assert embed.evaluate(VISIBLE_CONTROLS) == ["launchmap-toggle", "leaflet-control-zoom"]
         credits = embed.locator(".leaflet-control-attribution").bounding_box()
