@@ -815,7 +815,16 @@ def test_country_level_incidents_are_listed_and_their_daily_series_charted(
     )
     path = tmp_path / "countries.html"
     path.write_text(render_map_html(incidents_to_frame(rows), MapOptions(assets=AssetMode.INLINE)))
+    offline_page.page.add_init_script(  # what the chart writes on its canvas
+        "window.drawnTexts = []; const fill = CanvasRenderingContext2D.prototype.fillText;"
+        "CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {"
+        " window.drawnTexts.push(String(text)); return fill.call(this, text, ...rest); };"
+    )
     page = open_map(offline_page, path.as_uri())
+    drawn = page.evaluate("window.drawnTexts")
+    for axis in ("Date", "km along the French coast", "2024", "Wissant 68"):
+        assert any(text.startswith(axis) for text in drawn), (axis, drawn)
+    assert any(text.startswith("Country-level figures") for text in drawn)
     listed = page.locator(".launchmap-country-items li").all_inner_texts()
     assert len(listed) == 1 and "United Kingdom" in listed[0] and "44" in listed[0]
     totals = page.locator(".launchmap-series-totals").inner_text()
