@@ -127,15 +127,20 @@ class Answers:
         kind: str,
         parameters: Hashable,
         build: Callable[[str], Cached],
+        vary: str | None = None,
     ) -> Response:
         """Answer with the cached answer of ``kind`` and ``parameters``, or 304, or build it.
 
         ``build`` gets the store version and returns the body; it runs at most
         once per version and parameters while the answer stays in the cache.
+        ``vary`` names the request headers the answer depends on (``parameters``
+        must hold what was read from them), for browsers and CDNs to key by.
         """
         version = store.version()
         tag = etag(version, kind, parameters)
         headers = {"ETag": tag, "Cache-Control": self.cache_control}
+        if vary:
+            headers["Vary"] = vary
         if matches(request.headers.get("if-none-match"), tag):
             return Response(status_code=304, headers=headers)
         answer = self._answers.get(

@@ -1,7 +1,10 @@
 """One table from launchmap's errors to HTTP statuses, answered as problem+json (RFC 9457).
 
 Every error response is ``application/problem+json`` with a ``detail`` that
-names the bad value, whichever layer raised it.
+names the bad value, whichever layer raised it; except that a browser asking
+for HTML on a reporter's or reader's page (the map, the embed, its builder
+and snippet, the images) gets an error page saying the same in the page's
+language (``?lang=``, else ``Accept-Language``), with a link back to the map.
 """
 
 from __future__ import annotations
@@ -11,7 +14,7 @@ from http import HTTPStatus
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from starlette.exceptions import HTTPException
 
 from geo.errors import (
@@ -24,9 +27,15 @@ from geo.errors import (
     StoreError,
     UnsupportedFormatError,
 )
+from maps.error_page import render_error_page
 from maps.errors import MapAssetsError, MapViewError
+from maps.messages import LANGUAGES, choose_language
 
 PROBLEM_MEDIA_TYPE = "application/problem+json"
+PAGE_PATHS = frozenset(
+    {"/map", "/embed", "/embed/builder", "/embed/snippet", "/map.png", "/chart.png"}
+)
+"""Paths whose errors a browser asking for HTML reads as a page."""
 
 
 class UnknownCollectionError(LookupError):
@@ -89,6 +98,38 @@ def problem(
     )
 
 
+def answer_error(
+    request: Request,
+    status: HTTPStatus | int,
+    detail: str,
+    error: Exception | None = None,
+    headers: Mapping[str, str] | None = None,
+) -> HTMLResponse | JSONResponse:
+    """Answer an error as problem+json, or as an error page to a browser on a map page.
+
+    A :class:`~maps.errors.MapViewError` is said in the page's language;
+    other details as they are.
+    """
+    if not _wants_page(request):
+        return problem(status, detail, request.url.path, headers)
+    asked = request.query_params.get("lang")
+    lang = choose_language(
+        asked if asked in LANGUAGES else None, request.headers.get("accept-language")
+    )
+    said = error.translated(lang) if isinstance(error, MapViewError) else detail
+    root = request.scope.get("root_path", "")
+    page = render_error_page(int(status), said, lang, f"{root}/map")
+    return HTMLResponse(page, status_code=int(status), headers=dict(headers or {}))
+
+
+def _wants_page(request: Request) -> bool:
+    """Tell whether the request is a browser's for a map page (it accepts HTML, JSON not first)."""
+    root = request.scope.get("root_path", "")
+    path = request.url.path.removeprefix(root) if root else request.url.path
+    accept = request.headers.get("accept", "")
+    return path in PAGE_PATHS and "text/html" in accept and not accept.startswith("application/")
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Answer every mapped error, HTTP error and bad parameter as problem+json."""
     for error_type, status in STATUS_BY_ERROR.items():
@@ -97,25 +138,27 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(RequestValidationError, _bad_request)
 
 
-def _handler_for(status: HTTPStatus) -> Callable[[Request, Exception], Awaitable[JSONResponse]]:
+def _handler_for(
+    status: HTTPStatus,
+) -> Callable[[Request, Exception], Awaitable[HTMLResponse | JSONResponse]]:
     """Return a handler that answers an error with ``status`` and the error's message."""
 
-    async def handle(request: Request, error: Exception) -> JSONResponse:
-        return problem(status, str(error), request.url.path)
+    async def handle(request: Request, error: Exception) -> HTMLResponse | JSONResponse:
+        return answer_error(request, status, str(error), error)
 
     return handle
 
 
-async def _http_error(request: Request, error: Exception) -> JSONResponse:
+async def _http_error(request: Request, error: Exception) -> HTMLResponse | JSONResponse:
     """Answer Starlette's HTTP errors (404 for unknown paths, 405 …) as problem+json.
 
     Their headers go along: a 405 keeps the ``Allow`` header that lists the methods.
     """
     assert isinstance(error, HTTPException)
-    return problem(error.status_code, str(error.detail), request.url.path, error.headers)
+    return answer_error(request, error.status_code, str(error.detail), error, error.headers)
 
 
-async def _bad_request(request: Request, error: Exception) -> JSONResponse:
+async def _bad_request(request: Request, error: Exception) -> HTMLResponse | JSONResponse:
     """Answer invalid parameters with 400, naming each parameter and the value sent."""
     assert isinstance(error, RequestValidationError)
     details = [
@@ -123,4 +166,4 @@ async def _bad_request(request: Request, error: Exception) -> JSONResponse:
         f"{item['msg']} (got {item.get('input')!r})"
         for item in error.errors()
     ]
-    return problem(HTTPStatus.BAD_REQUEST, "; ".join(details), request.url.path)
+    return answer_error(request, HTTPStatus.BAD_REQUEST, "; ".join(details), error)

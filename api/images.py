@@ -1,11 +1,13 @@
 """Static images: ``/map.png`` and ``/chart.png``, drawn on the server without any network.
 
 They take the map's filters (``start``, ``end``, ``types``; the map also its
-``lat``, ``lon`` and ``zoom``), a size (``width``, ``height``) or ``card=true``
-for a 1200x630 social card. An image is drawn once per store version and
-options, then served from memory (see :mod:`api.cache`): its ETag comes from
-them, and a request whose ``If-None-Match`` names the current ETag gets 304
-without the image.
+``lat``, ``lon`` and ``zoom`` or ``bbox``), the reporter's ``title``,
+``subtitle``, ``source`` and ``byline``, a size (``width``, ``height``) or
+``card=true`` for a 1200x630 social card, and draw every word in the
+address's ``lang``, else the browser's (``Accept-Language``). An image is
+drawn once per store version and options, then served from memory (see
+:mod:`api.cache`): its ETag comes from them, and a request whose
+``If-None-Match`` names the current ETag gets 304 without the image.
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from fastapi.responses import Response
 from api.cache import Cached
 from api.deps import get_store
 from api.pages import answers
-from api.params import map_view
+from api.params import map_view, page_language
 from geo.store import IncidentQuery, IncidentStore
 from maps.static import (
     MAX_IMAGE_PX,
@@ -49,6 +51,7 @@ Card = Annotated[
     Query(description="A 1200x630 social card (Open Graph) image; not with width or height."),
 ]
 View = Annotated[MapView, Depends(map_view)]
+Language = Annotated[str, Depends(page_language)]
 Store = Annotated[IncidentStore, Depends(get_store)]
 
 
@@ -69,12 +72,13 @@ def map_png(
     request: Request,
     store: Store,
     view: View,
+    lang: Language,
     width: Width = None,
     height: Height = None,
     card: Card = False,
 ) -> Response:
     """Draw the stored incidents on a static map: coastline, hotspots, legend, attributions."""
-    options = image_options(view, width=width, height=height, card=card)
+    options = image_options(view, width=width, height=height, card=card, lang=lang)
     return _image(request, store, "map.png", options, render_map_png)
 
 
@@ -83,12 +87,13 @@ def chart_png(
     request: Request,
     store: Store,
     view: View,
+    lang: Language,
     width: Width = None,
     height: Height = None,
     card: Card = False,
 ) -> Response:
     """Chart the stored incidents by date and kilometre along the French coast."""
-    options = image_options(view, width=width, height=height, card=card)
+    options = image_options(view, width=width, height=height, card=card, lang=lang)
     return _image(request, store, "chart.png", options, render_chart_png)
 
 
@@ -104,4 +109,11 @@ def _image(
     def build(_version: str) -> Cached:
         return Cached(render(store.query(IncidentQuery()).incidents, options), PNG_MEDIA_TYPE)
 
-    return answers(request).respond(request, store, kind, options, build)
+    return answers(request).respond(
+        request,
+        store,
+        kind,
+        options,
+        build,
+        vary="Accept-Language" if options.view.lang is None else None,
+    )

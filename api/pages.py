@@ -14,26 +14,41 @@ writes the responsive iframe a reporter pastes into an article.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Annotated
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from api.cache import IMMUTABLE, Answers, Cache, Cached, etag, matches
 from api.deps import get_settings, get_store
-from api.params import map_view
+from api.params import map_view, page_language
 from api.settings import Settings
 from geo.store import IncidentQuery, IncidentStore
 from maps.assets import AssetMode
 from maps.data_resource import INCIDENTS_FILE, MapData, build_map_data
-from maps.errors import MapViewError
-from maps.incident_map import Chrome, MapOptions, app_file, build_id, render_page
-from maps.messages import DEFAULT_LANGUAGE
+from maps.incident_map import (
+    Chrome,
+    MapOptions,
+    SocialLinks,
+    app_file,
+    build_id,
+    render_page,
+)
+from maps.messages import choose_language
 from maps.page_data import describe
-from maps.snippet import MAX_HEIGHT_PX, MIN_HEIGHT_PX, snippet_html
-from maps.view import MapView
+from maps.snippet import (
+    SnippetLinks,
+    Thumbnail,
+    check_height,
+    oembed_answer,
+    oembed_size,
+    snippet_html,
+)
+from maps.static import SOCIAL_CARD_PX
+from maps.view import MapView, view_from_query
 
 router = APIRouter(tags=["pages"])
 
@@ -41,13 +56,24 @@ VENDOR_ROUTE = "/assets/vendor"
 APP_ROUTE = "/assets/launchmap"
 DATA_ROUTE = "/map/data"
 SNIPPET_ROUTE = "/embed/snippet"
+OEMBED_ROUTE = "/oembed"
 GEOCODE_ROUTE = "/geocode"
-PROVIDER = "launchmap"
 HTML = "text/html; charset=utf-8"
 GZIP = "application/gzip"
-APP_MEDIA_TYPES = {"js": "text/javascript; charset=utf-8", "css": "text/css; charset=utf-8"}
+APP_MEDIA_TYPES = {
+    "js": "text/javascript; charset=utf-8",
+    "css": "text/css; charset=utf-8",
+    "svg": "image/svg+xml",
+}
 
 View = Annotated[MapView, Depends(map_view)]
+Language = Annotated[str, Depends(page_language)]
+MaxWidth = Annotated[
+    int | None, Query(description="oEmbed: the widest the frame may be, in pixels (200 or more).")
+]
+MaxHeight = Annotated[
+    int | None, Query(description="oEmbed: the tallest the frame may be, in pixels (200 or more).")
+]
 Store = Annotated[IncidentStore, Depends(get_store)]
 GZIP_RESPONSES: dict[int | str, dict[str, object]] = {
     200: {"content": {GZIP: {}}, "description": "gzip-compressed data for the map pages"},
@@ -85,9 +111,10 @@ def incident_map(
     store: Store,
     settings: Annotated[Settings, Depends(get_settings)],
     view: View,
+    lang: Language,
 ) -> Response:
     """Show the stored incidents on the interactive map, with the query's filters set."""
-    return _map_page(request, store, settings, view, Chrome.FULL)
+    return _map_page(request, store, settings, view, Chrome.FULL, lang)
 
 
 @router.get("/embed", response_class=Response, responses={200: {"content": {"text/html": {}}}})
@@ -96,9 +123,10 @@ def embedded_map(
     store: Store,
     settings: Annotated[Settings, Depends(get_settings)],
     view: View,
+    lang: Language,
 ) -> Response:
     """Show the map with little chrome, for an iframe in an article (framing allowed)."""
-    return _map_page(request, store, settings, view, Chrome.EMBED)
+    return _map_page(request, store, settings, view, Chrome.EMBED, lang)
 
 
 @router.get(f"{DATA_ROUTE}/{INCIDENTS_FILE}", response_class=Response, responses=GZIP_RESPONSES)
@@ -154,7 +182,7 @@ def app_asset(request: Request, name: str, v: str | None = None) -> Response:
     response_class=Response,
     responses={
         200: {
-            "description": "The HTML to paste (text), or an oEmbed-style object (f=json).",
+            "description": "The HTML to paste (text), or its oEmbed answer (f=json).",
             "content": {"text/plain": {}, "application/json": {"schema": {"type": "object"}}},
         }
     },
@@ -163,6 +191,7 @@ def embed_snippet(
     request: Request,
     store: Store,
     view: View,
+    lang: Language,
     height: Annotated[
         int | None,
         Query(description="Fixed height in pixels; by default the frame keeps a 4:3 shape."),
@@ -170,46 +199,128 @@ def embed_snippet(
     f: Annotated[SnippetFormat, Query(description="text (the HTML to paste) or json.")] = (
         SnippetFormat.TEXT
     ),
+    maxwidth: MaxWidth = None,
+    maxheight: MaxHeight = None,
 ) -> Response:
-    """Return the iframe HTML that embeds this view of the map in an article."""
-    if height is not None and not MIN_HEIGHT_PX <= height <= MAX_HEIGHT_PX:
-        raise MapViewError(
-            f"height must be between {MIN_HEIGHT_PX} and {MAX_HEIGHT_PX} pixels, got {height}"
-        )
-    base = str(request.base_url).rstrip("/")
-    query = view_query(view)
-    links = {
-        "embed": f"{base}/embed{query}",
-        "map": f"{base}/map{query}",
-        "image": f"{base}/map.png{query}",
-    }
+    """Return the iframe HTML that embeds this view of the map in an article (or its oEmbed)."""
+    check_height(height)
+    if f is SnippetFormat.JSON:
+        return _oembed(request, store, view, lang, Frame(height, maxwidth, maxheight))
+    links = snippet_links(absolute_base(request), view)
 
     def build(version: str) -> Cached:
-        alt = describe(map_data(request, store, version).summary(view))
-        snippet = snippet_html(links, alt, height)
-        if f is SnippetFormat.TEXT:
-            return Cached(snippet.encode("utf-8"), "text/plain; charset=utf-8")
-        oembed = {
-            "type": "rich",
-            "version": "1.0",
-            "provider_name": PROVIDER,
-            "title": alt,
-            "html": snippet,
-            "url": links["embed"],
-            "height": height,
-        }
-        return Cached(json.dumps(oembed).encode("utf-8"), "application/json")
+        alt = describe(map_data(request, store, version).summary(view), lang)
+        snippet = snippet_html(links, alt, height, lang, view.caption.title)
+        return Cached(snippet.encode("utf-8"), "text/plain; charset=utf-8")
 
-    parameters = (base, view, height, f.value)
-    return answers(request).respond(request, store, "snippet", parameters, build)
+    parameters = (links, view, lang, height)
+    return answers(request).respond(request, store, "snippet", parameters, build, vary=_vary(view))
+
+
+@router.get(
+    OEMBED_ROUTE,
+    response_class=Response,
+    responses={
+        200: {"content": {"application/json": {"schema": {"type": "object"}}}},
+        404: {"description": "The url is not a map page of this server"},
+        501: {"description": "A format other than json"},
+    },
+)
+def oembed(
+    request: Request,
+    store: Store,
+    url: Annotated[str, Query(description="Address of a /map or /embed page of this server.")],
+    maxwidth: MaxWidth = None,
+    maxheight: MaxHeight = None,
+    format: Annotated[str, Query(description="json (xml is not offered).")] = "json",
+) -> Response:
+    """Answer oEmbed 1.0 for a map page: a rich embed with its size, thumbnail and provider."""
+    if format != "json":
+        raise HTTPException(501, f"format: only json is offered, got {format!r}")
+    view = _page_view(request, url)
+    lang = choose_language(view.lang, request.headers.get("accept-language"))
+    return _oembed(request, store, view, lang, Frame(None, maxwidth, maxheight))
+
+
+@dataclass(frozen=True)
+class Frame:
+    """The frame an oEmbed consumer asks for: a fixed height, and its largest width and height."""
+
+    height: int | None
+    max_width: int | None
+    max_height: int | None
+
+
+def _oembed(
+    request: Request, store: IncidentStore, view: MapView, lang: str, frame: Frame
+) -> Response:
+    """Answer the oEmbed object of ``view``: snippet, size, thumbnail, provider, author."""
+    base = absolute_base(request)
+    links = snippet_links(base, view)
+    size = oembed_size(frame.height, frame.max_width, frame.max_height)
+    thumbnail = Thumbnail(
+        f"{base}/map.png"
+        + view_query(view, width=str(size.width), height=str(size.height), lang=lang),
+        size,
+    )
+    cache_age = answers(request).max_age_s
+
+    def build(version: str) -> Cached:
+        alt = describe(map_data(request, store, version).summary(view), lang)
+        title = view.caption.title or alt
+        snippet = snippet_html(links, alt, size.height, lang, view.caption.title, size.width)
+        answer = oembed_answer(
+            snippet,
+            links,
+            size,
+            title=title,
+            provider_url=base + "/",
+            thumbnail=thumbnail,
+            cache_age_s=cache_age,
+            author=view.caption.byline,
+        )
+        return Cached(json.dumps(answer, ensure_ascii=False).encode("utf-8"), "application/json")
+
+    parameters = (links, view, lang, size)
+    return answers(request).respond(request, store, "oembed", parameters, build, vary=_vary(view))
+
+
+def _page_view(request: Request, url: str) -> MapView:
+    """Return the view of a map page's address on this server, or 404 for any other address."""
+    parts = urlsplit(url)
+    base = urlsplit(absolute_base(request))
+    root = base.path.rstrip("/")
+    if (parts.scheme, parts.netloc) != (base.scheme, base.netloc) or parts.path not in (
+        f"{root}/map",
+        f"{root}/embed",
+    ):
+        raise HTTPException(404, f"url: {url!r} is not a /map or /embed page of this server")
+    return view_from_query({name: values[-1] for name, values in parse_qs(parts.query).items()})
 
 
 def _map_page(
-    request: Request, store: IncidentStore, settings: Settings, view: MapView, chrome: Chrome
+    request: Request,
+    store: IncidentStore,
+    settings: Settings,
+    view: MapView,
+    chrome: Chrome,
+    lang: str,
 ) -> Response:
-    """Answer the page shell of ``view``: the data resource, assets and links of this server."""
+    """Answer the page shell of ``view``: the data resource, assets and links of this server.
+
+    The page is in the language of ``lang``, else of the reader's ``Accept-Language``
+    (so the answer varies with it).
+    """
     root = request.scope.get("root_path", "")
+    base = absolute_base(request)
     query = view_query(view)
+    page_url = f"{base}/{chrome_path(chrome)}{query}"
+    social = SocialLinks(
+        page_url=page_url,
+        card_url=f"{base}/map.png" + view_query(view, card="true", lang=lang),
+        oembed_url=f"{base}{OEMBED_ROUTE}?" + urlencode({"url": page_url, "format": "json"}),
+        card_size=SOCIAL_CARD_PX,
+    )
     options = MapOptions(
         assets=AssetMode(settings.assets),
         asset_prefix=root + VENDOR_ROUTE,
@@ -220,17 +331,44 @@ def _map_page(
         snippet_url=root + SNIPPET_ROUTE,
         image_url=f"{root}/map.png{query}",
         chart_image_url=f"{root}/chart.png{query}",
-        lang=DEFAULT_LANGUAGE,
+        lang=lang,
+        social=social,
     )
 
     def build(version: str) -> Cached:
         summary = map_data(request, store, version).summary(view)
         return Cached(render_page(summary, options, view).encode("utf-8"), HTML)
 
-    return answers(request).respond(request, store, "page", (options, view), build)
+    return answers(request).respond(
+        request, store, "page", (options, view), build, vary=_vary(view)
+    )
 
 
-def view_query(view: MapView) -> str:
-    """Return ``?...`` reproducing ``view``, or nothing for the unfiltered whole map."""
-    parameters = view.as_query()
+def _vary(view: MapView) -> str | None:
+    """Return the ``Vary`` of an answer in the page's language: none when the address names it."""
+    return "Accept-Language" if view.lang is None else None
+
+
+def chrome_path(chrome: Chrome) -> str:
+    """Return the path of the page of a chrome: ``map`` or ``embed``."""
+    return "map" if chrome is Chrome.FULL else "embed"
+
+
+def absolute_base(request: Request) -> str:
+    """Return the server's public address (scheme, host, path prefix), without a final slash."""
+    return str(request.base_url).rstrip("/")
+
+
+def snippet_links(base: str, view: MapView) -> SnippetLinks:
+    """Return the absolute addresses of the embed, the full map and the image of ``view``."""
+    query = view_query(view)
+    return SnippetLinks(f"{base}/embed{query}", f"{base}/map{query}", f"{base}/map.png{query}")
+
+
+def view_query(view: MapView, **extra: str) -> str:
+    """Return ``?...`` reproducing ``view`` (with ``extra``), or nothing for the whole map.
+
+    An ``extra`` parameter the view sets already (its ``lang``) keeps the view's value.
+    """
+    parameters = extra | view.as_query()
     return "?" + urlencode(parameters) if parameters else ""

@@ -11,11 +11,12 @@ import math
 from enum import StrEnum
 from typing import Annotated
 
-from fastapi import Query
+from fastapi import Depends, Query, Request
 
 from geo.errors import InvalidQueryError
 from geo.store import BBox, check_bbox
-from maps.view import MapView, parse_view
+from maps.messages import choose_language
+from maps.view import MapView, parse_caption, parse_view
 
 OPEN_END = ("", "..")
 
@@ -124,9 +125,62 @@ async def map_view(
     lat: Annotated[float | None, Query(description="Latitude of the initial centre.")] = None,
     lon: Annotated[float | None, Query(description="Longitude of the initial centre.")] = None,
     zoom: Annotated[int | None, Query(description="Initial zoom level (3-18).")] = None,
+    candidates: Annotated[
+        bool, Query(description="Show incidents extracted from reports and not yet reviewed.")
+    ] = False,
+    step: Annotated[
+        str | None,
+        Query(description="The time slider's period (week or month), starting at start."),
+    ] = None,
+    bbox: Annotated[
+        str | None,
+        Query(
+            description="Area framed, minLon,minLat,maxLon,maxLat (fitted to any frame; "
+            "not with lat, lon or zoom)."
+        ),
+    ] = None,
+    layers: Annotated[
+        str | None,
+        Query(
+            description="Overlays shown, comma-separated: incidents, hotspots, heatmap, "
+            "coastline, zone; or none (default: all but the heatmap)."
+        ),
+    ] = None,
+    base: Annotated[
+        str | None, Query(description="Base map: osm, light or offline (drawn from bundled data).")
+    ] = None,
+    lang: Annotated[
+        str | None, Query(description="Language: en or fr (default: the browser's).")
+    ] = None,
+    title: Annotated[str | None, Query(description="The reporter's title (one line).")] = None,
+    subtitle: Annotated[str | None, Query(description="A subtitle (one line).")] = None,
+    source: Annotated[
+        str | None, Query(description="The source line, e.g. 'Source: coastguard reports'.")
+    ] = None,
+    byline: Annotated[str | None, Query(description="The byline, e.g. 'Map: A. Reporter'.")] = None,
 ) -> MapView:
-    """Read a map's filters and view from the query string (a FastAPI dependency).
+    """Read a map's filters, area, layers, language and caption from the query string.
 
-    A coroutine, as parsing never waits: it runs without a hop to the thread pool.
+    A FastAPI dependency; a coroutine, as parsing never waits: it runs without
+    a hop to the thread pool.
     """
-    return parse_view(start=start, end=end, types=types, lat=lat, lon=lon, zoom=zoom)
+    return parse_view(
+        start=start,
+        end=end,
+        types=types,
+        lat=lat,
+        lon=lon,
+        zoom=zoom,
+        candidates=candidates,
+        step=step,
+        bbox=bbox,
+        layers=layers,
+        base=base,
+        lang=lang,
+        caption=parse_caption(title, subtitle, source, byline),
+    )
+
+
+async def page_language(request: Request, view: Annotated[MapView, Depends(map_view)]) -> str:
+    """Return the language of a page or image: the address's ``lang``, else the browser's."""
+    return choose_language(view.lang, request.headers.get("accept-language"))

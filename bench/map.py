@@ -52,7 +52,14 @@ from playwright.sync_api import Browser, sync_playwright
 
 from maps.assets import LOCAL_PREFIX, VENDOR_DIR
 from maps.data_resource import INCIDENTS_FILE, build_map_data
-from maps.incident_map import APP_FILES, REFERENCE_FILE, MapOptions, app_file, render_page
+from maps.incident_map import (
+    APP_FILES,
+    BUNDLE_FILES,
+    REFERENCE_FILE,
+    MapOptions,
+    app_file,
+    render_page,
+)
 from maps.view import UNFILTERED
 
 SIZES, QUICK_SIZES = (100, 2_000, 10_000, 100_000), (100, 2_000)
@@ -106,7 +113,7 @@ def write_app_files(folder: Path) -> None:
     """Put the page script, its styles and the reference layers where the shells look."""
     app = folder / APP_PREFIX.strip("/")
     app.mkdir()
-    for name in (*APP_FILES, REFERENCE_FILE):
+    for name in (*APP_FILES, *BUNDLE_FILES, REFERENCE_FILE):
         (app / name).write_bytes(app_file(name))
 
 

@@ -77,6 +77,8 @@ SHIFT_COLUMNS: dict[str, str] = {
 }
 """Columns of :func:`hotspot_shifts` and their pandas dtypes."""
 
+LABEL_JOIN = " – "
+"""What joins the place names of a hotspot's label ("Gravelines – Grand-Fort-Philippe")."""
 _NOT_SELECTED = -2  # internal label of rows left out of the clustering
 
 
@@ -496,7 +498,7 @@ def _place_labels(members: pd.DataFrame) -> pd.Series:
         ["cluster_id", "count", "nearest_place"], ascending=[True, False, True], kind="stable"
     )
     top = counts.groupby("cluster_id").head(2)
-    labels = top.groupby("cluster_id")["nearest_place"].agg(" – ".join)
+    labels = top.groupby("cluster_id")["nearest_place"].agg(LABEL_JOIN.join)
     every = pd.Index(np.unique(members["cluster_id"]), name="cluster_id")
     return labels.reindex(every, fill_value="")
 

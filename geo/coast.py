@@ -52,6 +52,9 @@ def coastline_layer(layer: CoastLayer) -> gpd.GeoDataFrame:
 COASTLINE_BOUNDS = (-2.0, 49.0, 4.5, 52.6)
 """The box the bundled coastline covers: (min lon, min lat, max lon, max lat)."""
 
+ACROSS_THE_CHANNEL = ("GB",)
+"""Countries across the Channel from the reference line: their points get no ``coast_km``."""
+
 METRIC_CRS = "EPSG:3035"
 INTERCEPTION_ZONE_M = 300.0
 """The strip of sea along the shore in which French police may intercept boats."""
@@ -135,6 +138,7 @@ class _CoastIndex:
     reference: _ReferenceLine
     places: STRtree  # locality points, EPSG:3035
     place_names: npt.NDArray[np.object_]
+    on_coast_side: npt.NDArray[np.bool_]  # each locality is not ACROSS_THE_CHANNEL
 
 
 @dataclass(frozen=True)
@@ -170,9 +174,12 @@ def relate_to_coast(points: gpd.GeoSeries) -> pd.DataFrame:
         - ``shore_lon``, ``shore_lat``: that nearest shore point.
         - ``coast_km``: kilometre along the reference line of the point's nearest
           point on it (0 at the French–Belgian border, growing south-westwards,
-          negative in Belgium). Every point gets one, also far from the line: an
-          English point gets the kilometre of the French coast nearest to it,
-          and points beyond the line's ends get its end kilometres.
+          negative in Belgium), for points on the side of the coast the line
+          follows. A point on the English side (its nearest town is in one of
+          :data:`ACROSS_THE_CHANNEL`: Dover, a rescue nearer Folkestone than
+          Boulogne) gets none, rather than the kilometre of the French coast
+          facing it. Points inland or beyond the
+          line's ends get the kilometre of its nearest point, or its end.
         - ``nearest_place``: name of the nearest town or village of the
           gazetteer (GeoNames populated places and curated villages; not the
           quarters, hamlets and sites, so that readers get a name they know).
@@ -306,7 +313,7 @@ def _fill_relations(
     relations["shore_distance_m"][rows] = np.where(covered, signed_m, np.nan)
     relations["shore_lon"][rows] = np.where(covered, shore_lon, np.nan)
     relations["shore_lat"][rows] = np.where(covered, shore_lat, np.nan)
-    relations["coast_km"][rows] = coast_km
+    relations["coast_km"][rows] = np.where(index.on_coast_side[place], coast_km, np.nan)
     relations["nearest_place"][rows] = index.place_names[place]
 
 
@@ -419,6 +426,7 @@ def _coast_index() -> _CoastIndex:
         reference=_reference_line(),
         places=_built_tree(places.geometry.values),
         place_names=places["name"].to_numpy(dtype=object),
+        on_coast_side=~places["country"].isin(ACROSS_THE_CHANNEL).to_numpy(dtype=bool),
     )
 
 

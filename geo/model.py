@@ -214,8 +214,11 @@ def json_column_texts(column: pd.Series) -> pd.Series:
 
 
 def json_column_value(name: str, text: str | None) -> Any:
-    """Read a JSON column's text back; missing text is the column's empty value."""
-    if not text:
+    """Read a JSON column's text back; missing text is the column's empty value.
+
+    Missing text may come as None or, from a pandas text column, as NaN.
+    """
+    if not isinstance(text, str) or not text:
         return copy.copy(JSON_COLUMNS[name])
     return json.loads(text)
 

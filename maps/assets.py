@@ -53,20 +53,26 @@ class VendorFile:
         return self.path.rsplit(".", 1)[-1]
 
 
-LEAFLET_FILES = (
+CORE_FILES = (
     VendorFile("leaflet", "dist/leaflet.css"),
     VendorFile("leaflet", "dist/leaflet.js"),
-)
-PLUGIN_FILES = (
-    VendorFile("leaflet.fullscreen", "Control.FullScreen.css"),
-    VendorFile("leaflet.fullscreen", "Control.FullScreen.js"),
-    VendorFile("leaflet-minimap", "dist/Control.MiniMap.min.css"),
-    VendorFile("leaflet-minimap", "dist/Control.MiniMap.min.js"),
-    VendorFile("leaflet.heat", "dist/leaflet-heat.js"),
     VendorFile("supercluster", "dist/supercluster.min.js"),
 )
-PAGE_FILES = LEAFLET_FILES + PLUGIN_FILES
-"""Every browser file a map page loads, in loading order (Leaflet before its plugins)."""
+"""What every map page loads before its script, in loading order (Leaflet first)."""
+PLUGINS: dict[str, tuple[VendorFile, VendorFile]] = {
+    "fullscreen": (
+        VendorFile("leaflet.fullscreen", "Control.FullScreen.css"),
+        VendorFile("leaflet.fullscreen", "Control.FullScreen.js"),
+    ),
+    "minimap": (
+        VendorFile("leaflet-minimap", "dist/Control.MiniMap.min.css"),
+        VendorFile("leaflet-minimap", "dist/Control.MiniMap.min.js"),
+    ),
+}
+"""Leaflet plugins (styles, script) a page loads only once it is drawn, and only if it uses them."""
+PLUGIN_FILES = tuple(file for files in PLUGINS.values() for file in files)
+PAGE_FILES = CORE_FILES + PLUGIN_FILES
+"""Every browser file a map page may load (Leaflet before its plugins)."""
 API_DOCS_FILES = (
     VendorFile("swagger-ui-dist", "swagger-ui-bundle.js"),
     VendorFile("swagger-ui-dist", "swagger-ui.css"),

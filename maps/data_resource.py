@@ -2,20 +2,26 @@
 
 ``/map``, ``/embed`` and a static publish load the same bytes: a small page
 (the shell) fetches this resource, and a reader's browser filters, clusters and
-charts it. The resource is gzip-compressed binary, about 6 bytes an incident:
+charts it. The resource is gzip-compressed binary, about 7 bytes an incident:
 
 - ``LMD1`` (4 bytes), then the length of a JSON header (uint32, little-endian);
 - the header: the format, the data ``key``, the count of placed incidents and
   of every incident, the event type names, the columns that follow (name,
   type, scale, the value that marks a missing one), the launch hotspots
-  (GeoJSON hulls), the country-level incidents (not drawn, listed as plain
-  arrays) and how many incidents each details chunk holds;
+  (GeoJSON hulls) and how many shown incidents make one, the names of the
+  incidents' nearest places (the ``place`` column indexes them) with their
+  names in other languages, the country-level incidents (not drawn, listed
+  as plain arrays), the country-level series (``extra.series``: daily
+  national figures, drawn on the chart) and how many incidents each details
+  chunk holds;
 - the columns, one after another, each ``count`` values whose bytes are
   stored plane by plane (every value's first byte, then every second byte…),
   which compresses far better than the values as they are.
 
 Placed incidents are in date order (undated ones first), so a time range is
-one slice. A popup's details (sources, quotes, descriptions) are not in the
+one slice. Rejected incidents are left out; candidates (extracted, not yet
+reviewed) are marked in the ``review`` column, and pages show them only when
+asked. A popup's details (sources, quotes, descriptions) are not in the
 resource: they come in chunks of :data:`DETAILS_PER_CHUNK` incidents in the
 same order, each a small gzip-compressed JSON document carrying the same key,
 fetched when a reader opens a popup.
@@ -37,13 +43,13 @@ import numpy as np
 import numpy.typing as npt
 import pandas as pd
 
-from geo.cluster import cluster_incidents, hotspot_features, hotspots
+from geo.cluster import LABEL_JOIN, cluster_incidents, hotspot_features, hotspots
 from geo.cluster_params import DEFAULT_PARAMS
 from geo.model import frame_to_features, placed_mask
-from geo.vocabulary import EventType
+from geo.vocabulary import EventType, ReviewStatus
 from maps.chart import chart_points
-from maps.page_data import MapSummary
-from maps.view import MapView
+from maps.page_data import MapSummary, local_names
+from maps.view import MapView, shown_for_review
 
 MAGIC = b"LMD1"
 FORMAT = 1
@@ -53,6 +59,9 @@ COORDINATE_SCALE = 100_000  # 1e-5 degree: about a metre, finer than any inciden
 KM_SCALE = 10  # the chart's coast kilometre to 100 m
 NO_INT32 = -(2**31)
 NO_INT16 = -(2**15)
+NO_PLACE = 2**16 - 1
+SHOWN, CANDIDATE = 0, 1
+"""The ``review`` column: shown by default (accepted, or never up for review), or a candidate."""
 GZIP_LEVEL = 9
 INCIDENTS_FILE = "incidents.bin.gz"
 """The resource's file name, under the data address of a page (served or published)."""
@@ -107,6 +116,7 @@ class MapData:
     incidents: bytes
     type_index: npt.NDArray[np.uint8]
     days: npt.NDArray[np.int32]
+    review: npt.NDArray[np.uint8]
     _chunks: dict[int, bytes] = field(default_factory=dict, repr=False)
     _lock: Lock = field(default_factory=Lock, repr=False)
 
@@ -117,7 +127,7 @@ class MapData:
 
     def summary(self, view: MapView) -> MapSummary:
         """Summarise the placed incidents ``view``'s filters keep (busiest hotspot: all only)."""
-        keep = np.ones(len(self.days), dtype=bool)
+        keep = np.ones(len(self.days), dtype=bool) if view.candidates else self.review == SHOWN
         if view.event_types:
             wanted = [EVENT_TYPES.index(kind) for kind in view.event_types]
             keep &= np.isin(self.type_index, wanted)
@@ -185,21 +195,26 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
     ----------
     incidents
         Every incident the pages may show (EPSG:4326); unplaced ones travel as
-        country-level arrays.
+        country-level arrays (or series), rejected ones not at all.
     key
         What identifies this data (a store version, or a digest of a publish's
         incidents); it travels in the resource and in every details chunk.
     """
+    incidents = incidents[shown_for_review(incidents, candidates=True).to_numpy(dtype=bool)]
     clustered = cluster_incidents(incidents, DEFAULT_PARAMS)
     found = hotspots(clustered)
-    collection = {"type": "FeatureCollection", "features": hotspot_features(found)}
+    features = hotspot_features(found)
+    collection = {"type": "FeatureCollection", "features": features}
     hotspot_index = _hotspot_indices(clustered, found["cluster_id"].tolist())
     placed_rows = placed_mask(incidents)
     days = _day_numbers(incidents["date"])
     order = np.argsort(days[placed_rows], kind="stable")
     placed = incidents[placed_rows].iloc[order]
     placed_days = days[placed_rows][order]
-    columns = _columns(placed, placed_days, hotspot_index[placed_rows][order])
+    place_names, place_index = _place_index(placed)
+    columns = _columns(placed, placed_days, hotspot_index[placed_rows][order], place_index)
+    series = _series_mask(incidents) & ~placed_rows
+    labels = [str(feature["properties"]["label"]) for feature in features]
     header = {
         "format": FORMAT,
         "key": key,
@@ -208,7 +223,13 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
         "types": EVENT_TYPES,
         "columns": [column.header() for column in columns],
         "hotspots": collection,
-        "unplaced": _unplaced(incidents[~placed_rows], days[~placed_rows]),
+        "minSamples": DEFAULT_PARAMS.min_samples,
+        "places": place_names,
+        "names": local_names(
+            [*place_names, *(part for text in labels for part in text.split(LABEL_JOIN))]
+        ),
+        "unplaced": _unplaced(incidents[~placed_rows & ~series], days[~placed_rows & ~series]),
+        "series": _series(incidents[series], days[series]),
         "detailsPerChunk": DETAILS_PER_CHUNK,
     }
     header_bytes = _json_bytes(header)
@@ -216,7 +237,10 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
         [MAGIC, _HEADER_LENGTH.pack(len(header_bytes)), header_bytes]
         + [column.planes() for column in columns]
     )
-    return MapData(key, placed, collection, _compressed(body), columns[0].values, placed_days)
+    review = next(column.values for column in columns if column.name == "review")
+    return MapData(
+        key, placed, collection, _compressed(body), columns[0].values, placed_days, review
+    )
 
 
 def read_header(resource: bytes) -> dict[str, Any]:
@@ -250,7 +274,10 @@ def read_columns(resource: bytes) -> dict[str, npt.NDArray[Any]]:
 
 
 def _columns(
-    placed: gpd.GeoDataFrame, days: npt.NDArray[np.int32], hotspot: npt.NDArray[np.int16]
+    placed: gpd.GeoDataFrame,
+    days: npt.NDArray[np.int32],
+    hotspot: npt.NDArray[np.int16],
+    place: npt.NDArray[np.uint16],
 ) -> list[Column]:
     """Return the resource's columns for the placed incidents, in their order."""
     points = chart_points(placed)
@@ -263,7 +290,28 @@ def _columns(
         Column("people", _optional_ints(placed["people"]), missing=NO_INT32),
         Column("chart_km", chart_km.astype(np.int16), KM_SCALE, NO_INT16),
         Column("hotspot", hotspot, missing=-1),
+        Column("place", place, missing=NO_PLACE),
+        Column("review", _review_marks(placed)),
     ]
+
+
+def _review_marks(incidents: pd.DataFrame) -> npt.NDArray[np.uint8]:
+    """Return :data:`CANDIDATE` for incidents not yet reviewed, :data:`SHOWN` for the others."""
+    if "review_status" not in incidents.columns:
+        return np.zeros(len(incidents), dtype=np.uint8)
+    candidate = incidents["review_status"].astype(object) == ReviewStatus.CANDIDATE.value
+    return np.where(candidate.to_numpy(dtype=bool), CANDIDATE, SHOWN).astype(np.uint8)
+
+
+def _place_index(placed: pd.DataFrame) -> tuple[list[str], npt.NDArray[np.uint16]]:
+    """Return the distinct nearest places (sorted) and each incident's index among them."""
+    if "nearest_place" not in placed.columns or placed.empty:
+        return [], np.full(len(placed), NO_PLACE, dtype=np.uint16)
+    names = placed["nearest_place"].astype(object).where(placed["nearest_place"].notna(), None)
+    codes = pd.Categorical(names.to_numpy(dtype=object))
+    distinct = [str(name) for name in codes.categories][: NO_PLACE - 1]
+    index = np.where((codes.codes < 0) | (codes.codes >= NO_PLACE), NO_PLACE, codes.codes)
+    return distinct, index.astype(np.uint16)
 
 
 def _unplaced(unplaced: gpd.GeoDataFrame, days: npt.NDArray[np.int32]) -> dict[str, list[Any]]:
@@ -273,7 +321,58 @@ def _unplaced(unplaced: gpd.GeoDataFrame, days: npt.NDArray[np.int32]) -> dict[s
         "day": [None if day == NO_INT32 else int(day) for day in days],
         "people": [None if pd.isna(value) else int(value) for value in unplaced["people"]],
         "country": [None if pd.isna(value) else str(value) for value in unplaced["country"]],
+        "review": _review_marks(unplaced).tolist(),
     }
+
+
+def _series_name(extra: Any) -> str | None:
+    """Return the ``extra.series.name`` of an incident's extra object (or its JSON text), if any."""
+    if isinstance(extra, str):
+        try:
+            extra = json.loads(extra)
+        except ValueError:
+            return None
+    series = extra.get("series") if isinstance(extra, dict) else None
+    name = series.get("name") if isinstance(series, dict) else None
+    return name if isinstance(name, str) and name else None
+
+
+def _series_mask(incidents: pd.DataFrame) -> npt.NDArray[np.bool_]:
+    """Tell which incidents belong to a country-level series (``extra.series.name``)."""
+    if "extra" not in incidents.columns:
+        return np.zeros(len(incidents), dtype=bool)
+    return np.array([_series_name(extra) is not None for extra in incidents["extra"]], dtype=bool)
+
+
+def _series(records: pd.DataFrame, days: npt.NDArray[np.int32]) -> list[dict[str, Any]]:
+    """Return each country-level series: its name, period, country and daily values, by date."""
+    found: dict[str, dict[str, Any]] = {}
+    types = _type_indices(records["event_type"])
+    marks = _review_marks(records)
+    for position in np.argsort(days, kind="stable"):
+        row = records.iloc[position]
+        if days[position] == NO_INT32:
+            continue
+        extra = row["extra"] if isinstance(row["extra"], dict) else json.loads(row["extra"])
+        mark = extra["series"]
+        series = found.setdefault(
+            mark["name"],
+            {
+                "name": mark["name"],
+                "period": str(mark.get("period", "day")),
+                "country": None if pd.isna(row["country"]) else str(row["country"]),
+                "type": int(types[position]),
+                "day": [],
+                "people": [],
+                "boats": [],
+                "review": [],
+            },
+        )
+        series["day"].append(int(days[position]))
+        for measure in ("people", "boats"):
+            series[measure].append(None if pd.isna(row[measure]) else int(row[measure]))
+        series["review"].append(int(marks[position]))
+    return list(found.values())
 
 
 def _hotspot_indices(clustered: gpd.GeoDataFrame, cluster_ids: list[int]) -> npt.NDArray[np.int16]:

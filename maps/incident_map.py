@@ -20,40 +20,44 @@ from __future__ import annotations
 import base64
 import gzip
 import hashlib
+import html
 import json
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import cache
-from importlib import resources
 from typing import Any
 
 import geopandas as gpd
-from jinja2 import Environment, PackageLoader, select_autoescape
 
 from geo.coast import INTERCEPTION_ZONE_M, CoastLayer, coastline_layer
 from geo.vocabulary import EventType
+from maps._templates import environment, template_text
 from maps.assets import (
+    CORE_FILES,
     LOCAL_PREFIX,
     PAGE_FILES,
+    PLUGINS,
     AssetMode,
     asset_url,
     inline_text,
     integrity,
     safe_in_element,
 )
+from maps.base_layer import BASE_LAYER_FILE, base_layer_resource
 from maps.chart import reference_places
 from maps.data_resource import MapData, build_map_data
-from maps.messages import DEFAULT_LANGUAGE, catalogue, message
+from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, message
 from maps.page_data import (
     MapSummary,
     describe,
+    local_names,
     place_search,
     rounded,
     script_json,
     search_places,
     zone_geojson,
 )
-from maps.view import UNFILTERED, MapView
+from maps.view import DEFAULT_LAYERS, UNFILTERED, BaseMap, Layer, MapView
 
 EVENT_COLORS: dict[str, str] = {
     EventType.LAUNCH: "#d62728",
@@ -66,25 +70,24 @@ EVENT_COLORS: dict[str, str] = {
     EventType.SIGHTING: "#9467bd",
     EventType.OTHER: "#7f7f7f",
 }
-ATTRIBUTIONS = (
-    'Coastline: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> (LGPL)',
-    'Places: <a href="https://www.geonames.org/">GeoNames</a> (CC BY 4.0)',
+_CREDIT_LINKS = {
+    "gshhg": ("https://www.soest.hawaii.edu/pwessel/gshhg/", "GSHHG"),
+    "geonames": ("https://www.geonames.org/", "GeoNames"),
+    "osm": ("https://www.openstreetmap.org/copyright", "OpenStreetMap"),
+    "esri": ("https://www.esri.com/", "Esri"),
+}
+_PAGE_CREDITS = (
+    "map.credit.coastline",
+    "map.credit.places",
+    "map.credit.curated",
+    "map.credit.osm",
 )
-CURATED_PLACES_ATTRIBUTION = (
-    "Curated places: launchmap, with positions from "
-    '<a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors (ODbL) '
-    "and the Environment Agency (OGL v3)"
-)
-"""The page's place search also finds the curated places, some placed from these sources."""
+"""The credits every page shows: its reference layers, the search's places and their sources."""
 OSM_TILES = "https://tile.openstreetmap.org/{z}/{x}/{y}.png"
-OSM_ATTRIBUTION = (
-    '&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'
-)
 LIGHT_TILES = (
     "https://server.arcgisonline.com/ArcGIS/rest/services/Canvas/"
     "World_Light_Gray_Base/MapServer/tile/{z}/{y}/{x}"
 )
-LIGHT_ATTRIBUTION = "Tiles &copy; Esri &mdash; Esri, DeLorme, NAVTEQ"
 TILE_HOSTS = ("https://tile.openstreetmap.org", "https://server.arcgisonline.com")
 """Where the base maps' tiles come from (for the pages' Content-Security-Policy)."""
 DEFAULT_CENTER = (50.95, 1.85)  # the Strait of Dover, between Calais and Dover
@@ -93,9 +96,59 @@ FIT_MAX_ZOOM = 12
 SHORELINE_DISPLAY_TOLERANCE_DEG = 0.0004  # about 30-45 m: invisible at coast zoom levels
 APP_PREFIX = "/assets/launchmap"
 """Where a server serves the page script, its styles and the reference layers."""
-APP_FILES = ("launchmap.js", "launchmap.css")
+APP_FILES = ("launchmap.js", "launchmap.css", "favicon.svg", "caption.css", "offline.js")
+"""The page script, its styles, the page's icon, the caption's styles and the offline base map's
+script, as they are in ``templates``."""
+PAGE_TEMPLATES = ("page.html", "loader.js", "social.html", "caption.html")
+"""The templates of the page shell besides the files served under :data:`APP_PREFIX`."""
+BUNDLE_FILES = ("page.js", "page.css")
+"""Leaflet and the clustering library with the page script, and Leaflet's styles with the page's:
+what a page served with local assets loads, in one request each."""
 REFERENCE_FILE = "reference.json.gz"
 """The reference layers' file name, beside the page script."""
+KEPT_PARAMETERS = ("base", "lang", "title", "subtitle", "source", "byline")
+"""What a page's address carries unchanged as a reader filters, pans and zooms."""
+PAGE_MESSAGE_PREFIXES = (
+    "page.",
+    "map.",
+    "popup.",
+    "legend.",
+    "chart.",
+    "filter.",
+    "layer.",
+    "search.",
+)
+"""Messages a map page's script says (not the builder's, errors', images' or the snippet's)."""
+
+
+def credits(language: str = DEFAULT_LANGUAGE, names: tuple[str, ...] = _PAGE_CREDITS) -> list[str]:
+    """Return the credits ``names`` in ``language``, as HTML with their links.
+
+    The messages are launchmap's own text (escaped here all the same); only
+    the links are markup.
+    """
+    links = {
+        key: f'<a href="{address}">{html.escape(label)}</a>'
+        for key, (address, label) in _CREDIT_LINKS.items()
+    }
+    return [html.escape(catalogue(language)[name]).format(**links) for name in names]
+
+
+ATTRIBUTIONS = tuple(credits(DEFAULT_LANGUAGE, ("map.credit.coastline", "map.credit.places")))
+"""The bundled layers' credits in English (the static images draw them as text)."""
+
+
+@dataclass(frozen=True)
+class SocialLinks:
+    """What a link preview of a page needs: absolute addresses of the page, its card, its oEmbed.
+
+    ``card_size`` is the card image's width and height in pixels.
+    """
+
+    page_url: str
+    card_url: str
+    oembed_url: str
+    card_size: tuple[int, int]
 
 
 class Chrome(StrEnum):
@@ -120,7 +173,12 @@ class MapOptions:
     ``snippet_url`` is where the page offers the embed snippet of the view
     shown (and, when set, the page keeps its address in step with its filters
     and view). ``image_url`` is the static PNG of the same view, shown where
-    scripts do not run; ``chart_image_url`` is offered beside the chart.
+    scripts do not run; ``chart_image_url`` is offered beside the chart (the
+    page keeps its filters in step). ``lang`` is the page's language.
+    ``social`` gives the page its link preview tags (Open Graph, Twitter)
+    and oEmbed discovery link. ``base_map`` is shown unless the view names
+    one: a tile server's (which gives way to the offline base map if its
+    tiles do not load), or the offline one (no tile is ever asked for).
     """
 
     title: str | None = None
@@ -134,6 +192,8 @@ class MapOptions:
     image_url: str | None = None
     chart_image_url: str | None = None
     lang: str = DEFAULT_LANGUAGE
+    social: SocialLinks | None = None
+    base_map: BaseMap = BaseMap.OSM
 
     @property
     def page_title(self) -> str:
@@ -166,7 +226,7 @@ def render_map_html(
     ----------
     incidents
         An incident GeoDataFrame (EPSG:4326) with the derived coast fields;
-        unplaced incidents are counted but not drawn.
+        unplaced incidents are listed but not drawn.
     options
         Title, chrome and asset loading (``AssetMode.INLINE`` makes a page that
         needs no other file).
@@ -175,7 +235,72 @@ def render_map_html(
     """
     data = build_map_data(incidents, "standalone")
     inline = None if options.data_url else data
-    return _render(data.summary(UNFILTERED), options, view, inline_data=inline)
+    return _render(data.summary(view), options, view, inline_data=inline)
+
+
+@dataclass(frozen=True)
+class _Loads:
+    """What a page's head links and runs: styles and deferred scripts (address, integrity).
+
+    Or, for a page that needs no other file, the styles and scripts themselves.
+    """
+
+    styles: list[tuple[str, str | None]]
+    scripts: list[tuple[str, str | None]]
+    inline_styles: list[str]
+    inline_scripts: list[str]
+    inline_app: bool
+
+
+def _loads(options: MapOptions, inline_app: bool) -> _Loads:
+    """Choose how the page loads Leaflet, the clustering library and its own script.
+
+    Served with local assets: one bundle of each kind (``page.js``,
+    ``page.css``). From a CDN: the pinned files with their integrity, then
+    the page's own. Inline: everything in the page (plugins too).
+    """
+    app_query = f"?v={build_id()}"
+    if options.assets is AssetMode.INLINE:
+        texts = [(inline_text(file), file.kind) for file in PAGE_FILES]
+        return _Loads(
+            [],
+            [],
+            [text for text, kind in texts if kind == "css"]
+            + [safe_in_element(template_text("launchmap.css"))],
+            [text for text, kind in texts if kind == "js"],
+            True,
+        )
+    if options.assets is AssetMode.LOCAL and not inline_app:
+        prefix = options.app_prefix
+        return _Loads(
+            [(f"{prefix}/page.css{app_query}", None)],
+            [(f"{prefix}/page.js{app_query}", None)],
+            [],
+            [],
+            False,
+        )
+    pinned = options.assets is AssetMode.CDN
+    vendor = [
+        (asset_url(file, options.assets, options.asset_prefix), integrity(file) if pinned else None)
+        for file in CORE_FILES
+    ]
+    kinds = [file.kind for file in CORE_FILES]
+    styles = [item for item, kind in zip(vendor, kinds, strict=True) if kind == "css"]
+    scripts = [item for item, kind in zip(vendor, kinds, strict=True) if kind == "js"]
+    if inline_app:
+        return _Loads(styles, scripts, [safe_in_element(template_text("launchmap.css"))], [], True)
+    prefix = options.app_prefix
+    return _Loads(
+        [*styles, (f"{prefix}/launchmap.css{app_query}", None)],
+        [
+            *scripts,
+            (f"{prefix}/offline.js{app_query}", None),
+            (f"{prefix}/launchmap.js{app_query}", None),
+        ],
+        [],
+        [],
+        False,
+    )
 
 
 def _render(
@@ -187,51 +312,87 @@ def _render(
     its styles and the reference layers too; Leaflet and its plugins are
     inlined only in ``inline`` mode.
     """
-    inline_vendor = options.assets is AssetMode.INLINE
-    inline_app = inline_vendor or inline_data is not None
-    cdn = options.assets is AssetMode.CDN
-    vendor = [
-        (
-            file.kind,
-            inline_text(file)
-            if inline_vendor
-            else asset_url(file, options.assets, options.asset_prefix),
-            integrity(file) if cdn else None,
-        )
-        for file in PAGE_FILES
-    ]
+    loads = _loads(options, inline_data is not None or options.assets is AssetMode.INLINE)
+    reference = None if loads.inline_app else _reference_url(options)
+    messages = catalogue(options.lang)
+    alt = describe(summary, options.lang)
+    caption = view.caption
     app_query = f"?v={build_id()}"
-    reference = None if inline_app else _reference_url(options)
     context = {
         "lang": options.lang,
-        "title": options.page_title,
-        "alt": describe(summary, options.lang),
-        "inline_vendor": inline_vendor,
-        "inline_app": inline_app,
-        "vendor": vendor,
-        "app_css": safe_in_element(_template_text("launchmap.css")) if inline_app else None,
-        "app_js": safe_in_element(_template_text("launchmap.js")) if inline_app else None,
-        "app_css_url": f"{options.app_prefix}/launchmap.css{app_query}",
-        "app_js_url": f"{options.app_prefix}/launchmap.js{app_query}",
-        "loader": safe_in_element(_template_text("loader.js")),
+        "title": caption.title or options.page_title,
+        "alt": alt,
+        "social": _social(options, caption.subtitle or alt),
+        "caption": caption,
+        "captioned": bool(caption) and options.chrome is Chrome.EMBED,
+        "caption_css": (
+            safe_in_element(template_text("caption.css")) if loads.inline_app else None
+        ),
+        "caption_css_url": f"{options.app_prefix}/caption.css{app_query}",
+        "offline_js": safe_in_element(template_text("offline.js")) if loads.inline_app else None,
+        "inline_basemap": (
+            base64.b64encode(base_layer_resource()).decode("ascii") if loads.inline_app else None
+        ),
+        "loads": loads,
+        "favicon": _favicon_url(options, loads.inline_app),
+        "app_js": safe_in_element(template_text("launchmap.js")) if loads.inline_app else None,
+        "loader": safe_in_element(template_text("loader.js")),
         "config": script_json(_config(summary, options, view, inline_data, reference)),
         "inline_data": (
             base64.b64encode(inline_data.incidents).decode("ascii") if inline_data else None
         ),
         "inline_reference": (
-            base64.b64encode(reference_resource()).decode("ascii") if inline_app else None
+            base64.b64encode(reference_resource()).decode("ascii") if loads.inline_app else None
         ),
         "full": options.chrome is Chrome.FULL,
         "image_url": options.image_url,
         "chart_image_url": options.chart_image_url,
-        "messages": catalogue(options.lang),
+        "messages": messages,
     }
-    return _environment().get_template("page.html").render(context)
+    return environment().get_template("page.html").render(context)
+
+
+def _social(options: MapOptions, description: str) -> dict[str, Any] | None:
+    """Return the link preview's values for the page template, or None without addresses."""
+    social = options.social
+    if social is None:
+        return None
+    return {
+        "page_url": social.page_url,
+        "card_url": social.card_url,
+        "oembed_url": social.oembed_url,
+        "card_width": social.card_size[0],
+        "card_height": social.card_size[1],
+        "description": description,
+        "locale": message("embed.locale", options.lang),
+    }
+
+
+def page_messages(language: str) -> dict[str, str]:
+    """Return the messages a map page's script may say (credits come as HTML, apart)."""
+    return {
+        name: text
+        for name, text in catalogue(language).items()
+        if name.startswith(PAGE_MESSAGE_PREFIXES) and not name.startswith("map.credit.")
+    }
+
+
+def _favicon_url(options: MapOptions, inline: bool) -> str:
+    """Return the page icon's address: beside the page script, or inside the page."""
+    if inline:
+        icon = base64.b64encode(app_file("favicon.svg")).decode("ascii")
+        return f"data:image/svg+xml;base64,{icon}"
+    return f"{options.app_prefix}/favicon.svg?v={build_id()}"
 
 
 def _reference_url(options: MapOptions) -> str:
     """Return the address of the reference layers for a page that loads its assets."""
     return f"{options.app_prefix}/{REFERENCE_FILE}?v={build_id()}"
+
+
+def _base_layer_url(options: MapOptions) -> str:
+    """Return the address of the offline base map for a page that loads its assets."""
+    return f"{options.app_prefix}/{BASE_LAYER_FILE}?v={build_id()}"
 
 
 def _config(
@@ -242,54 +403,70 @@ def _config(
     reference_url: str | None,
 ) -> dict[str, Any]:
     """Return what the page script starts from: addresses, colours, the view, the messages."""
+    lang = options.lang
+    light_credit, minimap_credit = credits(lang, ("map.credit.light", "map.credit.minimap"))
     config: dict[str, Any] = {
         "dataUrl": None if inline_data else options.data_url,
         "referenceUrl": reference_url,
+        "offline": {
+            "url": None if reference_url is None else _base_layer_url(options),
+            "base": options.base_map.value,
+        },
         "snippetUrl": options.snippet_url,
+        "chartImageUrl": options.chart_image_url,
         "colors": EVENT_COLORS,
         "view": view.as_script_data(),
+        "keep": {name: value for name, value in view.as_query().items() if name in KEPT_PARAMETERS},
+        "defaultLayers": sorted(DEFAULT_LAYERS),
+        "layerNames": sorted(Layer),
         "bounds": summary.bounds,
         "fitMaxZoom": FIT_MAX_ZOOM,
         "defaultCenter": DEFAULT_CENTER,
         "defaultZoom": DEFAULT_ZOOM,
-        "title": options.page_title,
+        "title": view.caption.title or options.page_title,
         "chrome": options.chrome.value,
-        "lang": options.lang,
-        "messages": catalogue(options.lang),
-        "attributions": [*ATTRIBUTIONS, CURATED_PLACES_ATTRIBUTION],
+        "lang": lang,
+        "locale": message("embed.locale", lang).replace("_", "-"),
+        "messages": page_messages(lang),
+        "attributions": credits(lang),
         "placeSearch": place_search(options.geocode_url),
         "baseMaps": [
-            {"name": "layer.osm", "url": OSM_TILES, "attribution": OSM_ATTRIBUTION, "native": 19},
             {
+                "id": BaseMap.OSM.value,
+                "name": "layer.osm",
+                "url": OSM_TILES,
+                "attribution": credits(lang, ("map.credit.osm",))[0],
+                "native": 19,
+            },
+            {
+                "id": BaseMap.LIGHT.value,
                 "name": "layer.light",
                 "url": LIGHT_TILES,
-                "attribution": LIGHT_ATTRIBUTION,
+                "attribution": light_credit,
                 "native": 16,
             },
         ],
+        "minimapAttribution": minimap_credit,
         "zoneMetres": round(INTERCEPTION_ZONE_M),
         "minimap": options.chrome is Chrome.FULL,
+        "plugins": None if options.assets is AssetMode.INLINE else _plugins(options),
     }
     if inline_data is not None:
         config["details"] = inline_data.all_details()
     return config
 
 
-@cache
-def _environment() -> Environment:
-    """Return the template environment: every value is HTML-escaped unless marked safe."""
-    return Environment(
-        loader=PackageLoader("maps", "templates"),
-        autoescape=select_autoescape(default=True, default_for_string=True),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@cache
-def _template_text(name: str) -> str:
-    """Read one of the package's template files."""
-    return resources.files("maps").joinpath("templates", name).read_text("utf-8")
+def _plugins(options: MapOptions) -> dict[str, dict[str, str | None]]:
+    """Where the page loads each Leaflet plugin from when it needs it (with its integrity)."""
+    pinned = options.assets is AssetMode.CDN
+    found: dict[str, dict[str, str | None]] = {}
+    for name, files in PLUGINS.items():
+        for file in files:
+            found.setdefault(name, {})[file.kind] = asset_url(
+                file, options.assets, options.asset_prefix
+            )
+            found[name][f"{file.kind}Integrity"] = integrity(file) if pinned else None
+    return found
 
 
 def app_file(name: str) -> bytes:
@@ -298,26 +475,49 @@ def app_file(name: str) -> bytes:
     Raises
     ------
     KeyError
-        When ``name`` is not the page script, its styles or the reference layers.
+        When ``name`` is not the page script, its styles, their bundles with
+        Leaflet, the page icon or the reference layers.
     """
     if name == REFERENCE_FILE:
         return reference_resource()
+    if name == BASE_LAYER_FILE:
+        return base_layer_resource()
+    if name in BUNDLE_FILES:
+        return _bundle(name.rsplit(".", 1)[-1])
     if name not in APP_FILES:
         raise KeyError(name)
-    return _template_text(name).encode("utf-8")
+    return template_text(name).encode("utf-8")
+
+
+@cache
+def _bundle(kind: str) -> bytes:
+    """Return Leaflet's and the clustering library's files of ``kind`` followed by the page's own.
+
+    Styles refer to their images inside them (data: URIs), as the bundle is
+    served from another folder than Leaflet's.
+    """
+    parts = [inline_text(file) for file in CORE_FILES if file.kind == kind]
+    if kind == "js":
+        parts.append(template_text("offline.js"))  # the base maps, before the page script
+    parts.append(template_text(f"launchmap.{kind}"))
+    separator = "\n;\n" if kind == "js" else "\n"
+    return separator.join(parts).encode("utf-8")
 
 
 @cache
 def reference_resource() -> bytes:
-    """Return the reference layers, compressed: shoreline, zone, search places, chart axis.
+    """Return the reference layers, compressed: shoreline, zone, search places, chart axis, names.
 
     They come from bundled data only, so they change only with launchmap.
     """
+    places = search_places()
+    chart_places = reference_places()
     document = {
         "shoreline": _shoreline_geojson(),
         "zone": json.loads(zone_geojson()),
-        "places": search_places(),
-        "chartPlaces": reference_places(),
+        "places": places,
+        "chartPlaces": chart_places,
+        "names": local_names([place[0] for place in places] + [place[0] for place in chart_places]),
     }
     text = json.dumps(document, ensure_ascii=False, separators=(",", ":"))
     return gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0)
@@ -332,9 +532,12 @@ def build_id() -> str:
     page's ETag (so a new launchmap never serves an old page as current).
     """
     digest = hashlib.sha256()
-    for name in (*APP_FILES, "page.html", "loader.js"):
-        digest.update(_template_text(name).encode("utf-8"))
+    for name in (*APP_FILES, *PAGE_TEMPLATES):
+        digest.update(template_text(name).encode("utf-8"))
+    for language in LANGUAGES:
+        digest.update(json.dumps(catalogue(language), sort_keys=True).encode("utf-8"))
     digest.update(reference_resource())
+    digest.update(base_layer_resource())
     digest.update(json.dumps(EVENT_COLORS).encode("utf-8"))
     for file in PAGE_FILES:
         digest.update(f"{file.package}/{file.path}".encode())

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -18,11 +19,12 @@ import numpy as np
 import numpy.typing as npt
 import shapely
 
+from geo.cluster import LABEL_JOIN
 from geo.coast import INTERCEPTION_ZONE_M, interception_zone
-from geo.gazetteer import Place
+from geo.gazetteer import Place, gazetteer
 from geo.geocode import FUZZY_MIN_CHARS, FUZZY_MIN_SCORE, normalize_name, place_names
 from geo.vocabulary import LocationPrecision
-from maps.messages import DEFAULT_LANGUAGE, message
+from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, counted, format_date, message
 
 COORDINATE_DECIMALS = 5  # about a metre: finer than any incident's placement
 SEARCH_REACH_M = 15_000.0  # towns this close to the shore are offered by the search box
@@ -76,6 +78,35 @@ def search_places() -> list[list[Any]]:
     return sorted(rows, key=lambda row: (row[0].casefold(), row[1], row[2]))
 
 
+@cache
+def _name_forms() -> dict[str, dict[str, str]]:
+    """Every gazetteer name whose form in a page language differs from it: {name: {lang: form}}."""
+    table = gazetteer()
+    forms: dict[str, dict[str, str]] = {}
+    for name, *localised in table[["name", *(f"name_{lang}" for lang in LANGUAGES)]].itertuples(
+        index=False
+    ):
+        own = {
+            lang: str(form)
+            for lang, form in zip(LANGUAGES, localised, strict=True)
+            if isinstance(form, str) and form and form != name
+        }
+        if own:
+            forms.setdefault(str(name), own)
+    return forms
+
+
+def local_names(names: Iterable[str]) -> dict[str, dict[str, str]]:
+    """Return the names of ``names`` in each page language where the gazetteer has them.
+
+    ``Cap Gris-Nez`` is ``Cape Gris-Nez`` in English: a page shows a place
+    in its own language where the gazetteer's ``name_fr`` or ``name_en``
+    differs from the place's name, and as it is elsewhere.
+    """
+    forms = _name_forms()
+    return {name: forms[name] for name in sorted(set(names)) if name in forms}
+
+
 def place_search(geocode_url: str | None) -> dict[str, Any]:
     """Return how the page's search matches names: the server's geocoder, or its own index.
 
@@ -102,14 +133,22 @@ class MapSummary:
 
 def describe(summary: MapSummary, language: str = DEFAULT_LANGUAGE) -> str:
     """Write the map's alternative text: what it shows, when, and where it is busiest."""
-    text = message("describe.map", language, count=f"{summary.placed:,}")
+    text = counted("describe.map", summary.placed, language)
     if summary.first is not None and summary.last is not None:
-        first, last = summary.first.isoformat(), summary.last.isoformat()
+        first, last = format_date(summary.first, language), format_date(summary.last, language)
         text += message("describe.dates", language, first=first, last=last)
     text += message("describe.points", language)
     if summary.busiest_hotspot:
-        text += message("describe.busiest", language, label=summary.busiest_hotspot)
+        label = local_label(summary.busiest_hotspot, language)
+        text += message("describe.busiest", language, label=label)
     return text + "."
+
+
+def local_label(label: str, language: str) -> str:
+    """Return a hotspot's label ("A – B") with each place in ``language`` where it can."""
+    parts = label.split(LABEL_JOIN)
+    forms = local_names(parts)
+    return LABEL_JOIN.join(forms.get(part, {}).get(language, part) for part in parts)
 
 
 def script_json(value: Any) -> str:

@@ -14,7 +14,6 @@ PNG bytes: the PNG carries no software name and no date.
 
 from __future__ import annotations
 
-import html
 import io
 import math
 import re
@@ -50,8 +49,9 @@ from geo.coast import COASTLINE_BOUNDS, CoastLayer, coastline_layer
 from geo.model import placed_mask
 from maps.chart import REFERENCE_PLACES, chart_points, named_places, reference_places
 from maps.errors import MapViewError
-from maps.incident_map import ATTRIBUTIONS, DEFAULT_CENTER, DEFAULT_ZOOM, EVENT_COLORS
-from maps.view import MapView
+from maps.incident_map import DEFAULT_CENTER, DEFAULT_ZOOM, EVENT_COLORS
+from maps.messages import DEFAULT_LANGUAGE, check_language, format_date, format_number, message
+from maps.view import Caption, MapView
 
 FloatArray = npt.NDArray[np.float64]
 BoolArray = npt.NDArray[np.bool_]
@@ -66,14 +66,6 @@ DEFAULT_SIZE_PX = (1200, 800)
 SOCIAL_CARD_PX = (1200, 630)
 """The size of an Open Graph / Twitter card image."""
 
-MAP_TITLE = "Small-boat incidents on the Channel coast"
-CHART_TITLE = "Small-boat incidents along the French coast, by date"
-NOTHING_TO_SHOW = "Nothing to show"
-CHART_NOT_DRAWN = "not drawn: no date or not on the French coast"
-ATTRIBUTION_TEXT = " · ".join(
-    re.sub(r"<[^>]+>", "", html.unescape(attribution)) for attribution in ATTRIBUTIONS
-)
-"""The data attributions as plain text (no tiles are drawn, so OpenStreetMap is not one)."""
 
 MAP_PLACES = (*REFERENCE_PLACES, "Dover", "Folkestone", "Ramsgate", "Ostend")
 """Towns named on the map, where they fall inside it: the map has no tiles to name them."""
@@ -88,6 +80,7 @@ HOTSPOT_EDGE = "#7a4a00"
 OTHER_COLOR = EVENT_COLORS["other"]
 BOLD = {"fontweight": "bold"}
 GREY = {"color": "#333333"}
+CREDITS = {"color": "#333333", "style": "italic"}
 
 BASE_DPI = 100.0
 DEFAULT_HALF_HEIGHT_DEG = 0.3
@@ -122,9 +115,13 @@ class ImageOptions:
         Size of the PNG in pixels, each from :data:`MIN_IMAGE_PX` to
         :data:`MAX_IMAGE_PX`.
     title
-        The image's title; ``None`` for the image's own default.
+        The image's title; ``None`` for the view's caption title, or the
+        image's own default.
     view
-        The date and type filters; the map also takes its centre and zoom.
+        The date and type filters and the caption; the map also takes its
+        centre and zoom, or its bbox.
+    lang
+        The language of every word drawn (one of the catalogues').
 
     Raises
     ------
@@ -136,9 +133,11 @@ class ImageOptions:
     height: int = DEFAULT_SIZE_PX[1]
     title: str | None = None
     view: MapView = field(default_factory=MapView)
+    lang: str = DEFAULT_LANGUAGE
 
     def __post_init__(self) -> None:
-        """Refuse a width or height that is not a pixel count in range."""
+        """Refuse a width or height that is not a pixel count in range, or an unknown language."""
+        check_language(self.lang)
         for name in ("width", "height"):
             value = getattr(self, name)
             if (
@@ -147,8 +146,7 @@ class ImageOptions:
                 or not MIN_IMAGE_PX <= value <= MAX_IMAGE_PX
             ):
                 raise MapViewError(
-                    f"{name} must be a whole number of pixels from {MIN_IMAGE_PX} to "
-                    f"{MAX_IMAGE_PX}, got {value!r}"
+                    "error.pixels", name=name, low=MIN_IMAGE_PX, high=MAX_IMAGE_PX, value=value
                 )
 
 
@@ -159,6 +157,7 @@ def image_options(
     height: int | None = None,
     card: bool = False,
     title: str | None = None,
+    lang: str = DEFAULT_LANGUAGE,
 ) -> ImageOptions:
     """Build :class:`ImageOptions` from request or command-line values.
 
@@ -172,8 +171,11 @@ def image_options(
     """
     if card and (width is not None or height is not None):
         raise MapViewError(
-            f"card is {SOCIAL_CARD_PX[0]}x{SOCIAL_CARD_PX[1]} pixels: leave out width and height "
-            f"(got width {width!r}, height {height!r})"
+            "error.card",
+            width=SOCIAL_CARD_PX[0],
+            height=SOCIAL_CARD_PX[1],
+            given_width=width,
+            given_height=height,
         )
     default_width, default_height = SOCIAL_CARD_PX if card else DEFAULT_SIZE_PX
     return ImageOptions(
@@ -181,6 +183,7 @@ def image_options(
         height=default_height if height is None else height,
         title=title,
         view=view,
+        lang=lang,
     )
 
 
@@ -298,18 +301,19 @@ def build_map_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> MapF
     axes.set_ylim(extent[1], extent[3])
     _draw_land(axes, extent, options.width)
     _draw_places(axes, extent)
-    title = options.title if options.title is not None else MAP_TITLE
-    summary = [_view_summary(options.view)]
+    lang = options.lang
+    heading = _heading(options, "image.map_title")
+    summary = [_view_summary(options.view, lang)]
     if placed.empty:
-        _draw_nothing_to_show(axes, selected, title, summary[0])
+        _draw_nothing_to_show(axes, selected, heading, summary[0], lang)
     else:
-        found = _draw_hotspots(axes, placed)
+        found = _draw_hotspots(axes, placed, lang)
         _draw_incidents(axes, placed, lon, lat)
-        _draw_map_legends(axes, placed, found, options.width < COMPACT_PX)
-        summary.append(_placed_summary(len(placed), len(selected)))
-        _draw_title(axes, title, summary)
-    _draw_scale_bar(axes, extent)
-    _draw_attribution(axes)
+        _draw_map_legends(axes, placed, found, options.width < COMPACT_PX, lang)
+        summary.append(_placed_summary(len(placed), len(selected), lang))
+        _draw_title(axes, heading, summary)
+    _draw_scale_bar(axes, extent, lang)
+    _draw_attribution(axes, lang)
     return MapFigure(figure=figure, axes=axes, extent=extent)
 
 
@@ -321,8 +325,9 @@ def map_extent(lon: FloatArray, lat: FloatArray, view: MapView, size_px: tuple[i
     lon, lat
         The placed incidents' coordinates.
     view
-        With a centre, the map shows what a web map of the image's size shows
-        around it at the view's zoom (:data:`DEFAULT_ZOOM` when none).
+        With a bbox, the map shows it (grown to the image's proportions); with
+        a centre, what a web map of the image's size shows around it at the
+        view's zoom (:data:`DEFAULT_ZOOM` when none).
     size_px
         Width and height of the image in pixels.
 
@@ -336,7 +341,11 @@ def map_extent(lon: FloatArray, lat: FloatArray, view: MapView, size_px: tuple[i
     """
     width_px, height_px = size_px
     half_width = 0.0
-    if view.center is not None:
+    if view.bbox is not None:
+        min_lon, min_lat, max_lon, max_lat = view.bbox
+        centre_lon, centre_lat = (min_lon + max_lon) / 2, (min_lat + max_lat) / 2
+        half_width, half_height = (max_lon - min_lon) / 2, (max_lat - min_lat) / 2
+    elif view.center is not None:
         centre_lat, centre_lon = view.center
         zoom = view.zoom if view.zoom is not None else DEFAULT_ZOOM
         degrees_per_px = 360.0 / (TILE_PX * 2**zoom)
@@ -460,7 +469,7 @@ def _draw_places(axes: Axes, extent: Extent) -> None:
         )
 
 
-def _draw_hotspots(axes: Axes, placed: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
+def _draw_hotspots(axes: Axes, placed: gpd.GeoDataFrame, lang: str) -> gpd.GeoDataFrame:
     """Draw the launch hotspots of the default clustering: hulls and labels; return them."""
     found = hotspots(cluster_incidents(placed, DEFAULT_PARAMS))
     if found.empty:
@@ -480,7 +489,7 @@ def _draw_hotspots(axes: Axes, placed: gpd.GeoDataFrame) -> gpd.GeoDataFrame:
     for row in found.itertuples():
         min_lon, _, max_lon, max_lat = row.geometry.bounds
         axes.annotate(
-            f"{row.label} ({row.incidents:,})",
+            f"{row.label} ({format_number(row.incidents, lang)})",
             ((min_lon + max_lon) / 2, max_lat),
             xytext=(0, 4),
             textcoords="offset points",
@@ -540,18 +549,25 @@ def _draw_incidents(axes: Axes, placed: gpd.GeoDataFrame, lon: FloatArray, lat: 
     )
 
 
-def _type_handles(incidents: pd.DataFrame) -> list[Line2D]:
+def _type_handles(incidents: pd.DataFrame, lang: str) -> list[Line2D]:
     """Legend entries: one per event type present, with its count, in the legend's order."""
     counts = Counter(str(kind) for kind in incidents["event_type"])
     known = [str(kind) for kind in EVENT_COLORS]
     kinds = known + sorted(kind for kind in counts if kind not in EVENT_COLORS)
     return [
         _marker_handle(
-            f"{kind.capitalize()} ({counts[kind]:,})", EVENT_COLORS.get(kind, OTHER_COLOR)
+            f"{type_name(kind, lang)} ({format_number(counts[kind], lang)})",
+            EVENT_COLORS.get(kind, OTHER_COLOR),
         )
         for kind in kinds
         if counts[kind]
     ]
+
+
+def type_name(kind: str, lang: str) -> str:
+    """Return an event type's name in ``lang`` (a type launchmap does not know, as written)."""
+    known = f"image.type.{kind}"
+    return message(known, lang) if kind in EVENT_COLORS else kind.capitalize()
 
 
 def _marker_handle(label: str, color: str, size_pt2: float = 50.0) -> Line2D:
@@ -568,27 +584,27 @@ def _marker_handle(label: str, color: str, size_pt2: float = 50.0) -> Line2D:
     )
 
 
-def _size_handles() -> list[Line2D]:
+def _size_handles(lang: str) -> list[Line2D]:
     """Legend entries of the marker sizes for a few counts of people."""
     sizes = marker_sizes(pd.Series(SIZE_LEGEND_PEOPLE))
     return [
-        _marker_handle(f"{people} people", "#9a9a9a", float(size))
+        _marker_handle(message("image.people", lang, count=people), "#9a9a9a", float(size))
         for people, size in zip(SIZE_LEGEND_PEOPLE, sizes, strict=True)
     ]
 
 
 def _draw_map_legends(
-    axes: Axes, placed: gpd.GeoDataFrame, found: gpd.GeoDataFrame, compact: bool
+    axes: Axes, placed: gpd.GeoDataFrame, found: gpd.GeoDataFrame, compact: bool, lang: str
 ) -> None:
     """Draw the legend of event types (with counts) and hotspots, and (unless compact) of sizes."""
-    handles: list[Line2D | Patch] = [*_type_handles(placed)]
+    handles: list[Line2D | Patch] = [*_type_handles(placed, lang)]
     if not found.empty:
         handles.append(
             Patch(
                 facecolor=(*_rgb(HOTSPOT_FILL), HOTSPOT_ALPHA),
                 edgecolor=HOTSPOT_EDGE,
                 linestyle="--",
-                label=f"Launch hotspot ({len(found):,})",
+                label=message("image.hotspots", lang, count=format_number(len(found), lang)),
             )
         )
     types = Legend(
@@ -602,7 +618,7 @@ def _draw_map_legends(
     axes.add_artist(types)
     if compact:
         return
-    size_handles = _size_handles()
+    size_handles = _size_handles(lang)
     sizes = Legend(
         axes,
         size_handles,
@@ -611,7 +627,7 @@ def _draw_map_legends(
         bbox_to_anchor=(1.0, 0.05),
         fontsize=8,
         framealpha=0.9,
-        title="Size",
+        title=message("image.size", lang),
         title_fontsize=8,
         labelspacing=1.0,
     )
@@ -646,55 +662,83 @@ def _text_box(axes: Axes, lines: Sequence[BoxLine], loc: str) -> AnchoredOffsetb
     return box
 
 
-def _draw_title(axes: Axes, title: str, summary: Sequence[str]) -> None:
-    """Draw the title, and lines saying which filters and how many incidents are drawn."""
-    lines: list[BoxLine] = [(title, 12, BOLD)]
-    lines += [(line, 8, GREY) for line in summary]
+@dataclass(frozen=True)
+class Heading:
+    """An image's own lines: the title, the subtitle and the credits (source line, byline)."""
+
+    title: str
+    subtitle: str
+    credits: str
+
+    def lines(self, title_pt: float = 12) -> list[BoxLine]:
+        """Return the lines for a text box (empty ones are left out when drawn)."""
+        return [(self.title, title_pt, BOLD), (self.subtitle, 9, {}), (self.credits, 8, CREDITS)]
+
+
+def _heading(options: ImageOptions, default_title: str) -> Heading:
+    """Return the image's heading: the given title, the caption's, or the catalogue's."""
+    caption: Caption = options.view.caption
+    title = options.title if options.title is not None else caption.title
+    credits = " · ".join(line for line in (caption.source, caption.byline) if line)
+    return Heading(
+        title if title is not None else message(default_title, options.lang),
+        caption.subtitle or "",
+        credits,
+    )
+
+
+def _draw_title(axes: Axes, heading: Heading, summary: Sequence[str]) -> None:
+    """Draw the heading, and lines saying which filters and how many incidents are drawn."""
+    lines = heading.lines() + [(line, 8, GREY) for line in summary]
     axes.add_artist(_text_box(axes, lines, "upper left"))
 
 
-def _draw_nothing_to_show(axes: Axes, selected: gpd.GeoDataFrame, title: str, filters: str) -> None:
+def _draw_nothing_to_show(
+    axes: Axes, selected: gpd.GeoDataFrame, heading: Heading, filters: str, lang: str
+) -> None:
     """Say in the middle of the map that no incident is drawn, and why."""
     if selected.empty:
-        reason = "No incident matches these filters."
+        reason = message("image.no_match", lang)
     else:
-        reason = (
-            f"{_count(len(selected), 'incident')} placed only at country level, none on the map."
-        )
+        reason = message("image.only_country", lang, incidents=_count(len(selected), lang))
     lines: list[BoxLine] = [
-        (NOTHING_TO_SHOW, 14, BOLD),
+        (message("image.nothing", lang), 14, BOLD),
         (reason, 9, {}),
-        (title, 9, GREY),
+        *heading.lines(title_pt=9),
         (filters, 8, GREY),
     ]
     axes.add_artist(_text_box(axes, lines, "center"))
 
 
-def _count(number: int, noun: str) -> str:
-    """Say ``1 incident`` or ``3 incidents``."""
-    return f"{number} {noun}" if number == 1 else f"{number:,} {noun}s"
+def _count(number: int, lang: str) -> str:
+    """Say ``1 incident`` or ``3 incidents`` in ``lang``."""
+    key = "image.incident" if number == 1 else "image.incidents"
+    return message(key, lang, count=format_number(number, lang))
 
 
-def _placed_summary(placed: int, selected: int) -> str:
+def _placed_summary(placed: int, selected: int, lang: str) -> str:
     """Say how many incidents are drawn, and how many have no point."""
     unplaced = selected - placed
-    text = f"{_count(placed, 'incident')} on the map"
-    return text + (f"; {unplaced:,} placed only at country level, not drawn" if unplaced else "")
+    text = message("image.on_map", lang, incidents=_count(placed, lang))
+    if unplaced:
+        text += message("image.not_drawn", lang, count=format_number(unplaced, lang))
+    return text
 
 
-def _view_summary(view: MapView) -> str:
+def _view_summary(view: MapView, lang: str) -> str:
     """Describe the view's filters in a few words ('' when there are none)."""
     parts = []
     if view.start or view.end:
-        start = view.start.isoformat() if view.start else "…"
-        end = view.end.isoformat() if view.end else "…"
-        parts.append(f"{start} to {end}")
+        start = format_date(view.start, lang) if view.start else "…"
+        end = format_date(view.end, lang) if view.end else "…"
+        parts.append(message("image.dates", lang, start=start, end=end))
     if view.event_types:
-        parts.append("types: " + ", ".join(sorted(view.event_types)))
+        names = ", ".join(sorted(type_name(kind, lang).lower() for kind in view.event_types))
+        parts.append(message("image.types", lang, types=names))
     return " · ".join(parts)
 
 
-def _draw_scale_bar(axes: Axes, extent: Extent) -> None:
+def _draw_scale_bar(axes: Axes, extent: Extent, lang: str) -> None:
     """Draw a bar of a round number of kilometres, about a fifth of the map's width."""
     min_lon, min_lat, max_lon, max_lat = extent
     lat = min_lat + 0.06 * (max_lat - min_lat)
@@ -713,7 +757,7 @@ def _draw_scale_bar(axes: Axes, extent: Extent) -> None:
         gid="scale-bar",
     )
     axes.annotate(
-        f"{km:g} km",
+        f"{km:g} km".replace(".", "," if lang == "fr" else "."),
         ((start + end) / 2, lat),
         xytext=(0, 4),
         textcoords="offset points",
@@ -726,12 +770,12 @@ def _draw_scale_bar(axes: Axes, extent: Extent) -> None:
     )
 
 
-def _draw_attribution(axes: Axes) -> None:
+def _draw_attribution(axes: Axes, lang: str) -> None:
     """Write the data attributions in the bottom right corner."""
     axes.text(
         0.995,
         0.005,
-        ATTRIBUTION_TEXT,
+        message("image.attribution", lang),
         transform=axes.transAxes,
         ha="right",
         va="bottom",
@@ -764,29 +808,37 @@ def build_chart_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> Ch
     figure = _new_figure(options, "white")
     figure.set_layout_engine("constrained", rect=(0.0, 0.03, 1.0, 0.97))
     axes = figure.add_subplot()
-    title = options.title if options.title is not None else CHART_TITLE
-    notes = [_view_summary(options.view), _chart_summary(int(drawn.sum()), len(selected))]
+    lang = options.lang
+    heading = _heading(options, "image.chart_title")
+    notes = [
+        heading.subtitle,
+        _view_summary(options.view, lang),
+        _chart_summary(int(drawn.sum()), len(selected), lang),
+        heading.credits,
+    ]
     chars = _wrap_chars(options.width, figure.dpi, 10)
     axes.set_title(
-        "\n".join(textwrap.fill(line, chars) for line in [title, *notes] if line),
+        "\n".join(textwrap.fill(line, chars) for line in [heading.title, *notes] if line),
         loc="left",
         fontsize=10,
         parse_math=False,
         usetex=False,
     )
     kept = selected[drawn]
-    _chart_axes(axes, points.dates[drawn], points.coast_km[drawn], compact)
+    _chart_axes(axes, points.dates[drawn], points.coast_km[drawn], compact, lang)
     if kept.empty:
-        reason = "No dated incident on the French coast matches these filters."
-        lines: list[BoxLine] = [(NOTHING_TO_SHOW, 14, BOLD), (reason, 9, {})]
+        lines: list[BoxLine] = [
+            (message("image.nothing", lang), 14, BOLD),
+            (message("image.chart_no_match", lang), 9, {}),
+        ]
         axes.add_artist(_text_box(axes, lines, "center"))
     else:
         _draw_chart_points(axes, kept, points.dates[drawn], points.coast_km[drawn])
-        _draw_chart_legend(figure, axes, kept, compact)
+        _draw_chart_legend(figure, axes, kept, compact, lang)
     figure.text(
         0.995,
         0.005,
-        ATTRIBUTION_TEXT,
+        message("image.attribution", lang),
         ha="right",
         va="bottom",
         fontsize=7,
@@ -798,28 +850,33 @@ def build_chart_figure(incidents: gpd.GeoDataFrame, options: ImageOptions) -> Ch
     return ChartFigure(figure=figure, axes=axes)
 
 
-def _draw_chart_legend(figure: Figure, axes: Axes, kept: pd.DataFrame, compact: bool) -> None:
+def _draw_chart_legend(
+    figure: Figure, axes: Axes, kept: pd.DataFrame, compact: bool, lang: str
+) -> None:
     """Draw the legend of types (with counts) and sizes beside the chart, or types inside it."""
+    types = _type_handles(kept, lang)
     if compact:
-        axes.legend(handles=_type_handles(kept), loc="upper right", fontsize=6, framealpha=0.9)
+        axes.legend(handles=types, loc="upper right", fontsize=6, framealpha=0.9)
         return
     figure.legend(
-        handles=[*_type_handles(kept), *_size_handles()],
+        handles=[*types, *_size_handles(lang)],
         loc="outside right upper",
         fontsize=8,
         labelspacing=1.0,
     )
 
 
-def _chart_summary(drawn: int, selected: int) -> str:
+def _chart_summary(drawn: int, selected: int, lang: str) -> str:
     """Say how many incidents the chart draws and how many it cannot."""
-    text = f"{_count(drawn, 'incident')} drawn"
+    text = message("image.drawn", lang, incidents=_count(drawn, lang))
     missing = selected - drawn
-    return text + (f"; {missing:,} {CHART_NOT_DRAWN}" if missing else "")
+    if missing:
+        text += message("image.chart_not_drawn", lang, count=format_number(missing, lang))
+    return text
 
 
 def _chart_axes(
-    axes: Axes, dates: npt.NDArray[np.datetime64], coast_km: FloatArray, compact: bool
+    axes: Axes, dates: npt.NDArray[np.datetime64], coast_km: FloatArray, compact: bool, lang: str
 ) -> None:
     """Set the date axis and the coast kilometre axis, with the reference towns on it."""
     places = reference_places()
@@ -832,7 +889,7 @@ def _chart_axes(
     for label in axes.get_yticklabels():
         _literal(label)
     if not compact:
-        axes.set_ylabel("Kilometre along the French coast (0 = Belgian border)", fontsize=9)
+        axes.set_ylabel(message("image.km_axis", lang), fontsize=9)
     axes.tick_params(labelsize=8)
     axes.grid(True, color="#e4e4e4", linewidth=0.8)
     axes.set_axisbelow(True)
@@ -842,10 +899,39 @@ def _chart_axes(
         axes.set_xlim(float(days.min()) - half, float(days.max()) + half)
     locator = mdates.AutoDateLocator()  # type: ignore[no-untyped-call]
     axes.xaxis.set_major_locator(locator)
-    axes.xaxis.set_major_formatter(
-        mdates.ConciseDateFormatter(locator)  # type: ignore[no-untyped-call]
-    )
-    axes.set_xlabel("Date", fontsize=9)
+    axes.xaxis.set_major_formatter(LocalDates(locator, lang))
+    axes.set_xlabel(message("image.date_axis", lang), fontsize=9)
+
+
+_MONTHS_C = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+_C_MONTHS = re.compile(r"\b(" + "|".join(_MONTHS_C) + r")\b")
+
+
+class LocalDates(mdates.ConciseDateFormatter):
+    """matplotlib's concise date labels with the month names of a language.
+
+    matplotlib writes the C locale's English abbreviations; they are replaced
+    by the catalogue's ``image.months_short``.
+    """
+
+    def __init__(self, locator: mdates.DateLocator, lang: str) -> None:
+        super().__init__(locator)  # type: ignore[no-untyped-call]
+        self.months = message("image.months_short", lang).split("|")
+
+    def format_ticks(self, values: Sequence[float]) -> list[str]:
+        """Return the tick labels, months in the language."""
+        return [
+            self._local(label)
+            for label in super().format_ticks(values)  # type: ignore[no-untyped-call]
+        ]
+
+    def get_offset(self) -> str:
+        """Return the offset label (the year or month beside the ticks), months in the language."""
+        return self._local(str(super().get_offset()))  # type: ignore[no-untyped-call]
+
+    def _local(self, label: str) -> str:
+        """Replace matplotlib's English month abbreviations in a label."""
+        return _C_MONTHS.sub(lambda match: self.months[_MONTHS_C.index(match[1])], label)
 
 
 def _draw_chart_points(

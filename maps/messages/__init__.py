@@ -1,22 +1,34 @@
 """Every word a reader sees, from one catalogue of messages per language.
 
-A catalogue is a JSON file in this package (``en.json``), keyed by message
-name; a message may hold ``{name}`` fields that the caller fills in. The page
-shell, the embed snippet and the page script (which gets the catalogue in its
-configuration) all take their text from here.
+A catalogue is a JSON file in this package (``en.json``, ``fr.json``), keyed
+by message name; a message may hold ``{name}`` fields that the caller fills
+in. A message that depends on a count has one key per plural category of the
+language (``chart.series.one``, ``chart.series.other``), chosen with the
+language's plural rules (:func:`counted`; the page script uses ``Intl``'s).
+The page shell, the embed snippet and the page script (which gets the
+catalogue in its configuration) all take their text from here.
+
+A page's language is the ``lang`` of its address if one is given, else the
+first of the reader's ``Accept-Language`` that launchmap has a catalogue for,
+else English (:func:`choose_language`). The page shell, the embed snippet and
+builder, the static images and the error pages take their text from here too.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from functools import cache
 from importlib import resources
 
+from babel import Locale, dates, numbers
+
 from maps.errors import MapViewError
 
-LANGUAGES = ("en",)
+LANGUAGES = ("en", "fr")
 """The languages a catalogue exists for."""
 DEFAULT_LANGUAGE = "en"
+_MAX_ACCEPT_LANGUAGE_CHARS = 1_000  # a longer header is read only this far
 
 
 @cache
@@ -28,16 +40,97 @@ def catalogue(language: str = DEFAULT_LANGUAGE) -> dict[str, str]:
     MapViewError
         For a language launchmap has no catalogue for, naming it.
     """
-    if language not in LANGUAGES:
-        raise MapViewError(
-            f"lang: {language!r} is not one of {', '.join(LANGUAGES)} "
-            "(French comes with the catalogue of a later launchmap)"
-        )
+    check_language(language)
     text = resources.files("maps.messages").joinpath(f"{language}.json").read_text("utf-8")
     messages: dict[str, str] = json.loads(text)
     return messages
 
 
-def message(name: str, language: str = DEFAULT_LANGUAGE, **fields: object) -> str:
+def check_language(language: str) -> str:
+    """Return ``language`` if launchmap has a catalogue for it.
+
+    Raises
+    ------
+    MapViewError
+        Naming the language and the ones there are.
+    """
+    if language not in LANGUAGES:
+        raise MapViewError("error.lang", value=language, known=", ".join(LANGUAGES))
+    return language
+
+
+def message(key: str, language: str = DEFAULT_LANGUAGE, /, **fields: object) -> str:
     """Return one message of ``language`` with its ``{name}`` fields filled in."""
-    return catalogue(language)[name].format(**fields)
+    return catalogue(language)[key].format(**fields)
+
+
+def counted(name: str, count: int, language: str = DEFAULT_LANGUAGE, **fields: object) -> str:
+    """Return the plural form of message ``name`` for ``count``, its fields filled in.
+
+    ``{count}`` is the count written as the language writes numbers.
+    """
+    category = Locale.parse(_locale(language)).plural_form(count)
+    messages = catalogue(language)
+    key = f"{name}.{category}" if f"{name}.{category}" in messages else f"{name}.other"
+    return messages[key].format(count=format_number(count, language), **fields)
+
+
+def format_number(number: int | float, language: str = DEFAULT_LANGUAGE) -> str:
+    """Write a number as ``language`` does (``2,007`` in English, ``2\u202f007`` in French).
+
+    French groups digits with a narrow no-break space, as browsers' ``Intl`` does.
+    """
+    return str(numbers.format_decimal(number, locale=_locale(language)))
+
+
+def format_date(day: dt.date, language: str = DEFAULT_LANGUAGE) -> str:
+    """Write a date as ``language`` does in running text (``1 May 2024``, ``1 mai 2024``).
+
+    The same words as the page script's ``Intl.DateTimeFormat`` with a long month,
+    in the page's locale (British English; French of France).
+    """
+    return str(dates.format_date(day, format="long", locale=_locale(language)))
+
+
+def _locale(language: str) -> str:
+    """Return the locale of a language's catalogue (``en_GB``, ``fr_FR``): its numbers and dates."""
+    return message("embed.locale", language)
+
+
+def choose_language(lang: str | None, accept_language: str | None) -> str:
+    """Return the page language: ``lang`` if given, else the reader's first known one, else English.
+
+    ``accept_language`` is an HTTP ``Accept-Language`` header
+    (``fr-FR,fr;q=0.9,en;q=0.8``): its languages are tried by decreasing
+    weight, by their primary subtag; ``q=0`` refuses one.
+
+    Raises
+    ------
+    MapViewError
+        When ``lang`` is given and launchmap has no catalogue for it.
+    """
+    if lang:
+        return check_language(lang.strip().lower())
+    for tag in _accepted(accept_language or ""):
+        primary = tag.split("-", 1)[0]
+        if primary in LANGUAGES:
+            return primary
+    return DEFAULT_LANGUAGE
+
+
+def _accepted(header: str) -> list[str]:
+    """Return the language tags of an ``Accept-Language`` header, most wanted first."""
+    weighted: list[tuple[float, int, str]] = []
+    for position, part in enumerate(header[:_MAX_ACCEPT_LANGUAGE_CHARS].split(",")):
+        tag, _, parameters = part.strip().lower().partition(";")
+        weight = 1.0
+        for parameter in parameters.split(";"):
+            name, _, value = parameter.strip().partition("=")
+            if name == "q":
+                try:
+                    weight = float(value)
+                except ValueError:
+                    weight = 0.0
+        if tag and weight > 0:
+            weighted.append((-weight, position, tag.strip()))
+    return [tag for _, _, tag in sorted(weighted)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
@@ -222,7 +223,11 @@ def test_map_page_loads_leaflet_from_the_server(client: TestClient) -> None:
     response = client.get("/map")
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
-    assert 'src="/assets/vendor/leaflet/dist/leaflet.js"' in page
+    bundle = re.search(r'src="(/assets/launchmap/page\.js\?v=\w+)"', page)
+    assert bundle is not None  # Leaflet, the clustering library and the page script in one file
+    assert (VENDOR_DIR / "leaflet/dist/leaflet.js").read_text("utf-8") in client.get(
+        bundle.group(1)
+    ).text
     assert "cdn.jsdelivr.net" not in page and "code.jquery.com" not in page
     leaflet = client.get("/assets/vendor/leaflet/dist/leaflet.js")
     assert leaflet.status_code == 200
@@ -239,7 +244,10 @@ def test_cdn_assets_setting_switches_the_map_to_unpkg(tmp_path: Path) -> None:
 def test_items_carry_the_derived_coast_fields(client: TestClient) -> None:
     features = _all_items(client, "/collections/incidents/items")
     placed = [f for f in features if f["geometry"] is not None]
-    assert placed and all(isinstance(f["properties"]["coast_km"], float) for f in placed)
+    french = [f for f in placed if f["properties"]["country"] == "FR"]
+    assert french and all(isinstance(f["properties"]["coast_km"], float) for f in french)
+    english = [f for f in placed if f["properties"]["country"] == "GB"]
+    assert english and all(f["properties"]["coast_km"] is None for f in english)  # across
     assert all(f["properties"]["nearest_place"] for f in placed)
     unplaced = [f for f in features if f["geometry"] is None]
     assert all(f["properties"]["coast_km"] is None for f in unplaced)

@@ -14,8 +14,7 @@ from playwright.sync_api import Browser
 
 from geo.store import IncidentQuery, open_store
 from maps.data_resource import read_header
-from maps.incident_map import TILE_HOSTS
-from tests._map_page import drawn_incidents, wait_until_drawn
+from tests._map_page import drawn_incidents, wait_for_offline_base, wait_until_drawn
 from tests.conftest import free_port, launchmap_command, save_screenshot
 
 BASE_URL = "https://news.example/maps/"
@@ -76,7 +75,7 @@ def test_the_folder_holds_pages_data_assets_images_and_the_snippet(
     header = read_header((site / "data/incidents.bin.gz").read_bytes())
     assert (header["count"], header["total"]) == (placed, total)
     page = (site / "index.html").read_text(encoding="utf-8")
-    assert 'src="assets/vendor/leaflet/dist/leaflet.js"' in page and "/assets/" not in page
+    assert 'src="assets/launchmap/page.js?v=' in page and "/assets/" not in page  # Leaflet inside
     snippet = (site / "snippet.html").read_text(encoding="utf-8")
     assert f'<iframe src="{BASE_URL}embed.html"' in snippet
     assert f'href="{BASE_URL}map.png"' in snippet
@@ -107,6 +106,9 @@ def test_published_pages_work_from_a_static_server_and_ask_nothing_outside_the_f
         page.goto(f"{static_site}/{page_name}?lat=50.95&lon=1.85&zoom=9")
         wait_until_drawn(page)
         assert drawn_incidents(page) == placed
+        wait_for_offline_base(page)
+        assert page.locator(".launchmap-offline-label").count() > 0  # towns named
+        save_screenshot(page, f"published-{page_name.removesuffix('.html')}-offline")
         page.evaluate(  # close in on the first incident, so it is drawn as a marker of its own
             "(() => { const app = window.launchmap;"
             " app.map.setView([app.data.lat[0], app.data.lon[0]], 18, {animate: false}); })()"
@@ -116,7 +118,7 @@ def test_published_pages_work_from_a_static_server_and_ask_nothing_outside_the_f
         popup = page.locator(".launchmap-popup").inner_text()
         assert "Date" in popup and "Type" in popup
         assert errors == []
-        assert outside and all(url.startswith(TILE_HOSTS) for url in outside)  # tiles only
+        assert outside == []  # not even tiles: the offline base map
         save_screenshot(page, f"published-{page_name.removesuffix('.html')}")
     finally:
         context.close()
@@ -125,9 +127,9 @@ def test_published_pages_work_from_a_static_server_and_ask_nothing_outside_the_f
 def test_publish_refuses_a_language_without_a_catalogue_and_writes_nothing(
     tmp_path: Path,
 ) -> None:
-    done = _publish(tmp_path / "site", tmp_path / "store", "--lang", "fr")
+    done = _publish(tmp_path / "site", tmp_path / "store", "--lang", "de")
     assert done.returncode == 1
-    assert "lang: 'fr' is not one of en" in done.stderr
+    assert "lang: 'de' is not one of en, fr" in done.stderr
     assert not (tmp_path / "site").exists()
 
 

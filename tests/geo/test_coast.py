@@ -226,11 +226,22 @@ def test_coast_km_is_negative_in_belgium() -> None:
     assert relate_one(*place("Ostend"))["coast_km"] < -20
 
 
+def brute_on_coast_side(lon: float, lat: float) -> bool:
+    """Whether the point's nearest town is not British, one point, no index."""
+    towns = localities_m()
+    nearest = towns.geometry.distance(metric(lon, lat)).idxmin()
+    return str(towns.loc[nearest, "country"]) != "GB"
+
+
 @pytest.mark.parametrize(
-    "point", [*random_points(8, seed=5), place("Dover"), place("Ostend")], ids=str
+    "point", [*random_points(8, seed=5), place("Calais"), place("Ostend")], ids=str
 )
 def test_coast_km_matches_the_substring_length(point: tuple[float, float]) -> None:
-    assert relate_one(*point)["coast_km"] == pytest.approx(brute_coast_km(*point), abs=0.02)
+    found = relate_one(*point)["coast_km"]
+    if brute_on_coast_side(*point):
+        assert found == pytest.approx(brute_coast_km(*point), abs=0.02)
+    else:
+        assert np.isnan(found)
 
 
 @pytest.mark.parametrize("coast_km", [-67.044, -30.0, 0.0, 52.1, 150.0, 296.0])
@@ -365,10 +376,24 @@ def test_points_outside_the_coastline_box_have_no_shore_relation() -> None:
     assert isinstance(relation["nearest_place"], str)
 
 
-def test_english_points_get_the_kilometre_of_the_french_coast_facing_them() -> None:
+def test_english_points_get_no_kilometre_of_the_french_coast() -> None:
     dover = relate_one(*place("Dover"))
     assert dover["shore_distance_m"] < 0  # Dover's centre is on land (Great Britain)
-    assert 50 < dover["coast_km"] < 80  # across the Strait from Calais and Cap Gris-Nez
+    assert np.isnan(dover["coast_km"])  # not the French coast across the Strait
+    off_folkestone = relate_one(1.20, 51.05)  # at sea, nearer Folkestone than Boulogne
+    assert off_folkestone["shore_distance_m"] > 0 and np.isnan(off_folkestone["coast_km"])
+    off_gris_nez = relate_one(1.55, 50.88)  # at sea on the French side
+    assert 60 < off_gris_nez["coast_km"] < 80
+
+
+def test_an_english_incident_without_a_country_gets_no_coast_km(
+    make_incident: Callable[..., Incident],
+) -> None:
+    dover = place("Dover")
+    frame = incidents_to_frame([make_incident(id="dover", lon=dover[0], lat=dover[1])])
+    filled = with_coast_relations(frame)
+    assert filled.loc[0, "country"] is None
+    assert np.isnan(filled.loc[0, "coast_km"]) and filled.loc[0, "nearest_place"] == "Dover"
 
 
 @pytest.mark.parametrize(

@@ -430,6 +430,8 @@ def test_review_fields_and_extra_round_trip(
     features = {f["id"]: f["properties"] for f in store.query(IncidentQuery()).features()}
     assert features["reviewed"]["extra"] == extra
     assert features["plain"]["extra"] is None
+    together = store.query(IncidentQuery()).incidents.set_index("id")  # one frame, mixed extras
+    assert together.loc["reviewed", "extra"] == extra and together.loc["plain", "extra"] is None
 
 
 @geopackage_only

@@ -12,16 +12,19 @@ from pathlib import Path
 import geopandas as gpd
 import numpy as np
 import pytest
-from playwright.sync_api import Page
+from playwright.sync_api import Locator, Page
 
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
 from maps.assets import (
+    CORE_FILES,
     PAGE_FILES,
+    PLUGINS,
     VENDOR_DIR,
     AssetMode,
     asset_url,
     inline_text,
+    integrity,
     pinned_versions,
 )
 from maps.data_resource import DETAILS_PER_CHUNK, build_map_data, read_columns, read_header
@@ -30,6 +33,7 @@ from maps.incident_map import (
     TILE_HOSTS,
     Chrome,
     MapOptions,
+    app_file,
     build_id,
     render_map_html,
     render_page,
@@ -107,19 +111,29 @@ def _shell(options: MapOptions = SERVED, view: MapView | None = None) -> str:
     return render_page(summary, options, view or MapView())
 
 
-def test_served_page_is_a_small_shell_loading_assets_and_data_from_the_server() -> None:
+def test_served_page_is_a_small_shell_loading_one_bundle_of_each_kind() -> None:
     page = _shell()
-    expected = {f"/static/v/{file.package}/{file.path}" for file in PAGE_FILES}
-    app = {f"/app/launchmap.{kind}?v={build_id()}" for kind in ("js", "css")}
-    assert set(_sources(page)) == expected | app
-    assert _sources(page).index("/static/v/leaflet/dist/leaflet.js") < _sources(page).index(
-        "/static/v/supercluster/dist/supercluster.min.js"
-    )
-    assert len(page.encode()) < 12_000  # the incidents are not in it
+    app = {f"/app/{name}?v={build_id()}" for name in ("page.js", "page.css", "favicon.svg")}
+    assert set(_sources(page)) == app  # Leaflet and the clustering library are in the bundle
+    assert len(page.encode()) < 16_000  # the incidents are not in it
     assert "Wissant" not in page and "68.5" not in page
     config = _app_config(page)
     assert config["dataUrl"] == "/data/" and "details" not in config
     assert config["referenceUrl"] == f"/app/reference.json.gz?v={build_id()}"
+    plugins = config["plugins"]
+    assert isinstance(plugins, dict) and set(plugins) == set(PLUGINS)  # loaded when used
+    assert plugins["minimap"]["js"] == "/static/v/leaflet-minimap/dist/Control.MiniMap.min.js"
+
+
+def test_bundles_hold_leaflet_then_the_clustering_library_then_the_page_script() -> None:
+    script = app_file("page.js").decode()
+    leaflet = (VENDOR_DIR / "leaflet/dist/leaflet.js").read_text()
+    supercluster = (VENDOR_DIR / "supercluster/dist/supercluster.min.js").read_text()
+    own = app_file("launchmap.js").decode()
+    assert script.index(leaflet[:200]) < script.index(supercluster[:200]) < script.index(own[:200])
+    styles = app_file("page.css").decode()
+    assert ".leaflet-container" in styles and ".launchmap-panel" in styles
+    assert "url(images/" not in styles and "data:image/png;base64," in styles
 
 
 def test_cdn_page_loads_the_pinned_versions() -> None:
@@ -127,15 +141,21 @@ def test_cdn_page_loads_the_pinned_versions() -> None:
     versions = pinned_versions()
     expected = {
         f"https://unpkg.com/{file.package}@{versions[file.package]}/{file.path}"
-        for file in PAGE_FILES
+        for file in CORE_FILES
     }
     assert expected <= set(_sources(page))
     assert not any("/assets/vendor" in source for source in _sources(page))
+    fullscreen = _app_config(page)["plugins"]["fullscreen"]  # type: ignore[index]
+    css, js = PLUGINS["fullscreen"]
+    assert fullscreen["js"] == asset_url(js, AssetMode.CDN)
+    assert fullscreen["jsIntegrity"] == integrity(js) and fullscreen["cssIntegrity"] == integrity(
+        css
+    )
 
 
 def test_cdn_assets_are_pinned_by_their_integrity() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.CDN))
-    for file in PAGE_FILES:
+    for file in CORE_FILES:
         digest = hashlib.sha384((VENDOR_DIR / file.package / file.path).read_bytes()).digest()
         expected = "sha384-" + base64.b64encode(digest).decode()
         url = re.escape(asset_url(file, AssetMode.CDN))
@@ -146,7 +166,7 @@ def test_cdn_assets_are_pinned_by_their_integrity() -> None:
 
 def test_inline_page_needs_no_other_file() -> None:
     page = render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE))
-    assert _sources(page) == []
+    assert all(source.startswith("data:") for source in _sources(page))  # the icon
     assert 'id="launchmap-data"' in page and 'id="launchmap-reference"' in page
     assert "url(images/" not in page and "url('icon-fullscreen.svg')" not in page
     assert "data:image/png;base64," in page and "data:image/svg+xml;base64," in page
@@ -187,7 +207,9 @@ def test_script_json_round_trips_and_cannot_close_a_script(value: object) -> Non
 
 
 def test_data_resource_carries_the_placed_incidents_in_date_order() -> None:
-    data = build_map_data(_incidents(), "the-key")
+    incidents = _incidents()
+    incidents["nearest_place"] = ["Wissant", None, None, "Gravelines"]  # as the coast gives them
+    data = build_map_data(incidents, "the-key")
     header = read_header(data.incidents)
     assert (header["key"], header["count"], header["total"]) == ("the-key", 3, 4)
     columns = read_columns(data.incidents)
@@ -201,8 +223,88 @@ def test_data_resource_carries_the_placed_incidents_in_date_order() -> None:
     assert columns["people"][0] == 40 and np.isnan(columns["people"][1])
     assert columns["chart_km"][0] == 68.5 and columns["chart_km"][2] == 32.5
     assert 40 < columns["chart_km"][1] < 60  # computed from the rescue's point, off Calais
-    assert header["unplaced"] == {"type": [4], "day": [19845], "people": [None], "country": ["GB"]}
-    assert "Wissant" not in json.dumps(header)  # details travel in chunks
+    assert header["unplaced"] == {
+        "type": [4],
+        "day": [19845],
+        "people": [None],
+        "country": ["GB"],
+        "review": [0],
+    }
+    assert header["series"] == []
+    assert "example.org" not in json.dumps(header)  # details (sources …) travel in chunks
+    assert "Wissant" in header["places"]  # the nearest places, by index
+    assert header["places"][int(columns["place"][0])] == "Wissant"
+    assert list(columns["review"]) == [0, 0, 0]
+
+
+def test_data_resource_leaves_rejected_out_and_marks_candidates() -> None:
+    frame = incidents_to_frame(
+        [
+            Incident(event_type="launch", date="2024-05-01", lon=1.66, lat=50.88),
+            Incident(
+                event_type="launch",
+                date="2024-05-02",
+                lon=1.67,
+                lat=50.89,
+                review_status="candidate",
+            ),
+            Incident(
+                event_type="launch", date="2024-05-03", lon=1.68, lat=50.9, review_status="rejected"
+            ),
+            Incident(
+                event_type="rescue", date="2024-05-04", lon=1.6, lat=50.8, review_status="accepted"
+            ),
+        ]
+    )
+    data = build_map_data(frame, "k")
+    header = read_header(data.incidents)
+    assert (header["count"], header["total"]) == (3, 3)
+    assert list(read_columns(data.incidents)["review"]) == [0, 1, 0]
+    assert data.summary(MapView()).placed == 2  # candidates are shown when asked only
+    assert data.summary(MapView(candidates=True)).placed == 3
+    assert len(MapView().select(frame)) == 2 and len(MapView(candidates=True).select(frame)) == 3
+
+
+def test_data_resource_carries_country_level_series_apart() -> None:
+    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": ["people", "boats"]}}
+    rows = [
+        Incident(
+            event_type="arrival",
+            date=f"2024-06-{day:02d}",
+            country="GB",
+            location_precision="country",
+            people=people,
+            boats=people // 50,
+            extra=mark,
+        )
+        for day, people in ((3, 120), (1, 310), (2, 0))
+    ]
+    rows.append(Incident(event_type="arrival", date="2024-06-05", country="GB", people=44))
+    header = read_header(build_map_data(incidents_to_frame(rows), "k").incidents)
+    (series,) = header["series"]
+    assert series["name"] == "uk-small-boats" and series["country"] == "GB"
+    assert series["day"] == [19875, 19876, 19877]  # by date: 1, 2 and 3 June 2024
+    assert series["people"] == [310, 0, 120] and series["boats"] == [6, 0, 2]
+    assert header["unplaced"]["people"] == [44]  # the lone country-level report is listed
+
+
+def test_data_resource_names_places_in_each_language_the_gazetteer_has() -> None:
+    launches = incidents_to_frame(
+        [
+            Incident(
+                event_type="launch",
+                date=f"2024-05-{day:02d}",
+                lon=1.5866 + 0.0004 * day,
+                lat=50.8705 + 0.0003 * day,
+                location_role="departure",
+                nearest_place="Cap Gris-Nez",
+            )
+            for day in range(1, 6)
+        ]
+    )
+    header = read_header(build_map_data(launches, "k").incidents)
+    assert header["places"] == ["Cap Gris-Nez"]
+    assert header["names"]["Cap Gris-Nez"]["en"] == "Cape Gris-Nez"
 
 
 def test_details_chunks_follow_the_resource_order_and_carry_its_key() -> None:
@@ -248,6 +350,11 @@ def test_page_starts_from_the_view_filters_and_centre() -> None:
         "types": ["launch", "rescue"],
         "center": [50.9, 1.7],
         "zoom": 11,
+        "bbox": None,
+        "layers": ["coastline", "hotspots", "incidents", "zone"],
+        "base": None,
+        "candidates": False,
+        "step": None,
     }
 
 
@@ -261,7 +368,7 @@ def test_embed_chrome_has_no_chart_panel_or_minimap() -> None:
 def test_alt_text_and_static_fallback_describe_the_map() -> None:
     page = _shell(MapOptions(image_url="/map.png?types=launch", data_url="/data/"))
     assert '<meta name="description" content="Map of 3 small-boat incidents' in page
-    assert "2024-05-01 to 2024-07-10" in page
+    assert "1 May 2024 to 10 July 2024" in page
     assert '<noscript><img src="/map.png?types=launch" alt="Map of 3' in page
     assert '<html lang="en">' in page
 
@@ -287,6 +394,12 @@ def test_bad_view_values_are_named() -> None:
         parse_view(lat=50.0)
     with pytest.raises(ValueError, match="zoom must be between 3 and 18, got 25"):
         parse_view(zoom=25)
+    with pytest.raises(ValueError, match="step: 'fortnight' is not one of week, month"):
+        parse_view(step="fortnight")
+    assert parse_view(step="Month", start="2024-05-01").as_query() == {
+        "start": "2024-05-01",
+        "step": "month",
+    }
 
 
 def test_view_selects_by_type_and_inclusive_dates() -> None:
@@ -316,8 +429,9 @@ def open_map(offline_page: OfflinePage, address: str) -> Page:
     return offline_page.page
 
 
-def _overlay(page: Page, name: str) -> object:
-    return page.locator(".leaflet-control-layers-overlays label", has_text=name).locator("input")
+def _overlay(page: Page, name: str) -> Locator:
+    """The panel's checkbox of an overlay (incidents, hotspots, heatmap, coastline, zone)."""
+    return page.locator(f".launchmap-layers input[value={name}]")
 
 
 @pytest.mark.browser
@@ -345,24 +459,21 @@ def test_markers_are_drawn_coloured_and_sized_offline(
 @pytest.mark.browser
 def test_layers_toggle(standalone_map: Path, offline_page: OfflinePage) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
-    _overlay(page, "Incidents").uncheck()  # type: ignore[attr-defined]
+    _overlay(page, "incidents").uncheck()
     assert page.locator("path.launchmap-incident").count() == 0
-    _overlay(page, "Incidents").check()  # type: ignore[attr-defined]
+    _overlay(page, "incidents").check()
     assert page.locator("path.launchmap-incident").count() == 3
-    assert page.locator("canvas.leaflet-heatmap-layer").count() == 0
-    _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
-    assert page.locator("canvas.leaflet-heatmap-layer").count() == 1
+    assert page.locator("canvas.launchmap-density").count() == 0
+    assert page.locator(".launchmap-heat-scale").is_hidden()
+    _overlay(page, "heatmap").check()
+    assert page.locator("canvas.launchmap-density").count() == 1
+    assert "1" in page.locator(".launchmap-heat-scale").inner_text()  # its scale, from one a square
     zone_shown = "window.launchmap.map.hasLayer(window.launchmap.reference.zone)"
     assert page.evaluate(zone_shown) is True
-    _overlay(page, "300 m zone").uncheck()  # type: ignore[attr-defined]
+    _overlay(page, "zone").uncheck()
     assert page.evaluate(zone_shown) is False
-    page.locator(".leaflet-control-layers-base label", has_text="Light grey").locator(
-        "input"
-    ).check()
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('img.leaflet-tile')]"
-        ".some(t => t.src.includes('arcgis'))"
-    )
+    with page.expect_request(lambda request: "arcgisonline" in request.url):
+        page.locator(".launchmap-bases input[value=light]").check()
 
 
 @pytest.mark.browser
@@ -370,8 +481,8 @@ def test_filters_change_incidents_heatmap_and_chart_together(
     standalone_map: Path, offline_page: OfflinePage
 ) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
-    _overlay(page, "Heatmap").check()  # type: ignore[attr-defined]
-    heat_points = "window.launchmap.heat._latlngs.length"
+    _overlay(page, "heatmap").check()
+    heat_points = "window.launchmap.density._shown.length"
     assert page.evaluate(heat_points) == 3
     assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "3"
     page.locator(".launchmap-types input[value=rescue]").uncheck()
@@ -408,7 +519,7 @@ def test_hostile_popup_shows_text_and_runs_nothing(
     popup.wait_for(timeout=5_000)
     assert popup.locator("p").evaluate("node => node.textContent") == HOSTILE
     assert popup.locator(".launchmap-quote").evaluate("node => node.textContent") == HOSTILE
-    assert popup.locator("strong").evaluate("node => node.textContent") == f"rescue — {HOSTILE}"
+    assert popup.locator("strong").evaluate("node => node.textContent") == f"Rescue — {HOSTILE}"
     link = popup.locator("a")
     assert link.get_attribute("href") == HOSTILE_URL
     assert link.get_attribute("rel") == "noopener noreferrer nofollow"
@@ -425,7 +536,7 @@ def test_popup_shows_every_field_a_reader_needs(
     page = open_map(offline_page, standalone_map.as_uri())
     page.locator("path.launchmap-incident-launch").dispatch_event("click")
     text = page.locator(".launchmap-popup").inner_text()
-    for expected in ("2024-05-01", "Wissant", "People", "40", "Boats", "68.5 km", "Example"):
+    for expected in ("1 May 2024", "Wissant", "People", "40", "Boats", "68.5 km", "Example"):
         assert expected in text, expected
 
 
@@ -435,7 +546,7 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
 ) -> None:
     same_beach = [
         Incident(event_type="launch", date=f"2024-05-{day:02d}", lon=1.661, lat=50.885)
-        for day in range(1, 8)
+        for day in (3, 1, 2, *range(4, 24))  # 23, not in date order
     ]
     path = tmp_path / "stack.html"
     page_html = render_map_html(
@@ -445,22 +556,34 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
         page_html.replace('"defaultCenter":[50.95,1.85]', '"defaultCenter":[50.885,1.661]')
     )
     page = open_map(offline_page, path.as_uri())
-    assert drawn_incidents(page) == 7
+    assert drawn_incidents(page) == 23
     page.locator(".launchmap-cluster").first.click()
     listing = page.locator(".launchmap-list")
     listing.wait_for(timeout=5_000)
-    assert listing.locator("button").count() == 7
-    listing.locator("button", has_text="2024-05-03").click()
+
+    def days() -> list[int]:
+        texts = listing.locator("li button").all_inner_texts()
+        return [int(text.split(", ")[1].split()[0]) for text in texts]
+
+    assert days() == list(range(23, 13, -1))  # newest first, ten a page
+    listing.locator(".launchmap-next").click()
+    listing.locator(".launchmap-next").click()
+    assert days() == [3, 2, 1]
+    assert listing.locator(".launchmap-next").is_disabled()
+    list_box = listing.bounding_box()
+    map_box = page.locator(".launchmap-map").bounding_box()
+    assert list_box and map_box and list_box["height"] < map_box["height"]
+    listing.locator("li button", has_text="3 May 2024").click()
     page.wait_for_function(
         "() => [...document.querySelectorAll('.launchmap-popup')]"
-        ".some(n => n.innerText.includes('2024-05-03'))"
+        ".some(n => n.innerText.includes('3 May 2024'))"
     )
 
 
 SEARCHED = [  # as typed, the place meant, where it is (lat, lon)
     ("Dunkerque", "Dunkirk", (51.034, 2.377)),
-    ("Gris-Nez", "Cap Gris-Nez", (50.871, 1.584)),
-    ("cap gris nez", "Cap Gris-Nez", (50.871, 1.584)),
+    ("Gris-Nez", "Cape Gris-Nez", (50.871, 1.584)),  # the English page's name for it
+    ("cap gris nez", "Cape Gris-Nez", (50.871, 1.584)),
     ("Gravlines", "Gravelines", (50.987, 2.128)),
     ("boulogne-sur-mer", "Boulogne-sur-Mer", (50.725, 1.614)),
     ("Duinkerke", "Dunkirk", (51.034, 2.377)),
@@ -500,7 +623,7 @@ def test_search_moves_the_map_to_a_place_named_as_the_geocoder_names_it(
 @pytest.mark.browser
 def test_chart_panel_sits_beside_the_map(standalone_map: Path, offline_page: OfflinePage) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
-    chart = page.locator(".launchmap-aside").bounding_box()
+    chart = page.locator(".launchmap-panel").bounding_box()
     map_box = page.locator(".launchmap-map").bounding_box()
     assert chart and map_box and chart["x"] >= map_box["x"] + map_box["width"] - 1
     painted = page.evaluate(
@@ -540,9 +663,227 @@ def test_hotspots_are_drawn_with_labels_and_toggle(
     page = open_map(offline_page, path.as_uri())
     hulls = page.locator("path.launchmap-hotspot")
     assert hulls.count() == 1
-    label = page.locator(".launchmap-hotspot-label").inner_text()
+    label = page.locator(".launchmap-hotspot-placed").inner_text()  # clear of the markers
     assert label.endswith(" · 8") and "Fort-Philippe" in label  # the nearest places, the count
-    _overlay(page, "Launch hotspots").uncheck()  # type: ignore[attr-defined]
+    assert "launch hotspot" in page.locator(".launchmap-hotspot-note").inner_text()  # explained
+    _overlay(page, "hotspots").uncheck()
     assert hulls.count() == 0
     page.locator(".launchmap-hotspot-label").wait_for(state="detached")  # after a fade
     save_screenshot(page, "map-hotspots")
+
+
+def _wait_for_hotspot_label(page: Page, ending: str) -> None:
+    """Wait until a hotspot's label (placed, or on focus as Tab gives it) ends with ``ending``."""
+    page.locator("path.launchmap-hotspot").focus()
+    page.wait_for_function(
+        "(ending) => [...document.querySelectorAll('.launchmap-hotspot-label')]"
+        ".some(node => node.textContent.endsWith(ending))",
+        arg=ending,
+    )
+
+
+def _set_date(page: Page, which: str, value: str) -> None:
+    field = page.locator(f".launchmap-date-{which}")
+    field.fill(value)
+    field.dispatch_event("change")
+
+
+@pytest.mark.browser
+def test_hotspots_follow_the_filters(tmp_path: Path, offline_page: OfflinePage) -> None:
+    path = tmp_path / "hotspots.html"
+    page_html = render_map_html(_launches_near_gravelines(), MapOptions(assets=AssetMode.INLINE))
+    path.write_text(page_html, encoding="utf-8")
+    page = open_map(offline_page, path.as_uri())
+    _wait_for_hotspot_label(page, " · 8")
+    _set_date(page, "end", "2024-05-05")  # five of the eight departures
+    _wait_for_hotspot_label(page, " · 5")
+    _set_date(page, "end", "2024-05-02")  # two departures make no hotspot
+    assert page.locator("path.launchmap-hotspot").count() == 0
+    _set_date(page, "end", "")
+    page.locator(".launchmap-types input[value=launch]").uncheck()
+    assert page.locator("path.launchmap-hotspot").count() == 0
+    assert offline_page.errors == []
+
+
+@pytest.mark.browser
+def test_an_english_point_without_a_country_is_not_charted_on_the_french_coast(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    rows = [
+        Incident(event_type="launch", date="2024-05-01", lon=1.661, lat=50.885),  # Wissant
+        Incident(event_type="arrival", date="2024-05-01", lon=1.3134, lat=51.1242),  # Dover
+    ]
+    incidents = with_coast_relations(incidents_to_frame(rows))
+    path = tmp_path / "dover.html"
+    path.write_text(render_map_html(incidents, MapOptions(assets=AssetMode.INLINE)), "utf-8")
+    page = open_map(offline_page, path.as_uri())
+    assert drawn_incidents(page) == 2  # both on the map …
+    assert page.locator("#launchmap-chart").get_attribute("data-drawn") == "1"  # … one charted
+
+
+@pytest.mark.browser
+def test_every_tile_source_shown_is_credited(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    credits = page.locator(".leaflet-control-attribution")
+    page.locator(".leaflet-control-minimap").wait_for()  # it draws the grey tiles …
+    assert "Esri" in credits.inner_text()  # … so Esri is credited on the OpenStreetMap base map
+    page.locator(".launchmap-bases input[value=light]").check()
+    assert "OpenStreetMap" in credits.inner_text()  # the places' and curated layers' data
+    assert "Esri" in credits.inner_text()
+
+
+@pytest.mark.browser
+def test_the_time_slider_plays_the_months_through_markers_density_and_chart(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    path = tmp_path / "months.html"
+    view = parse_view(start="2024-06-01", step="month", lat=50.95, lon=1.85, zoom=11)
+    path.write_text(render_map_html(_incidents(), MapOptions(assets=AssetMode.INLINE), view))
+    page = open_map(offline_page, path.as_uri())
+    _overlay(page, "heatmap").check()
+    shown = (
+        "() => [document.querySelectorAll('path.launchmap-incident').length,"
+        " window.launchmap.density._shown.length,"
+        " document.getElementById('launchmap-chart').dataset.drawn]"
+    )
+    assert page.locator(".launchmap-step").input_value() == "month"  # from the address
+    assert page.locator("path.launchmap-incident-rescue").count() == 1  # June: the rescue only
+    assert page.evaluate(shown) == [1, 1, "1"]
+    period = page.locator(".launchmap-period").inner_text()
+    page.locator(".launchmap-slider").fill("0")  # May: the launch
+    page.locator(".launchmap-period").filter(has_not_text=period).wait_for()
+    assert page.locator("path.launchmap-incident-launch").count() == 1
+    assert page.evaluate(shown) == [1, 1, "1"]
+    page.locator(".launchmap-play").click()  # on to June, then July, and it stops
+    page.locator("path.launchmap-incident-interception").wait_for()
+    page.locator(".launchmap-play[aria-pressed=false]").wait_for()
+    assert page.evaluate(shown) == [1, 1, "1"]
+    assert "2024-07" in page.locator(".launchmap-date-start").input_value()
+    assert offline_page.errors == []
+
+
+@pytest.mark.browser
+def test_keyboard_opens_a_marker_and_the_popup_is_announced(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    page = open_map(offline_page, standalone_map.as_uri())
+    viewport = page.locator("meta[name=viewport]").get_attribute("content") or ""
+    assert "user-scalable" not in viewport and "maximum-scale" not in viewport
+    assert page.locator("link[rel=icon]").get_attribute("href", timeout=1_000)
+    focusable = page.evaluate(
+        "() => [...document.querySelectorAll('path.launchmap-incident')]"
+        ".every(node => node.tabIndex === 0 && node.getAttribute('aria-label'))"
+    )
+    assert focusable  # Tab reaches every marker, each named
+    marker = page.locator("path.launchmap-incident-launch")
+    marker.focus()
+    page.keyboard.press("Enter")
+    page.locator(".launchmap-popup").wait_for()
+    page.wait_for_function(
+        "() => document.getElementById('launchmap-announce').textContent.includes('Launch')"
+    )
+    page.locator(".leaflet-popup-close-button").click()
+    page.wait_for_function(
+        "() => document.activeElement && document.activeElement.classList"
+        ".contains('launchmap-incident-launch')"
+    )  # the focus goes back to the marker
+
+
+@pytest.mark.browser
+def test_country_level_incidents_are_listed_and_their_daily_series_charted(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": ["people"]}}
+    rows = [
+        Incident(
+            event_type="arrival",
+            date=f"2024-06-{day:02d}",
+            country="GB",
+            location_precision="country",
+            people=people,
+            extra=mark,
+        )
+        for day, people in ((1, 310), (2, 0), (3, 120))
+    ]
+    rows.append(Incident(event_type="arrival", date="2024-06-05", country="GB", people=44))
+    rows.append(
+        Incident(
+            event_type="launch", date="2024-06-02", lon=1.661, lat=50.885, people=40, coast_km=68.5
+        )
+    )
+    path = tmp_path / "countries.html"
+    path.write_text(render_map_html(incidents_to_frame(rows), MapOptions(assets=AssetMode.INLINE)))
+    offline_page.page.add_init_script(  # what the chart writes on its canvas
+        "window.drawnTexts = []; const fill = CanvasRenderingContext2D.prototype.fillText;"
+        "CanvasRenderingContext2D.prototype.fillText = function (text, ...rest) {"
+        " window.drawnTexts.push(String(text)); return fill.call(this, text, ...rest); };"
+    )
+    page = open_map(offline_page, path.as_uri())
+    drawn = page.evaluate("window.drawnTexts")
+    for axis in ("Date", "km along the French coast", "2024", "Wissant 68"):
+        assert any(text.startswith(axis) for text in drawn), (axis, drawn)
+    assert any(text.startswith("Country-level figures") for text in drawn)
+    listed = page.locator(".launchmap-country-items li").all_inner_texts()
+    assert len(listed) == 1 and "United Kingdom" in listed[0] and "44" in listed[0]
+    totals = page.locator(".launchmap-series-totals").inner_text()
+    assert "uk-small-boats" in totals and "430" in totals  # three days: 310 + 0 + 120
+    assert page.evaluate("window.launchmap.chart.bars.length") >= 2  # the days with arrivals
+    x, y = page.evaluate("window.launchmap.chart.points[0].slice(0, 2)")
+    page.locator("#launchmap-chart").scroll_into_view_if_needed()
+    canvas = page.locator("#launchmap-chart").bounding_box()
+    assert canvas is not None
+    page.mouse.move(canvas["x"] + x, canvas["y"] + y)
+    tip = page.locator(".launchmap-chart-tip")
+    assert "Launch" in tip.inner_text() and "68.5" in tip.inner_text()  # names the incident
+    _set_date(page, "end", "2024-06-01")
+    assert "310" in page.locator(".launchmap-series-totals").inner_text()
+    assert page.locator(".launchmap-country-items li").count() == 0
+
+
+@pytest.mark.browser
+def test_hotspot_labels_never_overlap_each_other_or_markers(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    rows = [
+        Incident(
+            event_type="launch",
+            date=f"2024-05-{day:02d}",
+            lon=lon + 0.002 * day,
+            lat=51.0 + 0.001 * day,
+            location_role="departure",
+        )
+        for lon in (2.02, 2.10)  # two beaches 5 km apart
+        for day in range(1, 9)
+    ]
+    path = tmp_path / "two.html"
+    incidents = with_coast_relations(incidents_to_frame(rows))
+    path.write_text(render_map_html(incidents, MapOptions(assets=AssetMode.INLINE)), "utf-8")
+    page = open_map(offline_page, path.as_uri())
+    assert page.locator("path.launchmap-hotspot").count() == 2
+    boxes = """() => ({
+        labels: [...document.querySelectorAll('.launchmap-hotspot-placed')]
+            .map(node => node.getBoundingClientRect().toJSON()),
+        markers: [...document.querySelectorAll('.launchmap-cluster, path.launchmap-incident')]
+            .map(node => node.getBoundingClientRect().toJSON())})"""
+
+    def overlap(a: dict[str, float], b: dict[str, float]) -> bool:
+        return (
+            a["left"] < b["right"]
+            and b["left"] < a["right"]
+            and a["top"] < b["bottom"]
+            and b["top"] < a["bottom"]
+        )
+
+    placed_at = []
+    for zoom in (9, 11, 13, 15):
+        page.evaluate(f"() => {{ window.launchmap.map.setZoom({zoom}, {{animate: false}}); }}")
+        page.wait_for_function(f"() => window.launchmap.map.getZoom() === {zoom}")
+        found = page.evaluate(boxes)
+        labels = found["labels"]
+        for at, label in enumerate(labels):
+            assert not any(overlap(label, other) for other in labels[at + 1 :]), zoom
+            assert not any(overlap(label, marker) for marker in found["markers"]), zoom
+        placed_at.append(len(labels))
+    assert max(placed_at) >= 1 and min(placed_at) < 2  # labels shown where there is room
