@@ -170,9 +170,9 @@ class MapOptions:
     ``geocode_url`` is where the place search asks the server's geocoder;
     without one (a standalone file, a published folder) the page matches the
     geocoder's names itself, from the reference layers' compact name index.
-    ``snippet_url`` is where the page offers the embed snippet of the view
-    shown (and, when set, the page keeps its address in step with its filters
-    and view). ``image_url`` is the static PNG of the same view, shown where
+    ``snippet_url`` is where the page offers to embed the view shown, its
+    query appended (a server's embed builder; when set, the page keeps its
+    address in step with its filters and view). ``image_url`` is the static PNG of the same view, shown where
     scripts do not run; ``chart_image_url`` is offered beside the chart (the
     page keeps its filters in step). ``lang`` is the page's language.
     ``social`` gives the page its link preview tags (Open Graph, Twitter)
