@@ -186,7 +186,11 @@ def embed_builder(request: Request, view: View, lang: Language) -> Response:
     """Show the embed builder, its form set to the address's view, in the reporter's language."""
     root = request.scope.get("root_path", "")
     addresses = BuilderAddresses(
-        embed=f"{root}/embed", snippet=root + SNIPPET_ROUTE, image=f"{root}/map.png", map=f"{root}/map"
+        embed=f"{root}/embed",
+        snippet=root + SNIPPET_ROUTE,
+        image=f"{root}/map.png",
+        map=f"{root}/map",
+        favicon=f"{root}{APP_ROUTE}/favicon.svg?v={build_id()}",
     )
     body = render_builder_page(view, lang, addresses)
     headers = {"Cache-Control": "public, max-age=300"}

@@ -39,12 +39,13 @@ _CENTRE = ("lat", "lon", "zoom")
 
 @dataclass(frozen=True)
 class BuilderAddresses:
-    """Where the builder's preview, snippet and images come from (paths of this server)."""
+    """Where the builder's preview, snippet, images, full map and icon are (paths of this server)."""
 
     embed: str
     snippet: str
     image: str
     map: str
+    favicon: str
 
 
 @dataclass(frozen=True)
@@ -66,7 +67,7 @@ def render_builder_page(view: MapView, lang: str, addresses: BuilderAddresses) -
     lang
         The language of the builder's own words.
     addresses
-        Where the embed page, the snippet, the static image and the full map are.
+        Where the embed page, the snippet, the static image, the full map and the icon are.
     """
     messages = catalogue(lang)
     query = view.as_query()
