@@ -40,7 +40,8 @@ pytestmark = pytest.mark.browser
 
 HOSTILE_TITLE = '<img src=x onerror="window.pwned=1"> Crossings & rescues'
 MAX_MEAN_DIFFERENCE = 2.0
-"""The most the embedded map may differ from the preview, in mean levels (0-255) per channel."""
+"""The most the embedded map may differ from the preview, in mean levels (0-255) per channel,
+once aligned: a frame at a fractional position is captured a pixel off."""
 
 SAME_QUERY = """(one, other) => {
     const a = new URLSearchParams(one), b = new URLSearchParams(other);
@@ -134,6 +135,23 @@ def _preview_bounds(frame: Frame) -> list[float]:
     return bounds
 
 
+def _least_difference(one: Image.Image, other: Image.Image, shift_px: int = 1) -> float:
+    """The mean difference of two images of one size (worst channel), at their best alignment.
+
+    The images are compared over what they share when one is moved by up to
+    ``shift_px`` pixels each way.
+    """
+    width, height = one.size
+    found = []
+    for dx in range(-shift_px, shift_px + 1):
+        for dy in range(-shift_px, shift_px + 1):
+            box = (max(dx, 0), max(dy, 0), width + min(dx, 0), height + min(dy, 0))
+            moved = (box[0] - dx, box[1] - dy, box[2] - dx, box[3] - dy)
+            pair = ImageChops.difference(one.crop(box), other.crop(moved))
+            found.append(max(ImageStat.Stat(pair).mean))
+    return min(found)
+
+
 def _open(page: Page, server: LiveServer, query: str) -> None:
     page.goto(f"{server.url}/embed/builder?{query}")
     _settled(page)
@@ -223,18 +241,20 @@ def test_an_area_drawn_on_the_preview_frames_the_embed(
     assert page.locator("#builder-draw").get_attribute("aria-pressed") == "true"
     box = page.locator("#builder-preview").bounding_box()
     assert box is not None
-    page.mouse.move(box["x"] + box["width"] / 4, box["y"] + box["height"] / 4)
+    page.mouse.move(box["x"] + box["width"] * 0.3, box["y"] + box["height"] * 0.3)
     page.mouse.down()
-    page.mouse.move(box["x"] + box["width"] * 3 / 4, box["y"] + box["height"] * 3 / 4, steps=5)
+    page.mouse.move(box["x"] + box["width"] * 0.7, box["y"] + box["height"] * 0.7, steps=5)
     page.mouse.up()
     west, south, east, north = (float(value) for value in _settled(page, "bbox")["bbox"].split(","))
     assert whole[0] < west < east < whole[2] and whole[1] < south < north < whole[3]
-    assert (east - west) / (whole[2] - whole[0]) == pytest.approx(0.5, abs=0.05)
+    assert (east - west) / (whole[2] - whole[0]) == pytest.approx(0.4, abs=0.05)
     framed = _preview_bounds(_preview(page))  # the embed fits the box: it shows all of it
-    assert framed[0] <= west and framed[2] >= east and framed[1] <= south and framed[3] >= north
+    slack = 1e-4  # the address rounds to five decimals
+    assert framed[0] - slack <= west and east <= framed[2] + slack
+    assert framed[1] - slack <= south and north <= framed[3] + slack
     page.fill("#builder-end", "2025-01-01")
     page.fill("#builder-start", "2025-06-01")
-    refusal = message("builder.error.dates", "fr").format(start="2025-06-01", end="2025-01-01")
+    refusal = message("builder.error.dates", "fr", start="2025-06-01", end="2025-01-01")
     page.locator("#builder-status.builder-error").filter(has_text=refusal).wait_for()
     assert "2025-06-01" not in page.url  # the address keeps the last view that made sense
     page.fill("#builder-end", "")
@@ -304,8 +324,8 @@ def test_the_snippet_reproduces_the_preview_in_an_article_on_another_origin(
     expected.save(ARTIFACTS / "builder-preview.png")
     found.save(ARTIFACTS / "builder-snippet-in-article.png")
     assert found.size == expected.size
-    difference = ImageStat.Stat(ImageChops.difference(found, expected)).mean
-    assert max(difference) < MAX_MEAN_DIFFERENCE, difference
+    difference = _least_difference(found, expected)
+    assert difference < MAX_MEAN_DIFFERENCE, difference
     assert min(ImageStat.Stat(expected).stddev) > 10  # a map was drawn, not a blank frame
     assert browser_page.errors == []
 
