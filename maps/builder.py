@@ -39,7 +39,7 @@ _CENTRE = ("lat", "lon", "zoom")
 
 @dataclass(frozen=True)
 class BuilderAddresses:
-    """Where the builder's preview, snippet, images, full map and icon are (paths of this server)."""
+    """Where the builder's preview, snippet, images, full map and icon are (this server's paths)."""
 
     embed: str
     snippet: str

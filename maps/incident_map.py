@@ -172,13 +172,14 @@ class MapOptions:
     geocoder's names itself, from the reference layers' compact name index.
     ``snippet_url`` is where the page offers to embed the view shown, its
     query appended (a server's embed builder; when set, the page keeps its
-    address in step with its filters and view). ``image_url`` is the static PNG of the same view, shown where
-    scripts do not run; ``chart_image_url`` is offered beside the chart (the
-    page keeps its filters in step). ``lang`` is the page's language.
-    ``social`` gives the page its link preview tags (Open Graph, Twitter)
-    and oEmbed discovery link. ``base_map`` is shown unless the view names
-    one: a tile server's (which gives way to the offline base map if its
-    tiles do not load), or the offline one (no tile is ever asked for).
+    address in step with its filters and view). ``image_url`` is the static
+    PNG of the same view, shown where scripts do not run; ``chart_image_url``
+    is offered beside the chart (the page keeps its filters in step).
+    ``lang`` is the page's language. ``social`` gives the page its link
+    preview tags (Open Graph, Twitter) and oEmbed discovery link.
+    ``base_map`` is shown unless the view names one: a tile server's (which
+    gives way to the offline base map if its tiles do not load), or the
+    offline one (no tile is ever asked for).
     """
 
     title: str | None = None

@@ -276,7 +276,12 @@ def test_the_builder_fits_a_phone_and_a_laptop(
         assert page.evaluate("document.documentElement.scrollWidth") <= width
         preview = page.locator("#builder-preview").bounding_box()
         assert preview is not None and 0.6 * width < preview["width"] <= width
-        for selector in ("#builder-title", "#builder-copy", "#builder-use-view", "#builder-snippet"):
+        for selector in (
+            "#builder-title",
+            "#builder-copy",
+            "#builder-use-view",
+            "#builder-snippet",
+        ):
             element = page.locator(selector).bounding_box()
             assert element is not None and element["x"] >= 0
             assert element["x"] + element["width"] <= width

@@ -1,4 +1,4 @@
-"""Sharing a map: the oEmbed answer, link previews (Open Graph, Twitter) and French images and errors."""
+"""Sharing a map: oEmbed, link previews (Open Graph, Twitter), French images and error pages."""
 
 from __future__ import annotations
 
@@ -77,7 +77,7 @@ def test_oembed_answers_a_rich_embed_with_its_size_thumbnail_and_provider(
     assert (body["width"], body["height"]) == (400, 300)  # 4:3 within the consumer's width
     assert (body["provider_name"], body["provider_url"]) == ("launchmap", "http://testserver/")
     thumbnail = urlsplit(body["thumbnail_url"])
-    assert (thumbnail.scheme, thumbnail.netloc, thumbnail.path) == ("http", "testserver", "/map.png")
+    assert thumbnail.geturl().startswith("http://testserver/map.png?")
     shown = _query(body["thumbnail_url"])
     assert (shown["width"], shown["height"]) == ("400", "300")
     assert set(shown["types"].split(",")) == {"launch", "rescue"}
@@ -119,9 +119,13 @@ def test_pages_carry_link_preview_tags_and_oembed_discovery(client: TestClient, 
     assert _query(discovered.json()["url"]) == {"types": "launch", "lang": "fr", "title": "Départs"}
     meta = heads.meta
     assert meta["og:image"] == meta["twitter:image"]
-    card = urlsplit(meta["og:image"])
-    assert (card.scheme, card.netloc, card.path) == ("http", "testserver", "/map.png")
-    assert _query(meta["og:image"]) == {"card": "true", "types": "launch", "lang": "fr", "title": "Départs"}
+    assert meta["og:image"].startswith("http://testserver/map.png?")
+    assert _query(meta["og:image"]) == {
+        "card": "true",
+        "types": "launch",
+        "lang": "fr",
+        "title": "Départs",
+    }
     assert _png_size(client.get(meta["og:image"]).content) == SOCIAL_CARD_PX
     assert (meta["og:image:width"], meta["og:image:height"]) == tuple(map(str, SOCIAL_CARD_PX))
     assert meta["twitter:card"] == "summary_large_image"
@@ -167,7 +171,9 @@ def test_error_pages_are_in_french_when_asked(client: TestClient, path: str) -> 
     html = {"Accept": "text/html"}
     by_address = client.get(path, params={"types": "boat", "lang": "fr"}, headers=html)
     by_browser = client.get(
-        path, params={"start": "2025-03-01", "end": "2025-02-01"}, headers=html | {"Accept-Language": "fr"}
+        path,
+        params={"start": "2025-03-01", "end": "2025-02-01"},
+        headers=html | {"Accept-Language": "fr"},
     )
     for answer in (by_address, by_browser):
         assert answer.status_code == 400 and answer.headers["content-type"].startswith("text/html")

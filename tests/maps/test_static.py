@@ -23,6 +23,7 @@ from geo.vocabulary import EventType
 from maps.chart import chart_points, reference_places
 from maps.errors import MapViewError
 from maps.incident_map import DEFAULT_CENTER, EVENT_COLORS
+from maps.messages import message
 from maps.static import (
     HOTSPOT_ALPHA,
     HOTSPOT_FILL,
@@ -37,7 +38,6 @@ from maps.static import (
     render_chart_png,
     render_map_png,
 )
-from maps.messages import message
 from maps.view import MapView
 
 Renderer = Callable[[gpd.GeoDataFrame, ImageOptions | None], bytes]
