@@ -20,7 +20,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image, ImageChops, ImageStat
-from playwright.sync_api import Browser, Frame, Page, Request, Route
+from playwright.sync_api import Browser, Frame, Page
 
 from maps.messages import message
 from maps.static import SOCIAL_CARD_PX
@@ -29,9 +29,9 @@ from tests.conftest import (
     ARTIFACTS,
     LiveServer,
     OfflinePage,
-    _is_local,
     free_port,
     geopackage_only,
+    keep_local,
     save_screenshot,
     serve_launchmap,
 )
@@ -98,15 +98,7 @@ def browser_page(browser: Browser) -> Iterator[OfflinePage]:
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     context.grant_permissions(["clipboard-read", "clipboard-write"])
     offline = OfflinePage(context.new_page())
-
-    def route(route: Route, request: Request) -> None:
-        if _is_local(request.url):
-            route.continue_()
-        else:
-            offline.blocked.append(request.url)
-            route.abort()
-
-    context.route("**/*", route)
+    keep_local(context, offline.blocked)
     offline.page.on("pageerror", lambda error: offline.errors.append(str(error)))
     yield offline
     context.close()
