@@ -24,7 +24,7 @@ from playwright.sync_api import Browser, Frame, Page
 
 from maps.messages import message
 from maps.static import SOCIAL_CARD_PX
-from tests._map_page import drawn_incidents, wait_for_offline_base
+from tests._map_page import drawn_incidents, wait_for_offline_base, wait_until_drawn
 from tests.conftest import (
     ARTIFACTS,
     LiveServer,
@@ -252,6 +252,29 @@ def test_an_area_drawn_on_the_preview_frames_the_embed(
     page.fill("#builder-end", "")
     page.click("#builder-clear-area")
     assert "bbox" not in _settled(page, "start")
+    assert browser_page.errors == []
+
+
+def test_embed_this_view_on_the_map_opens_the_builder_on_that_view(
+    server: LiveServer, browser_page: OfflinePage
+) -> None:
+    page = browser_page.page
+    page.goto(f"{server.url}/map?lat=50.95&lon=1.85&zoom=10&types=launch,embarkation")
+    wait_until_drawn(page)
+    with page.context.expect_page() as opened:
+        page.click(".launchmap-embed-link")
+    builder = opened.value
+    builder.on("pageerror", lambda error: browser_page.errors.append(str(error)))
+    try:
+        query = _settled(builder, "bbox", "types")  # the map's centre became the area shown
+        assert set(query["types"].split(",")) == {"launch", "embarkation"}
+        assert not {"lat", "lon", "zoom"} & set(query)
+        west, south, east, north = (float(value) for value in query["bbox"].split(","))
+        assert west < 1.85 < east and south < 50.95 < north
+        assert builder.locator("input[name=types][value=launch]").is_checked()
+        assert not builder.locator("input[name=types][value=rescue]").is_checked()
+    finally:
+        builder.close()
     assert browser_page.errors == []
 
 
