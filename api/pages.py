@@ -8,7 +8,9 @@ reader's browser filters them), popups load their details from chunks beside
 it, and the page script, its styles and the reference layers come from
 ``/assets/launchmap/``. Every answer is built once per store version and
 parameters and carries an ETag (see :mod:`api.cache`). ``/embed/snippet``
-writes the responsive iframe a reporter pastes into an article.
+writes the responsive iframe a reporter pastes into an article, and
+``/embed/builder`` is where the reporter shapes it (the map's "Embed this
+view" opens it on the view shown).
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ from api.params import map_view, page_language
 from api.settings import Settings
 from geo.store import IncidentQuery, IncidentStore
 from maps.assets import AssetMode
+from maps.builder import BuilderAddresses, render_builder_page
 from maps.data_resource import INCIDENTS_FILE, MapData, build_map_data
 from maps.incident_map import (
     Chrome,
@@ -56,6 +59,7 @@ VENDOR_ROUTE = "/assets/vendor"
 APP_ROUTE = "/assets/launchmap"
 DATA_ROUTE = "/map/data"
 SNIPPET_ROUTE = "/embed/snippet"
+BUILDER_ROUTE = "/embed/builder"
 OEMBED_ROUTE = "/oembed"
 GEOCODE_ROUTE = "/geocode"
 HTML = "text/html; charset=utf-8"
@@ -175,6 +179,25 @@ def app_asset(request: Request, name: str, v: str | None = None) -> Response:
         return Response(status_code=304, headers=headers)
     media_type = APP_MEDIA_TYPES.get(name.rsplit(".", 1)[-1], GZIP)
     return Response(body, media_type=media_type, headers=headers)
+
+
+@router.get(BUILDER_ROUTE, response_class=Response, responses={200: {"content": {"text/html": {}}}})
+def embed_builder(request: Request, view: View, lang: Language) -> Response:
+    """Show the embed builder, its form set to the address's view, in the reporter's language."""
+    root = request.scope.get("root_path", "")
+    addresses = BuilderAddresses(
+        embed=f"{root}/embed",
+        snippet=root + SNIPPET_ROUTE,
+        image=f"{root}/map.png",
+        map=f"{root}/map",
+        favicon=f"{root}{APP_ROUTE}/favicon.svg?v={build_id()}",
+    )
+    body = render_builder_page(view, lang, addresses)
+    headers = {"Cache-Control": "public, max-age=300"}
+    vary = _vary(view)
+    if vary:
+        headers["Vary"] = vary
+    return Response(body, media_type=HTML, headers=headers)
 
 
 @router.get(
@@ -328,7 +351,7 @@ def _map_page(
         chrome=chrome,
         data_url=f"{root}{DATA_ROUTE}/",
         geocode_url=root + GEOCODE_ROUTE,
-        snippet_url=root + SNIPPET_ROUTE,
+        snippet_url=root + BUILDER_ROUTE,
         image_url=f"{root}/map.png{query}",
         chart_image_url=f"{root}/chart.png{query}",
         lang=lang,

@@ -170,15 +170,16 @@ class MapOptions:
     ``geocode_url`` is where the place search asks the server's geocoder;
     without one (a standalone file, a published folder) the page matches the
     geocoder's names itself, from the reference layers' compact name index.
-    ``snippet_url`` is where the page offers the embed snippet of the view
-    shown (and, when set, the page keeps its address in step with its filters
-    and view). ``image_url`` is the static PNG of the same view, shown where
-    scripts do not run; ``chart_image_url`` is offered beside the chart (the
-    page keeps its filters in step). ``lang`` is the page's language.
-    ``social`` gives the page its link preview tags (Open Graph, Twitter)
-    and oEmbed discovery link. ``base_map`` is shown unless the view names
-    one: a tile server's (which gives way to the offline base map if its
-    tiles do not load), or the offline one (no tile is ever asked for).
+    ``snippet_url`` is where the page offers to embed the view shown, its
+    query appended (a server's embed builder; when set, the page keeps its
+    address in step with its filters and view). ``image_url`` is the static
+    PNG of the same view, shown where scripts do not run; ``chart_image_url``
+    is offered beside the chart (the page keeps its filters in step).
+    ``lang`` is the page's language. ``social`` gives the page its link
+    preview tags (Open Graph, Twitter) and oEmbed discovery link.
+    ``base_map`` is shown unless the view names one: a tile server's (which
+    gives way to the offline base map if its tiles do not load), or the
+    offline one (no tile is ever asked for).
     """
 
     title: str | None = None

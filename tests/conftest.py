@@ -22,7 +22,15 @@ from pathlib import Path
 
 import httpx
 import pytest
-from playwright.sync_api import Browser, Page, Playwright, Request, Route, sync_playwright
+from playwright.sync_api import (
+    Browser,
+    BrowserContext,
+    Page,
+    Playwright,
+    Request,
+    Route,
+    sync_playwright,
+)
 
 from api.settings import LOCAL_HOSTS
 from geo.store import IncidentStore, open_store
@@ -82,20 +90,28 @@ def _is_local(url: str) -> bool:
     return url.startswith(("file://", "data:", "about:", "http://127.0.0.1:", "blob:"))
 
 
-@pytest.fixture
-def offline_page(browser: Browser) -> Iterator[OfflinePage]:
-    context = browser.new_context(viewport={"width": 1200, "height": 800})
-    page = context.new_page()
-    offline = OfflinePage(page)
+def keep_local(target: Page | BrowserContext, blocked: list[str]) -> None:
+    """Let requests of a page (or every page of a context) reach only 127.0.0.1 or local files.
+
+    Any other request is aborted and its address added to ``blocked``.
+    """
 
     def route(route: Route, request: Request) -> None:
         if _is_local(request.url):
             route.continue_()
         else:
-            offline.blocked.append(request.url)
+            blocked.append(request.url)
             route.abort()
 
-    page.route("**/*", route)
+    target.route("**/*", route)
+
+
+@pytest.fixture
+def offline_page(browser: Browser) -> Iterator[OfflinePage]:
+    context = browser.new_context(viewport={"width": 1200, "height": 800})
+    page = context.new_page()
+    offline = OfflinePage(page)
+    keep_local(page, offline.blocked)
     page.on("pageerror", lambda error: offline.errors.append(str(error)))
     page.on("dialog", lambda dialog: (offline.dialogs.append(dialog.message), dialog.dismiss()))
     yield offline

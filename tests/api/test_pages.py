@@ -289,8 +289,8 @@ def test_filters_keep_the_address_and_the_embed_link_in_step(
     shown_types = page.evaluate("() => new URLSearchParams(location.search).get('types')")
     assert "launch" not in shown_types.split(",") and "embarkation" in shown_types.split(",")
     link = page.locator(".launchmap-embed-link").get_attribute("href")
-    assert link is not None and link.startswith("/embed/snippet?")
-    snippet = httpx.get(writable_server.url + link).text
+    assert link is not None and link.startswith("/embed/builder?")  # the builder, on this view
+    snippet = httpx.get(f"{writable_server.url}/embed/snippet?{urlsplit(link).query}").text
     src = re.search(r'<iframe src="([^"]+)"', snippet)
     assert src is not None
     embedded = parse_qs(urlsplit(html.unescape(src.group(1))).query)

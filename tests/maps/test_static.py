@@ -23,6 +23,7 @@ from geo.vocabulary import EventType
 from maps.chart import chart_points, reference_places
 from maps.errors import MapViewError
 from maps.incident_map import DEFAULT_CENTER, EVENT_COLORS
+from maps.messages import message
 from maps.static import (
     HOTSPOT_ALPHA,
     HOTSPOT_FILL,
@@ -201,6 +202,19 @@ def test_legend_counts_types_and_attribution_and_scale_bar_are_drawn() -> None:
     assert "Coastline: GSHHG (LGPL) · Places: GeoNames (CC BY 4.0)" in texts
     assert any(text.endswith(" km") and text[:-3].replace(".", "").isdigit() for text in texts)
     assert "7 incidents on the map; 1 placed only at country level, not drawn" in texts
+
+
+@pytest.mark.parametrize("kind", ["map", "chart"])
+def test_titles_legend_and_credits_are_drawn_in_french(kind: str) -> None:
+    build = build_map_figure if kind == "map" else build_chart_figure
+    french = _texts(build(_incidents(), ImageOptions(lang="fr")).figure)
+    english = _texts(build(_incidents(), ImageOptions(lang="en")).figure)
+    title = message(f"image.{kind}_title", "fr")
+    assert any(text.startswith(title) for text in french)
+    assert not any(text.startswith(message(f"image.{kind}_title", "en")) for text in french)
+    launches = message("image.type.launch", "fr")
+    assert any(text.startswith(launches) for text in french)
+    assert set(french) != set(english)
 
 
 def test_filters_change_what_is_drawn() -> None:
