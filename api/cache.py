@@ -17,6 +17,7 @@ launchmap's build and the parameters, so:
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import threading
 from collections import OrderedDict
@@ -33,6 +34,21 @@ from maps.incident_map import build_id
 T = TypeVar("T")
 IMMUTABLE = "public, max-age=31536000, immutable"
 """Cache-Control of files whose address changes with their content."""
+
+
+def accepts_gzip(request: Request) -> bool:
+    """Whether the request's ``Accept-Encoding`` takes gzip (or any coding), not at q=0."""
+    for coding in request.headers.get("accept-encoding", "").split(","):
+        name, _, parameters = coding.partition(";")
+        quality = parameters.strip().removeprefix("q=").strip() if parameters else "1"
+        if name.strip().lower() in ("gzip", "*") and quality not in ("0", "0.0", "0.00", "0.000"):
+            return True
+    return False
+
+
+def gzipped(body: bytes) -> bytes:
+    """Compress a text body for a client that takes gzip, the same bytes every time."""
+    return gzip.compress(body, compresslevel=9, mtime=0)
 
 
 class Cache(Generic[T]):

@@ -22,14 +22,17 @@ in headless Chromium: from navigation start until the page's script has drawn
 the incidents (launchmap: the markers drawn, the filters, legend and controls
 working; the coastline, zone, place search and chart axis follow, reported
 as "complete") or until the load event has run Folium's marker
-script (baseline), with both pages and their assets served from 127.0.0.1.
-The last lines are one JSON object per figure.
+script (baseline), with both pages and their assets served from 127.0.0.1,
+text files (HTML, scripts, styles) gzip-compressed for both as a web server
+or CDN sends them (``launchmap serve`` compresses its page script and styles
+too). The last lines are one JSON object per figure.
 """
 
 from __future__ import annotations
 
 import argparse
 import functools
+import gzip
 import html
 import http.server
 import os
@@ -68,6 +71,7 @@ APP_PREFIX = "/app"
 SEED = 20251121
 OTHER_TYPES = ("interception", "rescue", "arrival")
 CHROMIUM = "/usr/bin/chromium"
+TEXT_SUFFIXES = (".html", ".js", ".css", ".json", ".svg")
 CHROMIUM_FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 READY_TIMEOUT_MS = 120_000
 BASELINE = "one folium.CircleMarker with a folium.Popup per incident"
@@ -150,7 +154,26 @@ def served(folder: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that logs nothing."""
+    """A static file handler that logs nothing and sends text files gzip-compressed."""
+
+    compressed: dict[Path, bytes] = {}  # noqa: RUF012 - one cache for every request's handler
+
+    def do_GET(self) -> None:
+        """Send a text file compressed when the browser takes gzip, anything else as it is."""
+        path = Path(self.translate_path(self.path))
+        text = path.suffix in TEXT_SUFFIXES and path.is_file()
+        if not text or "gzip" not in self.headers.get("Accept-Encoding", ""):
+            super().do_GET()
+            return
+        if path not in self.compressed:
+            self.compressed[path] = gzip.compress(path.read_bytes(), compresslevel=6)
+        body = self.compressed[path]
+        self.send_response(200)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
 
     def log_message(self, format: str, *args: object) -> None:
         """Log nothing: the benchmark prints its own figures."""

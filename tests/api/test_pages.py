@@ -65,6 +65,28 @@ def test_map_page_is_a_shell_that_loads_its_data_and_assets_from_the_server(
     assert missing.status_code == 404 and "details chunk 99" in missing.json()["detail"]
 
 
+def test_page_script_and_styles_are_sent_compressed_to_a_browser_that_takes_gzip(
+    client: TestClient,
+) -> None:
+    for name in ("page.js", "page.css"):
+        address = f"/assets/launchmap/{name}"
+        plain = client.get(address, headers={"Accept-Encoding": "identity"})
+        packed = client.get(address, headers={"Accept-Encoding": "br;q=1, gzip;q=0.8"})
+        assert "content-encoding" not in plain.headers
+        assert packed.headers["content-encoding"] == "gzip"
+        assert packed.content == plain.content  # the client undid the gzip
+        assert int(packed.headers["content-length"]) < len(plain.content) / 2
+        assert plain.headers["vary"] == packed.headers["vary"] == "Accept-Encoding"
+        assert packed.headers["etag"] != plain.headers["etag"]
+        again = client.get(
+            address,
+            headers={"Accept-Encoding": "gzip", "If-None-Match": packed.headers["etag"]},
+        )
+        assert again.status_code == 304
+        refused = client.get(address, headers={"Accept-Encoding": "gzip;q=0"})
+        assert "content-encoding" not in refused.headers
+
+
 CACHED_PATHS = (
     "/map",
     "/embed?types=launch",
