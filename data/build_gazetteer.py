@@ -63,6 +63,8 @@ DATA_DIR = Path(__file__).resolve().parent
 PLACES_DIR = DATA_DIR / "places"
 KINDS_PATH = PLACES_DIR / "kinds.csv"
 PLACE_FILES = ("fr_be_nl.csv", "gb.csv", "regions_fr_be_nl.csv", "regions_gb.csv")
+GEONAMES_NAMES_PATH = PLACES_DIR / "geonames_names.csv"
+GEONAMES_NAMES_COLUMNS = ("place_id", "name", "name_fr", "name_en", "name_nl", "source")
 ORGANISATION_FILES = ("organisations_fr_be.csv", "organisations_gb.csv")
 OUT_PATH = DATA_DIR / "gazetteer.csv"
 ORGANISATIONS_OUT_PATH = DATA_DIR / "organisations.csv"
@@ -241,6 +243,27 @@ def geonames_rows(cities: dict[str, dict[str, Any]], source: str) -> list[dict[s
             }
         )
     return rows
+
+
+def with_local_names(towns: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Give GeoNames towns known under an exonym their French, English and Dutch names.
+
+    GeoNames names a few towns as English readers know them ("Dunkirk",
+    "Ostend"); ``places/geonames_names.csv`` gives each its name in every
+    language of the map, so a French page writes "Dunkerque" and "Douvres".
+    A row naming a place GeoNames does not have, or under another name, stops
+    the build.
+    """
+    by_id = {town["place_id"]: town for town in towns}
+    for row in read_rows(GEONAMES_NAMES_PATH, GEONAMES_NAMES_COLUMNS):
+        town = by_id.get(row.values["place_id"])
+        if town is None or town["name"] != row.values["name"]:
+            sys.exit(
+                f"{row.file} line {row.line}: no GeoNames town {row.values['place_id']!r} "
+                f"named {row.values['name']!r} in the box"
+            )
+        town.update({column: row.values[column] for column in NAME_LANGUAGES})
+    return towns
 
 
 # -- curated rows ----------------------------------------------------------------------------
@@ -563,7 +586,7 @@ def main() -> None:
     coast = Coast.read()
     place_relations = check_against_coast(coast, places, kinds)
     check_against_coast(coast, organisations, kinds)
-    towns = geonames_rows(load_cities(), geonames_source())
+    towns = with_local_names(geonames_rows(load_cities(), geonames_source()))
     town_relations = coast.relate(
         np.array([float(r["lon"]) for r in towns]), np.array([float(r["lat"]) for r in towns])
     )

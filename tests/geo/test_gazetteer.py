@@ -125,6 +125,21 @@ def test_every_curated_row_is_in_the_gazetteer_as_written() -> None:
             assert getattr(place, language) == (row[language] or None)
 
 
+def test_towns_geonames_names_by_an_exonym_carry_each_languages_name() -> None:
+    found = by_id()
+    with (DATA / "places" / "geonames_names.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    assert {row["name_fr"] for row in rows} >= {"Dunkerque", "Douvres", "Ostende"}
+    for row in rows:
+        town = found[row["place_id"]]
+        assert (town.name, town.kind) == (row["name"], "populated_place")
+        assert (town.name_fr, town.name_en, town.name_nl) == (
+            row["name_fr"],
+            row["name_en"],
+            row["name_nl"],
+        )
+
+
 def test_organisations_are_kept_apart_from_places() -> None:
     rows = [row for name in ORGANISATION_FILES for row in read(name)]
     bodies = {o.org_id: o for o in organisations()}

@@ -297,14 +297,16 @@ def test_data_resource_names_places_in_each_language_the_gazetteer_has() -> None
                 lon=1.5866 + 0.0004 * day,
                 lat=50.8705 + 0.0003 * day,
                 location_role="departure",
-                nearest_place="Cap Gris-Nez",
+                nearest_place=place,
             )
             for day in range(1, 6)
+            for place in ("Cap Gris-Nez", "Dunkirk")
         ]
     )
     header = read_header(build_map_data(launches, "k").incidents)
-    assert header["places"] == ["Cap Gris-Nez"]
+    assert header["places"] == ["Cap Gris-Nez", "Dunkirk"]
     assert header["names"]["Cap Gris-Nez"]["en"] == "Cape Gris-Nez"
+    assert header["names"]["Dunkirk"]["fr"] == "Dunkerque"  # GeoNames' English exonym
 
 
 def test_details_chunks_follow_the_resource_order_and_carry_its_key() -> None:
