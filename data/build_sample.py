@@ -49,23 +49,11 @@ from geo.extract import extract_document, merge_corroborated
 from geo.extract.evaluate import CorpusDocument, GoldIncident, load_corpus, match
 from geo.geocode import geocode
 from geo.model import Incident, frame_to_features, incidents_to_frame
-from geo.vocabulary import EventType, LocationPrecision, LocationRole
+from geo.vocabulary import ROLE_BY_EVENT, EventType, LocationPrecision
 
 DATA_DIR = Path(__file__).resolve().parent
 OUT_PATH = DATA_DIR / "sample_incidents.geojson"
 FIRST_DATE, LAST_DATE = dt.date(2019, 1, 1), dt.date(2025, 12, 31)
-ROLE_OF_TYPE = {
-    EventType.LAUNCH: LocationRole.DEPARTURE,
-    EventType.EMBARKATION: LocationRole.PICKUP,
-    EventType.INTERCEPTION: LocationRole.INTERCEPTION,
-    EventType.RESCUE: LocationRole.RESCUE,
-    EventType.ARRIVAL: LocationRole.DISEMBARKATION,
-    EventType.DEBRIS: LocationRole.FOUND,
-    EventType.DEATH: LocationRole.FOUND,
-    EventType.SIGHTING: LocationRole.REPORTED,
-    EventType.OTHER: LocationRole.REPORTED,
-}
-"""The role of an incident's point when the annotation gives none."""
 SAME_PLACE_KM = 5.0
 """How far the gazetteer's point may lie from the annotated one to be the same place."""
 _GEOD = Geod(ellps="WGS84")
@@ -170,7 +158,7 @@ def sample_incident(item: Annotated) -> Incident:
     """Write one annotated incident as a sample incident: facts and the source, no sentence."""
     gold, raw, document = item.gold, item.raw, item.corpus_document.document
     where = _resolved_place(item)
-    role = raw.get("location_role") or ROLE_OF_TYPE[gold.event_type]
+    role = raw.get("location_role") or ROLE_BY_EVENT[gold.event_type]
     return Incident.model_validate(
         {
             "event_type": gold.event_type,

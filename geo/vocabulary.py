@@ -58,6 +58,20 @@ class LocationRole(StrEnum):
     REPORTED = "reported"
 
 
+ROLE_BY_EVENT = {
+    EventType.LAUNCH: LocationRole.DEPARTURE,
+    EventType.EMBARKATION: LocationRole.PICKUP,
+    EventType.INTERCEPTION: LocationRole.INTERCEPTION,
+    EventType.RESCUE: LocationRole.RESCUE,
+    EventType.ARRIVAL: LocationRole.DISEMBARKATION,
+    EventType.DEBRIS: LocationRole.FOUND,
+    EventType.DEATH: LocationRole.FOUND,
+    EventType.SIGHTING: LocationRole.REPORTED,
+    EventType.OTHER: LocationRole.REPORTED,
+}
+"""What an incident's point stands for when a source says no more than its event type."""
+
+
 class ReviewStatus(StrEnum):
     """Where an incident extracted from text stands in review: a person accepts or rejects it."""
 

@@ -69,26 +69,19 @@ from geo.geocode import (
     geocode_many,
 )
 from geo.model import Incident, Source, incidents_to_frame
-from geo.vocabulary import DatePrecision, EventType, LocationPrecision, LocationRole, ReviewStatus
+from geo.vocabulary import (
+    ROLE_BY_EVENT,
+    DatePrecision,
+    EventType,
+    LocationPrecision,
+    ReviewStatus,
+)
 
 MAX_TEXT_CHARS = 20_000_000
 """The longest text :func:`extract_incidents` reads (about 20 MB); longer is refused."""
 
 MERGE_DISTANCE_M = 2_000.0
 """Places closer than this are the same place, for merging and corroboration."""
-
-ROLE_BY_EVENT = {
-    EventType.LAUNCH: LocationRole.DEPARTURE,
-    EventType.EMBARKATION: LocationRole.PICKUP,
-    EventType.INTERCEPTION: LocationRole.INTERCEPTION,
-    EventType.RESCUE: LocationRole.RESCUE,
-    EventType.ARRIVAL: LocationRole.DISEMBARKATION,
-    EventType.DEBRIS: LocationRole.FOUND,
-    EventType.DEATH: LocationRole.FOUND,
-    EventType.SIGHTING: LocationRole.REPORTED,
-    EventType.OTHER: LocationRole.REPORTED,
-}
-"""What an incident's point stands for, by event type."""
 
 _GEOD = pyproj.Geod(ellps="WGS84")
 _QUOTE_CHARS = 1_000
