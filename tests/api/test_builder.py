@@ -8,11 +8,8 @@ offline base map).
 from __future__ import annotations
 
 import html
-import http.server
 import io
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qsl
 
@@ -25,11 +22,11 @@ from playwright.sync_api import Browser, Frame, Page
 from maps.messages import message
 from maps.static import SOCIAL_CARD_PX
 from tests._map_page import drawn_incidents, wait_for_offline_base, wait_until_drawn
+from tests._static_site import served_folder
 from tests.conftest import (
     ARTIFACTS,
     LiveServer,
     OfflinePage,
-    free_port,
     geopackage_only,
     keep_local,
     save_screenshot,
@@ -71,25 +68,12 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         yield live
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    """Serve the article's folder without logging."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture(scope="module")
 def article_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, Path]]:
     """Another origin (127.0.0.1, another port) serving the files of a folder."""
     folder = tmp_path_factory.mktemp("article")
-    handler = partial(_Quiet, directory=str(folder))
-    site = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=site.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{site.server_address[1]}", folder
-    finally:
-        site.shutdown()
-        site.server_close()
+    with served_folder(folder) as address:
+        yield address, folder
 
 
 @pytest.fixture(scope="module")

@@ -4,12 +4,9 @@ from __future__ import annotations
 
 import gzip
 import html
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -23,11 +20,11 @@ from maps.data_resource import read_header
 from maps.incident_map import TILE_HOSTS, MapOptions, build_id, reference_resource, render_map_html
 from maps.view import MapView
 from tests._map_page import drawn_incidents, wait_until_drawn
+from tests._static_site import served_folder
 from tests.conftest import (
     LiveServer,
     OfflinePage,
     StoreTarget,
-    free_port,
     save_screenshot,
     serve_launchmap,
 )
@@ -397,27 +394,13 @@ def test_served_popup_fetches_hostile_text_and_shows_it_as_text(
     assert offline_page.dialogs == [] and offline_page.errors == []
 
 
-class _ArticleHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve the test article quietly."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture
 def article_site(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     """Another origin (127.0.0.1 on another port) serving files from a folder."""
     folder = tmp_path / "site"
     folder.mkdir()
-    handler = partial(_ArticleHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}", folder
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_folder(folder) as address:
+        yield address, folder
 
 
 @pytest.mark.browser

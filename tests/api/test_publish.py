@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import http.server
 import subprocess
-import threading
 from collections.abc import Iterator
-from functools import partial
 from pathlib import Path
 
 import pytest
@@ -15,7 +12,8 @@ from playwright.sync_api import Browser
 from geo.store import IncidentQuery, open_store
 from maps.data_resource import read_header
 from tests._map_page import drawn_incidents, wait_for_offline_base, wait_until_drawn
-from tests.conftest import free_port, launchmap_command, save_screenshot
+from tests._static_site import served_folder
+from tests.conftest import launchmap_command, save_screenshot
 
 BASE_URL = "https://news.example/maps/"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -43,22 +41,11 @@ def published(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, int, int]
     return root / "site", placed, len(incidents)
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture(scope="module")
 def static_site(published: tuple[Path, int, int]) -> Iterator[str]:
     """The published folder served by Python's plain static file server."""
-    handler = partial(_Quiet, directory=str(published[0]))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served_folder(published[0]) as address:
+        yield address
 
 
 def test_the_folder_holds_pages_data_assets_images_and_the_snippet(

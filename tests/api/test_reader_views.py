@@ -8,12 +8,9 @@ context. The screenshots of every page at both sizes in both languages go to
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
-from functools import partial
 from importlib import resources
 
 import httpx
@@ -21,7 +18,8 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Frame, Page
 
 from tests._map_page import wait_until_drawn
-from tests.conftest import LiveServer, free_port, save_screenshot, serve_launchmap
+from tests._static_site import served_folder
+from tests.conftest import LiveServer, save_screenshot, serve_launchmap
 
 PHONE = {"width": 390, "height": 844}
 DESKTOP = {"width": 1280, "height": 800}
@@ -60,13 +58,6 @@ VISIBLE_CONTROLS = """() => [...document.querySelectorAll('.leaflet-control')]
     .sort()"""
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serve the article's folder without logging."""
-
-    def log_message(self, format: str, *args: object) -> None:
-        """Keep the test output clean."""
-
-
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A live server on the seeded sample store."""
@@ -92,14 +83,8 @@ def article(server: LiveServer, tmp_path_factory: pytest.TempPathFactory) -> Ite
             f"<body><h1>Crossings</h1><p>Boats.</p>{snippet}<p>More.</p></body></html>",
             encoding="utf-8",
         )
-    handler = partial(_QuietHandler, directory=str(folder))
-    site = http.server.ThreadingHTTPServer(("127.0.0.1", free_port()), handler)
-    threading.Thread(target=site.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{site.server_address[1]}/article"
-    finally:
-        site.shutdown()
-        site.server_close()
+    with served_folder(folder) as address:
+        yield f"{address}/article"
 
 
 @pytest.fixture(scope="module")

@@ -265,8 +265,11 @@ def test_data_resource_leaves_rejected_out_and_marks_candidates() -> None:
     assert len(MapView().select(frame)) == 2 and len(MapView(candidates=True).select(frame)) == 3
 
 
-def test_data_resource_carries_country_level_series_apart() -> None:
-    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": ["people", "boats"]}}
+def daily_arrivals(people_by_day: dict[int, int], *, boats: bool) -> list[Incident]:
+    """A daily country-level series of arrivals in June 2024 (as the uk-small-boats mapping
+    stores them), then one lone country-level report of 44 people on 5 June."""
+    measures = ["people", "boats"] if boats else ["people"]
+    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": measures}}
     rows = [
         Incident(
             event_type="arrival",
@@ -274,12 +277,16 @@ def test_data_resource_carries_country_level_series_apart() -> None:
             country="GB",
             location_precision="country",
             people=people,
-            boats=people // 50,
+            boats=people // 50 if boats else None,
             extra=mark,
         )
-        for day, people in ((3, 120), (1, 310), (2, 0))
+        for day, people in people_by_day.items()
     ]
-    rows.append(Incident(event_type="arrival", date="2024-06-05", country="GB", people=44))
+    return [*rows, Incident(event_type="arrival", date="2024-06-05", country="GB", people=44)]
+
+
+def test_data_resource_carries_country_level_series_apart() -> None:
+    rows = daily_arrivals({3: 120, 1: 310, 2: 0}, boats=True)
     header = read_header(build_map_data(incidents_to_frame(rows), "k").incidents)
     (series,) = header["series"]
     assert series["name"] == "uk-small-boats" and series["country"] == "GB"
@@ -797,19 +804,7 @@ def test_keyboard_opens_a_marker_and_the_popup_is_announced(
 def test_country_level_incidents_are_listed_and_their_daily_series_charted(
     tmp_path: Path, offline_page: OfflinePage
 ) -> None:
-    mark = {"series": {"name": "uk-small-boats", "period": "day", "measures": ["people"]}}
-    rows = [
-        Incident(
-            event_type="arrival",
-            date=f"2024-06-{day:02d}",
-            country="GB",
-            location_precision="country",
-            people=people,
-            extra=mark,
-        )
-        for day, people in ((1, 310), (2, 0), (3, 120))
-    ]
-    rows.append(Incident(event_type="arrival", date="2024-06-05", country="GB", people=44))
+    rows = daily_arrivals({1: 310, 2: 0, 3: 120}, boats=False)
     rows.append(
         Incident(
             event_type="launch", date="2024-06-02", lon=1.661, lat=50.885, people=40, coast_km=68.5
