@@ -97,7 +97,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.LAUNCH: re.compile(
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
-        r"|being) launched|set (?:off|out|sail) from|(?:left|leaving|leave|leaves|departed"
+        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from|(?:left|leaving|leave|leaves|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
         r"|put (?:out )?to sea"
         r"|took to the (?:water|sea)"
@@ -107,7 +107,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée)\b",
+        r"|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée"
+        rf"|départs? (?:d['’]une?\s+|de\s+(?:l['’]|la\s+)?|des\s+)?{_BOAT_FR})\b",
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
@@ -151,7 +152,7 @@ PREFILTER = re.compile(
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
     r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"
     r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
-    r"|set (?:off|out|sail)|left|leaving|depart|to sea|took to|push|carr(?:y|ied)|engine|inflat"
+    r"|set (?:off|out|sail)|sets (?:off|out|sail)|départ|left|leaving|depart|to sea|took to|push|carr(?:y|ied)|engine|inflat"
     r"|pris la mer|prendre la mer|à l'eau|quitté|partis|tenté|tentative|arriv|made it|reached"
     r"|landed|ashore|brought|escorted|crossed|crossing|journey|disembark|débarqu|atteint"
     r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult|perdition"

@@ -577,3 +577,16 @@ def test_an_undated_headline_takes_the_day_the_body_gives_the_same_place() -> No
         published=None,
     )
     assert {i.date for i in incidents} == {dt.date(2024, 7, 10)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, les gendarmes ont constaté le départ d'un bateau de migrants près de Wissant.",
+        "On Tuesday a dinghy sets off from the beach at Wissant.",
+    ],
+)
+def test_the_departure_of_a_boat_is_a_launch(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.LAUNCH
+    assert "Wissant" in (incident.place_name or "")
