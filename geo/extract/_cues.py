@@ -50,8 +50,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
-        r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)|porté secours"
-        r"|portés secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
+        r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)"
+        r"|port(?:ée?s?|e|ent) secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
         r"|secourent|secourt|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
@@ -112,11 +112,12 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
-        r"\b(?:arrived|arrive|arrives|arrival of|newly arrived|made it (?:to|into|across)"
+        r"\b(?:(?:arrived|arrive|arrives|arrivée?s?)(?!\s+(?:sur (?:place|les lieux|zone)|on (?:the )?"
+        r"scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
         r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
-        r"|(?:brought|taken) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b"
+        r"|(?:brought|taken) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b(?! (?:the )?hospital)"
         r"|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"

@@ -590,3 +590,14 @@ def test_the_departure_of_a_boat_is_a_launch(text: str) -> None:
     incident = _only(text)
     assert incident.event_type is EventType.LAUNCH
     assert "Wissant" in (incident.place_name or "")
+
+
+def test_rescuers_arriving_on_scene_are_no_arrival() -> None:
+    text = "Mardi, l'hélicoptère arrive sur place et porte secours à deux hommes au large de Berck."
+    assert (_only(text).event_type, _only(text).people) == (EventType.RESCUE, 2)
+    assert _read("On Tuesday the lifeboat crew arrived on scene off Dungeness.") == []
+
+
+def test_a_man_taken_to_hospital_is_no_arrival() -> None:
+    text = "On Tuesday 12 people were rescued off Dungeness. One man was taken to hospital."
+    assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
