@@ -601,3 +601,12 @@ def test_rescuers_arriving_on_scene_are_no_arrival() -> None:
 def test_a_man_taken_to_hospital_is_no_arrival() -> None:
     text = "On Tuesday 12 people were rescued off Dungeness. One man was taken to hospital."
     assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
+
+
+def test_a_town_said_to_be_in_a_country_is_still_the_town() -> None:
+    incident = _only("Mardi, 30 migrants ont été interpellés à Wissant en France.")
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.INTERCEPTION,
+        "Wissant",
+        30,
+    )
