@@ -36,7 +36,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
-        r"|corps\b)",
+        r"|corps)\b",
         _FLAGS,
     ),
     EventType.RESCUE: re.compile(

@@ -610,3 +610,8 @@ def test_a_town_said_to_be_in_a_country_is_still_the_town() -> None:
         "Wissant",
         30,
     )
+
+
+def test_a_word_that_only_starts_like_a_death_verb_is_no_death() -> None:
+    text = "Mardi, 60 migrants ont été empêchés de partir de Wissant après un naufrage meurtrier."
+    assert [i.event_type for i in _read(text)] == [EventType.INTERCEPTION]
