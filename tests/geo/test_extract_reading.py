@@ -615,3 +615,17 @@ def test_a_town_said_to_be_in_a_country_is_still_the_town() -> None:
 def test_a_word_that_only_starts_like_a_death_verb_is_no_death() -> None:
     text = "Mardi, 60 migrants ont été empêchés de partir de Wissant après un naufrage meurtrier."
     assert [i.event_type for i in _read(text)] == [EventType.INTERCEPTION]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Mardi, 20 migrants se sont fait interpeller sur la plage de Wissant.", "interception"),
+        ("Mardi, les douaniers ont réussi à intercepter 15 migrants à Sangatte.", "interception"),
+        ("Mardi, un chalutier est parvenu à récupérer 12 naufragés au large de Berck.", "rescue"),
+    ],
+)
+def test_a_french_infinitive_after_se_faire_or_reussir_a_happened(
+    text: str, event_type: str
+) -> None:
+    assert _only(text).event_type.value == event_type
