@@ -254,6 +254,15 @@ _CLAUSE_BREAK = re.compile(
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|qui|dont)\b[^,;]*", re.IGNORECASE)
 
 
+_DASHED_ASIDE = re.compile(
+    r"\s+[-–—]+\s+(?P<aside>(?:including|among them|of whom|dont|parmi (?:eux|elles|lesquel\w*)"
+    r"|y compris|notamment)\b[^-–—]{1,160}?)\s+[-–—]+\s+",
+    re.IGNORECASE,
+)
+"""An aside between dashes that breaks down a count ("40 people - including six children -
+were rescued"): it is read as between commas, so the count and its verb stay one clause."""
+
+
 @dataclass(frozen=True)
 class Clause:
     """A piece of a sentence; a ``relative`` one (", which …", ", qui …") only describes."""
@@ -269,6 +278,7 @@ def clauses(sentence: str) -> list[Clause]:
     ``"The boat was found"`` and the relative clause ``"which had left at dawn"``.
     """
     found: list[Clause] = []
+    sentence = _DASHED_ASIDE.sub(r", \g<aside>,", sentence)
     for part in _CLAUSE_BREAK.split(sentence):
         main = _RELATIVE.sub("", part).strip(" ,")
         if main:

@@ -629,3 +629,15 @@ def test_a_french_infinitive_after_se_faire_or_reussir_a_happened(
     text: str, event_type: str
 ) -> None:
     assert _only(text).event_type.value == event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday 25 people - including six children and a baby - were rescued off Dungeness.",
+        "Mardi, 25 migrants — dont six enfants — ont été secourus au large de Berck.",
+    ],
+)
+def test_a_count_broken_down_between_dashes_stays_with_its_verb(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 25)
