@@ -641,3 +641,15 @@ def test_a_french_infinitive_after_se_faire_or_reussir_a_happened(
 def test_a_count_broken_down_between_dashes_stays_with_its_verb(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday migrants were spotted landing at Kingsdown. The group of 14 men is said to be "
+        "in good health.",
+        "Mardi, des migrants ont été interpellés à Wissant. Ils étaient 14 hommes à attendre un passeur.",
+    ],
+)
+def test_the_next_sentence_gives_the_group_its_count(text: str) -> None:
+    assert _only(text).people == 14
