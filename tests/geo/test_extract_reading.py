@@ -653,3 +653,19 @@ def test_a_count_broken_down_between_dashes_stays_with_its_verb(text: str) -> No
 )
 def test_the_next_sentence_gives_the_group_its_count(text: str) -> None:
     assert _only(text).people == 14
+
+
+def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
+    incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
+
+
+def test_and_then_a_day_opens_a_second_event() -> None:
+    incidents = _read(
+        "On Tuesday 12 people were rescued off Dungeness and on Monday, eight others were "
+        "rescued off Hastings."
+    )
+    assert sorted((i.date, i.people) for i in incidents) == [
+        (dt.date(2024, 3, 11), 8),
+        (dt.date(2024, 3, 12), 12),
+    ]
