@@ -122,7 +122,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
-        r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
+        r"|disembarked|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),
@@ -666,9 +666,11 @@ _PEOPLE = re.compile(
     rf"|\b(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )(?P<verb>{_NUMBER})\s+"
     r"(?:more |others? |autres )?"
     r"(?:were|have been|had been|ont été|avaient été)\b"
-    r"|\b(?P<one>an?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family)[\w'’-]+\s+){0,2}?"
-    r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body)\b"
-    r"(?!\s+(?:and|or|were among|was among)\b)"
+    r"|\b(?P<one>an?|une?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family|bateau"
+    r"|embarcation|canot|famille|nombre)[\w'’-]+\s+){0,2}?"
+    r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
+    r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?)\b"
+    r"(?!\s+(?:and|or|et|ou|were among|was among)\b)"
     r"|\b(?P<another>une autre|un autre|another)\s+(?=(?:a été|est|was|has been|had been)\s)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from geo.extract import extract_incidents
+from geo.extract._cues import event_cue
 from geo.model import Incident
 from geo.vocabulary import EventType, LocationPrecision, ReviewStatus
 
@@ -669,3 +670,21 @@ def test_and_then_a_day_opens_a_second_event() -> None:
         (dt.date(2024, 3, 11), 8),
         (dt.date(2024, 3, 12), 12),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, une petite fille est décédée au large de Wimereux.",
+        "Mardi, un jeune homme a été secouru au large de Berck.",
+    ],
+)
+def test_one_person_named_in_french_is_one(text: str) -> None:
+    assert _only(text).people == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["une fois arrivée sur zone, la vedette", "le canot arrive sur les lieux"]
+)
+def test_a_rescue_ship_arriving_in_the_area_is_no_arrival(text: str) -> None:
+    assert event_cue(text) is None
