@@ -387,8 +387,8 @@ def find_date(
     """Return the first date expression of a clause, resolved against the publication date.
 
     A weekday is the most recent such day on or before publication ("on
-    Tuesday", "this Tuesday"); "last Tuesday" is the one a week before that;
-    French "mardi dernier" the most recent one strictly before. A day and month
+    Tuesday", "this Tuesday"); "last Tuesday" and French "mardi dernier" are
+    the most recent one strictly before. A day and month
     without a year ("on May 31", "31 May") is the most recent such day on or
     before publication, or in the year before it when followed by "last year"
     ("l'an dernier"). Relative forms need the publication date; without it
@@ -528,10 +528,9 @@ def _weekday(
 ) -> dt.date:
     """Resolve a weekday name against the publication date (see :func:`find_date`)."""
     back = (published.weekday() - weekday) % 7
-    if french_last and back == 0:
+    last = french_last or (qualifier is not None and qualifier.lower() == "last")
+    if last and back == 0:
         back = 7
-    if qualifier and qualifier.lower() == "last":
-        back += 7
     return published - dt.timedelta(days=back)
 
 

@@ -688,3 +688,8 @@ def test_one_person_named_in_french_is_one(text: str) -> None:
 )
 def test_a_rescue_ship_arriving_in_the_area_is_no_arrival(text: str) -> None:
     assert event_cue(text) is None
+
+
+def test_last_tuesday_is_the_most_recent_tuesday_before_publication() -> None:
+    incident = _only("Last Tuesday 20 people were rescued off Dungeness.")
+    assert incident.date == dt.date(2024, 3, 12)
