@@ -45,7 +45,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
         r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
-        r"|en difficulté|en perdition|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
+        r"|en difficulté|en perdition|en (?:panne|avarie) (?:de )?moteur|en panne|en avarie"
+        r"|(?:was|were|got|get|getting) (?:in|into) trouble|suffered (?:an? )?engine failure"
+        r"|(?:interventions?|opérations?) de secours|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
         r"(?<!surveillance et de )(?<!canot de )(?<!canots de )sauvetage"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
@@ -115,6 +117,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.ARRIVAL: re.compile(
         r"\b(?:(?:arrived|arrive|arrives|arrivée?s?)(?!\s+(?:sur (?:place|les lieux|zone)|on (?:the )?"
         r"scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
+        r"|(?:entered|sailed into|steered into) (?:the )?(?:port|harbour|harbor|marina)\b"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
         r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
@@ -148,7 +151,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy|noie|meur|péri|décès"
-    r"|corps|rescu|lifeboat|distress|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
+    r"|corps|rescu|lifeboat|distress|panne|avarie|trouble|engine failure|entered|sailed into"
+    r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
     r"|halted|tried to"
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"

@@ -693,3 +693,18 @@ def test_a_rescue_ship_arriving_in_the_area_is_no_arrival(text: str) -> None:
 def test_last_tuesday_is_the_most_recent_tuesday_before_publication() -> None:
     incident = _only("Last Tuesday 20 people were rescued off Dungeness.")
     assert incident.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Mardi, un canot en panne de moteur avec 30 migrants au large de Berck.", "rescue"),
+        ("On Tuesday a dinghy with 30 people on board got into trouble off Hastings.", "rescue"),
+        ("Mardi, des opérations de secours ont été menées au large de Gravelines.", "rescue"),
+        ("On Tuesday a fishing boat carrying 30 people entered the port of Ramsgate.", "arrival"),
+    ],
+)
+def test_a_broken_down_boat_is_a_rescue_and_a_boat_entering_a_port_an_arrival(
+    text: str, event_type: str
+) -> None:
+    assert _only(text).event_type.value == event_type
