@@ -29,7 +29,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"\b(?:found dead|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
         r"|died|dies|(?<!who )(?<!that )die (?=(?:in|off|near|at|after|while|as|during)\b)"
         r"|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
-        r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)|deaths? of"
+        r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)"
+        r"|(?<!after the )(?<!following the )deaths? of"
         r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
         r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
@@ -115,7 +116,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
-        r"\b(?:(?:arrived|arrive|arrives|arrivée?s?)(?!\s+(?:sur (?:place|les lieux|zone)|on (?:the )?"
+        r"\b(?:(?:arrived|arrive|arrives)(?!\s+(?:sur (?:place|les lieux|zone)|on (?:the )?"
         r"scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
         r"|(?:entered|sailed into|steered into) (?:the )?(?:port|harbour|harbor|marina)\b"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"

@@ -708,3 +708,23 @@ def test_a_broken_down_boat_is_a_rescue_and_a_boat_entering_a_port_an_arrival(
     text: str, event_type: str
 ) -> None:
     assert _only(text).event_type.value == event_type
+
+
+def test_police_reinforcements_arriving_are_no_crossing() -> None:
+    assert event_cue("le préfet annonce l'arrivée de 80 hommes en renfort") is None
+
+
+def test_a_patrol_after_a_death_is_no_second_death() -> None:
+    text = (
+        "On Tuesday a man was found dead off Sangatte. On Wednesday police patrolled the beach "
+        "at Wissant after the death of the man."
+    )
+    assert [i.place_name for i in _read(text)] == ["off Sangatte"]
+
+
+def test_a_landing_port_after_an_aside_between_commas_is_not_where_people_were_rescued() -> None:
+    text = (
+        "Mardi, 12 naufragés ont été secourus au large de Wissant. Les 4 autres sont pris en "
+        "charge et ramenés, eux aussi, au port de Calais."
+    )
+    assert all("Calais" not in (i.place_name or "") for i in _read(text))
