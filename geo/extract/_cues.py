@@ -56,7 +56,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)"
         r"|port(?:ée?s?|e|ent) secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
-        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
+        r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
+        r" the (?:water|sea)|pris(?:es)? en charge|hélitreuillée?s?"
         r"|(?:réussi à|parvenue?s? à)\s+(?:secourir|récupérer|hélitreuiller)|secourent|secourt|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
@@ -152,7 +153,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy|noie|meur|péri|décès"
-    r"|corps|rescu|lifeboat|distress|panne|avarie|trouble|engine failure|entered|sailed into"
+    r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|panne|avarie|trouble|engine failure|entered|sailed into"
     r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
     r"|halted|tried to"

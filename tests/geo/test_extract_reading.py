@@ -728,3 +728,14 @@ def test_a_landing_port_after_an_aside_between_commas_is_not_where_people_were_r
         "charge et ramenés, eux aussi, au port de Calais."
     )
     assert all("Calais" not in (i.place_name or "") for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, trois hommes ont été repêchés au large de Wimereux.",
+        "On Tuesday three men were pulled from the water off Dungeness.",
+    ],
+)
+def test_people_fished_out_of_the_sea_are_rescued(text: str) -> None:
+    assert _only(text).event_type is EventType.RESCUE
