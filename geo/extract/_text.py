@@ -272,6 +272,13 @@ were rescued") or is a few words long ("12 men - all Syrian - were stopped"): it
 between commas, so the count and its verb stay one clause."""
 
 
+_RANGE = re.compile(
+    r"\b(?P<lead>between|entre|aged|âgée?s? de)\s+(?P<low>\d+)\s+(?:and|et|to|à)\s+(?P<high>\d+)\b",
+    re.IGNORECASE,
+)
+"""A range of numbers ("aged between 20 and 40", "entre 30 et 40"): its "and" joins no events."""
+
+
 @dataclass(frozen=True)
 class Clause:
     """A piece of a sentence; a ``relative`` one (", which …", ", qui …") only describes."""
@@ -288,6 +295,7 @@ def clauses(sentence: str) -> list[Clause]:
     """
     found: list[Clause] = []
     sentence = _DASHED_ASIDE.sub(r", \g<aside>,", sentence)
+    sentence = _RANGE.sub(r"\g<lead> \g<low>-\g<high>", sentence)
     for part in _CLAUSE_BREAK.split(sentence):
         main = _RELATIVE.sub("", part).strip(" ,")
         if main:

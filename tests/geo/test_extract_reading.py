@@ -739,3 +739,15 @@ def test_a_landing_port_after_an_aside_between_commas_is_not_where_people_were_r
 )
 def test_people_fished_out_of_the_sea_are_rescued(text: str) -> None:
     assert _only(text).event_type is EventType.RESCUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a dead man, aged between 25 and 35, was found on the beach at Hardelot.",
+        "Mardi, un homme âgé de 25 à 35 ans a été retrouvé mort sur la plage d'Hardelot.",
+    ],
+)
+def test_an_age_range_is_no_second_event(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, 1)
