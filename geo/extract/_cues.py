@@ -112,7 +112,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée"
+        r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée"
         rf"|départs? (?:d['’]une?\s+|de\s+(?:l['’]|la\s+)?|des\s+)?{_BOAT_FR})\b",
         _FLAGS,
     ),
@@ -402,7 +402,7 @@ def find_date(
     veille", "the previous Friday") resolve against ``context``, the day the
     report was last speaking of, when there is one.
     """
-    match = _DATE.search(clause)
+    match = next((m for m in _DATE.finditer(clause) if not _reported_on(clause, m)), None)
     if match is None:
         return None
     anaphoric = match["prior"] or match["previous"] or (match["fr"] or "").lower() == "précédent"
@@ -410,6 +410,25 @@ def find_date(
     if base is not None and _last_year(match, clause):
         base = dt.date(base.year - 1, 12, 31)
     return DateMention(match.group(), _resolve_date(match, base))
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|added|reported|published|stated|publiée?"
+    r"|indiqué|annoncé|précisé|déclaré|confirmé|communiqué|rapporté|expliqué|ajouté|affirmé)"
+    r"\s+(?:on\s+|ce\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_on(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether a weekday dates a statement, not the event ("said on Tuesday", "publié mardi").
+
+    A day with its date ("annoncé le 12 mars") is kept: reports often tell
+    the event's day that way.
+    """
+    lone_weekday = match["wd"] is not None and match["qual"] in (None, "on")
+    window = clause[max(0, match.start() - 30) : match.start()]
+    return lone_weekday and _REPORTED.search(window) is not None
 
 
 _LAST_YEAR_WORDS = (

@@ -751,3 +751,13 @@ def test_people_fished_out_of_the_sea_are_rescued(text: str) -> None:
 def test_an_age_range_is_no_second_event(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.DEATH, 1)
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_event() -> None:
+    incident = _only("Coastguards said on Tuesday 20 people were rescued off Dungeness on Monday.")
+    assert incident.date == dt.date(2024, 3, 11)
+
+
+def test_people_who_managed_to_leave_launched() -> None:
+    incident = _only("Mardi, 40 personnes sont parvenues à partir depuis la plage de Wissant.")
+    assert (incident.event_type, incident.date) == (EventType.LAUNCH, dt.date(2024, 3, 12))
