@@ -515,7 +515,9 @@ def _choose_places(
     return [(mention, place) for _, mention, place in in_order[first : last + 1]]
 
 
-_APPOSED = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,\s*(?P<in>(?:in|à|dans|en)\s+)?", re.IGNORECASE)
+_APPOSED = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|dans|en)\s+)?", re.IGNORECASE
+)
 
 
 def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
@@ -533,7 +535,8 @@ def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
     own_lead = mention.kind in ("near", "direction", "distance") and not mention.text[
         mention.start :
     ].startswith(mention.written.split()[-1])
-    return own_lead or (mention.kind == "at" and apposed["in"] is not None)
+    in_place = mention.kind == "at" and apposed["in"] is not None and apposed["comma"] is not None
+    return own_lead or in_place
 
 
 _JOINED = re.compile(

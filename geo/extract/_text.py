@@ -250,7 +250,7 @@ _CLAUSE_BREAK = re.compile(
     rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
-    r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)"
+    r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"
     rf"|,?\s+(?:and|et)\s+(?={_DAY_LEAD})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:d['’]|de\s+)?(?:personnes|migrants|exilés|naufragés|people"
     r"|migrants|others|autres)\s+\w+(?:ée?s?|ie?s?|ue?s?|ed)\b)"

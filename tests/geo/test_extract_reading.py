@@ -761,3 +761,15 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_the_event() -> None:
 def test_people_who_managed_to_leave_launched() -> None:
     incident = _only("Mardi, 40 personnes sont parvenues à partir depuis la plage de Wissant.")
     assert (incident.event_type, incident.date) == (EventType.LAUNCH, dt.date(2024, 3, 12))
+
+
+def test_a_place_near_another_without_a_comma_is_still_the_first_place() -> None:
+    text = "On Monday people landed on beaches such as Kingsdown near Deal."
+    assert [i.place_name for i in _read(text)] == ["Kingsdown"]
+
+
+def test_with_some_opens_the_part_of_a_total_that_is_one_event() -> None:
+    text = "On Monday a record 500 people crossed, with some landing at Dymchurch."
+    assert [(i.event_type, i.place_name) for i in _read(text)] == [
+        (EventType.ARRIVAL, "Dymchurch")
+    ]
