@@ -48,17 +48,20 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
         r"|en difficulté|en perdition|en (?:panne|avarie) (?:de )?moteur|en panne|en avarie"
         r"|(?:was|were|got|get|getting) (?:in|into) trouble|suffered (?:an? )?engine failure"
-        r"|(?:interventions?|opérations?) de secours|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
+        r"|(?:interventions?|opérations?) de secours"
+        r"|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
         r"(?<!surveillance et de )(?<!canot de )(?<!canots de )sauvetage"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
         r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)"
-        r"|port(?:ée?s?|e|ent) secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
+        r"|port(?:ée?s?|e|ent) secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist"
+        r"|help)|assisted"
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
         r" the (?:water|sea)|pris(?:es)? en charge|hélitreuillée?s?"
-        r"|(?:réussi à|parvenue?s? à)\s+(?:secourir|récupérer|hélitreuiller)|secourent|secourt|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
+        r"|(?:réussi à|parvenue?s? à)\s+(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
+        r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
         _FLAGS,
@@ -102,7 +105,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.LAUNCH: re.compile(
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
-        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from|(?:left|leaving|leave|leaves|departed"
+        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from|(?:left|leaving|leave|leaves"
+        r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
         r"|put (?:out )?to sea"
         r"|took to the (?:water|sea)"
@@ -112,7 +116,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée"
+        r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?"
+        r"|ont tenté la traversée"
         rf"|départs? (?:d['’]une?\s+|de\s+(?:l['’]|la\s+)?|des\s+)?{_BOAT_FR})\b",
         _FLAGS,
     ),
@@ -127,7 +132,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
-        r"|disembarked|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
+        r"|disembarked|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)"
+        r"|ont débarqué|a débarqué|débarquée?s?"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),
@@ -152,18 +158,22 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 """One pattern per event type, tried in this order: the first that matches types the clause."""
 
 PREFILTER = re.compile(
-    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy|noie|meur|péri|décès"
-    r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|panne|avarie|trouble|engine failure|entered|sailed into"
+    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"
+    r"|noie|meur|péri|décès"
+    r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|panne|avarie|trouble"
+    r"|engine failure|entered|sailed into"
     r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
     r"|halted|tried to"
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
     r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"
     r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
-    r"|set (?:off|out|sail)|sets (?:off|out|sail)|départ|left|leaving|depart|to sea|took to|push|carr(?:y|ied)|engine|inflat"
+    r"|set (?:off|out|sail)|sets (?:off|out|sail)|départ|left|leaving|depart|to sea|took to|push"
+    r"|carr(?:y|ied)|engine|inflat"
     r"|pris la mer|prendre la mer|à l'eau|quitté|partis|tenté|tentative|arriv|made it|reached"
     r"|landed|ashore|brought|escorted|crossed|crossing|journey|disembark|débarqu|atteint"
-    r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult|perdition"
+    r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult"
+    r"|perdition"
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"

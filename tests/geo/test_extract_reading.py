@@ -649,7 +649,8 @@ def test_a_count_broken_down_between_dashes_stays_with_its_verb(text: str) -> No
     [
         "On Tuesday migrants were spotted landing at Kingsdown. The group of 14 men is said to be "
         "in good health.",
-        "Mardi, des migrants ont été interpellés à Wissant. Ils étaient 14 hommes à attendre un passeur.",
+        "Mardi, des migrants ont été interpellés à Wissant. Ils étaient 14 hommes à attendre "
+        "un passeur.",
     ],
 )
 def test_the_next_sentence_gives_the_group_its_count(text: str) -> None:
@@ -770,6 +771,4 @@ def test_a_place_near_another_without_a_comma_is_still_the_first_place() -> None
 
 def test_with_some_opens_the_part_of_a_total_that_is_one_event() -> None:
     text = "On Monday a record 500 people crossed, with some landing at Dymchurch."
-    assert [(i.event_type, i.place_name) for i in _read(text)] == [
-        (EventType.ARRIVAL, "Dymchurch")
-    ]
+    assert [(i.event_type, i.place_name) for i in _read(text)] == [(EventType.ARRIVAL, "Dymchurch")]
