@@ -772,3 +772,11 @@ def test_a_place_near_another_without_a_comma_is_still_the_first_place() -> None
 def test_with_some_opens_the_part_of_a_total_that_is_one_event() -> None:
     text = "On Monday a record 500 people crossed, with some landing at Dymchurch."
     assert [(i.event_type, i.place_name) for i in _read(text)] == [(EventType.ARRIVAL, "Dymchurch")]
+
+
+def test_a_headline_one_dead_and_many_rescued_counts_one_death() -> None:
+    incidents = _read("Mardi au large de Calais : un mort, 60 migrants secourus")
+    assert sorted((i.event_type.value, i.people) for i in incidents) == [
+        ("death", 1),
+        ("rescue", 60),
+    ]
