@@ -29,14 +29,15 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"\b(?:found dead|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
         r"|died|dies|(?<!who )(?<!that )die (?=(?:in|off|near|at|after|while|as|during)\b)"
         r"|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
-        r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)|deaths? of"
+        r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)"
+        r"|(?<!after the )(?<!following the )deaths? of"
         r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
         r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
         r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
-        r"|corps\b)",
+        r"|corps)\b",
         _FLAGS,
     ),
     EventType.RESCUE: re.compile(
@@ -45,16 +46,22 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
         r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
-        r"|en difficulté|en perdition|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
+        r"|en difficulté|en perdition|en (?:panne|avarie) (?:de )?moteur|en panne|en avarie"
+        r"|(?:was|were|got|get|getting) (?:in|into) trouble|suffered (?:an? )?engine failure"
+        r"|(?:interventions?|opérations?) de secours"
+        r"|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
         r"(?<!surveillance et de )(?<!canot de )(?<!canots de )sauvetage"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
-        r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)|porté secours"
-        r"|portés secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist|help)|assisted"
+        r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)"
+        r"|port(?:ée?s?|e|ent) secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist"
+        r"|help)|assisted"
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
-        r"|en détresse|récupérée?s?|pris(?:es)? en charge|hélitreuillée?s?"
-        r"|secourent|secourt|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
+        r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
+        r" the (?:water|sea)|pris(?:es)? en charge|hélitreuillée?s?"
+        r"|(?:réussi à|parvenue?s? à)\s+(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
+        r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
         _FLAGS,
@@ -70,6 +77,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
         r"|interceptent|intercepte|interpellent|interpelle|empêchent|empêche"
         r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?)|arrested|mise?s? en échec"
+        r"|(?:fai(?:t|re|ts)|réussi à|parvenue?s? à)\s+(?:interpeller|intercepter|arrêter|stopper)"
         r"|(?:ont|a|avaient|avait) (?:mis|mise) en échec"
         rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
         _FLAGS,
@@ -97,7 +105,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.LAUNCH: re.compile(
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
-        r"|being) launched|set (?:off|out|sail) from|(?:left|leaving|leave|leaves|departed"
+        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from|(?:left|leaving|leave|leaves"
+        r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
         r"|put (?:out )?to sea"
         r"|took to the (?:water|sea)"
@@ -107,19 +116,24 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:sea|water|shore)|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"
         r"(?:boat(?:'s|’s)? )?engines?|inflat(?:ed|ing) (?:a|the|their) (?:boat|dinghy|dinghies)"
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
-        r"|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?|ont tenté la traversée)\b",
+        r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?"
+        r"|ont tenté la traversée"
+        rf"|départs? (?:d['’]une?\s+|de\s+(?:l['’]|la\s+)?|des\s+)?{_BOAT_FR})\b",
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
-        r"\b(?:arrived|arrive|arrives|arrival of|newly arrived|made it (?:to|into|across)"
+        r"\b(?:(?:arrived|arrive|arrives)(?!\s+(?:sur (?:place|les lieux|zone)|on (?:the )?"
+        r"scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
+        r"|(?:entered|sailed into|steered into) (?:the )?(?:port|harbour|harbor|marina)\b"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
         r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
-        r"|(?:brought|taken) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b"
+        r"|(?:brought|taken) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b(?! (?:the )?hospital)"
         r"|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
-        r"|disembarked|arrivée?s? (?:à|en|au|sur|dans)|ont débarqué|a débarqué|débarquée?s?"
+        r"|disembarked|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)"
+        r"|ont débarqué|a débarqué|débarquée?s?"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),
@@ -144,17 +158,22 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 """One pattern per event type, tried in this order: the first that matches types the clause."""
 
 PREFILTER = re.compile(
-    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy|noie|meur|péri|décès"
-    r"|corps|rescu|lifeboat|distress|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
+    r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"
+    r"|noie|meur|péri|décès"
+    r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|panne|avarie|trouble"
+    r"|engine failure|entered|sailed into"
+    r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
     r"|halted|tried to"
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
     r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"
     r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
-    r"|set (?:off|out|sail)|left|leaving|depart|to sea|took to|push|carr(?:y|ied)|engine|inflat"
+    r"|set (?:off|out|sail)|sets (?:off|out|sail)|départ|left|leaving|depart|to sea|took to|push"
+    r"|carr(?:y|ied)|engine|inflat"
     r"|pris la mer|prendre la mer|à l'eau|quitté|partis|tenté|tentative|arriv|made it|reached"
     r"|landed|ashore|brought|escorted|crossed|crossing|journey|disembark|débarqu|atteint"
-    r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult|perdition"
+    r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult"
+    r"|perdition"
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
@@ -384,8 +403,8 @@ def find_date(
     """Return the first date expression of a clause, resolved against the publication date.
 
     A weekday is the most recent such day on or before publication ("on
-    Tuesday", "this Tuesday"); "last Tuesday" is the one a week before that;
-    French "mardi dernier" the most recent one strictly before. A day and month
+    Tuesday", "this Tuesday"); "last Tuesday" and French "mardi dernier" are
+    the most recent one strictly before. A day and month
     without a year ("on May 31", "31 May") is the most recent such day on or
     before publication, or in the year before it when followed by "last year"
     ("l'an dernier"). Relative forms need the publication date; without it
@@ -393,7 +412,7 @@ def find_date(
     veille", "the previous Friday") resolve against ``context``, the day the
     report was last speaking of, when there is one.
     """
-    match = _DATE.search(clause)
+    match = next((m for m in _DATE.finditer(clause) if not _reported_on(clause, m)), None)
     if match is None:
         return None
     anaphoric = match["prior"] or match["previous"] or (match["fr"] or "").lower() == "précédent"
@@ -401,6 +420,25 @@ def find_date(
     if base is not None and _last_year(match, clause):
         base = dt.date(base.year - 1, 12, 31)
     return DateMention(match.group(), _resolve_date(match, base))
+
+
+_REPORTED = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|added|reported|published|stated|publiée?"
+    r"|indiqué|annoncé|précisé|déclaré|confirmé|communiqué|rapporté|expliqué|ajouté|affirmé)"
+    r"\s+(?:on\s+|ce\s+|le\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _reported_on(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether a weekday dates a statement, not the event ("said on Tuesday", "publié mardi").
+
+    A day with its date ("annoncé le 12 mars") is kept: reports often tell
+    the event's day that way.
+    """
+    lone_weekday = match["wd"] is not None and match["qual"] in (None, "on")
+    window = clause[max(0, match.start() - 30) : match.start()]
+    return lone_weekday and _REPORTED.search(window) is not None
 
 
 _LAST_YEAR_WORDS = (
@@ -525,10 +563,9 @@ def _weekday(
 ) -> dt.date:
     """Resolve a weekday name against the publication date (see :func:`find_date`)."""
     back = (published.weekday() - weekday) % 7
-    if french_last and back == 0:
+    last = french_last or (qualifier is not None and qualifier.lower() == "last")
+    if last and back == 0:
         back = 7
-    if qualifier and qualifier.lower() == "last":
-        back += 7
     return published - dt.timedelta(days=back)
 
 
@@ -663,9 +700,12 @@ _PEOPLE = re.compile(
     rf"|\b(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )(?P<verb>{_NUMBER})\s+"
     r"(?:more |others? |autres )?"
     r"(?:were|have been|had been|ont été|avaient été)\b"
-    r"|\b(?P<one>an?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family)[\w'’-]+\s+){0,2}?"
-    r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body)\b"
-    r"(?!\s+(?:and|or|were among|was among)\b)"
+    r"|\b(?P<one>an?|une?)\s+(?:(?!group|boat|dinghy|vessel|number|total|family|bateau"
+    r"|embarcation|canot|famille|nombre)[\w'’-]+\s+){0,2}?"
+    r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
+    r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?"
+    r"|morte?)\b"
+    r"(?!\s+(?:and|or|et|ou|were among|was among)\b)"
     r"|\b(?P<another>une autre|un autre|another)\s+(?=(?:a été|est|was|has been|had been)\s)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",

@@ -515,7 +515,9 @@ def _choose_places(
     return [(mention, place) for _, mention, place in in_order[first : last + 1]]
 
 
-_APPOSED = re.compile(r"\s*(?:\([^()]{0,20}\)\s*)?,\s*(?P<in>(?:in|à|dans|en)\s+)?", re.IGNORECASE)
+_APPOSED = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|dans|en)\s+)?", re.IGNORECASE
+)
 
 
 def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
@@ -533,7 +535,8 @@ def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
     own_lead = mention.kind in ("near", "direction", "distance") and not mention.text[
         mention.start :
     ].startswith(mention.written.split()[-1])
-    return own_lead or (mention.kind == "at" and apposed["in"] is not None)
+    in_place = mention.kind == "at" and apposed["in"] is not None and apposed["comma"] is not None
+    return own_lead or in_place
 
 
 _JOINED = re.compile(
@@ -659,6 +662,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             if key not in memo:
                 memo[key] = _read_sentence(sentence, published, story)
             facts = memo[key]
+        if not facts.events and found and found[-1].order == order - 1:
+            found[-1] = _with_group_count(found[-1], sentence)
         if facts is _NO_FACTS:
             scene = _Scene()
             continue
@@ -672,6 +677,27 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             scene = _next_scene(facts, scene)
         story = facts.date or story
     return found
+
+
+_GROUP_LEAD = re.compile(
+    r"\W*(?:(?:the|this|that|le|ce)\s+(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
+    r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+)",
+    re.IGNORECASE,
+)
+_GROUP_WINDOW = 40
+
+
+def _with_group_count(previous: _Found, sentence: str) -> _Found:
+    """Give an incident without a count the one the next sentence gives its group.
+
+    "Police found migrants at Wissant. The group of 12 men was taken in":
+    the 12 are the people of the incident just told.
+    """
+    lead = _GROUP_LEAD.match(sentence)
+    if previous.people is not None or lead is None:
+        return previous
+    count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
+    return previous if count is None else replace(previous, people=count)
 
 
 def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:

@@ -258,7 +258,7 @@ _ORGANISATION_LEAD = (
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed|escorted|transferred|ferried"
-    r"|returned|carried|airlifted|flown|driven|landed)[\w'’]*(?:\s+[\w'’-]+){0,4}?"
+    r"|returned|carried|airlifted|flown|driven|landed)[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
     r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
     r"|sur)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:port|harbour|harbor|quai|docks?"
     r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"
@@ -452,14 +452,25 @@ def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clau
     after = first + size
     if after < len(tokens):
         gap = clause[tokens[after - 1].end() : tokens[after].start()]
-        joined = not gap.strip(" ,") or re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None
+        joined = not gap.strip(" ,") or _joins_name(gap)
         if joined and tokens[after].group().lower() not in _PLACE_WORDS:
             return True
     if first > 0:
         gap = clause[tokens[first - 1].end() : tokens[first].start()]
-        joined = re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None
-        return joined and tokens[first - 1].group().lower() not in _PLACE_WORDS
+        return _joins_name(gap) and tokens[first - 1].group().lower() not in _PLACE_WORDS
     return False
+
+
+_IN_REGION = re.compile(r"\s+en\s+", re.IGNORECASE)
+
+
+def _joins_name(gap: str) -> bool:
+    """Tell whether the words between two capitalised words join them into one name.
+
+    A spaced "en" places the first name in the second ("Wissant en France",
+    "Zeebrugge en Flandre"): French names that hold "en" hyphenate it.
+    """
+    return re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None and _IN_REGION.fullmatch(gap) is None
 
 
 _FEATURE_BEFORE = re.compile(

@@ -234,6 +234,13 @@ _AFTER_COUNT = (
 )
 """What follows that count at once: a verb or a place ("and 40 off Dunkirk", "et 15 à
 Wimereux"), not a noun, so "four adults and two children were stopped" stays one group."""
+_DAY_LEAD = (
+    r"(?:on\s+|the\s+(?:previous|following|next)\s+|last\s+|le\s+|dès\s+le\s+)?(?:monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|lundi|mardi|mercredi|jeudi|vendredi|samedi"
+    r"|dimanche)\b"
+)
+"""A day that opens a second event after "and": "at Deal on Monday and on Tuesday, 20 at
+Dover", "et mardi, 30 autres"."""
 _CLAUSE_BREAK = re.compile(
     r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
@@ -243,7 +250,8 @@ _CLAUSE_BREAK = re.compile(
     rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
-    r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)"
+    r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"
+    rf"|,?\s+(?:and|et)\s+(?={_DAY_LEAD})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:d['’]|de\s+)?(?:personnes|migrants|exilés|naufragés|people"
     r"|migrants|others|autres)\s+\w+(?:ée?s?|ie?s?|ue?s?|ed)\b)"
     r"|,\s+(?=(?:a|one|two|three|a few|some|just|only)\s+(?:days?|hours?|weeks?)\s+after\s)"
@@ -252,6 +260,23 @@ _CLAUSE_BREAK = re.compile(
     re.IGNORECASE,
 )
 _RELATIVE = re.compile(r",\s*(?:which|who|whom|whose|qui|dont)\b[^,;]*", re.IGNORECASE)
+
+
+_DASHED_ASIDE = re.compile(
+    r"\s+[-–—]+\s+(?P<aside>(?:including|among them|of whom|dont|parmi (?:eux|elles|lesquel\w*)"
+    r"|y compris|notamment)\b[^-–—]{1,160}?|[^-–—\d.;:]{1,40}?)\s+[-–—]+\s+",
+    re.IGNORECASE,
+)
+"""An aside between dashes that breaks down a count ("40 people - including six children -
+were rescued") or is a few words long ("12 men - all Syrian - were stopped"): it is read as
+between commas, so the count and its verb stay one clause."""
+
+
+_RANGE = re.compile(
+    r"\b(?P<lead>between|entre|aged|âgée?s? de)\s+(?P<low>\d+)\s+(?:and|et|to|à)\s+(?P<high>\d+)\b",
+    re.IGNORECASE,
+)
+"""A range of numbers ("aged between 20 and 40", "entre 30 et 40"): its "and" joins no events."""
 
 
 @dataclass(frozen=True)
@@ -269,6 +294,8 @@ def clauses(sentence: str) -> list[Clause]:
     ``"The boat was found"`` and the relative clause ``"which had left at dawn"``.
     """
     found: list[Clause] = []
+    sentence = _DASHED_ASIDE.sub(r", \g<aside>,", sentence)
+    sentence = _RANGE.sub(r"\g<lead> \g<low>-\g<high>", sentence)
     for part in _CLAUSE_BREAK.split(sentence):
         main = _RELATIVE.sub("", part).strip(" ,")
         if main:

@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from geo.extract import extract_incidents
+from geo.extract._cues import event_cue
 from geo.model import Incident
 from geo.vocabulary import EventType, LocationPrecision, ReviewStatus
 
@@ -577,3 +578,205 @@ def test_an_undated_headline_takes_the_day_the_body_gives_the_same_place() -> No
         published=None,
     )
     assert {i.date for i in incidents} == {dt.date(2024, 7, 10)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, les gendarmes ont constaté le départ d'un bateau de migrants près de Wissant.",
+        "On Tuesday a dinghy sets off from the beach at Wissant.",
+    ],
+)
+def test_the_departure_of_a_boat_is_a_launch(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.LAUNCH
+    assert "Wissant" in (incident.place_name or "")
+
+
+def test_rescuers_arriving_on_scene_are_no_arrival() -> None:
+    text = "Mardi, l'hélicoptère arrive sur place et porte secours à deux hommes au large de Berck."
+    assert (_only(text).event_type, _only(text).people) == (EventType.RESCUE, 2)
+    assert _read("On Tuesday the lifeboat crew arrived on scene off Dungeness.") == []
+
+
+def test_a_man_taken_to_hospital_is_no_arrival() -> None:
+    text = "On Tuesday 12 people were rescued off Dungeness. One man was taken to hospital."
+    assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
+
+
+def test_a_town_said_to_be_in_a_country_is_still_the_town() -> None:
+    incident = _only("Mardi, 30 migrants ont été interpellés à Wissant en France.")
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.INTERCEPTION,
+        "Wissant",
+        30,
+    )
+
+
+def test_a_word_that_only_starts_like_a_death_verb_is_no_death() -> None:
+    text = "Mardi, 60 migrants ont été empêchés de partir de Wissant après un naufrage meurtrier."
+    assert [i.event_type for i in _read(text)] == [EventType.INTERCEPTION]
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Mardi, 20 migrants se sont fait interpeller sur la plage de Wissant.", "interception"),
+        ("Mardi, les douaniers ont réussi à intercepter 15 migrants à Sangatte.", "interception"),
+        ("Mardi, un chalutier est parvenu à récupérer 12 naufragés au large de Berck.", "rescue"),
+    ],
+)
+def test_a_french_infinitive_after_se_faire_or_reussir_a_happened(
+    text: str, event_type: str
+) -> None:
+    assert _only(text).event_type.value == event_type
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday 25 people - including six children and a baby - were rescued off Dungeness.",
+        "Mardi, 25 migrants — dont six enfants — ont été secourus au large de Berck.",
+    ],
+)
+def test_a_count_broken_down_between_dashes_stays_with_its_verb(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday migrants were spotted landing at Kingsdown. The group of 14 men is said to be "
+        "in good health.",
+        "Mardi, des migrants ont été interpellés à Wissant. Ils étaient 14 hommes à attendre "
+        "un passeur.",
+    ],
+)
+def test_the_next_sentence_gives_the_group_its_count(text: str) -> None:
+    assert _only(text).people == 14
+
+
+def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
+    incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
+
+
+def test_and_then_a_day_opens_a_second_event() -> None:
+    incidents = _read(
+        "On Tuesday 12 people were rescued off Dungeness and on Monday, eight others were "
+        "rescued off Hastings."
+    )
+    assert sorted((i.date, i.people) for i in incidents) == [
+        (dt.date(2024, 3, 11), 8),
+        (dt.date(2024, 3, 12), 12),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, une petite fille est décédée au large de Wimereux.",
+        "Mardi, un jeune homme a été secouru au large de Berck.",
+    ],
+)
+def test_one_person_named_in_french_is_one(text: str) -> None:
+    assert _only(text).people == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["une fois arrivée sur zone, la vedette", "le canot arrive sur les lieux"]
+)
+def test_a_rescue_ship_arriving_in_the_area_is_no_arrival(text: str) -> None:
+    assert event_cue(text) is None
+
+
+def test_last_tuesday_is_the_most_recent_tuesday_before_publication() -> None:
+    incident = _only("Last Tuesday 20 people were rescued off Dungeness.")
+    assert incident.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("Mardi, un canot en panne de moteur avec 30 migrants au large de Berck.", "rescue"),
+        ("On Tuesday a dinghy with 30 people on board got into trouble off Hastings.", "rescue"),
+        ("Mardi, des opérations de secours ont été menées au large de Gravelines.", "rescue"),
+        ("On Tuesday a fishing boat carrying 30 people entered the port of Ramsgate.", "arrival"),
+    ],
+)
+def test_a_broken_down_boat_is_a_rescue_and_a_boat_entering_a_port_an_arrival(
+    text: str, event_type: str
+) -> None:
+    assert _only(text).event_type.value == event_type
+
+
+def test_police_reinforcements_arriving_are_no_crossing() -> None:
+    assert event_cue("le préfet annonce l'arrivée de 80 hommes en renfort") is None
+
+
+def test_a_patrol_after_a_death_is_no_second_death() -> None:
+    text = (
+        "On Tuesday a man was found dead off Sangatte. On Wednesday police patrolled the beach "
+        "at Wissant after the death of the man."
+    )
+    assert [i.place_name for i in _read(text)] == ["off Sangatte"]
+
+
+def test_a_landing_port_after_an_aside_between_commas_is_not_where_people_were_rescued() -> None:
+    text = (
+        "Mardi, 12 naufragés ont été secourus au large de Wissant. Les 4 autres sont pris en "
+        "charge et ramenés, eux aussi, au port de Calais."
+    )
+    assert all("Calais" not in (i.place_name or "") for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, trois hommes ont été repêchés au large de Wimereux.",
+        "On Tuesday three men were pulled from the water off Dungeness.",
+    ],
+)
+def test_people_fished_out_of_the_sea_are_rescued(text: str) -> None:
+    assert _only(text).event_type is EventType.RESCUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a dead man, aged between 25 and 35, was found on the beach at Hardelot.",
+        "Mardi, un homme âgé de 25 à 35 ans a été retrouvé mort sur la plage d'Hardelot.",
+    ],
+)
+def test_an_age_range_is_no_second_event(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, 1)
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_event() -> None:
+    incident = _only("Coastguards said on Tuesday 20 people were rescued off Dungeness on Monday.")
+    assert incident.date == dt.date(2024, 3, 11)
+
+
+def test_people_who_managed_to_leave_launched() -> None:
+    incident = _only("Mardi, 40 personnes sont parvenues à partir depuis la plage de Wissant.")
+    assert (incident.event_type, incident.date) == (EventType.LAUNCH, dt.date(2024, 3, 12))
+
+
+def test_a_place_near_another_without_a_comma_is_still_the_first_place() -> None:
+    text = "On Monday people landed on beaches such as Kingsdown near Deal."
+    assert [i.place_name for i in _read(text)] == ["Kingsdown"]
+
+
+def test_with_some_opens_the_part_of_a_total_that_is_one_event() -> None:
+    text = "On Monday a record 500 people crossed, with some landing at Dymchurch."
+    assert [(i.event_type, i.place_name) for i in _read(text)] == [(EventType.ARRIVAL, "Dymchurch")]
+
+
+def test_a_headline_one_dead_and_many_rescued_counts_one_death() -> None:
+    incidents = _read("Mardi au large de Calais : un mort, 60 migrants secourus")
+    assert sorted((i.event_type.value, i.people) for i in incidents) == [
+        ("death", 1),
+        ("rescue", 60),
+    ]
