@@ -17,7 +17,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 from PIL import Image, ImageChops, ImageStat
-from playwright.sync_api import Browser, Frame, Page
+from playwright.sync_api import Browser, Frame, Locator, Page
 
 from maps.messages import message
 from maps.static import SOCIAL_CARD_PX
@@ -36,6 +36,8 @@ from tests.conftest import (
 pytestmark = pytest.mark.browser
 
 HOSTILE_TITLE = '<img src=x onerror="window.pwned=1"> Crossings & rescues'
+SETTLE_SHOTS = 20
+"""How many screenshots a comparison takes at most while waiting for the map to settle."""
 MAX_MEAN_DIFFERENCE = 2.0
 """The most the embedded map may differ from the preview, in mean levels (0-255) per channel,
 once aligned: a frame at a fractional position is captured a pixel off."""
@@ -109,6 +111,22 @@ def _preview_bounds(frame: Frame) -> list[float]:
                    return [b.getWest(), b.getSouth(), b.getEast(), b.getNorth()]; }"""
     )
     return bounds
+
+
+def _settled_screenshot(target: Locator) -> Image.Image:
+    """Screenshot ``target`` once two shots in a row are the same: drawing has ended.
+
+    Leaflet draws markers, clusters and the offline base over a few frames after
+    the page says it is ready, later still on a busy machine; a shot taken
+    mid-way differs from one taken later for no fault of the page.
+    """
+    last = target.screenshot(animations="disabled")
+    for _ in range(SETTLE_SHOTS):
+        shot = target.screenshot(animations="disabled")
+        if shot == last:
+            break
+        last = shot
+    return Image.open(io.BytesIO(last)).convert("RGB")
 
 
 def _least_difference(one: Image.Image, other: Image.Image, shift_px: int = 1) -> float:
@@ -305,7 +323,7 @@ def test_the_snippet_reproduces_the_preview_in_an_article_on_another_origin(
     frame = page.locator("#builder-frame")
     size = frame.bounding_box()
     assert size is not None
-    expected = Image.open(io.BytesIO(frame.screenshot())).convert("RGB")
+    expected = _settled_screenshot(frame)
     snippet = page.locator("#builder-snippet").input_value()
     origin, folder = article_site
     (folder / "article.html").write_text(
@@ -323,7 +341,7 @@ def test_the_snippet_reproduces_the_preview_in_an_article_on_another_origin(
     handle.wait_for_function("() => document.documentElement.dataset.launchmapReady === '1'")
     wait_for_offline_base(handle)
     page.mouse.move(0, 0)
-    found = Image.open(io.BytesIO(embedded.screenshot())).convert("RGB")
+    found = _settled_screenshot(embedded)
     ARTIFACTS.mkdir(exist_ok=True)
     expected.save(ARTIFACTS / "builder-preview.png")
     found.save(ARTIFACTS / "builder-snippet-in-article.png")
