@@ -12,13 +12,15 @@ def wait_until_drawn(page: Page | Frame) -> None:
     page.wait_for_function(READY)
 
 
+DRAWN_JS = r"""document.querySelectorAll('path.launchmap-incident').length
+    + [...document.querySelectorAll('.launchmap-cluster span')]
+        .reduce((sum, node) => sum + Number(node.textContent.replace(/\D/g, '')), 0)"""
+"""A page expression: the incidents drawn, single markers plus those inside cluster bubbles."""
+
+
 def drawn_incidents(page: Page | Frame) -> int:
     """Count the incidents drawn: single markers plus the incidents inside cluster bubbles."""
-    count: int = page.evaluate(
-        r"""() => document.querySelectorAll('path.launchmap-incident').length
-            + [...document.querySelectorAll('.launchmap-cluster span')]
-                .reduce((sum, node) => sum + Number(node.textContent.replace(/\D/g, '')), 0)"""
-    )
+    count: int = page.evaluate(f"() => {DRAWN_JS}")
     return count
 
 

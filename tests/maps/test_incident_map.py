@@ -40,7 +40,7 @@ from maps.incident_map import (
 )
 from maps.page_data import script_json
 from maps.view import MapView, parse_view
-from tests._map_page import drawn_incidents, wait_until_drawn
+from tests._map_page import DRAWN_JS, drawn_incidents, open_panel, wait_until_drawn
 from tests.conftest import OfflinePage, save_screenshot
 
 HOSTILE = (
@@ -884,3 +884,33 @@ def test_hotspot_labels_never_overlap_each_other_or_markers(
             assert not any(overlap(label, marker) for marker in found["markers"]), zoom
         placed_at.append(len(labels))
     assert max(placed_at) >= 1 and min(placed_at) < 2  # labels shown where there is room
+
+
+@pytest.mark.browser
+def test_candidates_from_text_show_only_when_the_reader_ticks_their_box(
+    tmp_path: Path, offline_page: OfflinePage
+) -> None:
+    rows = [
+        Incident(event_type="launch", date="2024-05-01", lon=1.60, lat=50.75),  # imported
+        Incident(
+            event_type="launch", date="2024-05-02", lon=1.70, lat=50.90, review_status="accepted"
+        ),
+        Incident(
+            event_type="launch", date="2024-05-03", lon=1.65, lat=50.82, review_status="candidate"
+        ),
+        Incident(
+            event_type="launch", date="2024-05-04", lon=1.62, lat=50.86, review_status="rejected"
+        ),
+    ]
+    path = tmp_path / "review.html"
+    path.write_text(render_map_html(incidents_to_frame(rows), MapOptions(assets=AssetMode.INLINE)))
+    page = open_map(offline_page, path.as_uri())
+    assert drawn_incidents(page) == 2  # accepted and imported; the candidate waits for review
+    open_panel(page)
+    box = page.locator(".launchmap-candidates input")
+    assert not box.is_checked() and "1" in page.locator(".launchmap-candidates").inner_text()
+    box.check()
+    page.wait_for_function(f"() => ({DRAWN_JS}) === 3")
+    box.uncheck()
+    page.wait_for_function(f"() => ({DRAWN_JS}) === 2")  # a rejected incident never shows
+    assert offline_page.errors == []
