@@ -26,13 +26,12 @@ from geo.store import IncidentQuery, open_store
 from tests.conftest import LiveServer, StoreTarget, serve_launchmap
 
 WRITERS = 8
-# 8 writers of 250 incidents each race on both stores: every writer posts the 40
+# 8 writers of 150 incidents each race on both stores: every writer posts the 40
 # shared reports between its own, so each shared report is posted eight times at once.
-# A POST costs the server 30-40 ms of CPU (validation, coastline relations, the
-# transaction, reading the incident back), so this size keeps the race under a minute
-# or two a store on two cores. LAUNCHMAP_TEST_WRITES_PER_WRITER=1000 runs the original
-# 8 x 1,000 (about 5 minutes on the embedded store).
-WRITES_PER_WRITER = 250
+# A POST costs the server 20-40 ms of CPU (validation, coastline relations, the
+# transaction), so this size keeps the race near a minute a store on two cores.
+# LAUNCHMAP_TEST_WRITES_PER_WRITER=1000 runs the original 8 x 1,000 (several minutes).
+WRITES_PER_WRITER = 150
 SHARED = 40  # reports every writer posts: each must be stored once
 TOKENS = ["token-one", "token-two"]
 ITEMS = "/collections/incidents/items"
