@@ -33,17 +33,29 @@
 
     // -- words and formats: the page's language --------------------------------------------------
 
+    /* A value made on first use: a page pays for a formatter (ICU data) only when it writes one. */
+    function lazy(make) {
+        var made = null;
+        return function () {
+            if (made === null) { made = make(); }
+            return made;
+        };
+    }
+
     function Words(config) {
+        var locale = config.locale;
         this.messages = config.messages;
         this.lang = config.lang;
         this.names = {};
-        this.plurals = new Intl.PluralRules(config.locale);
-        this.numbers = new Intl.NumberFormat(config.locale);
-        this.decimals = new Intl.NumberFormat(config.locale, {minimumFractionDigits: 1, maximumFractionDigits: 1});
-        this.days = new Intl.DateTimeFormat(config.locale, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"});
-        this.months = new Intl.DateTimeFormat(config.locale, {month: "long", year: "numeric", timeZone: "UTC"});
-        this.shortMonths = new Intl.DateTimeFormat(config.locale, {month: "short", timeZone: "UTC"});
-        this.countries = typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([config.locale], {type: "region"}) : null;
+        this.plurals = lazy(function () { return new Intl.PluralRules(locale); });
+        this.numbers = lazy(function () { return new Intl.NumberFormat(locale); });
+        this.decimals = lazy(function () { return new Intl.NumberFormat(locale, {minimumFractionDigits: 1, maximumFractionDigits: 1}); });
+        this.days = lazy(function () { return new Intl.DateTimeFormat(locale, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"}); });
+        this.months = lazy(function () { return new Intl.DateTimeFormat(locale, {month: "long", year: "numeric", timeZone: "UTC"}); });
+        this.shortMonths = lazy(function () { return new Intl.DateTimeFormat(locale, {month: "short", timeZone: "UTC"}); });
+        this.countries = lazy(function () {
+            return typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([locale], {type: "region"}) : null;
+        });
     }
 
     /* A message with its {fields} filled in. */
@@ -57,21 +69,21 @@
 
     /* The plural form of a message for ``count`` (name.one, name.other … as the language has them). */
     Words.prototype.count = function (name, count, fields) {
-        var key = name + "." + this.plurals.select(count);
+        var key = name + "." + this.plurals().select(count);
         var filled = Object.assign({count: this.number(count)}, fields || {});
         return this.say(this.messages[key] === undefined ? name + ".other" : key, filled);
     };
 
-    Words.prototype.number = function (number) { return this.numbers.format(number); };
-    Words.prototype.decimal = function (number) { return this.decimals.format(number); };
-    Words.prototype.day = function (day) { return day === NONE || day === null ? this.say("popup.undated") : this.days.format(new Date(day * DAY_MS)); };
-    Words.prototype.month = function (day) { return this.months.format(new Date(day * DAY_MS)); };
-    Words.prototype.shortMonth = function (day) { return this.shortMonths.format(new Date(day * DAY_MS)); };
+    Words.prototype.number = function (number) { return this.numbers().format(number); };
+    Words.prototype.decimal = function (number) { return this.decimals().format(number); };
+    Words.prototype.day = function (day) { return day === NONE || day === null ? this.say("popup.undated") : this.days().format(new Date(day * DAY_MS)); };
+    Words.prototype.month = function (day) { return this.months().format(new Date(day * DAY_MS)); };
+    Words.prototype.shortMonth = function (day) { return this.shortMonths().format(new Date(day * DAY_MS)); };
     Words.prototype.type = function (name) { return this.say("legend.type." + name); };
 
     Words.prototype.country = function (code) {
         if (!code) { return this.say("page.countries.unknown"); }
-        try { return this.countries ? this.countries.of(code) : code; } catch (error) { return code; }
+        try { var names = this.countries(); return names ? names.of(code) : code; } catch (error) { return code; }
     };
 
     /* Names in other languages, from the data resource and the reference layers. */
