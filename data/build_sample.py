@@ -46,7 +46,13 @@ from geo.cluster import cluster_incidents, hotspots
 from geo.cluster_params import DEFAULT_PARAMS
 from geo.enrich import enrich_incidents
 from geo.extract import extract_document, merge_corroborated
-from geo.extract.evaluate import CorpusDocument, GoldIncident, load_corpus, match
+from geo.extract.evaluate import (
+    MATCH_DISTANCE_KM,
+    CorpusDocument,
+    GoldIncident,
+    load_corpus,
+    match,
+)
 from geo.geocode import geocode
 from geo.model import Incident, frame_to_features, incidents_to_frame
 from geo.vocabulary import ROLE_BY_EVENT, EventType, LocationPrecision
@@ -54,8 +60,6 @@ from geo.vocabulary import ROLE_BY_EVENT, EventType, LocationPrecision
 DATA_DIR = Path(__file__).resolve().parent
 OUT_PATH = DATA_DIR / "sample_incidents.geojson"
 FIRST_DATE, LAST_DATE = dt.date(2019, 1, 1), dt.date(2025, 12, 31)
-SAME_PLACE_KM = 5.0
-"""How far the gazetteer's point may lie from the annotated one to be the same place."""
 _GEOD = Geod(ellps="WGS84")
 DESCRIBED_TYPE = {
     EventType.LAUNCH: "Boat launched",
@@ -202,7 +206,7 @@ def _resolved_place(item: Annotated) -> ResolvedPlace:
     """Resolve the annotated place through the gazetteer, as launchmap would place it.
 
     The place a person annotated is geocoded; when the gazetteer's point lies
-    within ``SAME_PLACE_KM`` of the annotated reference point, the incident
+    within ``MATCH_DISTANCE_KM`` of the annotated reference point, the incident
     takes the gazetteer's place, point, precision and radius, so its point is
     the one a place search finds. Otherwise it keeps the annotated point at
     locality precision. A distance at sea widens the radius to that distance.
@@ -215,7 +219,7 @@ def _resolved_place(item: Annotated) -> ResolvedPlace:
         answer.found
         and answer.lon is not None
         and answer.lat is not None
-        and _distance_km(gold.lon, gold.lat, answer.lon, answer.lat) <= SAME_PLACE_KM
+        and _distance_km(gold.lon, gold.lat, answer.lon, answer.lat) <= MATCH_DISTANCE_KM
     ):
         resolved = ResolvedPlace(
             answer.place_id,
