@@ -34,6 +34,8 @@ from maps.incident_map import build_id
 T = TypeVar("T")
 IMMUTABLE = "public, max-age=31536000, immutable"
 """Cache-Control of files whose address changes with their content."""
+GZIP = "application/gzip"
+"""The media type of a gzip file sent as it is."""
 
 
 def accepts_gzip(request: Request) -> bool:
@@ -49,6 +51,36 @@ def accepts_gzip(request: Request) -> bool:
 def gzipped(body: bytes) -> bytes:
     """Compress a text body for a client that takes gzip, the same bytes every time."""
     return gzip.compress(body, compresslevel=9, mtime=0)
+
+
+def coded_tag(tag: str, coded: bool) -> str:
+    """Return the ETag of an answer's gzip-coded representation, or ``tag`` itself.
+
+    The two representations are different bytes on the wire, so a cache must
+    not answer one with the other's tag.
+    """
+    return tag[:-1] + '-gzip"' if coded else tag
+
+
+def vary_on_coding(headers: dict[str, str]) -> None:
+    """Add ``Accept-Encoding`` to the ``Vary`` of an answer sent coded or not by the request."""
+    headers["Vary"] = ", ".join(filter(None, (headers.get("Vary"), "Accept-Encoding")))
+
+
+def gzip_file_answer(
+    request: Request, body: bytes, inner_type: str, headers: dict[str, str]
+) -> Response:
+    """Answer a gzip file: as a gzip coding of ``inner_type`` when the client takes gzip.
+
+    A browser then inflates it as it reads it, off the page's thread, and the
+    page's script gets the file's content; any other client gets the file as
+    it is (``application/gzip``), which the page inflates itself, as it does
+    from a static host. ``headers`` must already hold the representation's ETag
+    (:func:`coded_tag`) and vary on ``Accept-Encoding`` (:func:`vary_on_coding`).
+    """
+    if not accepts_gzip(request):
+        return Response(body, media_type=GZIP, headers=headers)
+    return Response(body, media_type=inner_type, headers={**headers, "Content-Encoding": "gzip"})
 
 
 class Cache(Generic[T]):
@@ -144,6 +176,7 @@ class Answers:
         parameters: Hashable,
         build: Callable[[str], Cached],
         vary: str | None = None,
+        gzip_of: str | None = None,
     ) -> Response:
         """Answer with the cached answer of ``kind`` and ``parameters``, or 304, or build it.
 
@@ -151,12 +184,17 @@ class Answers:
         once per version and parameters while the answer stays in the cache.
         ``vary`` names the request headers the answer depends on (``parameters``
         must hold what was read from them), for browsers and CDNs to key by.
+        ``gzip_of`` is the media type inside an answer built gzip-compressed:
+        see :func:`gzip_file_answer`.
         """
         version = store.version()
-        tag = etag(version, kind, parameters)
+        coded = gzip_of is not None and accepts_gzip(request)
+        tag = coded_tag(etag(version, kind, parameters), coded)
         headers = {"ETag": tag, "Cache-Control": self.cache_control}
         if vary:
             headers["Vary"] = vary
+        if gzip_of is not None:
+            vary_on_coding(headers)
         if matches(request.headers.get("if-none-match"), tag):
             return Response(status_code=304, headers=headers)
         answer = self._answers.get(
@@ -164,4 +202,6 @@ class Answers:
             lambda: build(version),
             keep=lambda: store.version() == version,
         )
+        if gzip_of is not None:
+            return gzip_file_answer(request, answer.body, gzip_of, headers)
         return Response(answer.body, media_type=answer.media_type, headers=headers)

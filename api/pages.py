@@ -26,23 +26,29 @@ from fastapi import APIRouter, Depends, HTTPException, Path, Query, Request
 from fastapi.responses import Response
 
 from api.cache import (
+    GZIP,
     IMMUTABLE,
     Answers,
     Cache,
     Cached,
     accepts_gzip,
+    coded_tag,
     etag,
+    gzip_file_answer,
     gzipped,
     matches,
+    vary_on_coding,
 )
 from api.deps import get_settings, get_store
 from api.params import map_view, page_language
 from api.settings import Settings
 from geo.store import IncidentQuery, IncidentStore
 from maps.assets import AssetMode
+from maps.base_layer import BASE_LAYER_FILE
 from maps.builder import BuilderAddresses, render_builder_page
 from maps.data_resource import INCIDENTS_FILE, MapData, build_map_data
 from maps.incident_map import (
+    REFERENCE_FILE,
     Chrome,
     MapOptions,
     SocialLinks,
@@ -73,12 +79,16 @@ BUILDER_ROUTE = "/embed/builder"
 OEMBED_ROUTE = "/oembed"
 GEOCODE_ROUTE = "/geocode"
 HTML = "text/html; charset=utf-8"
-GZIP = "application/gzip"
+JSON = "application/json"
+BINARY = "application/octet-stream"
 APP_MEDIA_TYPES = {
     "js": "text/javascript; charset=utf-8",
     "css": "text/css; charset=utf-8",
     "svg": "image/svg+xml",
 }
+"""The page's text files, compressed for a browser that takes gzip."""
+GZIP_CONTENT_TYPES = {REFERENCE_FILE: JSON, BASE_LAYER_FILE: JSON}
+"""The page's files stored gzip-compressed, and what each holds."""
 
 View = Annotated[MapView, Depends(map_view)]
 Language = Annotated[str, Depends(page_language)]
@@ -90,7 +100,12 @@ MaxHeight = Annotated[
 ]
 Store = Annotated[IncidentStore, Depends(get_store)]
 GZIP_RESPONSES: dict[int | str, dict[str, object]] = {
-    200: {"content": {GZIP: {}}, "description": "gzip-compressed data for the map pages"},
+    200: {
+        "content": {GZIP: {}, BINARY: {}, JSON: {}},
+        "description": "gzip-compressed data for the map pages: sent with Content-Encoding: gzip"
+        " (as application/octet-stream or application/json) to a client that accepts gzip,"
+        " else as application/gzip",
+    },
     304: {"description": "Unchanged since the ETag given in If-None-Match"},
 }
 
@@ -152,6 +167,7 @@ def incident_data(request: Request, store: Store) -> Response:
         "data",
         (),
         lambda version: Cached(map_data(request, store, version).incidents, GZIP),
+        gzip_of=BINARY,
     )
 
 
@@ -172,29 +188,33 @@ def incident_details(
         except IndexError as error:
             raise HTTPException(404, str(error)) from None
 
-    return answers(request).respond(request, store, "details", chunk, build)
+    return answers(request).respond(request, store, "details", chunk, build, gzip_of=JSON)
 
 
 @router.get(APP_ROUTE + "/{name}", response_class=Response, include_in_schema=False)
 def app_asset(request: Request, name: str, v: str | None = None) -> Response:
-    """Serve the page script, its styles or the reference layers (kept for good by address)."""
+    """Serve the page script, its styles or the reference layers (kept for good by address).
+
+    Every one goes gzip-coded to a browser that takes gzip: the text files
+    compressed once, the reference layers and the base map as they are stored.
+    """
     try:
         body = app_file(name)
     except KeyError:
         raise HTTPException(404, f"no file {name!r} under {APP_ROUTE}") from None
-    text_type = APP_MEDIA_TYPES.get(name.rsplit(".", 1)[-1])
-    compress = text_type is not None and accepts_gzip(request)
-    tag = f'"{build_id()}{"-gzip" if compress else ""}"'
+    suffix = name.rsplit(".", 1)[-1]
+    inner_type = APP_MEDIA_TYPES.get(suffix) or GZIP_CONTENT_TYPES[name]
+    coded = accepts_gzip(request)
     cache_control = IMMUTABLE if v == build_id() else "public, max-age=300"
-    headers = {"ETag": tag, "Cache-Control": cache_control}
-    if text_type is not None:
-        headers["Vary"] = "Accept-Encoding"
-    if matches(request.headers.get("if-none-match"), tag):
+    headers = {"ETag": coded_tag(f'"{build_id()}"', coded), "Cache-Control": cache_control}
+    vary_on_coding(headers)
+    if matches(request.headers.get("if-none-match"), headers["ETag"]):
         return Response(status_code=304, headers=headers)
-    if compress:
+    if suffix in APP_MEDIA_TYPES:
+        if not coded:
+            return Response(body, media_type=inner_type, headers=headers)
         body = _gzipped_app_file(name)
-        headers["Content-Encoding"] = "gzip"
-    return Response(body, media_type=text_type or GZIP, headers=headers)
+    return gzip_file_answer(request, body, inner_type, headers)
 
 
 @cache

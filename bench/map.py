@@ -24,8 +24,9 @@ working; the coastline, zone, place search and chart axis follow, reported
 as "complete") or until the load event has run Folium's marker
 script (baseline), with both pages and their assets served from 127.0.0.1,
 text files (HTML, scripts, styles) gzip-compressed for both as a web server
-or CDN sends them (``launchmap serve`` compresses its page script and styles
-too). The last lines are one JSON object per figure.
+or CDN sends them, and launchmap's gzip files (the data resource, the
+reference layers) sent with ``Content-Encoding: gzip`` as ``launchmap serve``
+sends them. The last lines are one JSON object per figure.
 """
 
 from __future__ import annotations
@@ -154,22 +155,30 @@ def served(folder: Path) -> Iterator[str]:
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """A static file handler that logs nothing and sends text files gzip-compressed."""
+    """A static file handler that logs nothing and codes files gzip as ``launchmap serve`` does.
+
+    Text files are compressed once; files stored compressed (``.gz``: the data
+    resource, the reference layers) are sent as they are with
+    ``Content-Encoding: gzip``, for the browser to inflate as it reads them.
+    """
 
     compressed: dict[Path, bytes] = {}  # noqa: RUF012 - one cache for every request's handler
 
     def do_GET(self) -> None:
-        """Send a text file compressed when the browser takes gzip, anything else as it is."""
+        """Send a text or gzip file coded when the browser takes gzip, anything else as it is."""
         path = Path(self.translate_path(self.path))
-        text = path.suffix in TEXT_SUFFIXES and path.is_file()
-        if not text or "gzip" not in self.headers.get("Accept-Encoding", ""):
+        stored_gzip = path.suffix == ".gz"
+        coded = stored_gzip or path.suffix in TEXT_SUFFIXES
+        if not coded or not path.is_file() or "gzip" not in self.headers.get("Accept-Encoding", ""):
             super().do_GET()
             return
         if path not in self.compressed:
-            self.compressed[path] = gzip.compress(path.read_bytes(), compresslevel=6)
+            body = path.read_bytes()
+            self.compressed[path] = body if stored_gzip else gzip.compress(body, compresslevel=6)
         body = self.compressed[path]
         self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
+        inner = path.with_suffix("") if stored_gzip else path
+        self.send_header("Content-Type", self.guess_type(str(inner)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()

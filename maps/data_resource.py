@@ -52,6 +52,8 @@ from maps.page_data import MapSummary, local_names
 from maps.view import MapView, shown_for_review
 
 MAGIC = b"LMD1"
+GZIP_MAGIC = b"\x1f\x8b"
+"""How a gzip file starts."""
 FORMAT = 1
 DETAILS_PER_CHUNK = 500
 EVENT_TYPES = [kind.value for kind in EventType]
@@ -243,9 +245,14 @@ def build_map_data(incidents: gpd.GeoDataFrame, key: str) -> MapData:
     )
 
 
+def _inflated(resource: bytes) -> bytes:
+    """Return a data resource's bytes: the file as stored (gzip) or as a browser reads it."""
+    return gzip.decompress(resource) if resource[:2] == GZIP_MAGIC else resource
+
+
 def read_header(resource: bytes) -> dict[str, Any]:
-    """Return the JSON header of a compressed data resource (for tests and tools)."""
-    body = gzip.decompress(resource)
+    """Return the JSON header of a data resource, compressed or not (for tests and tools)."""
+    body = _inflated(resource)
     if body[:4] != MAGIC:
         raise ValueError(f"not a launchmap data resource: it starts with {body[:4]!r}")
     (length,) = _HEADER_LENGTH.unpack_from(body, 4)
@@ -254,8 +261,8 @@ def read_header(resource: bytes) -> dict[str, Any]:
 
 
 def read_columns(resource: bytes) -> dict[str, npt.NDArray[Any]]:
-    """Decode the columns of a compressed data resource, missing values as NaN, scaled."""
-    body = gzip.decompress(resource)
+    """Decode the columns of a data resource (compressed or not), missing values as NaN, scaled."""
+    body = _inflated(resource)
     header = read_header(resource)
     (length,) = _HEADER_LENGTH.unpack_from(body, 4)
     offset = 8 + length

@@ -1790,7 +1790,7 @@
         var config = loader.config;
         words = new Words(config);
         var data = loaded(loader.data, "launchmap-data").then(decodeData);
-        var reference = loaded(loader.reference, "launchmap-reference").then(parsedJson);
+        var referenceBytes = loaded(loader.reference, "launchmap-reference"); // parsed once the incidents are drawn
         var made = makeMap(config);
         var app = null;
         /* The incidents first: once drawn, with the panel's controls, a reader can use the map
@@ -1800,7 +1800,7 @@
             app = new App(made, config, decoded);
             app.start();
             window.launchmapInteractiveMs = performance.now();
-            return Promise.all([reference, addPluginControls(app, config)]);
+            return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config)]);
         }).then(function (loadedParts) {
             app.useReference(loadedParts[0]);
             app.reference = addReferenceLayers(app, loadedParts[0]);

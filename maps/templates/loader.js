@@ -14,11 +14,15 @@
         return new Response(stream).arrayBuffer();
     }
 
-    function fetched(url) {
+    function fetchedBytes(url) {
         return fetch(url).then(function (response) {
             if (!response.ok) { throw new Error(response.status + " " + response.statusText); }
             return response.arrayBuffer();
-        }).then(gunzipped);
+        });
+    }
+
+    function fetched(url) {
+        return fetchedBytes(url).then(gunzipped);
     }
 
     var config = JSON.parse(document.getElementById("launchmap-config").textContent);
@@ -27,6 +31,7 @@
         gunzipped: gunzipped,
         fetched: fetched,
         data: config.dataUrl ? fetched(config.dataUrl + "incidents.bin.gz") : null,
-        reference: config.referenceUrl ? fetched(config.referenceUrl) : null
+        /* fetched now, decompressed once the incidents are drawn: inflating it would delay theirs */
+        reference: config.referenceUrl ? fetchedBytes(config.referenceUrl) : null
     };
 }());

@@ -53,10 +53,9 @@ def test_map_page_is_a_shell_that_loads_its_data_and_assets_from_the_server(
         assert asset.status_code == 200 and "immutable" in asset.headers["cache-control"]
     assert client.get("/assets/launchmap/secrets.txt").status_code == 404
     data = client.get("/map/data/incidents.bin.gz")
-    assert data.headers["content-type"] == "application/gzip"
     header = read_header(data.content)
     assert header["total"] == client.get("/readyz").json()["incidents"]
-    chunk = json.loads(gzip.decompress(client.get("/map/data/details-0.json.gz").content))
+    chunk = client.get("/map/data/details-0.json.gz").json()
     assert chunk["key"] == header["key"] and len(chunk["details"]) == header["count"] > 0
     missing = client.get("/map/data/details-99.json.gz")
     assert missing.status_code == 404 and "details chunk 99" in missing.json()["detail"]
@@ -82,6 +81,39 @@ def test_page_script_and_styles_are_sent_compressed_to_a_browser_that_takes_gzip
         assert again.status_code == 304
         refused = client.get(address, headers={"Accept-Encoding": "gzip;q=0"})
         assert "content-encoding" not in refused.headers
+
+
+@pytest.mark.parametrize(
+    ("address", "inner_type"),
+    [
+        ("/map/data/incidents.bin.gz", "application/octet-stream"),
+        ("/map/data/details-0.json.gz", "application/json"),
+        (f"/assets/launchmap/reference.json.gz?v={build_id()}", "application/json"),
+        (f"/assets/launchmap/basemap.json.gz?v={build_id()}", "application/json"),
+    ],
+)
+def test_gzip_files_reach_a_browser_gzip_coded_and_other_clients_as_files(
+    client: TestClient, address: str, inner_type: str
+) -> None:
+    """A browser inflates a coded answer as it reads it; one that refuses gzip gets the file."""
+    as_file = client.get(address, headers={"Accept-Encoding": "identity"})
+    coded = client.get(address, headers={"Accept-Encoding": "gzip, deflate"})
+    assert as_file.headers["content-type"] == "application/gzip"
+    assert "content-encoding" not in as_file.headers
+    assert coded.headers["content-encoding"] == "gzip"
+    assert coded.headers["content-type"].startswith(inner_type)
+    assert coded.content == gzip.decompress(as_file.content)  # the client undid the coding
+    assert all("Accept-Encoding" in answer.headers["vary"] for answer in (coded, as_file))
+    assert coded.headers["etag"] != as_file.headers["etag"]
+    for answer, accepted in ((coded, "gzip"), (as_file, "identity")):
+        again = client.get(
+            address, headers={"Accept-Encoding": accepted, "If-None-Match": answer.headers["etag"]}
+        )
+        assert again.status_code == 304
+    crossed = client.get(
+        address, headers={"Accept-Encoding": "identity", "If-None-Match": coded.headers["etag"]}
+    )
+    assert crossed.status_code == 200 and crossed.content == as_file.content
 
 
 CACHED_PATHS = (
