@@ -1791,13 +1791,13 @@
         words = new Words(config);
         var data = loaded(loader.data, "launchmap-data").then(decodeData);
         var referenceBytes = loaded(loader.reference, "launchmap-reference"); // parsed once the incidents are drawn
-        var made = makeMap(config);
         var app = null;
-        /* The incidents first: once drawn, with the panel's controls, a reader can use the map
-           (interactive); the coastline, the zone, the search's places, the chart and the plugins
-           follow (ready). */
+        /* The map is made with its incidents, in one task: the browser lays the page out once,
+           not once for an empty map and again for its markers. Once drawn, with the panel's
+           controls, a reader can use the map (interactive); the coastline, the zone, the search's
+           places, the chart and the plugins follow (ready). */
         data.then(function (decoded) {
-            app = new App(made, config, decoded);
+            app = new App(makeMap(config), config, decoded);
             app.start();
             window.launchmapInteractiveMs = performance.now();
             return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config)]);
@@ -1809,7 +1809,7 @@
             window.launchmapReadyMs = performance.now();
         }).catch(function (error) {
             var note = element("p", "launchmap-failed", say("page.failed", {reason: error.message}));
-            made.map.getContainer().appendChild(note);
+            document.getElementById("launchmap-map").appendChild(note);
             throw error;
         });
     }

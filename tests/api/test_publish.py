@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -10,7 +11,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from geo.store import IncidentQuery, open_store
-from maps.data_resource import read_header
+from maps.data_resource import INCIDENTS_FILE, read_header
 from tests._map_page import drawn_incidents, wait_for_offline_base, wait_until_drawn
 from tests._static_site import served_folder
 from tests.conftest import launchmap_command, save_screenshot
@@ -107,6 +108,32 @@ def test_published_pages_work_from_a_static_server_and_ask_nothing_outside_the_f
         assert errors == []
         assert outside == []  # not even tiles: the offline base map
         save_screenshot(page, f"published-{page_name.removesuffix('.html')}")
+    finally:
+        context.close()
+
+
+def test_a_page_whose_data_cannot_be_loaded_says_so_where_the_map_would_be(
+    browser: Browser, published: tuple[Path, int, int], tmp_path: Path
+) -> None:
+    """The map is made with its incidents: without them the reader is told why, in its place."""
+    site = tmp_path / "site"
+    shutil.copytree(published[0], site)
+    (site / "data" / INCIDENTS_FILE).unlink()
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    try:
+        with served_folder(site) as address:
+            page.route(
+                "**/*",
+                lambda route, request: (
+                    route.continue_() if request.url.startswith(address) else route.abort()
+                ),
+            )
+            page.goto(f"{address}/index.html")
+            note = page.locator("#launchmap-map .launchmap-failed")
+            note.wait_for()
+            assert note.inner_text().startswith("The incidents could not be loaded: 404")
+            assert note.is_visible()
     finally:
         context.close()
 
