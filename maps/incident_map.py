@@ -46,7 +46,7 @@ from maps.assets import (
 from maps.base_layer import BASE_LAYER_FILE, base_layer_resource
 from maps.chart import reference_places
 from maps.data_resource import MapData, build_map_data
-from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, message
+from maps.messages import DEFAULT_LANGUAGE, LANGUAGES, catalogue, message, page_formats
 from maps.page_data import (
     MapSummary,
     describe,
@@ -428,6 +428,7 @@ def _config(
         "chrome": options.chrome.value,
         "lang": lang,
         "locale": message("embed.locale", lang).replace("_", "-"),
+        "formats": page_formats(lang),
         "messages": page_messages(lang),
         "attributions": credits(lang),
         "placeSearch": place_search(options.geocode_url),

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from functools import cache
 from importlib import resources
 
@@ -90,6 +91,58 @@ def format_date(day: dt.date, language: str = DEFAULT_LANGUAGE) -> str:
     in the page's locale (British English; French of France).
     """
     return str(dates.format_date(day, format="long", locale=_locale(language)))
+
+
+GROUPED_BY_THREE = "#,##0.###"
+"""The CLDR decimal pattern the page script writes numbers in (en_GB's and fr_FR's)."""
+DAY_FIELDS = frozenset({"d", "dd", "M", "MM", "MMM", "MMMM", "y", "yyyy"})
+"""The fields of a date pattern the page script writes (day, month and year)."""
+DATE_PATTERN_PART = r"(?P<field>([A-Za-z])\2*)|'(?P<quoted>(?:[^']|'')*)'|(?P<literal>[^A-Za-z']+)"
+"""One part of a CLDR date pattern: a field (a letter repeated), quoted text or other text."""
+
+
+@cache
+def page_formats(language: str) -> dict[str, object]:
+    """Return what the page script needs to write numbers and dates as ``language`` does.
+
+    The symbols, month names and the medium date pattern come from CLDR (Babel),
+    the same as the server's images and captions. With them, the page writes
+    its counts and dates without the browser's ``Intl`` formatters, whose
+    first use loads locale data for tens of milliseconds before a marker is
+    drawn. The date patterns (a day: ``6 Dec 2026``; a month: ``December
+    2026``) come as lists of literal text and ``[field]`` parts. Raises
+    ``ValueError`` for a locale whose numbers are not grouped by three or
+    whose dates use other fields: the page script would write them wrongly.
+    """
+    locale = Locale.parse(_locale(language))
+    decimal_pattern = locale.decimal_formats[None].pattern
+    if decimal_pattern != GROUPED_BY_THREE:
+        raise ValueError(f"{locale} writes numbers as {decimal_pattern!r}, not grouped by three")
+    day_pattern = dates.get_date_format("medium", locale=locale).pattern
+    month_pattern = locale.datetime_skeletons["yMMMM"].pattern
+    return {
+        "group": numbers.get_group_symbol(locale),
+        "decimal": numbers.get_decimal_symbol(locale),
+        "minus": numbers.get_minus_sign_symbol(locale),
+        "months": list(locale.months["format"]["abbreviated"].values()),
+        "longMonths": list(locale.months["format"]["wide"].values()),
+        "day": _pattern_parts(day_pattern, str(locale)),
+        "month": _pattern_parts(month_pattern, str(locale)),
+    }
+
+
+def _pattern_parts(pattern: str, locale: str) -> list[str | list[str]]:
+    """Split a CLDR date pattern into literal text and ``[field]`` parts (quotes undone)."""
+    parts: list[str | list[str]] = []
+    for part in re.finditer(DATE_PATTERN_PART, pattern):
+        field, quoted, literal = part.group("field", "quoted", "literal")
+        if field and field not in DAY_FIELDS:
+            raise ValueError(f"{locale}'s date pattern {pattern!r} uses {field!r}")
+        if field:
+            parts.append([field])
+        else:
+            parts.append(literal if quoted is None else (quoted or "'").replace("''", "'"))
+    return parts
 
 
 def _locale(language: str) -> str:

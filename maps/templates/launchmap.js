@@ -42,17 +42,16 @@
         };
     }
 
+    /* Numbers and dates are written from the page's CLDR formats (config.formats, see
+       maps.messages.page_formats), not with Intl's formatters: the first of those loads locale
+       data for tens of milliseconds before a marker could be drawn. Plural rules are cheap. */
     function Words(config) {
         var locale = config.locale;
         this.messages = config.messages;
         this.lang = config.lang;
+        this.formats = config.formats;
         this.names = {};
         this.plurals = lazy(function () { return new Intl.PluralRules(locale); });
-        this.numbers = lazy(function () { return new Intl.NumberFormat(locale); });
-        this.decimals = lazy(function () { return new Intl.NumberFormat(locale, {minimumFractionDigits: 1, maximumFractionDigits: 1}); });
-        this.days = lazy(function () { return new Intl.DateTimeFormat(locale, {day: "numeric", month: "short", year: "numeric", timeZone: "UTC"}); });
-        this.months = lazy(function () { return new Intl.DateTimeFormat(locale, {month: "long", year: "numeric", timeZone: "UTC"}); });
-        this.shortMonths = lazy(function () { return new Intl.DateTimeFormat(locale, {month: "short", timeZone: "UTC"}); });
         this.countries = lazy(function () {
             return typeof Intl.DisplayNames === "function" ? new Intl.DisplayNames([locale], {type: "region"}) : null;
         });
@@ -74,11 +73,35 @@
         return this.say(this.messages[key] === undefined ? name + ".other" : key, filled);
     };
 
-    Words.prototype.number = function (number) { return this.numbers().format(number); };
-    Words.prototype.decimal = function (number) { return this.decimals().format(number); };
-    Words.prototype.day = function (day) { return day === NONE || day === null ? this.say("popup.undated") : this.days().format(new Date(day * DAY_MS)); };
-    Words.prototype.month = function (day) { return this.months().format(new Date(day * DAY_MS)); };
-    Words.prototype.shortMonth = function (day) { return this.shortMonths().format(new Date(day * DAY_MS)); };
+    /* ``number`` with between ``least`` and ``most`` decimals, its digits grouped by three. */
+    Words.prototype.digits = function (number, least, most) {
+        var formats = this.formats;
+        var parts = Math.abs(number).toFixed(most).split(".");
+        var fraction = (parts[1] || "").replace(/0+$/, "");
+        while (fraction.length < least) { fraction += "0"; }
+        var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, formats.group);
+        var negative = number < 0 && (Number(parts[0]) > 0 || fraction !== "");
+        return (negative ? formats.minus : "") + whole + (fraction ? formats.decimal + fraction : "");
+    };
+
+    /* A date (a UTC day number) written by a pattern's parts: text, or [field]. */
+    Words.prototype.date = function (pattern, day) {
+        var date = new Date(day * DAY_MS);
+        var formats = this.formats;
+        var fields = {
+            d: String(date.getUTCDate()), dd: String(date.getUTCDate()).padStart(2, "0"),
+            M: String(date.getUTCMonth() + 1), MM: String(date.getUTCMonth() + 1).padStart(2, "0"),
+            MMM: formats.months[date.getUTCMonth()], MMMM: formats.longMonths[date.getUTCMonth()],
+            y: String(date.getUTCFullYear()), yyyy: String(date.getUTCFullYear()).padStart(4, "0")
+        };
+        return pattern.map(function (part) { return typeof part === "string" ? part : fields[part[0]]; }).join("");
+    };
+
+    Words.prototype.number = function (number) { return this.digits(number, 0, 3); };
+    Words.prototype.decimal = function (number) { return this.digits(number, 1, 1); };
+    Words.prototype.day = function (day) { return day === NONE || day === null ? this.say("popup.undated") : this.date(this.formats.day, day); };
+    Words.prototype.month = function (day) { return this.date(this.formats.month, day); };
+    Words.prototype.shortMonth = function (day) { return this.formats.months[new Date(day * DAY_MS).getUTCMonth()]; };
     Words.prototype.type = function (name) { return this.say("legend.type." + name); };
 
     Words.prototype.country = function (code) {

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import gzip
 import hashlib
 import json
@@ -11,7 +12,9 @@ from pathlib import Path
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import pytest
+from babel.dates import format_date
 from playwright.sync_api import Locator, Page
 
 from geo.coast import with_coast_relations
@@ -38,6 +41,7 @@ from maps.incident_map import (
     render_map_html,
     render_page,
 )
+from maps.messages import format_number, message
 from maps.page_data import script_json
 from maps.view import MapView, parse_view
 from tests._map_page import DRAWN_JS, drawn_incidents, open_panel, wait_until_drawn
@@ -913,4 +917,38 @@ def test_candidates_from_text_show_only_when_the_reader_ticks_their_box(
     page.wait_for_function(f"() => ({DRAWN_JS}) === 3")
     box.uncheck()
     page.wait_for_function(f"() => ({DRAWN_JS}) === 2")  # a rejected incident never shows
+    assert offline_page.errors == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_counts_and_dates_are_written_as_the_language_writes_them(
+    tmp_path: Path, offline_page: OfflinePage, lang: str
+) -> None:
+    """The page writes numbers and dates from CLDR, as the server's images do (not with Intl)."""
+    frame = _incidents()
+    wissant = frame[frame["event_type"] == "launch"]
+    crowd = pd.concat([wissant] * 1_200, ignore_index=True)
+    crowd["id"] = [f"crowd-{index}" for index in range(len(crowd))]
+    crowd["date"] = [
+        f"2023-{1 + index % 12:02d}-{1 + index % 28:02d}" for index in range(len(crowd))
+    ]
+    path = tmp_path / "map.html"
+    options = MapOptions(assets=AssetMode.INLINE, lang=lang)
+    whole = pd.concat([frame, crowd], ignore_index=True)
+    path.write_text(render_map_html(whole, options, MapView(center=(50.95, 1.85), zoom=11)))
+    page = open_map(offline_page, path.as_uri())
+    locale = message("embed.locale", lang)
+    placed = format_number(len(whole) - 1, lang)  # the arrival is placed at country level only
+    assert placed in page.locator(".launchmap-count").inner_text()  # 1,203 / 1 203
+    assert page.locator(".launchmap-cluster").first.inner_text() == format_number(1_201, lang)
+    names = [
+        marker.get_attribute("aria-label") or ""
+        for marker in page.locator("path.launchmap-incident").all()
+    ]
+    for day in (dt.date(2024, 6, 2), dt.date(2024, 7, 10)):  # the rescue and the interception
+        assert any(format_date(day, "medium", locale=locale) in name for name in names), names
+    page.evaluate("window.launchmap.setStep('month')")
+    period = page.locator(".launchmap-period").inner_text()
+    assert period == format_date(dt.date(2023, 1, 1), "MMMM y", locale=locale)
     assert offline_page.errors == []
