@@ -17,6 +17,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from geo.extract._regex import factored
 from geo.gazetteer import places
 from geo.geocode import (
     COUNTRY_NAMES,
@@ -693,3 +694,15 @@ def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, 
     if kind == "near" or feature == "near":
         return (f"near {name}", name), None
     return (name,), None
+
+
+# -- fast forms -------------------------------------------------------------------------
+# The long word lists above, factored by first letter (see geo.extract._regex): each finds
+# exactly what it is written to find, in a fraction of the tries.
+
+_OUTSIDE = factored(_OUTSIDE)
+_LEADS = tuple((kind, factored(pattern)) for kind, pattern in _LEADS)
+_FEATURE_BEFORE = factored(_FEATURE_BEFORE)
+_ORGANISATION_BEFORE = factored(_ORGANISATION_BEFORE)
+_TRAILING_ARTICLE = factored(_TRAILING_ARTICLE)
+_LEAD_DISTANCE = factored(_LEAD_DISTANCE)
