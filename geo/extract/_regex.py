@@ -85,10 +85,7 @@ def _branches(run: dict[str, list[str]]) -> list[str]:
 
 def _letter_led(alternative: str) -> bool:
     """Tell whether an alternative starts with a plain lower-case letter without a quantifier."""
-    return (
-        _LETTERS.fullmatch(alternative[:1]) is not None
-        and alternative[1:2] not in _QUANTIFIERS
-    )
+    return _LETTERS.fullmatch(alternative[:1]) is not None and alternative[1:2] not in _QUANTIFIERS
 
 
 def _top_level(source: str) -> list[str]:
@@ -152,7 +149,7 @@ _OPENING = re.compile(r"\((?:\?(?:P<\w+>|P=\w+|<=|<!|[:=!]|[aiLmsux-]+:))?")
 
 
 def _opening(source: str, start: int) -> str:
-    """Return how the group at ``start`` opens: ``(``, ``(?:``, ``(?P<name>``, ``(?<!`` …"""
+    """Return how the group at ``start`` opens (``(``, ``(?:``, ``(?P<name>``, ``(?<!``)."""
     match = _OPENING.match(source, start)
     assert match is not None
     return match.group()
