@@ -21,11 +21,16 @@ from __future__ import annotations
 import re
 
 _QUANTIFIERS = frozenset("?*+{")
-_LETTERS = re.compile(r"[a-zß-öø-ÿ]")
+_LITERAL = re.compile(r"[a-zß-öø-ÿ0-9,;:'’\"«» /%&@!<>=~–—-]")
+"""Characters that stand for themselves and no other, whatever the case: lower-case letters
+(an upper-case one matches its lower case too), digits and punctuation outside groups."""
+_BOUNDARY = r"\b"
 
 
 def factored(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Return a pattern that matches exactly as ``pattern`` does, its word lists factored."""
+    if pattern.flags & re.VERBOSE:
+        raise ValueError("a verbose pattern's spaces are not characters: write it plainly")
     return re.compile(_factor(pattern.pattern), pattern.flags)
 
 
@@ -61,31 +66,47 @@ def _factor_groups(source: str) -> str:
 
 
 def _factor_runs(alternatives: list[str]) -> list[str]:
-    """Put each run of letter-led alternatives into one branch per first letter."""
+    """Put each run of alternatives that share heads into one branch per head.
+
+    A run is either of literal-led alternatives, which may be regrouped by
+    first character (two different characters never match at one place),
+    or of alternatives that start with a word boundary, kept in order.
+    """
     out: list[str] = []
     run: dict[str, list[str]] = {}
     for alternative in alternatives:
-        if _letter_led(alternative):
-            run.setdefault(alternative[0], []).append(alternative[1:])
-            continue
-        out.extend(_branches(run))
-        run = {}
-        out.append(alternative)
+        head = _head(alternative)
+        if head is None or (run and (head == _BOUNDARY) != (_BOUNDARY in run)):
+            out.extend(_branches(run))
+            run = {}
+        if head is None:
+            out.append(alternative)
+        else:
+            run.setdefault(head, []).append(alternative[len(head) :])
     out.extend(_branches(run))
     return out
 
 
 def _branches(run: dict[str, list[str]]) -> list[str]:
-    """Write one branch per first letter of a run (a letter with one word stays as written)."""
+    """Write one branch per head of a run (a head with one alternative stays as written)."""
     return [
-        letter + rests[0] if len(rests) == 1 else f"{letter}(?:{'|'.join(rests)})"
-        for letter, rests in run.items()
+        head + rests[0] if len(rests) == 1 else f"{head}(?:{'|'.join(_factor_runs(rests))})"
+        for head, rests in run.items()
     ]
 
 
-def _letter_led(alternative: str) -> bool:
-    """Tell whether an alternative starts with a plain lower-case letter without a quantifier."""
-    return _LETTERS.fullmatch(alternative[:1]) is not None and alternative[1:2] not in _QUANTIFIERS
+def _head(alternative: str) -> str | None:
+    """Return what an alternative starts with that others may share, if anything.
+
+    That is a word boundary (it matches nothing, so nothing is tried again)
+    or a literal character that is not an upper-case letter, without a
+    quantifier.
+    """
+    if alternative.startswith(_BOUNDARY):
+        return _BOUNDARY
+    if _LITERAL.fullmatch(alternative[:1]) and alternative[1:2] not in _QUANTIFIERS:
+        return alternative[0]
+    return None
 
 
 def _top_level(source: str) -> list[str]:
