@@ -74,7 +74,7 @@ def _factor_runs(alternatives: list[str]) -> list[str]:
     """
     out: list[str] = []
     run: dict[str, list[str]] = {}
-    for alternative in alternatives:
+    for alternative in (each for written in alternatives for each in _distributed(written)):
         head = _head(alternative)
         if head is None or (run and (head == _BOUNDARY) != (_BOUNDARY in run)):
             out.extend(_branches(run))
@@ -93,6 +93,42 @@ def _branches(run: dict[str, list[str]]) -> list[str]:
         head + rests[0] if len(rests) == 1 else f"{head}(?:{'|'.join(_factor_runs(rests))})"
         for head, rests in run.items()
     ]
+
+
+def _distributed(alternative: str) -> list[str]:
+    """Write ``(?:a|b)c`` as ``ac`` and ``bc`` when its words then share heads with others.
+
+    Tried in the same order, they match the same; only a group that opens
+    the alternative, has no quantifier, holds words that start with a head,
+    and is followed by no capturing group is written out.
+    """
+    if not alternative.startswith("(?:"):
+        return [alternative]
+    end = _group_end(alternative, 0)
+    words, rest = _top_level(alternative[3 : end - 1]), alternative[end:]
+    if rest[:1] in _QUANTIFIERS or _captures(rest) or not all(map(_head, words)):
+        return [alternative]
+    return [word + rest for word in words]
+
+
+_NOT_CAPTURING = ("(?:", "(?=", "(?!", "(?<")
+
+
+def _captures(source: str) -> bool:
+    """Tell whether a source holds a capturing group or a back reference (not to be doubled)."""
+    at = 0
+    while at < len(source):
+        if source[at] == "\\":
+            if source[at + 1 : at + 2].isdigit():
+                return True
+            at += 2
+        elif source[at] == "[":
+            at = _class_end(source, at)
+        elif source[at] == "(" and not _opening(source, at).startswith(_NOT_CAPTURING):
+            return True
+        else:
+            at += 1
+    return False
 
 
 def _head(alternative: str) -> str | None:
