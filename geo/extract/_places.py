@@ -701,7 +701,12 @@ def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, 
 # exactly what it is written to find, in a fraction of the tries.
 
 _OUTSIDE = factored(_OUTSIDE)
-_LEADS = tuple((kind, factored(pattern)) for kind, pattern in _LEADS)
+_LEADS = tuple(
+    (kind, factored(pattern))
+    for kind, pattern in _LEADS
+    if (pattern.pattern, pattern.flags)
+    != (_ORGANISATION_BEFORE.pattern, _ORGANISATION_BEFORE.flags)
+)  # _lead tries the organisation's lead first: its loop need not try it again
 _FEATURE_BEFORE = factored(_FEATURE_BEFORE)
 _ORGANISATION_BEFORE = factored(_ORGANISATION_BEFORE)
 _TRAILING_ARTICLE = factored(_TRAILING_ARTICLE)
