@@ -21,6 +21,13 @@ sentence by the same cue words, one incident per sentence at its first place
 found; it runs on a sample and its rate is compared per document. Both run
 in this one process, timed in processor seconds (one core's work, whatever
 else the machine runs). The last lines are one JSON object per figure.
+
+The extractor remembers what it learnt about names (gazetteer matches, the
+geocoder's answers per query and sentence hints), never a document's or a
+sentence's result: repeating the reports repeats their reading but not their
+names' look-ups, as a stream of reports about one coast mostly names the same
+places. The rate of the first pass over the distinct reports, whose names
+are met for the first time, is printed too.
 """
 
 from __future__ import annotations
@@ -130,8 +137,14 @@ def main() -> None:
     started = time.perf_counter()
     extract_document(corpus[0].document)
     print(f"launchmap: gazetteer and coastline loaded in {time.perf_counter() - started:.2f} s")
-    launchmap_s = timed(extract_document, documents)
+    first = min(len(corpus), count)
+    first_s = timed(extract_document, documents[:first])
+    launchmap_s = first_s + timed(extract_document, documents[first:])
     launchmap_rate = count / launchmap_s
+    print(
+        f"launchmap: first pass over the {first} distinct reports (their names met for the "
+        f"first time): {first / first_s:,.0f} documents/s"
+    )
     launchmap_f1 = f1(extract_document, corpus)
     print(
         f"launchmap: {launchmap_s:.2f} s, {launchmap_rate:,.0f} documents/s "

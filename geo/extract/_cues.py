@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
+from geo.extract._regex import factored
 from geo.vocabulary import EventType
 
 _FLAGS = re.IGNORECASE
@@ -835,3 +836,25 @@ def number_value(number: str) -> int | None:
     if parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
     return None
+
+
+# -- fast forms -------------------------------------------------------------------------
+# The long word lists above, factored by first letter (see geo.extract._regex): each finds
+# exactly what it is written to find, in a fraction of the tries.
+
+EVENT_CUES = {kind: factored(pattern) for kind, pattern in EVENT_CUES.items()}
+PREFILTER = factored(PREFILTER)
+_INTENDED = factored(_INTENDED)
+_STATISTICS = factored(_STATISTICS)
+_POLICY = factored(_POLICY)
+_ON_LAND = factored(_ON_LAND)
+SCENE_WORDS = factored(SCENE_WORDS)
+_MONTH_IN = factored(_MONTH_IN)
+_DATE = factored(_DATE)
+_REPORTED = factored(_REPORTED)
+_LAST_YEAR = factored(_LAST_YEAR)
+_DATED_LAST_YEAR = factored(_DATED_LAST_YEAR)
+_KIND_ABOUT = factored(_KIND_ABOUT)
+_PEOPLE = factored(_PEOPLE)
+_BOAT_COUNT = factored(_BOAT_COUNT)
+_CATEGORY = factored(_CATEGORY)

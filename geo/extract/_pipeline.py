@@ -65,6 +65,7 @@ from geo.extract._places import (
 from geo.extract._text import Clause, clauses, clean_text, sentence_key, sentences
 from geo.geocode import (
     COUNTRY_TITLES,
+    GeocodeMemo,
     GeocodeResult,
     geocode_many,
 )
@@ -249,7 +250,11 @@ def _geocode(sentence: str, mentions: list[Mention]) -> dict[str, GeocodeResult]
     if not queries:
         return {}
     ordered = sorted(queries)
-    return dict(zip(ordered, geocode_many(ordered, context=sentence), strict=True))
+    return dict(zip(ordered, geocode_many(ordered, context=sentence, memo=_GEOCODED), strict=True))
+
+
+_GEOCODED = GeocodeMemo()
+"""The geocoder's answers so far, by query and sentence hints: reports name the same places."""
 
 
 def _clause_events(

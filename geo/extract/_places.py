@@ -10,6 +10,7 @@ from the mapped coast, which are never placed on it.
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -17,6 +18,7 @@ from functools import cache
 
 from rapidfuzz import fuzz, process
 
+from geo.extract._regex import factored
 from geo.gazetteer import places
 from geo.geocode import (
     COUNTRY_NAMES,
@@ -213,11 +215,30 @@ def _fuzzy_name(name: str) -> bool:
     form = normalize_name(name).removeprefix("the ")
     if len(form) < FUZZY_MIN_CHARS:
         return False
-    ordered = _name_forms()[1]
+    near = _forms_near(len(form))
     return (
-        process.extractOne(form, ordered, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE)
-        is not None
+        process.extractOne(form, near, scorer=fuzz.ratio, score_cutoff=FUZZY_MIN_SCORE) is not None
     )
+
+
+@cache
+def _forms_near(length: int) -> tuple[str, ...]:
+    """Return the gazetteer's name forms a name this long may match fuzzily (by their length)."""
+    low, high = _fuzzy_lengths(length)
+    return tuple(form for form in _name_forms()[1] if low <= len(form) < high)
+
+
+def _fuzzy_lengths(length: int) -> tuple[int, int]:
+    """Return the range of lengths a name may have to score FUZZY_MIN_SCORE against one this long.
+
+    The score is 100 × (1 − edits ÷ both lengths) and needs at least as many
+    edits as the lengths differ, so a much shorter or longer name never
+    reaches it (one more character each way keeps rounding out of it).
+    """
+    slack = 1.0 - FUZZY_MIN_SCORE / 100.0
+    low = math.floor(length * (1.0 - slack) / (1.0 + slack)) - 1
+    high = math.ceil(length * (1.0 + slack) / (1.0 - slack)) + 1
+    return max(low, 0), high + 1
 
 
 _WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*\w)?"  # a capitalised word
@@ -693,3 +714,20 @@ def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, 
     if kind == "near" or feature == "near":
         return (f"near {name}", name), None
     return (name,), None
+
+
+# -- fast forms -------------------------------------------------------------------------
+# The long word lists above, factored by first letter (see geo.extract._regex): each finds
+# exactly what it is written to find, in a fraction of the tries.
+
+_OUTSIDE = factored(_OUTSIDE)
+_LEADS = tuple(
+    (kind, factored(pattern))
+    for kind, pattern in _LEADS
+    if (pattern.pattern, pattern.flags)
+    != (_ORGANISATION_BEFORE.pattern, _ORGANISATION_BEFORE.flags)
+)  # _lead tries the organisation's lead first: its loop need not try it again
+_FEATURE_BEFORE = factored(_FEATURE_BEFORE)
+_ORGANISATION_BEFORE = factored(_ORGANISATION_BEFORE)
+_TRAILING_ARTICLE = factored(_TRAILING_ARTICLE)
+_LEAD_DISTANCE = factored(_LEAD_DISTANCE)

@@ -206,9 +206,19 @@ def sentence_key(sentence: str) -> str:
     """
     folded = sentence.casefold()
     if not folded.isascii():
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(c for c in decomposed if not unicodedata.combining(c))
+        folded = unicodedata.normalize("NFKD", folded).translate(_ACCENTS)
     return _KEY_DROPPED.sub(" ", folded).strip()
+
+
+class _Accents(dict[int, str | None]):
+    """A :meth:`str.translate` table that drops combining marks, filled as characters are met."""
+
+    def __missing__(self, code: int) -> str | None:
+        kept = self[code] = None if unicodedata.combining(chr(code)) else chr(code)
+        return kept
+
+
+_ACCENTS = _Accents()
 
 
 # -- clauses --------------------------------------------------------------------------

@@ -30,7 +30,7 @@ from geo.geocode._lookup import (
 )
 from geo.geocode._mentions import OrganisationMention, organisation_mentions
 from geo.geocode._phrases import MAX_DIRECTION_M, MAX_OFFSHORE_M
-from geo.geocode._resolve import geocode, geocode_many
+from geo.geocode._resolve import GeocodeMemo, geocode, geocode_many
 from geo.geocode._result import GeocodeResult
 from geo.geocode._text import MAX_QUERY_CHARS, check_query, normalize_name
 
@@ -44,6 +44,7 @@ __all__ = [
     "MAX_OFFSHORE_M",
     "MAX_QUERY_CHARS",
     "Candidate",
+    "GeocodeMemo",
     "GeocodeResult",
     "OrganisationMention",
     "check_query",

@@ -123,18 +123,20 @@ def hints_in(text: str | None, *, sentence: bool = False) -> Hints:
         return NO_HINTS
     department = _DEPARTMENT.search(text)
     words = f" {normalize_name(text)} "
-
-    def said(hint: str) -> bool:
-        return f" {hint} " in words and not (sentence and hint in _WORD_LIKE_CODES)
-
-    outside = next((hint for hint in sorted(OUTSIDE_HINTS) if said(hint)), None)
-    region = next(
-        (REGION_HINTS[h] for h in sorted(REGION_HINTS, key=len, reverse=True) if said(h)), None
-    )
+    skipped = _WORD_LIKE_CODES if sentence else frozenset()
+    said = [hint for padded, hint in _ALL_HINTS if padded in words and hint not in skipped]
+    outside = next((hint for hint in _OUTSIDE_ORDER if hint in said), None)
+    region = next((REGION_HINTS[hint] for hint in _REGION_ORDER if hint in said), None)
     if department is not None and department[1] in DEPARTMENT_CODES:
         region = REGION_HINTS[DEPARTMENT_CODES[department[1]]]
-    country = next((code for hint, code in COUNTRY_HINTS.items() if said(hint)), None)
+    country = next((COUNTRY_HINTS[hint] for hint in COUNTRY_HINTS if hint in said), None)
     return Hints(country, region, outside)
+
+
+_OUTSIDE_ORDER = tuple(sorted(OUTSIDE_HINTS))
+_REGION_ORDER = tuple(sorted(REGION_HINTS, key=len, reverse=True))
+_ALL_HINTS = tuple((f" {hint} ", hint) for hint in {*OUTSIDE_HINTS, *REGION_HINTS, *COUNTRY_HINTS})
+"""Every hint, spaced as it stands among the words of a normalised text."""
 
 
 def without_department(name: str) -> str:

@@ -75,7 +75,6 @@ class NameIndex:
     regional: list[bool]
     organisations: tuple[Organisation, ...]
     organisation_forms: dict[str, OrganisationForm]
-    longest_organisation: int  # words in the longest organisation form
 
 
 def _is_regional(place: Place) -> bool:
@@ -113,5 +112,4 @@ def name_index() -> NameIndex:
         regional=[_is_regional(place) for place in rows],
         organisations=found_organisations,
         organisation_forms=organisation_forms,
-        longest_organisation=max((len(form.split()) for form in organisation_forms), default=0),
     )

@@ -27,9 +27,17 @@ class OrganisationMention:
 
 
 @cache
-def _first_words() -> frozenset[str]:
-    """Return the first word of every organisation form: only there can a mention start."""
-    return frozenset(form.split()[0] for form in name_index().organisation_forms)
+def _first_words() -> dict[str, tuple[int, ...]]:
+    """Return the first word of every organisation form with its forms' lengths, longest first.
+
+    Only at such a word can a mention start, and only as many words long as
+    a form that starts with it.
+    """
+    sizes: dict[str, set[int]] = {}
+    for form in name_index().organisation_forms:
+        words = form.split(" ")
+        sizes.setdefault(words[0], set()).add(len(words))
+    return {first: tuple(sorted(lengths, reverse=True)) for first, lengths in sizes.items()}
 
 
 def organisation_mentions(text: str) -> list[OrganisationMention]:
@@ -49,12 +57,14 @@ def organisation_mentions(text: str) -> list[OrganisationMention]:
     for at, (word, _, _) in enumerate(words):
         if word not in starts:
             continue
-        longest = min(index.longest_organisation, len(words) - at)
-        for size in range(longest, 0, -1):
+        for size in starts[word]:
+            if size > len(words) - at:
+                continue
             piece = words[at : at + size]
-            entry = index.organisation_forms.get(" ".join(w for w, _, _ in piece))
+            form = " ".join(w for w, _, _ in piece)
+            entry = index.organisation_forms.get(form)
             start, end = piece[0][1], piece[-1][2]
-            if entry is None or " ".join(w for w, _, _ in piece) in index.by_name:
+            if entry is None or form in index.by_name:
                 continue
             if entry.acronym and not text[start:end].isupper():
                 continue

@@ -306,12 +306,38 @@ def geocode(query: str, context: str | None = None) -> GeocodeResult:
     return geocode_many([query], context=context)[0]
 
 
+class GeocodeMemo:
+    """Answers already given, by query and the hints of its context: for a stream of texts.
+
+    A caller that geocodes report after report (the extractor) asks the same
+    names again and again ("Calais", "off Dover"); with a memo each is
+    resolved once per set of context hints. It forgets everything once it
+    holds ``max_answers``, so it stays small whatever the stream.
+    """
+
+    def __init__(self, max_answers: int = 20_000) -> None:
+        self.max_answers = max_answers
+        self._answers: dict[tuple[str, Hints], GeocodeResult] = {}
+
+    def known(self, queries: list[str], hints: Hints) -> dict[str, GeocodeResult]:
+        """Return the answers already given to these queries under these hints."""
+        answers = self._answers
+        return {q: answers[(q, hints)] for q in queries if (q, hints) in answers}
+
+    def keep(self, answers: dict[str, GeocodeResult], hints: Hints) -> None:
+        """Keep new answers (forgetting all first when the memo is full)."""
+        if len(self._answers) + len(answers) > self.max_answers:
+            self._answers = {}
+        self._answers.update(((query, hints), answer) for query, answer in answers.items())
+
+
 def geocode_many(
     queries: Iterable[str],
     *,
     context: str | None = None,
     on_progress: Callable[[int, int], None] | None = None,
     fallback: Callable[[str], GeocodeResult] | None = None,
+    memo: GeocodeMemo | None = None,
 ) -> list[GeocodeResult]:
     """Geocode many names at once, each distinct query once, fuzzy misses in one batch.
 
@@ -320,11 +346,29 @@ def geocode_many(
     whole column. ``on_progress(done, total)`` is called as distinct queries
     are resolved. ``fallback`` (e.g. :class:`geo.nominatim.NominatimFallback`)
     is asked for plain names the gazetteer lacks; never for phrases, nor for
-    organisations, nor for names a qualifier puts outside the map.
+    organisations, nor for names a qualifier puts outside the map. With a
+    ``memo`` (and no fallback), queries it knows under the context's hints
+    are answered from it, and only the others are resolved and counted.
     """
     queries = list(queries)
     unique = list(dict.fromkeys(queries))
     context_hints = hints_in(context, sentence=True)
+    memo = memo if fallback is None else None
+    known = memo.known(unique, context_hints) if memo is not None else {}
+    todo = [query for query in unique if query not in known]
+    resolved = _resolve_all(todo, context_hints, on_progress, fallback) if todo else {}
+    if memo is not None:
+        memo.keep(resolved, context_hints)
+    return [known[query] if query in known else resolved[query] for query in queries]
+
+
+def _resolve_all(
+    unique: list[str],
+    context_hints: Hints,
+    on_progress: Callable[[int, int], None] | None,
+    fallback: Callable[[str], GeocodeResult] | None,
+) -> dict[str, GeocodeResult]:
+    """Resolve distinct queries under the context's hints (see :func:`geocode_many`)."""
     parsed: dict[str, Parsed | InvalidPlaceQueryError] = {}
     for query in unique:
         try:
@@ -347,7 +391,7 @@ def geocode_many(
             resolved[query] = fallback(query)
         if on_progress is not None:
             on_progress(done, len(unique))
-    return [resolved[query] for query in queries]
+    return resolved
 
 
 def _worth_asking(item: Parsed | InvalidPlaceQueryError, result: GeocodeResult) -> bool:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from functools import cache
 
 from geo.errors import InvalidPlaceQueryError
@@ -16,12 +17,45 @@ _WORD_FORMS = {"st": "saint", "ste": "sainte", "mt": "mount"}
 _WORD = re.compile(r"[^\W_]+")
 
 
+def _strip_char(char: str) -> str:
+    """Fold one character's case and drop its accents (``É`` is ``e``, ``ß`` is ``ss``)."""
+    decomposed = unicodedata.normalize("NFKD", char)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+
+
 @cache
 def _fold_char(char: str) -> str:
     """Fold one character: no accent, no case; apostrophes and separators become spaces."""
-    decomposed = unicodedata.normalize("NFKD", char)
-    stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return _SEPARATORS.sub(" ", _APOSTROPHES.sub(" ", stripped))
+    return _SEPARATORS.sub(" ", _APOSTROPHES.sub(" ", _strip_char(char)))
+
+
+def _evenly(char: str) -> str:
+    """Map a character to nothing when it folds to exactly one character, else to itself."""
+    return "" if len(_fold_char(char)) == 1 else char
+
+
+class _CharTable(dict[int, str]):
+    """A :meth:`str.translate` table mapping each character by a function, filled as met.
+
+    Translating a text character by character is exact here: decomposing a
+    text and dropping its accents leaves, character for character, what
+    decomposing each character does (only accents are reordered), and
+    case folding knows no context.
+    """
+
+    def __init__(self, fold: Callable[[str], str]) -> None:
+        super().__init__()
+        self.fold = fold
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = self.fold(chr(code))
+        return folded
+
+
+_STRIPPED = _CharTable(_strip_char)
+_FOLDED = _CharTable(_fold_char)
+_UNEVEN = _CharTable(_evenly)
+"""Tells by translating a text whether some character folds to more or fewer than one."""
 
 
 def normalize_name(text: str) -> str:
@@ -30,11 +64,7 @@ def normalize_name(text: str) -> str:
     ``Équihen-Plage``, ``equihen plage`` and ``EQUIHEN PLAGE`` all become
     ``equihen plage``; ``St Margaret's`` becomes ``saint margaret s``.
     """
-    if text.isascii():  # most names: no accents to strip
-        stripped = text.lower()
-    else:
-        decomposed = unicodedata.normalize("NFKD", text)
-        stripped = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    stripped = text.lower() if text.isascii() else text.translate(_STRIPPED)
     spaced = _SEPARATORS.sub(" ", _APOSTROPHES.sub(" ", stripped))
     return " ".join(_WORD_FORMS.get(word, word) for word in spaced.split())
 
@@ -46,9 +76,13 @@ def folded_words(text: str) -> list[tuple[str, int, int]]:
     from in ``text``, so that a name found among the words can be pointed to
     in the original text.
     """
-    pieces = [_fold_char(char) for char in text]
-    folded = "".join(pieces)
-    origin = [at for at, piece in enumerate(pieces) for _ in piece]
+    folded = text.translate(_FOLDED)
+    if not text.translate(_UNEVEN):  # every character folds to one: places are kept
+        return [
+            (_WORD_FORMS.get(word.group(), word.group()), word.start(), word.end())
+            for word in _WORD.finditer(folded)
+        ]
+    origin = [at for at, char in enumerate(text) for _ in _fold_char(char)]
     return [
         (
             _WORD_FORMS.get(word.group(), word.group()),

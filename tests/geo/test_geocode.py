@@ -21,11 +21,13 @@ from geo.geocode import (
     FUZZY_MIN_SCORE,
     MAX_QUERY_CHARS,
     Candidate,
+    GeocodeMemo,
     GeocodeResult,
     geocode,
     geocode_many,
     normalize_name,
 )
+from geo.geocode._hints import NO_HINTS
 from geo.vocabulary import LocationPrecision
 
 GEOD = pyproj.Geod(ellps="WGS84")
@@ -700,6 +702,56 @@ def test_batch_sizes_do_not_change_answers(monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setattr(geo.geocode._lookup, "_FUZZY_BATCH", 2)
     monkeypatch.setattr(geo.geocode._lookup, "_CANDIDATE_BATCH", 1)
     assert geocode_many(queries) == whole
+
+
+def test_a_memo_answers_a_query_again_without_resolving_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    memo = GeocodeMemo()
+    queries = ["Gravlines", "off Wimereux", "Calais", "Zorbaville"]
+    first = geocode_many(queries, memo=memo)
+    assert first == geocode_many(queries)
+    parsed: list[str] = []
+    real_parse = geo.geocode._resolve._parse
+
+    def spy_parse(query: str, *args: Any) -> Any:
+        parsed.append(query)
+        return real_parse(query, *args)
+
+    monkeypatch.setattr(geo.geocode._resolve, "_parse", spy_parse)
+    again = geocode_many([*queries, "Dunkirk"], memo=memo)
+    assert again[:4] == first
+    assert parsed == ["Dunkirk"]  # only the new query is resolved
+    assert again[4].place_id == DUNKIRK
+
+
+def test_a_memo_keeps_answers_apart_by_the_hints_of_their_context() -> None:
+    memo = GeocodeMemo()
+    plain = geocode_many(["Hythe"], memo=memo)
+    hinted = geocode_many(["Hythe"], context="Southampton Water, Hampshire", memo=memo)
+    assert hinted[0].place_id == HYTHE_HAMPSHIRE
+    assert plain == geocode_many(["Hythe"])
+    assert geocode_many(["Hythe"], memo=memo) == plain
+
+
+def test_a_full_memo_forgets_and_still_answers() -> None:
+    memo = GeocodeMemo(max_answers=2)
+    geocode_many(["Calais", "Dunkirk"], memo=memo)
+    assert memo.known(["Calais", "Dunkirk"], NO_HINTS).keys() == {"Calais", "Dunkirk"}
+    results = geocode_many(["Gravelines"], memo=memo)
+    assert results[0].found
+    assert memo.known(["Calais", "Dunkirk", "Gravelines"], NO_HINTS).keys() == {"Gravelines"}
+
+
+def test_a_memo_is_not_used_with_a_fallback() -> None:
+    memo = GeocodeMemo()
+    asked: list[str] = []
+
+    def fallback(query: str) -> GeocodeResult:
+        asked.append(query)
+        return GeocodeResult(query, found=False, reason="not online")
+
+    geocode_many(["Qwerkstad"], memo=memo)
+    geocode_many(["Qwerkstad"], memo=memo, fallback=fallback)
+    assert asked == ["Qwerkstad"]
 
 
 # -- GeoJSON ---------------------------------------------------------------------------------

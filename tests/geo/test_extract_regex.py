@@ -1,0 +1,102 @@
+"""The extractor's factored patterns find exactly what their written forms find."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from geo.extract._regex import factored
+
+WRITTEN = [
+    r"\b(?:sank|sunk|sinking|saved|safe|sea)\b",
+    r"\b(?:ab|a|abc)",  # the first that fits wins: "ab" before "abc"
+    r"(?:ab|a)c|b",
+    r"\b(?:(?:had to|help|helped) save|(?:sent|set) out|seen)\b",
+    r"\b(?:(?:a|b)(?P<tail>c+)|ab)",  # a capturing group after the words: not written out
+    r"(?<!no )(?:boat|bay)|(?<!un )\bbeach",
+    r"\b(?P<n>\d+|one|two|ten)\s+(?:men|women)\b|\b(?P<a>an?|une?)\s+(?:man|woman)\b|, (?P<x>\d+)",
+    r"(?:Dover|dune|Deal)s?",
+    r"dx|Da|dab",  # under IGNORECASE "Da" and "da…" may match at one place: kept in order
+    r"[,;(|]\s*(?:and|ou)|\((?:a|b)\)",
+    r"(?:é|e)t(?:é|e)|été",
+    r"(?:x|y)?z|(?:x|y){2}",
+]
+TEXTS = [
+    "The boat sank off the bay; ten men were saved, a woman was safe.",
+    "abc ab a abcd, 12 women and one man (a) (b) été ete",
+    "No boat, no beach: Dover dunes and the Deal sea were seen, un beach",
+    "they had to save two; help save; helped saved; sent out, set out",
+    "xz yz xyz yyz z, 3 , ou , and ; and, dab Dab dx",
+]
+
+
+def matches(
+    pattern: re.Pattern[str], text: str
+) -> list[tuple[tuple[int, int], tuple[str | None, ...]]]:
+    """Return every match's span and groups, as finditer gives them."""
+    return [(match.span(), match.groups()) for match in pattern.finditer(text)]
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+@pytest.mark.parametrize("source", WRITTEN)
+def test_a_factored_pattern_matches_as_written(source: str, flags: int) -> None:
+    written = re.compile(source, flags)
+    fast = factored(written)
+    assert fast.flags == written.flags
+    assert fast.groupindex == written.groupindex
+    for text in [*TEXTS, *(text.upper() for text in TEXTS)]:
+        assert matches(fast, text) == matches(written, text), text
+
+
+@pytest.mark.parametrize("source", WRITTEN)
+def test_a_factored_pattern_matches_as_written_on_scrambled_text(source: str) -> None:
+    written = re.compile(source, re.IGNORECASE)
+    fast = factored(written)
+    pieces = [
+        "ab",
+        "c",
+        "sea",
+        "sank",
+        "saved",
+        "(a)",
+        ",",
+        ";",
+        "x",
+        "y",
+        "z",
+        "été",
+        "e",
+        "men",
+        "one",
+        "12",
+        "boat",
+        "un",
+        "no",
+        "Dover",
+    ]
+    draw = random.Random(14)
+    for _ in range(500):
+        text = " ".join(draw.choice(pieces) for _ in range(draw.randint(0, 8)))
+        assert matches(fast, text) == matches(written, text), text
+
+
+def test_words_are_grouped_by_first_letter() -> None:
+    assert factored(re.compile("dead|die|drown|sank")).pattern == "d(?:ead|ie|rown)|sank"
+    assert factored(re.compile(r"\bx|\by")).pattern == r"\b(?:x|y)"
+
+
+def test_upper_case_heads_quantified_heads_and_lookbehinds_stay_as_written() -> None:
+    for source in ("Dover|dune", "a?b|ac", r"(?<!a|b)c"):
+        assert factored(re.compile(source)).pattern == source
+
+
+def test_a_group_before_a_capture_is_not_written_out() -> None:
+    source = r"(?:a|b)(c)"
+    assert factored(re.compile(source)).pattern == source
+
+
+def test_a_verbose_pattern_is_refused() -> None:
+    with pytest.raises(ValueError, match="verbose"):
+        factored(re.compile("a b", re.VERBOSE))
