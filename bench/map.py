@@ -57,6 +57,7 @@ from cluster import synthetic_launches
 from playwright.sync_api import Browser, sync_playwright
 
 from maps.assets import LOCAL_PREFIX, VENDOR_DIR
+from maps.base_layer import BASE_LAYER_FILE
 from maps.data_resource import INCIDENTS_FILE, build_map_data
 from maps.incident_map import (
     APP_FILES,
@@ -120,10 +121,11 @@ def launchmap_page(frame: gpd.GeoDataFrame, folder: Path, name: str) -> tuple[fl
 
 
 def write_app_files(folder: Path) -> None:
-    """Put the page script, its styles and the reference layers where the shells look."""
+    """Put the page script, its styles, the reference layers and the offline base map where
+    the shells look."""
     app = folder / APP_PREFIX.strip("/")
     app.mkdir()
-    for name in (*APP_FILES, *BUNDLE_FILES, REFERENCE_FILE):
+    for name in (*APP_FILES, *BUNDLE_FILES, REFERENCE_FILE, BASE_LAYER_FILE):
         (app / name).write_bytes(app_file(name))
 
 
