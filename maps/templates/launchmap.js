@@ -1576,7 +1576,7 @@
             function () { app.panel.showDates(); },
             function () { app.panel.showTime(); },
             function () { if (app.chart && app.chartReady) { app.chart.draw(shown); } },
-            function () { if (app.countries) { app.countries.show(); } },
+            function () { if (app.countries && app.chartReady) { app.countries.show(); } },
             function () { app.rememberView(); }
         ].forEach(function (update) {
             try { update(); } catch (error) { console.error(error); }
@@ -1708,12 +1708,15 @@
         window.launchmap = this;
     };
 
-    /* The chart is drawn once its axis (the reference layers) is there, and again as the page resizes. */
+    /* The chart is drawn once its axis (the reference layers) is there, and again as the page
+       resizes; the country list below it comes then too (its names cost the browser's region
+       names, which a reader of the map's first screen does not need). */
     App.prototype.startChart = function () {
         var app = this;
         if (!this.chart) { return; }
         this.chartReady = true;
         this.chart.draw(this.shown);
+        if (this.countries) { this.countries.show(); }
         window.addEventListener("resize", function () { app.chart.draw(app.shown || []); });
     };
 
