@@ -227,7 +227,7 @@ def _print_errors(report: CorpusReport) -> None:
     """Print each document's missed gold incidents and unmatched extracted ones."""
     for result in report.documents:
         listed = result.errors()
-        if not listed["missed"] and not listed["unmatched"]:
+        if not (listed["missed"] or listed["unmatched"] or listed["wrong"]):
             continue
         stdout.print(f"\n{result.score.name}", markup=False, highlight=False, style="bold")
         for gold in listed["missed"]:
@@ -238,6 +238,15 @@ def _print_errors(report: CorpusReport) -> None:
         for incident in listed["unmatched"]:
             line = (
                 f"  unmatched {_described(incident)}\n            sentence: {incident['sentence']}"
+            )
+            stdout.print(line, markup=False, highlight=False)
+        for pair in listed["wrong"]:
+            extracted = pair["extracted"]
+            line = (
+                f"  wrong {' and '.join(pair['wrong'])}\n"
+                f"            gold      {_described(pair['gold'])}\n"
+                f"            extracted {_described(extracted)}\n"
+                f"            sentence: {extracted['sentence']}"
             )
             stdout.print(line, markup=False, highlight=False)
 

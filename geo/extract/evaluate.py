@@ -385,10 +385,30 @@ class DocumentResult:
     extracted: tuple[Incident, ...]
 
     def errors(self) -> dict[str, Any]:
-        """Return the document's missed gold and unmatched extracted incidents, JSON-ready."""
+        """Return the document's missed gold and unmatched extracted incidents, JSON-ready.
+
+        ``wrong`` lists the matched pairs whose date or people are not the
+        gold's: what the gold says, what was extracted, which of the two is wrong.
+        """
         return {
             "missed": [_gold_summary(self.gold[g]) for g in self.score.missed],
             "unmatched": [_incident_summary(self.extracted[e]) for e in self.score.false_positives],
+            "wrong": [
+                {
+                    "wrong": [
+                        name
+                        for name, right in (
+                            ("date", pair.date_right),
+                            ("people", pair.people_right),
+                        )
+                        if not right
+                    ],
+                    "gold": _gold_summary(self.gold[pair.gold]),
+                    "extracted": _incident_summary(self.extracted[pair.extracted]),
+                }
+                for pair in self.score.pairs
+                if not (pair.date_right and pair.people_right)
+            ],
         }
 
 

@@ -247,6 +247,7 @@ def test_cli_eval_prints_the_figures(tmp_path: Path) -> None:
 
 def test_cli_eval_scores_corpora_together_and_lists_errors(tmp_path: Path) -> None:
     placed = {"event_type": "rescue", "country": "FR", "lon": 1.61139, "lat": 50.76963}
+    placed |= {"date": "2024-03-12", "people": 30}  # the right day, four people too few
     for name, text, gold in (
         ("one", "Coastguards rescued 26 people off Wimereux on Tuesday.", [placed]),
         ("two", "On Tuesday 14 people were intercepted on the beach at Sangatte.", []),
@@ -263,8 +264,14 @@ def test_cli_eval_scores_corpora_together_and_lists_errors(tmp_path: Path) -> No
     assert unmatched["event_type"] == "interception"
     assert unmatched["sentence"].startswith("On Tuesday 14 people were intercepted")
     assert sum(row["extracted"] for row in figures["calibration"]) == 2
+    (wrong,) = figures["documents"][0]["errors"]["wrong"]
+    assert wrong["wrong"] == ["people"]
+    assert (wrong["gold"]["people"], wrong["extracted"]["people"]) == (30, 26)
+    assert wrong["extracted"]["sentence"].startswith("Coastguards rescued 26 people")
+    assert figures["documents"][1]["errors"]["wrong"] == []
     text = run("eval", *both, "--errors").stdout
     assert "two/a" in text and "unmatched interception" in text
+    assert "wrong people" in text and "extracted rescue at off Wimereux" in text
     assert "sentence: On Tuesday 14 people were intercepted on the beach at Sangatte." in text
     assert "Confidence calibration" in text
     assert run("eval", both[0], both[0]).returncode == 1  # a corpus named twice
