@@ -660,6 +660,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     scene = _Scene()
     found: list[_Found] = []
     story: dt.date | None = None  # the last day the report named: its story's day
+    told = _NO_FACTS  # what the sentence before reported
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         if PREFILTER.search(sentence) is not None:
@@ -669,6 +670,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = memo[key]
         if not facts.events and found and found[-1].order == order - 1:
             found[-1] = _with_group_count(found[-1], sentence)
+        facts = _with_party_count(facts, sentence, told)
+        told = facts
         if facts is _NO_FACTS:
             scene = _Scene()
             continue
@@ -703,6 +706,46 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
         return previous
     count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
     return previous if count is None else replace(previous, people=count)
+
+
+_PARTY = re.compile(
+    r"\W*(?:(?:the|these|those|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:group|migrants|people|men"
+    r"|passengers|occupants|survivors|asylum seekers|boat|dinghy|vessel|craft)\b|they\b"
+    r"|(?:le|les|ce|ces|cette|l['’])\s*(?:[\w'’-]+\s+){0,1}?(?:groupe|migrants|exilés|personnes"
+    r"|passagers|occupants|naufragés|rescapés|embarcation|bateau|canot)\b|(?:ils|elles)\b)",
+    re.IGNORECASE,
+)
+"""A sentence that opens on the party just told of: "The group…", "They…", "Les exilés…"."""
+
+
+def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
+    """Give a sentence's uncounted events the count of the party the sentence before told of.
+
+    "A dinghy carrying 18 people was stopped at sea. The group was taken to
+    Dover": the 18 landed at Dover. Only when the sentence opens on that
+    party and the sentence before gave one count to a party it did not place
+    (a placed one is an incident of its own, whole already); an event placed only in a
+    country or far away takes none (it would become a tally of its own), nor
+    does one of several places listed together (the count was of them all).
+    """
+    counts = {
+        event.people
+        for event in told.events
+        if event.people is not None
+        and (event.place is None or event.place.coarseness != Coarseness.FINE)
+    }
+    if len(counts) != 1 or _PARTY.match(sentence) is None:
+        return facts
+    (count,) = counts
+    events = tuple(
+        replace(e, people=count)
+        if e.people is None
+        and e.basis != "listed"
+        and (e.place is None or e.place.coarseness == Coarseness.FINE)
+        else e
+        for e in facts.events
+    )
+    return replace(facts, events=events)
 
 
 def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:

@@ -148,6 +148,7 @@ def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
         ("On Tuesday more than 60 people landed at Dover.", 60),
         ("Les gendarmes ont interpellé 45 migrants et deux passeurs à Wissant.", 45),
         ("Four adults and two children were intercepted on the beach at Sangatte.", 6),
+        ("Border Force stopped a further three men and two women off Deal on Monday.", 5),
     ],
 )
 def test_counts_as_reports_write_them(text: str, people: int) -> None:
@@ -655,6 +656,47 @@ def test_a_count_broken_down_between_dashes_stays_with_its_verb(text: str) -> No
 )
 def test_the_next_sentence_gives_the_group_its_count(text: str) -> None:
     assert _only(text).people == 14
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place", "people"),
+    [
+        (
+            "A small boat carrying 18 people was stopped in the Channel on Tuesday. The group was "
+            "taken to Dover.",
+            EventType.ARRIVAL,
+            "Dover",
+            18,
+        ),
+        (
+            "On Monday a lifeboat stopped a dinghy carrying a further five men and two women. The "
+            "dinghy was then brought into Ramsgate.",
+            EventType.ARRIVAL,
+            "Ramsgate",
+            7,
+        ),
+        (
+            "Mardi, une embarcation transportant 22 exilés a été interceptée en mer. Les exilés ont "
+            "été débarqués à Douvres.",
+            EventType.ARRIVAL,
+            "Douvres",
+            22,
+        ),
+    ],
+)
+def test_a_sentence_opening_on_the_party_just_counted_takes_its_count(
+    text: str, kind: EventType, place: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name, incident.people) == (kind, place, people)
+
+
+def test_a_party_already_placed_lends_its_count_to_no_later_event() -> None:
+    rescue, arrival = _read(
+        "Coastguards rescued 18 people off Wimereux on Tuesday. They were taken to Dover."
+    )
+    assert (rescue.event_type, rescue.people) == (EventType.RESCUE, 18)
+    assert (arrival.event_type, arrival.people) == (EventType.ARRIVAL, None)
 
 
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
