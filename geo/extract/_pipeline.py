@@ -693,18 +693,36 @@ _GROUP_LEAD = re.compile(
     re.IGNORECASE,
 )
 _GROUP_WINDOW = 40
+_ON_BOARD = re.compile(
+    r"\b(?:there\s+were|il\s+y\s+avait|il\s+s['’]agissait\s+d['’]|avec\s+à\s+son\s+bord)\s"
+    r"|\s(?:on\s+board|aboard|à\s+bord)\b",
+    re.IGNORECASE,
+)
+"""Where a sentence without an event of its own says how many were in the boat just told of."""
+_OTHERS = re.compile(r"\b(?:other|others|autres)\b", re.IGNORECASE)
 
 
 def _with_group_count(previous: _Found, sentence: str) -> _Found:
     """Give an incident without a count the one the next sentence gives its group.
 
     "Police found migrants at Wissant. The group of 12 men was taken in":
-    the 12 are the people of the incident just told.
+    the 12 are the people of the incident just told; so are those the next
+    sentence puts on board ("Footage showed nine people aboard the dinghy",
+    "il s'agissait d'un canot avec six personnes à bord") when it names no
+    place (a boat elsewhere is another) and no "other" people.
     """
-    lead = _GROUP_LEAD.match(sentence)
-    if previous.people is not None or lead is None:
+    if previous.people is not None:
         return previous
-    count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
+    lead = _GROUP_LEAD.match(sentence)
+    if lead is not None:
+        count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
+    elif (aboard := _ON_BOARD.search(sentence)) is not None and not find_mentions(sentence):
+        start = max(0, aboard.start() - _GROUP_WINDOW)
+        window = sentence[start : aboard.end() + _GROUP_WINDOW]
+        others = _OTHERS.search(window) is not None
+        count = None if others else people_count(window, aboard.start() - start)
+    else:
+        return previous
     return previous if count is None else replace(previous, people=count)
 
 

@@ -699,6 +699,32 @@ def test_a_party_already_placed_lends_its_count_to_no_later_event() -> None:
     assert (arrival.event_type, arrival.people) == (EventType.ARRIVAL, None)
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "On Sunday a dinghy was brought ashore at Dover by Border Force. Pictures from the "
+            "quay showed nine people aboard it.",
+            9,
+        ),
+        ("On Sunday migrants landed at Dover. Witnesses said there were 11 migrants.", 11),
+        (
+            "Dimanche, une embarcation a été secourue au large de Hardelot. Il s'agissait d'un "
+            "canot avec six personnes à bord.",
+            6,
+        ),
+        # a boat at another place, or other people, are not the party just told of
+        (
+            "On Sunday migrants landed at Dover. A second boat with 30 people aboard reached Deal.",
+            None,
+        ),
+        ("On Sunday migrants landed at Dover. Crews said 14 other people were on board.", None),
+    ],
+)
+def test_the_next_sentence_says_how_many_were_on_board(text: str, people: int | None) -> None:
+    assert _only(text).people == people
+
+
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
     incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
