@@ -1071,18 +1071,32 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
     """Merge the candidates of one document that describe the same incident.
 
     Finer, dated candidates are kept first and absorb the ones that agree
-    with them; a weak candidate (a boat on a beach, no cue) disappears into
-    any incident at that place and date.
+    with them; a weak candidate (a boat on a beach, no cue) or a sighting
+    disappears into any incident at that place and date, lending it the
+    counts it lacks.
     """
     strong = _merge_agreeing([f for f in found if not f.weak and f.event_type not in _SEEN])
-    weak = [
-        f
-        for f in found
-        if (f.weak or f.event_type in _SEEN)
-        and not any(_agree(replace(f, event_type=s.event_type), s) for s in strong)
-    ]
+    weak: list[_Found] = []
+    for item in (f for f in found if f.weak or f.event_type in _SEEN):
+        at = next(
+            (i for i, s in enumerate(strong) if _agree(replace(item, event_type=s.event_type), s)),
+            None,
+        )
+        if at is None:
+            weak.append(item)
+        else:
+            strong[at] = _counted_by(strong[at], item)
     merged = _dated_by_place(strong + _merge_agreeing(weak))
     return sorted(_without_coarse_copies(merged), key=lambda f: f.order)
+
+
+def _counted_by(kept: _Found, seen: _Found) -> _Found:
+    """Fill an incident's missing counts from a sighting of it.
+
+    "A ship spotted a dinghy carrying eight people off Calais … the
+    lifeboat found the dinghy": the rescue was of those eight.
+    """
+    return replace(kept, people=kept.people or seen.people, boats=kept.boats or seen.boats)
 
 
 def _dated_by_place(found: list[_Found]) -> list[_Found]:

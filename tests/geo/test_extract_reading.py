@@ -725,6 +725,26 @@ def test_the_next_sentence_says_how_many_were_on_board(text: str, people: int | 
     assert _only(text).people == people
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi matin, un cargo a repéré un canot transportant neuf personnes au large de "
+            "Wimereux. Peu après, la SNSM a secouru le canot au large de Wimereux.",
+            9,
+        ),
+        (
+            "On Tuesday a ferry spotted a dinghy carrying 14 people off Dunkirk. A patrol boat "
+            "later rescued the dinghy off Dunkirk.",
+            14,
+        ),
+    ],
+)
+def test_the_boat_sighted_lends_its_count_to_the_rescue(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
+
+
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
     incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
