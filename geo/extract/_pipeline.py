@@ -661,6 +661,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
     story: dt.date | None = None  # the last day the report named: its story's day
     told = _NO_FACTS  # what the sentence before reported
+    quiet = 0  # sentences since the last that reported anything
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         if PREFILTER.search(sentence) is not None:
@@ -673,8 +674,11 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         facts = _with_party_count(facts, sentence, told)
         told = facts
         if facts is _NO_FACTS:
-            scene = _Scene()
+            scene, quiet = _Scene(), quiet + 1
             continue
+        if quiet == 1 and facts.events:
+            found = _counted_after_a_pause(found, facts, order - 2)
+        quiet = 0
         if not facts.events:
             found.extend(_lede_found(facts, scene, sentence, order))
             scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
@@ -684,6 +688,27 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             )
             scene = _next_scene(facts, scene)
         story = facts.date or story
+    return found
+
+
+def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> list[_Found]:
+    """Give the uncounted incidents of sentence ``told`` the count of an unplaced one after it.
+
+    "A kayak in distress was reported off Calais. The CROSS sent a tug. At
+    10h the tug picked up its three passengers": the pick-up is the rescue
+    off Calais, and the three its people. Only an incident of the same kind,
+    the only one of its kind that sentence told, without a count; one person
+    ("a man fainted") is one of the party, not its count; nor does an
+    incident placed only by borrowing the place of the sentence before it.
+    """
+    for event in facts.events:
+        if event.place is not None or event.people is None or event.people.value < 2:
+            continue  # "one man fainted": one of the party, not its count
+        same = [
+            i for i, f in enumerate(found) if f.order == told and f.event_type == event.event_type
+        ]
+        if len(same) == 1 and found[same[0]].people is None and found[same[0]].basis != "scene":
+            found[same[0]] = replace(found[same[0]], people=event.people)
     return found
 
 

@@ -745,6 +745,29 @@ def test_the_boat_sighted_lends_its_count_to_the_rescue(text: str, people: int) 
     assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, une embarcation en difficulté a été secourue au large d'Hardelot. Le CROSS a "
+            "dépêché un remorqueur. Vers 9 heures, l'équipage récupère ses 7 passagers.",
+            7,
+        ),
+        # one of the party is not its count
+        (
+            "Mardi, une embarcation en difficulté a été secourue au large d'Hardelot. Le CROSS a "
+            "dépêché un remorqueur. Un homme a été secouru en hypothermie.",
+            None,
+        ),
+    ],
+)
+def test_a_count_given_after_a_pause_completes_the_rescue_just_told(
+    text: str, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
+
+
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
     incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
