@@ -768,6 +768,16 @@ def test_a_count_given_after_a_pause_completes_the_rescue_just_told(
     assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
 
 
+def test_people_who_managed_to_leave_a_town_launched() -> None:
+    incident = _only("Selon la préfecture, lundi, 40 personnes sont parvenues à partir de Wissant.")
+    assert (incident.event_type, incident.place_name, incident.people, incident.date) == (
+        EventType.LAUNCH,
+        "Wissant",
+        40,
+        dt.date(2024, 3, 11),
+    )
+
+
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
     incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
