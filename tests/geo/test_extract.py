@@ -359,6 +359,8 @@ def test_report_without_incident_gives_nothing() -> None:
         "Crossings from Boulogne-sur-Mer rose by 20 per cent on the previous summer.",
         "Depuis le début de l'année, 5 000 personnes ont été secourues au large de Calais.",
         "The group was about to board a dinghy off Wissant when officers arrived.",
+        "Forty-five people were picked up off Hythe in just three days.",
+        "Une centaine d'exilés ont été secourus au large de Calais en à peine deux jours.",
     ],
 )
 def test_statistics_and_policy_are_not_incidents(sentence: str) -> None:
