@@ -378,7 +378,7 @@ _DATE = re.compile(
     r"|(?P<before>the day before yesterday|avant-hier)"
     r"|(?P<prior>the day before(?: that)?|the previous day|a day earlier|the night before|la veille"
     r"|le jour précédent|(?:(?:comes?|came) (?:just )?)?a day after)"
-    r"|(?P<yesterday>yesterday|last night|hier|la nuit dernière)"
+    r"|(?P<yesterday>yesterday|hier)|(?P<lastnight>last night|la nuit dernière)"
     rf"|(?:(?:dans )?la nuit d[eu]|(?:on |in |during )?the night of|overnight from)"
     rf" (?:(?:{_WEEKDAY}) )?(?:(?:{_MONTH}) )?(?:[0-3]?\d(?:er|st|nd|rd|th)? )?(?:(?:{_MONTH}) )?"
     rf"(?:à|au|to|into|-|–) ?(?:le )?(?:(?P<night>{_WEEKDAY})\b ?)?(?:(?P<nightd>[0-3]?\d)"
@@ -412,11 +412,19 @@ def find_date(
     ("l'an dernier"). Relative forms need the publication date; without it
     they resolve to None. Forms relative to the story ("the day before", "la
     veille", "the previous Friday") resolve against ``context``, the day the
-    report was last speaking of, when there is one.
+    report was last speaking of, when there is one. A day followed by a verb
+    of saying and a second day ("Ce mardi, la préfecture a indiqué que la
+    veille…") dates the statement: the second is the event's, counted from
+    the statement's day.
     """
-    match = next((m for m in _DATE.finditer(clause) if not _reported_on(clause, m)), None)
-    if match is None:
+    found = [m for m in _DATE.finditer(clause) if not _reported_on(clause, m)]
+    if not found:
         return None
+    match = found[0]
+    if len(found) > 1 and _SAYS.search(clause, match.end(), found[1].start()) is not None:
+        # "Ce mardi, la préfecture a indiqué que la veille…": the first day is the statement's
+        published = _resolve_date(match, published) or published
+        context, match = published, found[1]
     anaphoric = match["prior"] or match["previous"] or (match["fr"] or "").lower() == "précédent"
     base = context if anaphoric and context is not None else published
     if base is not None and _last_year(match, clause):
@@ -430,6 +438,14 @@ _REPORTED = re.compile(
     r"\s+(?:on\s+|ce\s+|le\s+)?$",
     re.IGNORECASE,
 )
+
+
+_SAYS = re.compile(
+    r"\b(?:said|says|told|announced|confirmed|reported|stated|indiqué|annoncé|précisé|déclaré"
+    r"|confirmé|rapporté|expliqué|affirmé|indique|annonce|précise|explique|affirme)\b",
+    re.IGNORECASE,
+)
+"""A verb of saying between two days of a clause: the first dates the statement, not the event."""
 
 
 def _reported_on(clause: str, match: re.Match[str]) -> bool:
@@ -477,7 +493,7 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
             ) or _by_weekday(int(groups[day]), MONTHS[groups[month].lower()], groups[weekday])
     if published is None:
         return None
-    if groups["today"]:
+    if groups["today"] or groups["lastnight"]:
         return published
     if groups["before"]:
         return published - dt.timedelta(days=2)

@@ -131,6 +131,20 @@ def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> N
         ("Mardi matin, une soixantaine de migrants ont été interceptés à Gravelines.", 12),
         ("Early on Sunday about 50 people were rescued off Dunkirk.", 10),
         ("About 50 people have been rescued off Dunkirk.", 14),
+        # a night is dated by the day it ends on, as "la nuit de samedi à dimanche" is
+        ("La nuit dernière, 30 migrants ont été secourus au large de Calais.", 14),
+        ("Last night 30 people were rescued off Calais.", 14),
+        # a day, then a verb of saying: the statement's day; the event's is counted from it
+        (
+            "Ce mardi, la préfecture a indiqué que la veille, 30 migrants avaient été secourus au "
+            "large de Calais.",
+            11,
+        ),
+        (
+            "Dans un message lundi, la police a annoncé que la nuit dernière 30 migrants avaient "
+            "été interceptés à Wissant.",
+            11,
+        ),
     ],
 )
 def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
