@@ -150,10 +150,14 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     """
     parts = [c for c in clauses(sentence) if not c.relative]
     reporting = _with_elided_cues([_reporting(part) for part in parts], parts)
-    if not reporting and SCENE_WORDS.search(sentence) is None:
+    totals = not reporting and any(event_cue(part.text) is not None for part in parts)
+    if not reporting and not totals and SCENE_WORDS.search(sentence) is None:
         return _NO_FACTS  # the common case, read without looking for dates
     dates = _clause_dates(parts, published, story)
     first_date = next((mention.date for mention in dates.values() if mention is not None), None)
+    if totals and SCENE_WORDS.search(sentence) is None:
+        # "On Monday alone 164 people were rescued in all": no incident, but the story's day
+        return _NO_FACTS if first_date is None else _Facts((), first_date, None)
     if not reporting:
         return _scene_facts(sentence, parts, first_date)
     reporting = [replace(r, date=dates[r.clause.text]) for r in reporting]

@@ -151,6 +151,31 @@ def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
     assert _only(text).date == dt.date(2024, 3, day)
 
 
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Sur la seule journée de lundi, 164 migrants au total ont été secourus dans la Manche. "
+            "Des opérations de secours ont été menées au large d'Hardelot.",
+            11,
+        ),
+        (
+            "On Monday alone, 300 people in total were rescued in the Channel. Lifeboats rescued a "
+            "dinghy off Dungeness.",
+            11,
+        ),
+        # an event's own day wins over the total's
+        (
+            "On Monday alone, 300 people in total were rescued in the Channel. Lifeboats rescued a "
+            "dinghy off Dungeness on Wednesday.",
+            13,
+        ),
+    ],
+)
+def test_a_dated_total_gives_the_story_its_day(text: str, day: int) -> None:
+    assert _only(text).date == dt.date(2024, 3, day)
+
+
 # -- counts ---------------------------------------------------------------------------------
 
 
