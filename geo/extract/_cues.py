@@ -698,10 +698,13 @@ _PEOPLE_NOUN = (
 )
 _NOT_BETWEEN = (
     r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"
-    r"|bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|de|des|du|et|sur|dans|à|au)\b)"
+    r"|bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|de|des|du|et|sur|dans|à|au"
+    r"|tentatives?|attempts?|traversées?|crossings?|opérations?|operations?|départs?"
+    r"|departures?|arrivées?|arrivals?|interventions?)\b)"
 )
 """Words that never stand between a number and its people noun: in "une embarcation de
-migrants" or "a group of men" the number counts the boat or the group, not the people."""
+migrants", "a group of men" or "une tentative de migrants" the number counts the boat, the
+group or the attempt, not the people."""
 _PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
 _PEOPLE = re.compile(
     rf"\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"

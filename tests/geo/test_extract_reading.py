@@ -188,9 +188,16 @@ def test_a_dated_total_gives_the_story_its_day(text: str, day: int) -> None:
         ("Les gendarmes ont interpellé 45 migrants et deux passeurs à Wissant.", 45),
         ("Four adults and two children were intercepted on the beach at Sangatte.", 6),
         ("Border Force stopped a further three men and two women off Deal on Monday.", 5),
+        ("Mardi, une tentative de 40 migrants a été empêchée sur la plage de Wissant.", 40),
+        # "une tentative de migrants" counts one attempt, not one person
+        (
+            "Mardi, un bateau dégonflé a été retrouvé sur la plage de Wissant après une tentative "
+            "de migrants.",
+            None,
+        ),
     ],
 )
-def test_counts_as_reports_write_them(text: str, people: int) -> None:
+def test_counts_as_reports_write_them(text: str, people: int | None) -> None:
     assert _only(text).people == people
 
 
