@@ -173,6 +173,10 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
         return _scene_facts(sentence, parts, first_date)
     unplaced = any(event.place is None for event in events)
     others = [part for part in parts if all(part is not r.clause for r in reporting)]
+    cued = [r.clause for r in reporting if r.cue is not None]
+    if cued and all(_opens_on_party(_after_link(clause.text)) for clause in cued):
+        uncued = [part for part in parts if all(part is not clause for clause in cued)]
+        events = _with_clauses_count(events, uncued)
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
     )
@@ -189,6 +193,42 @@ def _clauses_place(sentence: str, parts: list[Clause]) -> Place | None:
         return None
     chosen = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
     return next((p for _, p in chosen if p.coarseness == Coarseness.FINE), None)
+
+
+_LINK = re.compile(
+    r"\W*(?:as|when|while|before|after|until|and|but|lorsque|quand|alors que|et|mais)\s+",
+    re.IGNORECASE,
+)
+
+
+def _opens_on_party(clause: str) -> bool:
+    """Tell whether a clause opens on a party told of already ("they", "the boat", "it")."""
+    return _PARTY.match(clause) is not None or _IT.match(clause) is not None
+
+
+_IT = re.compile(r"\W*(?:it|il|elle)\b", re.IGNORECASE)
+
+
+def _after_link(clause: str) -> str:
+    """Return a clause without the conjunction that links it to the one before ("as it entered")."""
+    link = _LINK.match(clause)
+    return clause[link.end() :] if link else clause
+
+
+def _with_clauses_count(events: tuple[_Event, ...], others: list[Clause]) -> tuple[_Event, ...]:
+    """Give a sentence's events, none of them counted, the count its other clauses state.
+
+    In "17 migrants were on board a fishing boat as it entered Dover harbour"
+    the clause with the count reports no event of its own: its 17 are those
+    who arrived. Only for clauses opening on that party (the caller checks);
+    not to places listed together (the count was of them all).
+    """
+    if any(event.people is not None for event in events):
+        return events
+    count = next((c for part in others if (c := people_count(part.text)) is not None), None)
+    if count is None or count.value > MAX_PEOPLE:
+        return events
+    return tuple(e if e.basis == "listed" else replace(e, people=count) for e in events)
 
 
 def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -> list[_Reporting]:

@@ -824,6 +824,29 @@ def test_people_who_managed_to_leave_a_town_launched() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "people"),
+    [
+        (
+            "Twenty-two people were in a small dinghy as it came ashore at Deal on Monday.",
+            EventType.ARRIVAL,
+            22,
+        ),
+        # a total of which only some landed there lends no count
+        (
+            "On Monday a record 430 people crossed the Channel, with some landing at Deal.",
+            EventType.ARRIVAL,
+            None,
+        ),
+    ],
+)
+def test_a_clause_that_counts_the_party_counts_the_event_of_the_next(
+    text: str, kind: EventType, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (kind, people)
+
+
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
     incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
