@@ -722,8 +722,8 @@ def test_the_next_sentence_gives_the_group_its_count(text: str) -> None:
             7,
         ),
         (
-            "Mardi, une embarcation transportant 22 exilés a été interceptée en mer. Les exilés ont "
-            "été débarqués à Douvres.",
+            "Mardi, une embarcation transportant 22 exilés a été interceptée en mer. Les exilés "
+            "ont été débarqués à Douvres.",
             EventType.ARRIVAL,
             "Douvres",
             22,
