@@ -764,7 +764,7 @@ _GROUP_LEAD = re.compile(
 _GROUP_WINDOW = 40
 _ON_BOARD = re.compile(
     r"\b(?:there\s+were|il\s+y\s+avait|il\s+s['’]agissait\s+d['’]|avec\s+à\s+son\s+bord)\s"
-    r"|\s(?:on\s+board|aboard|à\s+bord)\b",
+    r"|(?:^|\s)(?:on\s+board|aboard|à\s+(?:son\s+|leur\s+)?bord)\b",
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""

@@ -847,6 +847,26 @@ def test_a_clause_that_counts_the_party_counts_the_event_of_the_next(
     assert (incident.event_type, incident.people) == (kind, people)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Mardi soir, une vedette de la gendarmerie a pu intercepter une embarcation au large "
+            "d'Équihen. À son bord, les gendarmes ont interpellé 9 personnes.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mardi soir, la SNSM a pu secourir un canot au large d'Équihen. À son bord se "
+            "trouvaient 9 personnes.",
+            EventType.RESCUE,
+        ),
+    ],
+)
+def test_what_the_crew_could_do_happened(text: str, kind: EventType) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, incident.date) == (kind, 9, dt.date(2024, 3, 12))
+
+
 def test_a_short_aside_between_dashes_keeps_the_count_with_its_verb() -> None:
     incident = _only("On Tuesday nine men - all said to be Syrian - were rescued off Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
