@@ -149,8 +149,11 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     "the day before" and "la veille" count back from it.
     """
     parts = [c for c in clauses(sentence) if not c.relative]
-    reporting = _with_elided_cues([_reporting(part) for part in parts], parts)
-    totals = not reporting and any(event_cue(part.text) is not None for part in parts)
+    cues = [event_cue(part.text) for part in parts]
+    reporting = _with_elided_cues(
+        [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
+    )
+    totals = not reporting and any(cue is not None for cue in cues)
     if not reporting and not totals and SCENE_WORDS.search(sentence) is None:
         return _NO_FACTS  # the common case, read without looking for dates
     dates = _clause_dates(parts, published, story)
@@ -277,9 +280,8 @@ def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _F
     return _Facts((), date, None, _clauses_place(sentence, parts))
 
 
-def _reporting(clause: Clause) -> _Reporting | None:
-    """Return the clause as reporting an event, or None: no cue, or totals, plans or habits."""
-    cue = event_cue(clause.text)
+def _reporting(clause: Clause, cue: Cue | None) -> _Reporting | None:
+    """Return the clause with its cue as reporting an event, or None: no cue, or totals, plans."""
     if cue is None and BOAT_WORDS.search(clause.text) is None:
         return None
     cue_at = cue.start if cue is not None else None
