@@ -6,7 +6,8 @@
 (function () {
     "use strict";
 
-    /* Bytes that start as gzip does are decompressed here: a static host serves the files as they are. */
+    /* Bytes that start as gzip does are decompressed here: a static host serves the .gz files as they
+       are, while launchmap serve sends them gzip-coded and the browser has inflated them already. */
     function gunzipped(buffer) {
         var bytes = new Uint8Array(buffer);
         if (bytes.length < 2 || bytes[0] !== 0x1f || bytes[1] !== 0x8b) { return Promise.resolve(buffer); }
