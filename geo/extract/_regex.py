@@ -19,6 +19,7 @@ run. Lookbehind groups are left as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 _QUANTIFIERS = frozenset("?*+{")
 _LITERAL = re.compile(r"[a-zß-öø-ÿ0-9,;:'’\"«» /%&@!<>=~–—-]")
@@ -42,26 +43,14 @@ def _factor(source: str) -> str:
 def _factor_groups(source: str) -> str:
     """Factor the alternatives inside each group of an alternative."""
     out: list[str] = []
-    at = 0
-    while at < len(source):
-        char = source[at]
-        if char == "\\":
-            out.append(source[at : at + 2])
-            at += 2
-        elif char == "[":
-            end = _class_end(source, at)
+    for at, end in _atoms(source):
+        if source[at] != "(":
             out.append(source[at:end])
-            at = end
-        elif char == "(":
-            end = _group_end(source, at)
-            opening = _opening(source, at)
-            inner = source[at + len(opening) : end - 1]
-            keep = opening.startswith(("(?<=", "(?<!")) or opening.startswith("(?P=")
-            out.append(opening + (inner if keep else _factor(inner)) + ")")
-            at = end
-        else:
-            out.append(char)
-            at += 1
+            continue
+        opening = _opening(source, at)
+        inner = source[at + len(opening) : end - 1]
+        keep = opening.startswith(("(?<=", "(?<!")) or opening.startswith("(?P=")
+        out.append(opening + (inner if keep else _factor(inner)) + ")")
     return "".join(out)
 
 
@@ -145,25 +134,35 @@ def _head(alternative: str) -> str | None:
     return None
 
 
-def _top_level(source: str) -> list[str]:
-    """Split a source at its top-level ``|`` (not inside a group or a class)."""
-    parts: list[str] = []
-    start = at = 0
+def _atoms(source: str, start: int = 0) -> Iterator[tuple[int, int]]:
+    """Yield where each atom from ``start`` begins and ends, one level deep.
+
+    An atom is an escape, a character class, a whole group or one character,
+    so a ``|`` or ``)`` yielded alone belongs to the level walked.
+    """
+    at = start
     while at < len(source):
         char = source[at]
         if char == "\\":
-            at += 2
-            continue
-        if char == "[":
-            at = _class_end(source, at)
-            continue
-        if char == "(":
-            at = _group_end(source, at)
-            continue
-        if char == "|":
+            end = at + 2
+        elif char == "[":
+            end = _class_end(source, at)
+        elif char == "(":
+            end = _group_end(source, at)
+        else:
+            end = at + 1
+        yield at, end
+        at = end
+
+
+def _top_level(source: str) -> list[str]:
+    """Split a source at its top-level ``|`` (not inside a group or a class)."""
+    parts: list[str] = []
+    start = 0
+    for at, end in _atoms(source):
+        if source[at] == "|":
             parts.append(source[start:at])
-            start = at + 1
-        at += 1
+            start = end
     parts.append(source[start:])
     return parts
 
@@ -182,23 +181,9 @@ def _class_end(source: str, start: int) -> int:
 
 def _group_end(source: str, start: int) -> int:
     """Return the index just after the group opening at ``start``."""
-    depth = 0
-    at = start
-    while at < len(source):
-        char = source[at]
-        if char == "\\":
-            at += 2
-            continue
-        if char == "[":
-            at = _class_end(source, at)
-            continue
-        if char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if depth == 0:
-                return at + 1
-        at += 1
+    for at, end in _atoms(source, start + 1):
+        if source[at] == ")":
+            return end
     raise ValueError(f"unbalanced group at {start} in {source!r}")
 
 
