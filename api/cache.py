@@ -68,17 +68,19 @@ def vary_on_coding(headers: dict[str, str]) -> None:
 
 
 def gzip_file_answer(
-    request: Request, body: bytes, inner_type: str, headers: dict[str, str]
+    body: bytes, inner_type: str, headers: dict[str, str], coded: bool
 ) -> Response:
-    """Answer a gzip file: as a gzip coding of ``inner_type`` when the client takes gzip.
+    """Answer a gzip file: as a gzip coding of ``inner_type`` when ``coded``.
 
-    A browser then inflates it as it reads it, off the page's thread, and the
-    page's script gets the file's content; any other client gets the file as
-    it is (``application/gzip``), which the page inflates itself, as it does
-    from a static host. ``headers`` must already hold the representation's ETag
-    (:func:`coded_tag`) and vary on ``Accept-Encoding`` (:func:`vary_on_coding`).
+    ``coded`` is :func:`accepts_gzip` of the request, read once by the caller
+    for the ETag and the answer alike. A browser then inflates the file as it
+    reads it, off the page's thread, and the page's script gets its content;
+    any other client gets the file as it is (``application/gzip``), which the
+    page inflates itself, as it does from a static host. ``headers`` must
+    already hold the representation's ETag (:func:`coded_tag`) and vary on
+    ``Accept-Encoding`` (:func:`vary_on_coding`).
     """
-    if not accepts_gzip(request):
+    if not coded:
         return Response(body, media_type=GZIP, headers=headers)
     return Response(body, media_type=inner_type, headers={**headers, "Content-Encoding": "gzip"})
 
@@ -203,5 +205,5 @@ class Answers:
             keep=lambda: store.version() == version,
         )
         if gzip_of is not None:
-            return gzip_file_answer(request, answer.body, gzip_of, headers)
+            return gzip_file_answer(answer.body, gzip_of, headers, coded)
         return Response(answer.body, media_type=answer.media_type, headers=headers)

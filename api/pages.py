@@ -214,7 +214,7 @@ def app_asset(request: Request, name: str, v: str | None = None) -> Response:
         if not coded:
             return Response(body, media_type=inner_type, headers=headers)
         body = _gzipped_app_file(name)
-    return gzip_file_answer(request, body, inner_type, headers)
+    return gzip_file_answer(body, inner_type, headers, coded)
 
 
 @cache
