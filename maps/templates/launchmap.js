@@ -1722,8 +1722,8 @@
 
     // -- the page: the map first, then the incidents, then the reference layers and plugins -------
 
-    function makeMap(config) {
-        var map = L.map("launchmap-map", {zoomControl: true});
+    function makeMap(config, box) {
+        var map = L.map(box, {zoomControl: true});
         var view = config.view;
         if (view.bbox) {
             map.fitBounds(view.bbox);
@@ -1817,13 +1817,17 @@
         words = new Words(config);
         var data = loaded(loader.data, "launchmap-data").then(decodeData);
         var referenceBytes = loaded(loader.reference, "launchmap-reference"); // parsed once the incidents are drawn
+        /* The page's elements, taken now: the loads may end after the page was left (an embed
+           whose frame moved on), when the document no longer holds them. */
+        var root = document.documentElement;
+        var mapBox = document.getElementById("launchmap-map");
         var app = null;
         /* The map is made with its incidents, in one task: the browser lays the page out once,
            not once for an empty map and again for its markers. Once drawn, with the panel's
            controls, a reader can use the map (interactive); the coastline, the zone, the search's
            places, the chart and the plugins follow (ready). */
         data.then(function (decoded) {
-            app = new App(makeMap(config), config, decoded);
+            app = new App(makeMap(config, mapBox), config, decoded);
             app.start();
             window.launchmapInteractiveMs = performance.now();
             return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config)]);
@@ -1831,11 +1835,11 @@
             app.useReference(loadedParts[0]);
             app.reference = addReferenceLayers(app, loadedParts[0]);
             app.startChart();
-            document.documentElement.dataset.launchmapReady = "1";
+            root.dataset.launchmapReady = "1";
             window.launchmapReadyMs = performance.now();
         }).catch(function (error) {
             var note = element("p", "launchmap-failed", say("page.failed", {reason: error.message}));
-            document.getElementById("launchmap-map").appendChild(note);
+            mapBox.appendChild(note);
             throw error;
         });
     }

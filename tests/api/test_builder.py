@@ -57,7 +57,8 @@ SETTLED = f"""names => {{
 PREVIEW_READY = f"""() => {{
     const same = {SAME_QUERY};
     const frame = document.getElementById("builder-frame").contentWindow;
-    return frame.document.documentElement.dataset.launchmapReady === "1"
+    const root = frame.document.documentElement; // none while the frame moves to a new address
+    return root !== null && root.dataset.launchmapReady === "1"
         && same(frame.location.search.slice(1), document.body.dataset.snippetFor)
         && Boolean(frame.launchmap);
 }}"""
