@@ -1016,7 +1016,7 @@
             input.type = "radio";
             input.name = "launchmap-base";
             input.value = base.id;
-            input.checked = app.map.hasLayer(base.layer);
+            input.checked = base === app.base;
             input.addEventListener("change", function () { if (input.checked) { app.showBase(base); } });
             label.appendChild(input);
             label.appendChild(element("span", null, base.name));
@@ -1328,6 +1328,7 @@
     function App(made, config, data) {
         this.map = made.map;
         this.baseLayers = made.bases;
+        this.base = made.base; // shown once the incidents are drawn (start)
         this.config = config;
         this.data = data;
         this.colors = config.colors;
@@ -1705,6 +1706,7 @@
         this.started = true;
         this.map.on("moveend", this.rememberView, this);
         this.applyFilter();
+        this.base.layer.addTo(this.map); // after the incidents: the tiles come from the network anyway
         window.launchmap = this;
     };
 
@@ -1732,10 +1734,10 @@
         } else {
             map.setView(view.center || config.defaultCenter, view.zoom === null ? config.defaultZoom : view.zoom);
         }
-        var bases = window.launchmapOffline.baseLayers(map, config); // offline.js: tiles, or the offline base map
+        var bases = window.launchmapOffline.baseLayers(config); // offline.js: tiles, or the offline base map
         config.attributions.forEach(function (attribution) { map.attributionControl.addAttribution(attribution); });
         L.control.scale({position: "bottomleft"}).addTo(map);
-        return {map: map, bases: bases};
+        return {map: map, bases: bases, base: window.launchmapOffline.chosenBase(bases, config)};
     }
 
     /* The coastline and the zone are many vertices and never clicked: one canvas draws them. */

@@ -2,8 +2,9 @@
  * launchmap's base maps (see maps/base_layer.py): the tile servers' and an offline one drawn from
  * bundled data (land, sea, place names), which the page shows when tiles do not load.
  *
- * launchmap.js builds its base maps with window.launchmapOffline.baseLayers(map, config) and its
- * mini-map's with window.launchmapOffline.minimapLayer(config); everything else is here. A tile
+ * launchmap.js builds its base maps with window.launchmapOffline.baseLayers(config), shows the one
+ * chosenBase names, and builds its mini-map's with window.launchmapOffline.minimapLayer(config);
+ * everything else is here. A tile
  * layer that fails before any tile has loaded gives way to the offline layer, silently; a page
  * whose address or publish chooses the offline base map never asks a tile server anything.
  */
@@ -147,18 +148,21 @@
         return L.tileLayer(base.url, {attribution: base.attribution, maxZoom: 19, maxNativeZoom: base.native});
     }
 
-    /* The base maps ({id, name, layer}) for the page's panel; the one the view or page chooses
-       is shown. */
-    function baseLayers(map, config) {
+    /* The base maps ({id, name, layer}) for the page's panel, none shown yet. */
+    function baseLayers(config) {
         var offline = new OfflineLayer(config);
         var bases = config.baseMaps.map(function (base) {
             var layer = fallingBack(tileLayer(base), function () { return offline; });
             return {id: base.id, name: config.messages[base.name] || base.name, layer: layer};
         });
         bases.push({id: "offline", name: config.messages["layer.offline"], layer: offline});
-        var chosen = config.view.base || config.offline.base;
-        (bases.filter(function (base) { return base.id === chosen; })[0] || bases[bases.length - 1]).layer.addTo(map);
         return bases;
+    }
+
+    /* The base map the view or the page chooses, among ``bases``: the one the page shows. */
+    function chosenBase(bases, config) {
+        var chosen = config.view.base || config.offline.base;
+        return bases.filter(function (base) { return base.id === chosen; })[0] || bases[bases.length - 1];
     }
 
     /* The mini-map's base: the offline one (without names) on an offline page, else grey tiles. */
@@ -169,5 +173,5 @@
         return offlinePage || !light ? make() : fallingBack(tileLayer(light), make);
     }
 
-    window.launchmapOffline = {baseLayers: baseLayers, minimapLayer: minimapLayer, OfflineLayer: OfflineLayer};
+    window.launchmapOffline = {baseLayers: baseLayers, chosenBase: chosenBase, minimapLayer: minimapLayer, OfflineLayer: OfflineLayer};
 }());
