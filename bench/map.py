@@ -27,8 +27,10 @@ text files (HTML, scripts, styles) gzip-compressed for both as a web server
 or CDN sends them, and launchmap's gzip files (the data resource, the
 reference layers) sent with ``Content-Encoding: gzip`` as ``launchmap serve``
 sends them. The browser knows no other host (tiles fail at once, so
-launchmap's page falls back to its offline base map). The median of
-:data:`RUNS` runs is reported; the last lines are one JSON object per figure.
+launchmap's page falls back to its offline base map). The two pages of a
+size are opened in turn, :data:`RUNS` times each, so that both see the same
+machine; the median of each page's runs is reported; the last lines are one
+JSON object per figure.
 """
 
 from __future__ import annotations
@@ -70,7 +72,7 @@ from maps.incident_map import (
 from maps.view import UNFILTERED
 
 SIZES, QUICK_SIZES = (100, 2_000, 10_000, 100_000), (100, 2_000)
-RUNS = 5
+RUNS = 9
 APP_PREFIX = "/app"
 SEED = 20251121
 OTHER_TYPES = ("interception", "rescue", "arrival")
@@ -195,24 +197,53 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
         """Log nothing: the benchmark prints its own figures."""
 
 
-def interactive_s(browser: Browser, address: str, ready: str, complete: str) -> tuple[float, float]:
-    """Open ``address`` :data:`RUNS` times; the median seconds until ``ready`` and ``complete``.
+@dataclass(frozen=True)
+class BuiltPage:
+    """A page in the served folder: where it is, how to tell it is ready, what it cost to build."""
+
+    path: str
+    ready: str
+    complete: str
+    size_mb: float
+    build_s: float
+
+
+def opened_s(browser: Browser, address: str, page: BuiltPage) -> tuple[float, float]:
+    """Open ``page`` once in a fresh context; the seconds until ``ready`` and ``complete``.
 
     Both are measured from navigation start: ``ready`` sets ``window.benchReadyMs``
     when the page is interactive, ``complete`` ``window.benchCompleteMs`` when
     everything it shows is drawn.
     """
-    ready_times, complete_times = [], []
+    context = browser.new_context(viewport={"width": 1280, "height": 800})
+    tab = context.new_page()
+    tab.goto(f"{address}/{page.path}", timeout=READY_TIMEOUT_MS)
+    tab.wait_for_function(page.ready, timeout=READY_TIMEOUT_MS)
+    tab.wait_for_function(page.complete, timeout=READY_TIMEOUT_MS)
+    times = tab.evaluate("() => [window.benchReadyMs, window.benchCompleteMs]")
+    context.close()
+    return times[0] / 1000, times[1] / 1000
+
+
+def measured(browser: Browser, address: str, pages: list[BuiltPage]) -> list[PageFigures]:
+    """Open the ``pages`` in turn, :data:`RUNS` rounds; each page's median times.
+
+    Taking turns gives every page the same share of whatever else the
+    machine does while the benchmark runs.
+    """
+    times: list[list[tuple[float, float]]] = [[] for _ in pages]
     for _ in range(RUNS):
-        context = browser.new_context(viewport={"width": 1280, "height": 800})
-        page = context.new_page()
-        page.goto(address, timeout=READY_TIMEOUT_MS)
-        page.wait_for_function(ready, timeout=READY_TIMEOUT_MS)
-        page.wait_for_function(complete, timeout=READY_TIMEOUT_MS)
-        ready_times.append(page.evaluate("() => window.benchReadyMs") / 1000)
-        complete_times.append(page.evaluate("() => window.benchCompleteMs") / 1000)
-        context.close()
-    return float(statistics.median(ready_times)), float(statistics.median(complete_times))
+        for page, runs in zip(pages, times, strict=True):
+            runs.append(opened_s(browser, address, page))
+    return [
+        PageFigures(
+            page.size_mb,
+            page.build_s,
+            float(statistics.median(ready for ready, _ in runs)),
+            float(statistics.median(complete for _, complete in runs)),
+        )
+        for page, runs in zip(pages, times, strict=True)
+    ]
 
 
 LAUNCHMAP_READY = "() => (window.benchReadyMs = window.launchmapInteractiveMs)"
@@ -225,29 +256,20 @@ BASELINE_READY = (
 )
 
 
-def measure_launchmap(
-    browser: Browser, folder: Path, address: str, count: int, frame: gpd.GeoDataFrame
-) -> PageFigures:
-    """Build launchmap's page for ``frame`` in the served folder and measure it."""
+def built_launchmap(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltPage:
+    """Build launchmap's page for ``frame`` in the served folder."""
     name = f"launchmap-{count}"
     size_mb, build_s = launchmap_page(frame, folder, name)
-    address = f"{address}/{name}/index.html"
-    return PageFigures(
-        size_mb, build_s, *interactive_s(browser, address, LAUNCHMAP_READY, LAUNCHMAP_COMPLETE)
-    )
+    return BuiltPage(f"{name}/index.html", LAUNCHMAP_READY, LAUNCHMAP_COMPLETE, size_mb, build_s)
 
 
-def measure_folium(
-    browser: Browser, folder: Path, address: str, count: int, frame: gpd.GeoDataFrame
-) -> PageFigures:
-    """Build the baseline page for ``frame`` in the served folder and measure it."""
+def built_folium(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltPage:
+    """Build the baseline page for ``frame`` in the served folder."""
     page, build_s = folium_page(frame)
-    (folder / f"folium-{count}.html").write_text(page, encoding="utf-8")
+    name = f"folium-{count}.html"
+    (folder / name).write_text(page, encoding="utf-8")
     size_mb = len(page.encode("utf-8")) / 1e6
-    address = f"{address}/folium-{count}.html"
-    return PageFigures(
-        size_mb, build_s, *interactive_s(browser, address, BASELINE_READY, BASELINE_COMPLETE)
-    )
+    return BuiltPage(name, BASELINE_READY, BASELINE_COMPLETE, size_mb, build_s)
 
 
 def main() -> None:
@@ -268,8 +290,8 @@ def main() -> None:
         with served(folder) as address:
             for count in sizes:
                 frame = incidents(count)
-                ours[count] = measure_launchmap(browser, folder, address, count, frame)
-                baseline[count] = measure_folium(browser, folder, address, count, frame)
+                pages = [built_launchmap(folder, count, frame), built_folium(folder, count, frame)]
+                ours[count], baseline[count] = measured(browser, address, pages)
         browser.close()
     report(ours, baseline)
 
