@@ -20,7 +20,7 @@ transfers (launchmap: the shell and the compressed data resource; the baseline:
 its HTML), the time to build it, and the median of its times to interactive
 in headless Chromium: from navigation start until the page's script has drawn
 the incidents (launchmap: the markers drawn, the filters, legend and controls
-working; the coastline, zone, place search and chart axis follow, reported
+working; the base map, coastline, zone, place search and chart axis follow, reported
 as "complete") or until the load event has run Folium's marker
 script (baseline), with both pages and their assets served from 127.0.0.1,
 text files (HTML, scripts, styles) gzip-compressed for both as a web server

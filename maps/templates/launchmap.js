@@ -1328,7 +1328,7 @@
     function App(made, config, data) {
         this.map = made.map;
         this.baseLayers = made.bases;
-        this.base = made.base; // shown once the incidents are drawn (start)
+        this.base = made.base; // shown once the incidents are drawn (showBaseSoon)
         this.config = config;
         this.data = data;
         this.colors = config.colors;
@@ -1706,8 +1706,20 @@
         this.started = true;
         this.map.on("moveend", this.rememberView, this);
         this.applyFilter();
-        this.base.layer.addTo(this.map); // after the incidents: the tiles come from the network anyway
         window.launchmap = this;
+    };
+
+    /* The base map comes in the task after the incidents': the browser paints the incidents first,
+       then asks for the tiles (which come from the network anyway) or draws the offline map.
+       A promise of it shown. */
+    App.prototype.showBaseSoon = function () {
+        var app = this;
+        return new Promise(function (resolve) {
+            setTimeout(function () {
+                app.base.layer.addTo(app.map);
+                resolve();
+            }, 0);
+        });
     };
 
     /* The chart is drawn once its axis (the reference layers) is there, and again as the page
@@ -1826,13 +1838,14 @@
         var app = null;
         /* The map is made with its incidents, in one task: the browser lays the page out once,
            not once for an empty map and again for its markers. Once drawn, with the panel's
-           controls, a reader can use the map (interactive); the coastline, the zone, the search's
-           places, the chart and the plugins follow (ready). */
+           controls, a reader can use the map (interactive); the base map, the coastline, the
+           zone, the search's places, the chart and the plugins follow (ready). */
         data.then(function (decoded) {
             app = new App(makeMap(config, mapBox), config, decoded);
             app.start();
+            var based = app.showBaseSoon();
             window.launchmapInteractiveMs = performance.now();
-            return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config)]);
+            return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config), based]);
         }).then(function (loadedParts) {
             app.useReference(loadedParts[0]);
             app.reference = addReferenceLayers(app, loadedParts[0]);
