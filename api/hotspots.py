@@ -24,6 +24,7 @@ from api.params import parse_bbox, parse_datetime
 from api.settings import Settings
 from geo.cluster import cluster_incidents, hotspot_features, hotspot_shifts, hotspots, json_value
 from geo.cluster_params import ClusterParams, parse_roles
+from geo.model import plain_records
 from geo.store import IncidentQuery, IncidentStore
 from geo.vocabulary import ClusterMethod
 
@@ -35,7 +36,7 @@ def _shifts_by_hotspot(clustered: gpd.GeoDataFrame, period: str) -> dict[str, li
     """Group a hotspot's per-period counts and coast km centres under its id."""
     shifts: dict[str, list[dict[str, Any]]] = {}
     table = hotspot_shifts(clustered, period)
-    for record in table.astype(object).where(table.notna(), None).to_dict("records"):
+    for record in plain_records(table):
         entry = {
             key: json_value(record[key])
             for key in ("period", "incidents", "people", "coast_km_centre")

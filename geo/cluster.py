@@ -33,7 +33,7 @@ from geo._dbscan import EARTH_RADIUS_M, Points, dbscan
 from geo.cluster_params import DEFAULT_PARAMS, ClusterParams
 from geo.coast import METRIC_CRS, relate_to_coast
 from geo.errors import InvalidClusterParamsError
-from geo.model import CRS, placed_mask
+from geo.model import CRS, placed_mask, plain_records
 from geo.vocabulary import ClusterMethod
 
 FloatArray = npt.NDArray[np.float64]
@@ -618,7 +618,7 @@ def hotspot_shifts(clustered: gpd.GeoDataFrame, period: str = "month") -> pd.Dat
 def hotspot_features(frame: gpd.GeoDataFrame) -> list[dict[str, Any]]:
     """Turn a hotspot GeoDataFrame into GeoJSON Features (hull polygons, lon/lat)."""
     columns = [column for column in frame.columns if column != frame.geometry.name]
-    records = frame[columns].astype(object).where(frame[columns].notna(), None).to_dict("records")
+    records = plain_records(frame, columns)
     return [
         {
             "type": "Feature",

@@ -30,6 +30,7 @@ from geo.model import (
     incidents_to_frame,
     json_column_texts,
     parse_incident,
+    plain_records,
     point_position,
 )
 from geo.vocabulary import FileFormat
@@ -542,9 +543,8 @@ def _gpkg_file(path: Path) -> RawFile:
 
 def _frame_records(path: Path, frame: gpd.GeoDataFrame, columns: list[str]) -> Iterator[RawRecord]:
     """Yield a GeoDataFrame's rows as raw records, values as plain JSON-ready Python values."""
-    values = frame[columns].astype(object).where(frame[columns].notna(), None)
     for fid, row, geometry in zip(
-        frame.index, values.to_dict("records"), frame.geometry, strict=True
+        frame.index, plain_records(frame, columns), frame.geometry, strict=True
     ):
         location = f"row {fid}"
         record = {str(key): _plain(value) for key, value in row.items() if value is not None}

@@ -9,7 +9,7 @@ encoding differs, so each conversion takes the store's own encoder or decoder
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any, cast
+from typing import Any
 
 import geopandas as gpd
 import pandas as pd
@@ -21,8 +21,9 @@ from geo.model import (
     INCIDENT_COLUMNS,
     JSON_COLUMNS,
     empty_incident_frame,
-    json_column_texts,
+    json_column_text,
     json_column_value,
+    plain_records,
     point_geometry,
 )
 from geo.store import _gpkg
@@ -65,13 +66,14 @@ def unique_rows(
         return []
     # Select by position: a frame from pd.concat repeats index labels.
     first = ~incidents["id"].duplicated(keep="first").to_numpy()
-    table: pd.DataFrame = pd.DataFrame(incidents[COLUMNS]).loc[first]
-    geometry = incidents.geometry[first]
-    table = table.astype(object).where(table.notna(), None)
-    for name in JSON_COLUMNS:
-        table[name] = json_column_texts(table[name])
-    table[GEOMETRY_COLUMN] = encode([None if g is None or g.is_empty else g for g in geometry])
-    return cast(list[dict[str, Any]], table.to_dict("records"))  # the column names are str
+    kept = incidents if first.all() else incidents.iloc[first.nonzero()[0]]
+    rows = plain_records(kept, COLUMNS)
+    points = encode([None if g is None or g.is_empty else g for g in kept.geometry])
+    for row, point in zip(rows, points, strict=True):
+        for name in JSON_COLUMNS:
+            row[name] = json_column_text(name, row[name])
+        row[GEOMETRY_COLUMN] = point
+    return rows
 
 
 _FLOAT_COLUMNS = frozenset(name for name, dtype in INCIDENT_COLUMNS.items() if dtype == "float64")
