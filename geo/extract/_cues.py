@@ -383,7 +383,7 @@ _DATE = re.compile(
     r"|(?P<yesterday>yesterday|hier)|(?P<lastnight>last night|la nuit dernière)"
     rf"|(?:(?:dans )?la nuit d[eu]|(?:on |in |during )?the night of|overnight from)"
     rf" (?:(?:{_WEEKDAY}) )?(?:(?:{_MONTH}) )?(?:[0-3]?\d(?:er|st|nd|rd|th)? )?(?:(?:{_MONTH}) )?"
-    rf"(?:à|au|to|into|-|–) ?(?:le )?(?:(?P<night>{_WEEKDAY})\b ?)?(?:(?P<nightd>[0-3]?\d)"
+    rf"(?:à|au|to|into|-|–) ?(?:le |ce )?(?:(?P<night>{_WEEKDAY})\b ?)?(?:(?P<nightd>[0-3]?\d)"
     rf"(?:er|st|nd|rd|th)?\b ?)?(?P<nightm>{_MONTH})?\.?(?:,? (?P<nighty>{_YEAR}))?"
     rf"|(?:the (?P<previous>previous|preceding) )(?P<pwd>{_WEEKDAY})"
     rf"|(?:(?P<qual>last|this|on|past) )?(?P<wd>{_WEEKDAY})(?:['’]s)?"
@@ -505,7 +505,9 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
         return _weekday(WEEKDAYS[groups["night"].lower()], None, None, published)
     if groups["pwd"]:
         return _weekday(WEEKDAYS[groups["pwd"].lower()], None, "précédent", published)
-    return _weekday(WEEKDAYS[groups["wd"].lower()], groups["qual"], groups["fr"], published)
+    if groups["wd"]:
+        return _weekday(WEEKDAYS[groups["wd"].lower()], groups["qual"], groups["fr"], published)
+    return None  # a night named by neither its day nor its date ("la nuit du 14 à"): no day
 
 
 def _night_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:

@@ -128,6 +128,11 @@ def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> N
     [
         ("Ce dimanche, 30 migrants ont été interceptés sur la plage de Wissant.", 10),
         ("Dans la nuit de samedi à dimanche, 30 migrants ont été secourus au large de Calais.", 10),
+        (
+            "Dans la nuit du samedi 9 à ce dimanche 10 mars, 30 migrants ont été secourus au large "
+            "de Calais.",
+            10,
+        ),
         ("Mardi matin, une soixantaine de migrants ont été interceptés à Gravelines.", 12),
         ("Early on Sunday about 50 people were rescued off Dunkirk.", 10),
         ("About 50 people have been rescued off Dunkirk.", 14),
@@ -149,6 +154,12 @@ def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> N
 )
 def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
     assert _only(text).date == dt.date(2024, 3, day)
+
+
+def test_a_night_cut_off_before_its_day_gives_no_date_and_no_error() -> None:
+    # "la nuit du samedi 9 à" followed by neither a day nor a date: the report's day stands
+    incident = _only("Dans la nuit du samedi 9 à, 30 migrants ont été secourus au large de Calais.")
+    assert incident.date == dt.date(2024, 3, 14)
 
 
 @pytest.mark.parametrize(
