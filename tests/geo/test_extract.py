@@ -10,6 +10,8 @@ import random
 import time
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 import geo.extract._pipeline
 from geo.errors import DocumentError
@@ -540,6 +542,49 @@ def test_binary_bytes_decoded_with_replacement_do_not_crash() -> None:
     report = "Coastguards rescued 14 people off Calais on Tuesday."
     incidents = extract_incidents(garbage + "\n" + report + "\n" + garbage, published=PUBLISHED)
     assert [i.event_type for i in incidents] == [EventType.RESCUE]
+
+
+def _any_of(*options: str) -> st.SearchStrategy[str]:
+    """One of ``options`` or nothing."""
+    return st.sampled_from(["", *options])
+
+
+WEEKDAY = _any_of("jeudi", "vendredi", "dimanche", "Sunday", "Monday")
+DAY = _any_of("1er", "14", "15", "31st")
+MONTH = _any_of("mars", "décembre", "March")
+# A date phrase as reports build them, every part optional: a night cut off after "à", a
+# weekday with no day, a day with no month all come out of it.
+DATE_PHRASE = st.tuples(
+    _any_of("dans la nuit du", "la nuit de", "the night of", "overnight from", "last", "this"),
+    WEEKDAY,
+    DAY,
+    MONTH,
+    _any_of("à", "au", "to", "-"),
+    _any_of("le", "ce", "the previous"),
+    WEEKDAY,
+    DAY,
+    MONTH,
+    _any_of("2023", "dernier", "précédent", "la veille", "yesterday", "ce matin"),
+).map(" ".join)
+EVENT_CLAUSE = st.tuples(
+    _any_of("30 migrants", "une trentaine de personnes", "more than 40 people", "between 4 and 5"),
+    _any_of("dont 5 enfants", "ont été secourus", "were rescued", "died", "sont morts"),
+    _any_of("au large de", "off", "près de la plage de", "le CROSS Gris-Nez a coordonné"),
+    _any_of("Calais", "Dover", "Wimereux", "Gris-Nez"),
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    sentences=st.lists(st.tuples(DATE_PHRASE, EVENT_CLAUSE), min_size=1, max_size=3),
+    published=st.one_of(st.none(), st.dates(dt.date(2018, 1, 1), dt.date(2026, 12, 31))),
+)
+def test_any_date_phrase_and_event_is_read_without_error(
+    sentences: list[tuple[str, str]], published: dt.date | None
+) -> None:
+    text = " ".join(f"{date}, {event}." for date, event in sentences)
+    incidents = extract_incidents(text, url=URL, published=published)
+    assert all(0 <= incident.confidence <= 1 for incident in incidents)
 
 
 def test_html_markup_is_stripped_and_scripts_dropped() -> None:
