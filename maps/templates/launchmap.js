@@ -9,7 +9,8 @@
  * Every piece of text that comes from data (place names, descriptions,
  * sources) reaches the page through textContent, never as HTML. Every word of
  * the page's own comes from the message catalogue of the page's language in
- * the configuration; numbers and dates are written by Intl in that language.
+ * the configuration; numbers and dates are written from that language's CLDR
+ * formats, which the configuration carries too.
  *
  * The sections, in order: words and formats; small helpers; dates and periods;
  * the place search; popups; loading; the filter; the map's layers (incidents,

@@ -4,9 +4,9 @@
  *
  * launchmap.js builds its base maps with window.launchmapOffline.baseLayers(config), shows the one
  * chosenBase names, and builds its mini-map's with window.launchmapOffline.minimapLayer(config);
- * everything else is here. A tile
- * layer that fails before any tile has loaded gives way to the offline layer, silently; a page
- * whose address or publish chooses the offline base map never asks a tile server anything.
+ * everything else is here. A tile layer that fails before any tile has loaded gives way to the
+ * offline layer, silently; a page whose address or publish chooses the offline base map never
+ * asks a tile server anything.
  */
 (function () {
     "use strict";
