@@ -536,8 +536,19 @@
             ], zoom);
             this._group.clearLayers();
             this.drawn = [];
+            /* Beyond the clusters' last zoom, incidents at one point would lie on each other,
+               the top one hiding the rest: they are one marker that lists them. */
+            var spots = new Map();
             shown.forEach(function (item) {
-                this._group.addLayer(item.properties.cluster ? this._clusterMarker(item) : this._incidentMarker(item.properties.index));
+                if (item.properties.cluster) {
+                    this._group.addLayer(this._clusterMarker(item));
+                    return;
+                }
+                var key = item.geometry.coordinates.join(",");
+                spots.set(key, (spots.get(key) || []).concat([item.properties.index]));
+            }, this);
+            spots.forEach(function (indices) {
+                this._group.addLayer(indices.length > 1 ? this._spotMarker(indices) : this._incidentMarker(indices[0]));
             }, this);
             this.fire("redrawn");
         },
@@ -568,10 +579,10 @@
             return marker;
         },
 
-        _clusterMarker: function (cluster) {
-            var count = cluster.properties.point_count;
+        /* A marker that stands for ``count`` incidents at ``position``; ``open(opener)`` shows
+           them (``opener`` is the marker's element when a key opened it). */
+        _countMarker: function (count, position, open) {
             var size = Math.round(28 + 8 * Math.log10(count));
-            var position = L.latLng(cluster.geometry.coordinates[1], cluster.geometry.coordinates[0]);
             var label = element("span", null, words.number(count));
             var marker = L.marker(position, {
                 icon: L.divIcon({html: label, className: "launchmap-cluster", iconSize: [size, size]}),
@@ -580,12 +591,26 @@
                 keyboard: true
             });
             marker.launchmapCount = count;
-            var layer = this;
-            var open = function (byKeyboard) { layer._openCluster(cluster, position, byKeyboard ? marker.getElement() : null); };
-            marker.on("click", function () { open(false); });
-            marker.on("add", function () { focusable(marker.getElement(), words.count("map.cluster", count), open); });
+            var opened = function (byKeyboard) { open(byKeyboard ? marker.getElement() : null); };
+            marker.on("click", function () { opened(false); });
+            marker.on("add", function () { focusable(marker.getElement(), words.count("map.cluster", count), opened); });
             this._remember(position, size / 2);
             return marker;
+        },
+
+        _clusterMarker: function (cluster) {
+            var layer = this;
+            var position = L.latLng(cluster.geometry.coordinates[1], cluster.geometry.coordinates[0]);
+            return this._countMarker(cluster.properties.point_count, position, function (opener) {
+                layer._openCluster(cluster, position, opener);
+            });
+        },
+
+        /* Incidents at one point, beyond the clusters' zooms: a click lists them. */
+        _spotMarker: function (indices) {
+            var app = this._app;
+            var position = L.latLng(app.data.lat[indices[0]], app.data.lon[indices[0]]);
+            return this._countMarker(indices.length, position, function (opener) { app.openList(indices, position, opener); });
         },
 
         _openCluster: function (cluster, position, opener) {

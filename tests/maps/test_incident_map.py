@@ -554,8 +554,9 @@ def test_popup_shows_every_field_a_reader_needs(
 
 
 @pytest.mark.browser
+@pytest.mark.parametrize("zoom", [16, 18])  # 18: beyond the clusters' zooms, one marker still
 def test_incidents_at_one_spot_cluster_and_list_on_click(
-    tmp_path: Path, offline_page: OfflinePage
+    tmp_path: Path, offline_page: OfflinePage, zoom: int
 ) -> None:
     same_beach = [
         Incident(event_type="launch", date=f"2024-05-{day:02d}", lon=1.661, lat=50.885)
@@ -563,13 +564,15 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
     ]
     path = tmp_path / "stack.html"
     page_html = render_map_html(
-        incidents_to_frame(same_beach), MapOptions(assets=AssetMode.INLINE), MapView(zoom=16)
+        incidents_to_frame(same_beach), MapOptions(assets=AssetMode.INLINE), MapView(zoom=zoom)
     )
     path.write_text(
         page_html.replace('"defaultCenter":[50.95,1.85]', '"defaultCenter":[50.885,1.661]')
     )
     page = open_map(offline_page, path.as_uri())
     assert drawn_incidents(page) == 23
+    assert page.locator(".launchmap-cluster").count() == 1
+    assert page.locator("path.launchmap-incident").count() == 0
     page.locator(".launchmap-cluster").first.click()
     listing = page.locator(".launchmap-list")
     listing.wait_for(timeout=5_000)
