@@ -99,6 +99,37 @@ def test_homonyms_resolve_to_the_place_the_query_and_the_coast_say(
     assert placed(query).place_id == place_id
 
 
+# Small or merged communes of the Seine-Maritime coast that GeoNames' cities500 leaves out,
+# as reports write them, with the point of the commune (its Wikipedia coordinates).
+@pytest.mark.parametrize(
+    ("query", "place_id", "lon", "lat"),
+    [
+        ("Petit-Caux", "lm:petit-caux", 1.2225, 49.9578),  # the commune nouvelle of 2016
+        ("petit caux", "lm:petit-caux", 1.2225, 49.9578),
+        ("Biville-sur-Mer", "lm:biville-sur-mer", 1.2536, 49.9831),  # not Biville-la-Baignarde
+        ("Saint-Aubin-sur-Mer", "lm:saint-aubin-sur-mer", 0.8756, 49.8900),  # by Dieppe
+        ("St Aubin sur Mer", "lm:saint-aubin-sur-mer", 0.8756, 49.8900),
+        ("Sotteville-sur-Mer", "lm:sotteville-sur-mer", 0.8311, 49.8822),  # not Octeville
+        ("Paluel", "lm:paluel", 0.6289, 49.8336),  # not Palluel in the Pas-de-Calais
+        ("Bénouville", "lm:benouville", 0.2506, 49.7181),  # by Étretat, not by Caen
+    ],
+)
+def test_small_coastal_communes_are_found_at_the_commune(
+    query: str, place_id: str, lon: float, lat: float
+) -> None:
+    result = placed(query)
+    assert (result.place_id, result.kind, result.score) == (place_id, "village", 100)
+    assert result.lon is not None and result.lat is not None and result.uncertainty_m is not None
+    assert float(GEOD.inv(lon, lat, result.lon, result.lat)[2]) <= result.uncertainty_m
+
+
+def test_the_calvados_saint_aubin_sur_mer_is_still_found_when_it_is_named() -> None:
+    seine_maritime = placed("Saint-Aubin-sur-Mer")
+    calvados = placed("Saint-Aubin-sur-Mer, Calvados")
+    assert calvados.place_id != seine_maritime.place_id
+    assert km_between(calvados, seine_maritime) > 100
+
+
 def test_a_qualifier_naming_a_nearby_place_places_an_unknown_name_near_it() -> None:
     result = placed("the old lifeguard hut, near Gravelines")
     gravelines = placed("Gravelines")
