@@ -237,10 +237,10 @@ _STATISTICS = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)? (?:of )?(?:january|february|march|april|may|june|july|august"
     r"|september|october|november|december))|depuis le (?:\d{1,2}|1er) (?:janvier|février|mars"
     r"|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre)"
-    r"|per cent|percent|record|daily (?:high|record|number|average|total|figure)|on average"
+    r"|per cent|percent|daily (?:number|average)|on average"
     r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
-    r"|(?:this|last|past) week|statistics|in total|cette année|l'an dernier|l'année dernière"
-    r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)|au total"
+    r"|(?:this|last|past) week|statistics|cette année|l'an dernier|l'année dernière"
+    r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)"
     r"|(?:en|in|within|over|sur|during)\s+(?:just\s+|only\s+|seulement\s+|à peine\s+)?"
     r"(?:moins de\s+|less than\s+|the (?:past|last)\s+|l'espace\s+de\s+)?"
     r"(?:deux|trois|quatre|cinq|two|three|four|five|\d+)\s+(?:jours|heures|days|hours"
@@ -259,6 +259,23 @@ _POLICY = re.compile(
     r"|pourrait|pourraient|devrait|devraient|va|vont|projet|promet|s'engage)\b",
     _FLAGS,
 )
+
+
+def is_tally(clause: str) -> bool:
+    """Tell whether a clause states a total ("a record 700", "au total"): a figure for a country."""
+    return _TALLY.search(clause) is not None
+
+
+def _day_count(clause: str) -> bool:
+    """Tell whether a clause counts people on one named day ("a record 700 crossed on Tuesday")."""
+    return _DATE.search(clause) is not None and people_count(clause) is not None
+
+
+_TALLY = re.compile(
+    r"\b(?:records?|daily (?:high|total|figure)|in total|au total|en tout|single-day)\b", _FLAGS
+)
+"""Words of a total: of one day they still count one day's crossings ("a record 700 crossed on
+Tuesday", "au total, 90 personnes ont été secourues lundi"), of no day they are statistics."""
 MAX_PEOPLE = 3_000
 """More people than this in one clause is a total over a period, not one incident."""
 
@@ -272,6 +289,8 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     """
     clause = _DATED_LAST_YEAR.sub(lambda m: " " * len(m.group()), clause)
     if _STATISTICS.search(clause) is not None:
+        return True
+    if _TALLY.search(clause) is not None and not _day_count(clause):
         return True
     policy = _POLICY.search(clause)
     return policy is not None and (cue_at is None or policy.start() < cue_at)
@@ -871,6 +890,7 @@ EVENT_CUES = {kind: factored(pattern) for kind, pattern in EVENT_CUES.items()}
 PREFILTER = factored(PREFILTER)
 _INTENDED = factored(_INTENDED)
 _STATISTICS = factored(_STATISTICS)
+_TALLY = factored(_TALLY)
 _POLICY = factored(_POLICY)
 _ON_LAND = factored(_ON_LAND)
 SCENE_WORDS = factored(SCENE_WORDS)

@@ -48,6 +48,7 @@ from geo.extract._cues import (
     find_date,
     is_away_from_boats,
     is_statistic_or_policy,
+    is_tally,
     people_count,
 )
 from geo.extract._document import Document, check_url
@@ -925,14 +926,17 @@ _TALLY = re.compile(
 def _tally_place(event: _Event, sentence: str) -> Place | None:
     """Return the country of an interception or arrival reported as a tally, if it is one.
 
-    "French authorities said they had stopped 96 people" or "figures show 602
-    people crossed" count for a whole country: such an incident is placed in
-    the country, not at the beach or port of the sentence before.
+    "French authorities said they had stopped 96 people", "figures show 602
+    people crossed" or "a record 430 crossed on Monday, some landing at Deal"
+    count for a whole country: such an incident is placed in the country, not
+    at the beach or port of the sentence before or of the clause after.
     """
     tallied = (EventType.INTERCEPTION, EventType.ARRIVAL)
     if event.event_type not in tallied or event.implied is None:
         return None
-    return event.implied if _TALLY.search(sentence) is not None else None
+    if _TALLY.search(sentence) is None and not is_tally(event.clause):
+        return None
+    return event.implied
 
 
 def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:

@@ -843,12 +843,6 @@ def test_people_who_managed_to_leave_a_town_launched() -> None:
             EventType.ARRIVAL,
             22,
         ),
-        # a total of which only some landed there lends no count
-        (
-            "On Monday a record 430 people crossed the Channel, with some landing at Deal.",
-            EventType.ARRIVAL,
-            None,
-        ),
     ],
 )
 def test_a_clause_that_counts_the_party_counts_the_event_of_the_next(
@@ -992,7 +986,41 @@ def test_a_place_near_another_without_a_comma_is_still_the_first_place() -> None
 
 def test_with_some_opens_the_part_of_a_total_that_is_one_event() -> None:
     text = "On Monday a record 500 people crossed, with some landing at Dymchurch."
-    assert [(i.event_type, i.place_name) for i in _read(text)] == [(EventType.ARRIVAL, "Dymchurch")]
+    assert [(i.event_type, i.place_name, i.people) for i in _read(text)] == [
+        (EventType.ARRIVAL, "Dymchurch", None),
+        (EventType.ARRIVAL, "United Kingdom", 500),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people", "day"),
+    [
+        ("In total 75 people crossed the Channel in small boats today.", 75, 14),
+        ("A record 310 migrants reached the UK on Tuesday, the Home Office said.", 310, 12),
+        ("Au total, 120 exilés ont traversé la Manche mardi selon le ministère.", 120, 12),
+    ],
+)
+def test_a_total_of_one_day_is_an_arrival_in_the_country(text: str, people: int, day: int) -> None:
+    incident = _only(text)
+    assert (
+        incident.event_type,
+        incident.location_precision,
+        incident.country,
+        incident.people,
+        incident.date,
+    ) == (EventType.ARRIVAL, LocationPrecision.COUNTRY, "GB", people, dt.date(2024, 3, day))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A record 31,000 people crossed the Channel in small boats last year.",
+        "In total 2,400 people have crossed the Channel since January.",
+        "More people were brought ashore at Dover after a record day for crossings on Tuesday.",
+    ],
+)
+def test_a_total_of_no_one_day_or_no_count_is_no_incident(text: str) -> None:
+    assert _read(text) == []
 
 
 def test_a_headline_one_dead_and_many_rescued_counts_one_death() -> None:
