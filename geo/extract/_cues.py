@@ -218,11 +218,12 @@ _INTENDED = re.compile(
     r"\b(?:about to|trying to|tried to|attempting to|attempted to|hoping to|in a bid to|wanting to"
     r"|s['’]apprêt\w*\s+à|sur le point de|tent(?:ai[ts]?|aient|ant|é|ée?s|er|ent)\s+de"
     r"|voulai\w*|souhait\w*|cherch\w*\s+à"
-    r"|pour|afin de|en vue de)\s+(?:[\w'’-]+\s+){0,2}?$",
+    r"|pour|afin de|en vue de)\s+(?!(?:une?|des|an?)\s)(?:[\w'’-]+\s+){0,2}?$",
     _FLAGS,
 )
 """What makes the verb after it an intention, not an event: "about to launch", "tentaient de
-prendre la mer" (the stop or the rescue that follows is the event)."""
+prendre la mer" (the stop or the rescue that follows is the event). A noun after it is what
+the sentence is about, not a purpose: "alerté pour une embarcation en panne"."""
 
 
 BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)

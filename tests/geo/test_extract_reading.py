@@ -1029,3 +1029,18 @@ def test_a_headline_one_dead_and_many_rescued_counts_one_death() -> None:
         ("death", 1),
         ("rescue", 60),
     ]
+
+
+# -- cues a reader knows in other words --------------------------------------------------------
+
+
+def test_a_noun_after_pour_is_what_the_alert_was_for_not_an_intention() -> None:
+    incident = _only(
+        "Mardi, le CROSS a été alerté pour une embarcation en panne de moteur au large de "
+        "Wimereux avec 30 personnes à bord."
+    )
+    assert (incident.event_type, incident.people, incident.date) == (
+        EventType.RESCUE,
+        30,
+        dt.date(2024, 3, 12),
+    )
