@@ -46,8 +46,12 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|porter) (?:l['’])?assistance|(?:scrambled|launched|called out|sent|dispatched|tasked)"
         r" to rescue|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
-        r"|(?:got |get |getting |ran |run )?into difficult(?:y|ies)|in difficult(?:y|ies)"
-        r"|en difficulté|en perdition|en (?:panne|avarie) (?:de )?moteur|en panne|en avarie"
+        r"|(?:got |get |getting |ran |run )?into (?:[\w-]+ )?difficult(?:y|ies)"
+        r"|in (?:[\w-]+ )?difficult(?:y|ies)|en (?:[\w-]+ )?difficulté|en perdition"
+        rf"|(?:{_BOAT}|{_BOAT_FR}) (?:\w+ )?in trouble|stranded|(?:ran|run|running) aground"
+        r"|aground|(?:stuck|caught|bloquée?s?|coincée?s?|prise?s?) (?:\w+ )?(?:on|sur) (?:a|un)"
+        r" (?:banc de sable|sandbank|sand ?bar)|ensablée?s?|(?:se sont|s['’]être|s['’]étaient)"
+        r" échoués|en (?:panne|avarie) (?:de )?moteur|en panne|en avarie"
         r"|(?:was|were|got|get|getting) (?:in|into) trouble|suffered (?:an? )?engine failure"
         r"|(?:interventions?|opérations?) de secours"
         r"|(?<!gilet de )(?<!gilets de )(?<!bouée de )(?<!bouées de )"
@@ -153,7 +157,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"\b(?:spotted|sighted|seen heading|observed heading|aperçue?s?|repérée?s?|adrift"
         r"|repèrent|repère|aperçoit|aperçoivent"
         r"|reports? of (?:an?|people|migrants|persons|several|two|three|four|\d+)"
-        r"|drifting|à la dérive|signalée?s?)\b",
+        r"|drifting|drifted|à la dérive|dérivai(?:t|ent)|dérivent|(?:a|ont|avait|avaient)"
+        r" dérivé|signalée?s?)\b",
         _FLAGS,
     ),
 }
@@ -180,7 +185,8 @@ PREFILTER = re.compile(
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
-    r"|moyens|retrouv|découv|hypotherm|adrift|dérive|aboard|pris à bord|arrêt|arrest|saisi"
+    r"|moyens|retrouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar|banc de sable"
+    r"|ensabl|aboard|pris à bord|arrêt|arrest|saisi"
     r"|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,

@@ -309,6 +309,13 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"(?:de\s+|d['’]))?|d['’])?{_ARTICLE}",
         ),
         (
+            "departure",
+            r"(?:en\s+partant|en\s+provenance|partie?s?|partis|parti|left|leaving|set\s+off"
+            r"|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]|du|des|depuis)"
+            r"\s*(?:the\s+|la\s+|les\s+|une\s+)?(?:(?:beach(?:es)?|plages?|coast|côte)\s+(?:of|at|near|de|d['’]|du|des)\s*)?"
+            rf"{_ARTICLE}",
+        ),
+        (
             "beach",
             r"(?:beach|beaches|shore|sands|seafront|coast|coastline|dunes|plage|plages|côte)\s+"
             rf"(?:at|in|of|near|outside|by|de|d['’]|du|des)\s*{_ARTICLE}",
@@ -324,13 +331,6 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "route",
             r"(?:cross|crossed|crossing|crosses|across|via|through|traverser|traversé"
             rf"|traversée de)\s+{_ARTICLE}",
-        ),
-        (
-            "departure",
-            r"(?:en\s+partant|en\s+provenance|partie?s?|partis|parti|left|leaving|set\s+off"
-            r"|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]|du|des|depuis)"
-            r"\s*(?:the\s+)?(?:(?:beach(?:es)?|plages?|coast|côte)\s+(?:of|at|near|de|d['’]|du|des)\s*)?"
-            rf"{_ARTICLE}",
         ),
         (
             "at",
@@ -667,6 +667,8 @@ def _written_lead(kind: str, lead: str, before: str) -> str:
 
 
 _LEAD_DISTANCE = re.compile(_DISTANCE, re.IGNORECASE)
+_BEACH_LEAD = re.compile(r"\b(?:beach|beaches|plages?)\b", re.IGNORECASE)
+"""A departure from a beach ("partie de la plage de X"): the boat left X's shore, not its centre."""
 _METRES = {"km": 1000.0, "kilo": 1000.0, "naut": 1852.0, "mill": 1852.0, "nm": 1852.0}
 _METRES |= {"mile": 1609.0, "mèt": 1.0, "met": 1.0, "m": 1.0}
 _AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
@@ -706,7 +708,7 @@ def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, 
         return (offshore, name), f"the beach at {name}"
     if kind in ("distance", "direction"):
         return (name,), None
-    if kind == "beach" or feature == "beach":
+    if kind == "beach" or feature == "beach" or (kind == "departure" and _BEACH_LEAD.search(lead)):
         return (f"the beach at {name}", name), None
     if kind == "port" or feature == "port":
         ports = (f"{name} harbour", f"port of {name}")

@@ -1044,3 +1044,42 @@ def test_a_noun_after_pour_is_what_the_alert_was_for_not_an_intention() -> None:
         30,
         dt.date(2024, 3, 12),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a dinghy got into serious difficulty off Hardelot.",
+        "Mardi, une embarcation s'est retrouvée en grande difficulté au large d'Hardelot.",
+        "On Tuesday a walker saw a small boat in trouble off Hardelot.",
+        "On Tuesday a dinghy carrying 25 people ran aground off Hardelot.",
+        "Mardi, un canot avec 25 personnes était bloqué sur un banc de sable au large d'Hardelot.",
+        "Mardi, une trentaine de migrants se sont échoués au large d'Hardelot.",
+    ],
+)
+def test_a_boat_in_difficulty_or_stranded_in_other_words_is_a_rescue(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.RESCUE, dt.date(2024, 3, 12))
+    assert incident.place_name is not None and "Hardelot" in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 30 migrants dérivaient au large de Berck.",
+        "On Tuesday a dinghy with 30 people drifted off Berck for hours.",
+    ],
+)
+def test_a_drifting_boat_is_seen_adrift(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.SIGHTING, 30)
+
+
+def test_a_boat_that_left_a_beach_and_got_into_difficulty_is_a_launch_there_too() -> None:
+    incidents = _read(
+        "Mardi, un canot de 50 migrants parti de la plage de Wissant s'est retrouvé en difficulté."
+    )
+    launches = [i for i in incidents if i.event_type is EventType.LAUNCH]
+    assert [(i.place_name, i.location_precision) for i in launches] == [
+        ("Wissant", LocationPrecision.SITE)
+    ]
