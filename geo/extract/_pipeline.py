@@ -699,6 +699,20 @@ class _Scene:
     date: dt.date | None = None
     day: dt.date | None = None
     lede: tuple[_Event, ...] = ()
+    earlier: _Story | None = None
+
+
+@dataclass(frozen=True)
+class _Story:
+    """The last fine place the report set a scene at, its day and the sentence that named it.
+
+    "The beach", "la plage", "sur place" in a later sentence of the same
+    story are that place, though sentences without a place came between.
+    """
+
+    place: Place
+    day: dt.date | None
+    order: int
 
 
 def _document_found(text: str, published: dt.date | None) -> list[_Found]:
@@ -709,6 +723,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     story: dt.date | None = None  # the last day the report named: its story's day
     told = _NO_FACTS  # what the sentence before reported
     quiet = 0  # sentences since the last that reported anything
+    earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         if PREFILTER.search(sentence) is not None:
@@ -730,11 +745,12 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             found.extend(_lede_found(facts, scene, sentence, order))
             scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
         else:
-            found.extend(
-                _sentence_found(facts, replace(scene, date=scene.date or story), sentence, order)
-            )
+            lent = replace(scene, date=scene.date or story, earlier=earlier)
+            found.extend(_sentence_found(facts, lent, sentence, order))
             scene = _next_scene(facts, scene)
         story = facts.date or story
+        if scene.place is not None and scene.place.coarseness == Coarseness.FINE:
+            earlier = _Story(scene.place, scene.day, order)
     return found
 
 
@@ -854,6 +870,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             (_sibling_place(event, facts), "sibling"),
             (_fitting(event, facts.scene), "sentence"),
             (_scene_place(event, scene, own_date), "scene"),
+            (_story_place(event, scene.earlier, own_date, order), "scene"),
             (event.implied, "implied"),
         ):
             if place is None:
@@ -985,6 +1002,32 @@ def _scene_place(event: _Event, scene: _Scene, date: dt.date | None = None) -> P
     if event.event_type in _SIDE_NOT_GB - {EventType.INTERCEPTION} and place.country == "GB":
         return None
     return place
+
+
+_ANAPHORA = re.compile(
+    r"\b(?:the (?:same )?(?:beach|shore|shoreline|dunes)|la (?:même )?plage|les dunes|le rivage"
+    r"|sur place|sur les lieux|en bord de (?:plage|mer)|on the spot|at the scene)\b",
+    re.IGNORECASE,
+)
+"""A place named by reference to one told before: "the beach", "la plage", "sur place"."""
+_STORY_SPAN = 5
+"""How many sentences on a place told before is still the story's place."""
+
+
+def _story_place(
+    event: _Event, earlier: _Story | None, date: dt.date | None, order: int
+) -> Place | None:
+    """Return the story's last place for an event that refers to it ("on the beach", "la plage").
+
+    Only a few sentences on, on the same day, and on the event's side of the Channel.
+    """
+    if earlier is None or order - earlier.order > _STORY_SPAN:
+        return None
+    if _ANAPHORA.search(event.clause) is None:
+        return None
+    if date is not None and earlier.day is not None and date != earlier.day:
+        return None
+    return _fitting(event, earlier.place)
 
 
 def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:

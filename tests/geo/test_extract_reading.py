@@ -1083,3 +1083,47 @@ def test_a_boat_that_left_a_beach_and_got_into_difficulty_is_a_launch_there_too(
     assert [(i.place_name, i.location_precision) for i in launches] == [
         ("Wissant", LocationPrecision.SITE)
     ]
+
+
+# -- a place told before ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "On Tuesday 20 people were intercepted on the beach at Wissant. Officers questioned "
+            "them for several hours. A deflated dinghy was later found on the beach.",
+            EventType.DEBRIS,
+            "the beach at Wissant",
+        ),
+        (
+            "Mardi matin, une embarcation a pris la mer depuis Équihen-Plage. Le CROSS a engagé un "
+            "hélicoptère. Les sauveteurs ont mis deux heures à arriver. Deux personnes ont été "
+            "retrouvées mortes sur la plage.",
+            EventType.DEATH,
+            "Équihen-Plage",
+        ),
+    ],
+)
+def test_the_beach_is_the_place_the_story_told_a_few_sentences_before(
+    text: str, kind: EventType, place: str
+) -> None:
+    later = [i for i in _read(text) if i.event_type is kind]
+    assert [(i.place_name, i.date) for i in later] == [(place, dt.date(2024, 3, 12))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # another day is another scene
+        "On Tuesday 20 people were intercepted on the beach at Wissant. On Friday a dinghy was "
+        "found on the beach.",
+        # too far on: the story has moved
+        "On Tuesday 20 people were intercepted on the beach at Wissant. Officers questioned them. "
+        "Police said so. It rained. The wind rose. The tide went out. A dinghy was later found on "
+        "the beach.",
+    ],
+)
+def test_the_beach_of_another_day_or_far_on_is_no_place_told_before(text: str) -> None:
+    assert [i.event_type for i in _read(text)] == [EventType.INTERCEPTION]
