@@ -38,6 +38,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
+        r"|(?:trouvé|trouvent|trouve|trouvaient|trouvait) la mort"
         r"|corps)\b",
         _FLAGS,
     ),
@@ -48,6 +49,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|dispatched|requested|paged)|in distress|search and rescue|rescue (?:operation|mission)"
         r"|(?:got |get |getting |ran |run )?into (?:[\w-]+ )?difficult(?:y|ies)"
         r"|in (?:[\w-]+ )?difficult(?:y|ies)|en (?:[\w-]+ )?difficulté|en perdition"
+        r"|appel(?:é|ée|és|ées|ent|aient|ait|le|lent)? à l['’]aide|appels? de détresse"
         rf"|(?:{_BOAT}|{_BOAT_FR}) (?:\w+ )?in trouble|stranded|(?:ran|run|running) aground"
         r"|aground|(?:stuck|caught|bloquée?s?|coincée?s?|prise?s?) (?:\w+ )?(?:on|sur) (?:a|un)"
         r" (?:banc de sable|sandbank|sand ?bar)|ensablée?s?|(?:se sont|s['’]être|s['’]étaient)"
@@ -111,7 +113,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.LAUNCH: re.compile(
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
-        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from|(?:left|leaving|leave|leaves"
+        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from"
+        r"|(?:had|has|have) set (?:off|out|sail)|set sail|(?:left|leaving|leave|leaves"
         r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
         r"|put (?:out )?to sea"
@@ -186,7 +189,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar|banc de sable"
-    r"|ensabl|aboard|pris à bord|arrêt|arrest|saisi"
+    r"|ensabl|à l'aide|à l’aide|set sail|la mort|aboard|pris à bord|arrêt|arrest|saisi"
     r"|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,

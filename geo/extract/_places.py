@@ -304,13 +304,13 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "offshore",
             r"(?:(?:in the sea|at sea|in the water|in the channel)\s+)?(?:just\s+|right\s+)?"
-            r"(?:off|au large)\s*(?:(?:the\s+)?(?:coast|coastline|shore|beach|beaches|port"
-            r"|harbour|harbor|town|resort)\s+(?:of|at|near|in)\s+|(?:de|du|des)\s+(?:la\s+côte\s+"
+            r"(?:off(?:\s+of)?|au large)\s*(?:(?:the\s+)?(?:coast|coastline|shore|beach|beaches"
+            r"|port|harbour|harbor|town|resort)\s+(?:of|at|near|in)\s+|(?:de|du|des)\s+(?:la\s+côte\s+"
             rf"(?:de\s+|d['’]))?|d['’])?{_ARTICLE}",
         ),
         (
             "departure",
-            r"(?:en\s+partant|en\s+provenance|partie?s?|partis|parti|left|leaving|set\s+off"
+            r"(?:en\s+partant|en\s+provenance|au\s+départ|partie?s?|partis|parti|left|leaving|set\s+off"
             r"|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]|du|des|depuis)"
             r"\s*(?:the\s+|la\s+|les\s+|une\s+)?(?:(?:beach(?:es)?|plages?|coast|côte)\s+(?:of|at|near|de|d['’]|du|des)\s*)?"
             rf"{_ARTICLE}",

@@ -1127,3 +1127,37 @@ def test_the_beach_is_the_place_the_story_told_a_few_sentences_before(
 )
 def test_the_beach_of_another_day_or_far_on_is_no_place_told_before(text: str) -> None:
     assert [i.event_type for i in _read(text)] == [EventType.INTERCEPTION]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("Mardi, deux exilés ont trouvé la mort au large de Dannes.", EventType.DEATH, "Dannes"),
+        (
+            "Mardi, une embarcation surchargée a appelé à l'aide au large de Dannes.",
+            EventType.RESCUE,
+            "Dannes",
+        ),
+        (
+            "On Tuesday a dinghy with 40 people had set sail near Camiers before dawn.",
+            EventType.LAUNCH,
+            "Camiers",
+        ),
+        (
+            "Mardi, une tentative de traversée a été stoppée au départ de Camiers.",
+            EventType.INTERCEPTION,
+            "Camiers",
+        ),
+    ],
+)
+def test_other_words_for_dying_calling_for_help_setting_sail_off_and_leaving(
+    text: str, kind: EventType, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (kind, dt.date(2024, 3, 12))
+    assert incident.place_name is not None and place in incident.place_name
+
+
+def test_off_of_a_place_is_at_sea() -> None:
+    incident = _only("On Tuesday 12 people were rescued off of Dungeness.")
+    assert incident.location_precision is LocationPrecision.AREA
