@@ -189,8 +189,8 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar|banc de sable"
-    r"|ensabl|à l'aide|à l’aide|set sail|la mort|aboard|pris à bord|arrêt|arrest|saisi"
-    r"|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
+    r"|ensabl|au large|off\b|à l'aide|à l’aide|set sail|la mort|aboard|pris à bord|arrêt|arrest"
+    r"|saisi|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,
 )

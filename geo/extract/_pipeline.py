@@ -155,7 +155,7 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
         [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
     )
     totals = not reporting and any(cue is not None for cue in cues)
-    if not reporting and not totals and SCENE_WORDS.search(sentence) is None:
+    if not reporting and not totals and not _sets_scene(sentence):
         return _NO_FACTS  # the common case, read without looking for dates
     dates = _clause_dates(parts, published, story)
     first_date = next((mention.date for mention in dates.values() if mention is not None), None)
@@ -276,9 +276,22 @@ def _clause_dates(
 
 def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _Facts:
     """Read a sentence that reports no event: it may still say where one happened."""
-    if SCENE_WORDS.search(sentence) is None or is_statistic_or_policy(sentence):
+    if not _sets_scene(sentence) or is_statistic_or_policy(sentence):
         return _NO_FACTS
     return _Facts((), date, None, _clauses_place(sentence, parts))
+
+
+_AT_SEA_OFF = re.compile(r"\b(?:au large|off)\b", re.IGNORECASE)
+
+
+def _sets_scene(sentence: str) -> bool:
+    """Tell whether a sentence without an event may say where one happened.
+
+    Words of an incident ("the tragedy happened…") do, and so does a place at
+    sea ("une embarcation non identifiée au large d'Ambleteuse"): nothing but
+    an incident puts a report there.
+    """
+    return SCENE_WORDS.search(sentence) is not None or _AT_SEA_OFF.search(sentence) is not None
 
 
 def _reporting(clause: Clause, cue: Cue | None) -> _Reporting | None:

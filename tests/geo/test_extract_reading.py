@@ -1161,3 +1161,30 @@ def test_other_words_for_dying_calling_for_help_setting_sail_off_and_leaving(
 def test_off_of_a_place_is_at_sea() -> None:
     incident = _only("On Tuesday 12 people were rescued off of Dungeness.")
     assert incident.location_precision is LocationPrecision.AREA
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On Tuesday night the coastguard sent a helicopter to a dinghy off Hardelot. Its 15 "
+            "passengers were winched to safety.",
+            "off Hardelot",
+        ),
+        (
+            "Mardi vers 2h, le sémaphore a vu une embarcation au large d'Ambleteuse. Le "
+            "patrouilleur a secouru ses 15 passagers.",
+            "au large d'Ambleteuse",
+        ),
+    ],
+)
+def test_a_place_at_sea_without_an_event_is_where_the_next_sentence_happened(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name, incident.people, incident.date) == (
+        EventType.RESCUE,
+        place,
+        15,
+        dt.date(2024, 3, 12),
+    )
