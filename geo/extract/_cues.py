@@ -95,7 +95,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|discarded|deserted|washed-up) {_BOAT}|life ?jackets? (?:were |was |had been )?(?:found"
         r"|washed|left|abandoned|strewn|littered|discovered)|washed (?:up|ashore)|débris|épaves?"
         rf"|{_BOAT_FR} (?:vides?|abandonnée?s?|dégonflée?s?|crevée?s?)|gilets? de sauvetage"
-        r" (?:abandonnés|retrouvés)|s'est échouée?|échouée? sur)\b",
+        r" (?:abandonnés|retrouvés)|s'est échouée?|échouée? sur"
+        r"|(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}?(?:retrouvé|découvert|trouvé)|found"
+        rf"|discovered)\s+(?:\w+\s+){{0,3}}?(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:with|carrying|avec|transportant)))\b",
         _FLAGS,
     ),
     EventType.EMBARKATION: re.compile(
@@ -108,6 +110,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r" (?:the |a |an )?(?:waiting )?(?:sea|water|waves|dinghy|boat|taxi boat|inflatable)"
         r"|(?:get|got|getting|gets) (?:on board|aboard|onto|into) (?:the |a )?(?:boat|dinghy)?"
         r"|embarqu(?:é|és|ée|ées|er|aient|ent)|mont(?:é|és|ée|ées|er) à bord"
+        r"|(?:rejoindre|rejoint|rejoignent|rejoignaient|regagner) (?:l['’]|une |la |le |leur |un )"
+        r"(?:embarcation|bateau|canot|zodiac|pneumatique|taxi)"
+        r"|grimp(?:é|és|ée|ées|er|ent|aient|e) (?:\w+ )?(?:dans|à bord|sur)"
+        r" (?:un|une|le|la|l['’]|leur)"
         r"|bateaux?[ -]taxis?)\b",
         _FLAGS,
     ),
@@ -189,7 +195,8 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar|banc de sable"
-    r"|ensabl|au large|off\b|à l'aide|à l’aide|set sail|la mort|aboard|pris à bord|arrêt|arrest"
+    r"|ensabl|au large|off\b|rejoi|regagner|grimp|à l'aide|à l’aide|set sail|la mort|aboard"
+    r"|pris à bord|arrêt|arrest"
     r"|saisi|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
     _FLAGS,

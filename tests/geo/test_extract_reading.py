@@ -1188,3 +1188,37 @@ def test_a_place_at_sea_without_an_event_is_where_the_next_sentence_happened(
         15,
         dt.date(2024, 3, 12),
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dimanche, la police a retrouvé une petite embarcation sur la plage de Bray-Dunes.",
+        "On Sunday police found a deflated dinghy on the beach at Lydd-on-Sea.",
+    ],
+)
+def test_a_boat_someone_found_is_debris(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, incident.date) == (
+        EventType.DEBRIS,
+        None,
+        dt.date(2024, 3, 10),
+    )
+
+
+def test_a_boat_found_with_people_aboard_is_no_debris() -> None:
+    text = "On Sunday police found a dinghy carrying 12 people on the beach at Lydd-on-Sea."
+    assert _only(text).event_type is EventType.ARRIVAL
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, des gens n'ont pas réussi à rejoindre l'embarcation au large d'Hardelot.",
+        "Mardi à l'aube, douze migrants ont grimpé dans un canot sur la plage d'Hardelot.",
+    ],
+)
+def test_reaching_or_climbing_into_a_boat_is_boarding_it(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.EMBARKATION, dt.date(2024, 3, 12))
+    assert incident.place_name is not None and "Hardelot" in incident.place_name
