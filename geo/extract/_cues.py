@@ -195,7 +195,8 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar|banc de sable"
-    r"|ensabl|au large|off\b|rejoi|regagner|grimp|à l'aide|à l’aide|set sail|la mort|aboard"
+    r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
+    r"|à l'aide|à l’aide|set sail|la mort|réussi à|deployed|on their own|aboard"
     r"|pris à bord|arrêt|arrest"
     r"|saisi|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",
@@ -273,7 +274,8 @@ _POLICY = re.compile(
     r"|in a bid to|in order to|aims? to|aimed to|set to|expected to|intends?|intention"
     r"|proposals?|proposed|deterrent|continues? to|continued to|continuing to|tend to|often"
     r"|usually|regularly|routinely|every (?:morning|night|day|week)|unless"
-    r"|pourrait|pourraient|devrait|devraient|va|vont|projet|promet|s'engage)\b",
+    r"|pourrait|pourraient|devrait|devraient|va|vont|projet|promet|s'engage|peut-être|perhaps"
+    r"|maybe)\b",
     _FLAGS,
 )
 
@@ -716,7 +718,8 @@ _COLLECTIVES = {
 }
 _WORD_NUMBER = (
     rf"(?:{'|'.join(_COLLECTIVES)}"
-    rf"|(?:{'|'.join(_TENS)})(?:[- ](?:{'|'.join(k for k, v in _UNITS.items() if v < 10)}))?"
+    rf"|(?:{'|'.join(_TENS)})"
+    rf"(?:(?:[- ]et[- ]|[- ])(?:{'|'.join(k for k, v in _UNITS.items() if v < 10)}))?"
     rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
 )
 _NUMBER = rf"(?:\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d,.]\d)|\d+(?![.,:]\d)|{_WORD_NUMBER})"
@@ -893,7 +896,7 @@ def number_value(number: str) -> int | None:
         return _COLLECTIVES[text]
     if text in _UNITS:
         return _UNITS[text]
-    parts = re.split(r"[- ]", text)
+    parts = [part for part in re.split(r"[- ]", text) if part != "et"]
     if parts[0] in _TENS:
         return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
     return None

@@ -1222,3 +1222,37 @@ def test_reaching_or_climbing_into_a_boat_is_boarding_it(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.date) == (EventType.EMBARKATION, dt.date(2024, 3, 12))
     assert incident.place_name is not None and "Hardelot" in incident.place_name
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Mardi, trente et un migrants ont été secourus au large de Calais.", 31),
+        ("Mardi, vingt-et-un migrants ont été secourus au large de Calais.", 21),
+    ],
+)
+def test_french_tens_joined_by_et_are_one_number(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, trois exilés ont perdu la vie au large de Calais.",
+        "On Tuesday three people lost their lives off Calais.",
+    ],
+)
+def test_losing_ones_life_is_read_as_a_death(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 40 migrants sont partis de Wissant. Ils sont peut-être arrivés en Angleterre.",
+        "On Tuesday 40 people set off from Wissant. They have perhaps arrived in England since.",
+    ],
+)
+def test_a_hedged_maybe_is_no_event(text: str) -> None:
+    assert [i.event_type for i in _read(text)] == [EventType.LAUNCH]
