@@ -120,7 +120,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.LAUNCH: re.compile(
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
         r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from"
-        r"|(?:had|has|have) set (?:off|out|sail)|set sail|(?:left|leaving|leave|leaves"
+        r"|(?:had|has|have) set (?:off|out|sail)|set sail"
+        rf"|(?:{_BOAT}|{_BOAT_FR}|trawlers?|chalutiers?)(?:\W+\w+){{0,5}}?\W+(?:stolen|volée?s?|dérobée?s?)"
+        rf"|(?:stole|volé|dérobé)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT}|{_BOAT_FR}|trawlers?|chalutiers?)"
+        r"|(?:lancé|démarré|allumé) (?:le|les|leur|son) moteurs?|(?:left|leaving|leave|leaves"
         r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
         r"|put (?:out )?to sea"
@@ -196,7 +199,8 @@ PREFILTER = re.compile(
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar|banc de sable"
     r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
-    r"|à l'aide|à l’aide|set sail|la mort|réussi à|deployed|on their own|aboard"
+    r"|à l'aide|à l’aide|set sail|la mort|stole|volé|dérobé|moteur"
+    r"|réussi à|deployed|on their own|aboard"
     r"|pris à bord|arrêt|arrest"
     r"|saisi|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
     r"|interven|crevé|lacéré|percé|détruit|landed)",

@@ -581,7 +581,7 @@ def _choose_places(
 
 
 _APPOSED = re.compile(
-    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|dans|en)\s+)?", re.IGNORECASE
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|dans|en|to)\s+)?", re.IGNORECASE
 )
 
 

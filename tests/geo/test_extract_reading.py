@@ -1256,3 +1256,38 @@ def test_losing_ones_life_is_read_as_a_death(text: str) -> None:
 )
 def test_a_hedged_maybe_is_no_event(text: str) -> None:
     assert [i.event_type for i in _read(text)] == [EventType.LAUNCH]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Lundi soir, douze migrants ont volé un chalutier dans le port de Boulogne-sur-Mer.",
+            12,
+        ),
+        ("On Monday night a fishing boat was stolen from the port of Boulogne by 15 people.", 15),
+        (
+            "Lundi soir, des migrants ont forcé la porte d'un chalutier dans le port de "
+            "Boulogne-sur-Mer et lancé le moteur.",
+            None,
+        ),
+    ],
+)
+def test_a_boat_stolen_or_started_in_a_port_is_a_launch_from_it(
+    text: str, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, incident.date) == (
+        EventType.LAUNCH,
+        people,
+        dt.date(2024, 3, 11),
+    )
+    assert incident.place_name is not None and "Boulogne" in incident.place_name
+
+
+def test_to_the_south_of_a_town_only_says_where_the_place_before_lies() -> None:
+    incident = _only(
+        "On Tuesday dozens were pulled from the water during a night of rescues in Wimereux, to "
+        "the south of Calais."
+    )
+    assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "Wimereux")
