@@ -783,8 +783,9 @@ _PEOPLE = re.compile(
 _BOAT_COUNT = re.compile(
     rf"\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
     rf"(?:{_BOAT}|{_BOAT_FR})\b"
-    r"|\b(?P<single>an?|one|un|une)\s+(?:(?!rescue|patrol|police|navy|naval|coastguard|fishing"
-    rf"|ferry|cargo|border|lifeboat)[\w'’-]+\s+){{0,3}}?(?:boat|dinghy|vessel|inflatable|rib"
+    r"|\b(?P<single>an?|one|un|une|another|une autre|un autre)\s+(?:(?!rescue|patrol|police|navy"
+    rf"|naval|coastguard|fishing|ferry|cargo|border|lifeboat)[\w'’-]+\s+){{0,3}}?(?:boat|dinghy"
+    r"|vessel|inflatable|rhib|rib"
     r"|bateau|canot|embarcation)\b",
     _FLAGS,
 )

@@ -1273,9 +1273,21 @@ def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
             f.event_type in _COARSE_KEPT
             and (f.people is not None or f.boats is not None)
             and f.place.country is not None
+            and not _one_boat_stopped(f)
             and not any(_copies(f, other) for other in placed)
         )
     ]
+
+
+def _one_boat_stopped(found: _Found) -> bool:
+    """Tell whether a country-level candidate is the stop of one boat, not a country's tally.
+
+    "Border Force intercepted an inflatable carrying 15 people" names no
+    place: the boat's stop is one scene a reader cannot map, unlike "French
+    police stopped 96 people on Tuesday".
+    """
+    one = found.boats is not None and found.boats.value == 1
+    return found.event_type is EventType.INTERCEPTION and one
 
 
 def _copies(coarse: _Found, placed: _Found) -> bool:

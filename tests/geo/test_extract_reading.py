@@ -1291,3 +1291,26 @@ def test_to_the_south_of_a_town_only_says_where_the_place_before_lies() -> None:
         "the south of Calais."
     )
     assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "Wimereux")
+
+
+# -- what a reader would not map -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a Border Force cutter intercepted an inflatable carrying 15 men.",
+        "Later on Tuesday Border Force intercepted another boat carrying 11 people.",
+    ],
+)
+def test_the_stop_of_one_boat_nowhere_named_is_not_mapped(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_countrys_tally_of_stops_is_still_kept() -> None:
+    incident = _only("French police said they stopped 96 people on Tuesday.")
+    assert (incident.event_type, incident.location_precision, incident.people) == (
+        EventType.INTERCEPTION,
+        LocationPrecision.COUNTRY,
+        96,
+    )
