@@ -747,7 +747,7 @@ _NOT_BETWEEN = (
     r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"
     r"|bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|de|des|du|et|sur|dans|à|au"
     r"|tentatives?|attempts?|traversées?|crossings?|opérations?|operations?|départs?"
-    r"|departures?|arrivées?|arrivals?|interventions?)\b)"
+    r"|departures?|arrivées?|arrivals?|interventions?|nombres?|numbers?)\b)"
 )
 """Words that never stand between a number and its people noun: in "une embarcation de
 migrants", "a group of men" or "une tentative de migrants" the number counts the boat, the

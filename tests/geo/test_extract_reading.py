@@ -1314,3 +1314,15 @@ def test_a_countrys_tally_of_stops_is_still_kept() -> None:
         LocationPrecision.COUNTRY,
         96,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un nombre important de personnes ont été secourues au large de Wissant.",
+        "On Tuesday a number of people were rescued off Wissant.",
+    ],
+)
+def test_a_number_of_people_is_no_count(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, None)
