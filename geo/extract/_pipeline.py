@@ -818,13 +818,25 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     if lead is not None:
         count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
     elif (aboard := _ON_BOARD.search(sentence)) is not None and not find_mentions(sentence):
-        start = max(0, aboard.start() - _GROUP_WINDOW)
-        window = sentence[start : aboard.end() + _GROUP_WINDOW]
-        others = _OTHERS.search(window) is not None
-        count = None if others else people_count(window, aboard.start() - start)
+        count = _aboard_count(sentence, aboard)
     else:
         return previous
     return previous if count is None else replace(previous, people=count)
+
+
+def _aboard_count(sentence: str, aboard: re.Match[str]) -> Count | None:
+    """Return the count a sentence puts on board: the one just before "à bord", else just after.
+
+    "81 personnes (dont 8 femmes) se trouvent à bord, une personne est tombée
+    à l'eau": the 81; "À son bord, 16 hommes et deux femmes": the 18. None
+    when the sentence speaks of "other" people.
+    """
+    before = sentence[max(0, aboard.start() - 2 * _GROUP_WINDOW) : aboard.end()]
+    start = max(0, aboard.start() - _GROUP_WINDOW)
+    around = sentence[start : aboard.end() + 2 * _GROUP_WINDOW]
+    if _OTHERS.search(before) is not None or _OTHERS.search(around) is not None:
+        return None
+    return people_count(before, len(before)) or people_count(around, aboard.start() - start)
 
 
 _PARTY = re.compile(

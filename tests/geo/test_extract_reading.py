@@ -1326,3 +1326,23 @@ def test_a_countrys_tally_of_stops_is_still_kept() -> None:
 def test_a_number_of_people_is_no_count(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, une embarcation était en difficulté près de Berck. 40 personnes (dont 5 "
+            "enfants) se trouvaient à bord, un homme est tombé à l'eau.",
+            40,
+        ),
+        (
+            "Mardi, une embarcation était en difficulté près de Berck. À son bord, 12 hommes, "
+            "trois femmes et deux enfants.",
+            17,
+        ),
+    ],
+)
+def test_the_count_put_on_board_in_the_next_sentence_is_the_boats(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
