@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     import pandas as pd
 
 DEFAULT_OFFSHORE_M = 2_000.0
+OFFSHORE_REACH_M = 4_000.0
 OPEN_SEA_SHARE = 0.7  # "N km off X" lands 0.7 N to 1.3 N from every shore where it can
 COASTAL_M = 5_000.0
 FloatArray = npt.NDArray[np.float64]
@@ -165,7 +166,24 @@ def _offshore(
         best = int(np.argmin(np.where(pool, turn, np.inf)))
     else:
         best = int(np.argmax(np.where(pool, seaward, -np.inf)))
-    return Placed(float(lons[best]), float(lats[best]), LocationPrecision.AREA, radius)
+    lon, lat = float(lons[best]), float(lats[best])
+    if distance_m is None:
+        lon, lat = _within(place, lon, lat, OFFSHORE_REACH_M)
+    return Placed(lon, lat, LocationPrecision.AREA, radius)
+
+
+def _within(place: Placed, lon: float, lat: float, reach_m: float) -> tuple[float, float]:
+    """Return a point moved toward ``place`` along the line between them to at most ``reach_m``.
+
+    "Off X" without a distance is the sea in front of X: for a town whose
+    centre lies inland, the point at sea off its shore is kept no further
+    from the town than this (on the way from the town to that point).
+    """
+    azimuth, _, length = _geod().inv(place.lon, place.lat, lon, lat)
+    if length <= reach_m:
+        return lon, lat
+    new_lon, new_lat, _ = _geod().fwd(place.lon, place.lat, azimuth, reach_m)
+    return float(new_lon), float(new_lat)
 
 
 def _between(index: NameIndex, first: Placed, second: Placed, rows: tuple[int, ...]) -> Placed:

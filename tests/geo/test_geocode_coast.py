@@ -352,3 +352,15 @@ def test_a_plain_name_is_geocoded_without_the_scientific_stack() -> None:
         [sys.executable, "-c", probe], capture_output=True, text=True, check=True
     ).stdout
     assert loaded.strip() == "[]"
+
+
+@pytest.mark.parametrize("town", ["Loon-Plage", "Gravelines", "Wimereux"])
+def test_off_a_town_without_a_distance_stays_within_reach_of_the_town(town: str) -> None:
+    # a town whose centre lies inland: the sea in front of it, not a point far past its shore
+    offshore, itself = placed(f"off {town}"), placed(town)
+    assert km_between(offshore, itself) <= 4.0 + 0.01
+    assert offshore.location_precision is LocationPrecision.AREA
+
+
+def test_off_a_town_with_a_distance_keeps_the_distance() -> None:
+    assert km_between(placed("3 km off Loon-Plage"), placed("Loon-Plage")) > 5.0
