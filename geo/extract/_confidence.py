@@ -20,6 +20,7 @@ BY_BASIS = {
     "side": 0.9,
     "landing": 0.8,
     "at": 0.8,
+    "sent": 0.8,
     "beach": 0.65,
     "port": 0.55,
     "of": 0.6,

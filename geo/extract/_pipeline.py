@@ -670,6 +670,7 @@ def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, in
 _KIND_RANK = {
     **dict.fromkeys(("offshore", "distance", "direction", "beach", "port"), 0),
     "at": 1,
+    "sent": 1,
     "of": 2,
     "near": 3,
     "bare": 4,

@@ -333,7 +333,7 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             rf"|traversée de)\s+{_ARTICLE}",
         ),
         (
-            "at",
+            "sent",
             r"(?:called|sent|dispatched|rushed|scrambled|deployed|tasked|appelée?s?|dépêchée?s?"
             rf"|envoyée?s?)\s+(?:out\s+)?(?:to|à|au|aux|sur)\s+{_ARTICLE}",
         ),
@@ -386,6 +386,7 @@ class Mention:
 
     ``kind`` is how the clause places the name: ``offshore``, ``distance``,
     ``direction``, ``beach``, ``port``, ``near``, ``between``, ``at``,
+    ``sent`` (where rescuers were sent: "lifeboats were sent to Dover"),
     ``route`` (crossed, across: not where it happened), ``destination``
     (to, towards, bound for: where an arrival happened, nothing else) or
     ``bare``. ``queries`` go most specific first; ``shore_query`` places an

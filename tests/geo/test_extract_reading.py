@@ -1346,3 +1346,15 @@ def test_a_number_of_people_is_no_count(text: str) -> None:
 def test_the_count_put_on_board_in_the_next_sentence_is_the_boats(text: str, people: int) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
+
+
+def test_where_lifeboats_were_sent_in_england_is_a_rescue_not_a_landing() -> None:
+    incident = _only(
+        "On Tuesday lifeboats were sent to Dungeness after a dinghy got into difficulty."
+    )
+    assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "Dungeness")
+
+
+def test_people_picked_up_at_an_english_place_still_landed_there() -> None:
+    incident = _only("On Tuesday 20 people were picked up at Dungeness.")
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 20)
