@@ -1235,12 +1235,17 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
 
 
 def _counted_by(kept: _Found, seen: _Found) -> _Found:
-    """Fill an incident's missing counts from a sighting of it.
+    """Fill an incident's missing counts, and a place it knows only coarsely, from a sighting of it.
 
     "A ship spotted a dinghy carrying eight people off Calais … the
-    lifeboat found the dinghy": the rescue was of those eight.
+    lifeboat found the dinghy": the rescue was of those eight. "Seven were
+    rescued off the Kent coast … the boat was spotted off Dover": the rescue
+    was off Dover.
     """
-    return replace(kept, people=kept.people or seen.people, boats=kept.boats or seen.boats)
+    counted = replace(kept, people=kept.people or seen.people, boats=kept.boats or seen.boats)
+    if seen.place.coarseness < kept.place.coarseness and seen.event_type in _SEEN:
+        return replace(counted, place=seen.place, basis=seen.basis)
+    return counted
 
 
 def _dated_by_place(found: list[_Found]) -> list[_Found]:

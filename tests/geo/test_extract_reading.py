@@ -1358,3 +1358,15 @@ def test_where_lifeboats_were_sent_in_england_is_a_rescue_not_a_landing() -> Non
 def test_people_picked_up_at_an_english_place_still_landed_there() -> None:
     incident = _only("On Tuesday 20 people were picked up at Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 20)
+
+
+def test_a_rescue_off_a_county_is_where_the_boat_was_spotted() -> None:
+    incident = _only(
+        "Eleven people were rescued from a dinghy off the Kent coast on Tuesday. The dinghy was "
+        "spotted two miles off Deal."
+    )
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.RESCUE,
+        "two miles off Deal",
+        11,
+    )
