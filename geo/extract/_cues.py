@@ -67,7 +67,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
         r" the (?:water|sea)|pris(?:es)? en charge|hélitreuillée?s?"
-        r"|(?:réussi à|parvenue?s? à|pu)\s+(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
+        r"|(?:réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|leur|y)\s*)?"
+        r"(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
         r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard))\b",
@@ -84,7 +85,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
         r"|interceptent|intercepte|interpellent|interpelle|empêchent|empêche"
         r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?)|arrested|mise?s? en échec"
-        r"|(?:fai(?:t|re|ts)|réussi à|parvenue?s? à|pu)\s+(?:interpeller|intercepter|arrêter"
+        r"|(?:fai(?:t|re|ts)|réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|y)\s*)?"
+        r"(?:interpeller|intercepter|arrêter"
         r"|stopper)"
         r"|(?:ont|a|avaient|avait) (?:mis|mise) en échec"
         rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",

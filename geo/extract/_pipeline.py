@@ -896,7 +896,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             (_sibling_place(event, facts), "sibling"),
             (_fitting(event, facts.scene), "sentence"),
             (_scene_place(event, scene, own_date), "scene"),
-            (_story_place(event, scene.earlier, own_date, order), "scene"),
+            (_story_place(event, scene.earlier, own_date or scene.date, order), "scene"),
             (event.implied, "implied"),
         ):
             if place is None:

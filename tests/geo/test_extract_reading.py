@@ -1370,3 +1370,23 @@ def test_a_rescue_off_a_county_is_where_the_boat_was_spotted() -> None:
         "two miles off Deal",
         11,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Mardi, des exilés ont mis des canots à l'eau depuis la plage d'Équihen. Les policiers "
+            "sont parvenus à en stopper la plupart.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mardi, un canot a chaviré au large de Wimereux. Les sauveteurs ont pu les récupérer.",
+            EventType.RESCUE,
+        ),
+    ],
+)
+def test_a_pronoun_between_managed_to_and_the_verb_keeps_the_cue(
+    text: str, kind: EventType
+) -> None:
+    assert [i.event_type for i in _read(text)] == [kind]
