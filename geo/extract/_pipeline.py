@@ -736,6 +736,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
     story: dt.date | None = None  # the last day the report named: its story's day
     told = _NO_FACTS  # what the sentence before reported
+    previous = ""  # the sentence before
     quiet = 0  # sentences since the last that reported anything
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
     for order, sentence in enumerate(sentences(text)):
@@ -748,7 +749,9 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if not facts.events and found and found[-1].order == order - 1:
             found[-1] = _with_group_count(found[-1], sentence)
         facts = _with_party_count(facts, sentence, told)
-        told = facts
+        if told is _NO_FACTS and order > 0:
+            facts = _with_count_told(facts, sentence, previous)
+        told, previous = facts, sentence
         if facts is _NO_FACTS:
             scene, quiet = _Scene(), quiet + 1
             continue
@@ -875,6 +878,25 @@ def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
         and e.basis != "listed"
         and (e.place is None or e.place.coarseness == Coarseness.FINE)
         else e
+        for e in facts.events
+    )
+    return replace(facts, events=events)
+
+
+def _with_count_told(facts: _Facts, sentence: str, previous: str) -> _Facts:
+    """Give a sentence's uncounted events the count a sentence without an event gave just before.
+
+    "La première intervention a concerné 24 exilés. Ils ont été récupérés au
+    large de Calais": the 24 were rescued. Only for a sentence opening on
+    that party, and a count that is no total or statistic.
+    """
+    if not facts.events or _PARTY.match(sentence) is None or is_statistic_or_policy(previous):
+        return facts
+    count = people_count(previous)
+    if count is None or count.value > MAX_PEOPLE:
+        return facts
+    events = tuple(
+        replace(e, people=count) if e.people is None and e.basis != "listed" else e
         for e in facts.events
     )
     return replace(facts, events=events)

@@ -1390,3 +1390,26 @@ def test_a_pronoun_between_managed_to_and_the_verb_keeps_the_cue(
     text: str, kind: EventType
 ) -> None:
     assert [i.event_type for i in _read(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, la première intervention a concerné 24 exilés. Ils ont été récupérés à 3 km "
+            "au large de Calais.",
+            24,
+        ),
+        # a total since January is not the party's count
+        (
+            "Depuis janvier, 2 400 exilés ont tenté la traversée. Ils ont été récupérés à 3 km au "
+            "large de Calais mardi.",
+            None,
+        ),
+    ],
+)
+def test_they_are_the_party_a_sentence_without_an_event_counted(
+    text: str, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
