@@ -149,7 +149,7 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     ``story`` is the day the report was speaking of before this sentence:
     "the day before" and "la veille" count back from it.
     """
-    parts = [c for c in clauses(sentence) if not c.relative]
+    parts = [piece for c in clauses(sentence) if not c.relative for piece in _two_events(c)]
     cues = [event_cue(part.text) for part in parts]
     reporting = _with_elided_cues(
         [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
@@ -184,6 +184,29 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
     )
+
+
+_SECOND_COUNT = re.compile(
+    r",\s+(?=(?:\d[\d\u202f\u00a0.,]*|[a-zé-]+)\s+(?:(?:personnes|migrants|exilés|people|others"
+    r"|autres)\s+)?(?:ont|sont|were|have|had|avaient|étaient)\s)",
+    re.IGNORECASE,
+)
+
+
+def _two_events(clause: Clause) -> list[Clause]:
+    """Cut a clause where a comma opens a second count and verb of another event.
+
+    "Un migrant est mort, 85 ont été sauvés": a death and a rescue, each
+    with its count. Only when both halves have cues of different events.
+    """
+    comma = _SECOND_COUNT.search(clause.text)
+    if comma is None:
+        return [clause]
+    first, second = clause.text[: comma.start()], clause.text[comma.end() :]
+    cues = event_cue(first), event_cue(second)
+    if cues[0] is None or cues[1] is None or cues[0].event_type is cues[1].event_type:
+        return [clause]
+    return [Clause(first), Clause(second)]
 
 
 def _clauses_place(sentence: str, parts: list[Clause]) -> Place | None:

@@ -1413,3 +1413,21 @@ def test_they_are_the_party_a_sentence_without_an_event_counted(
 ) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un migrant est mort au large de Calais, 85 autres ont été sauvés.",
+        "On Tuesday one man died off Calais, 60 others were rescued.",
+    ],
+)
+def test_a_comma_before_a_second_count_and_verb_opens_a_second_event(text: str) -> None:
+    kinds = sorted((i.event_type.value, i.people) for i in _read(text))
+    assert kinds[0] == ("death", 1)
+    assert kinds[1][0] == "rescue" and kinds[1][1] in (60, 85)
+
+
+def test_a_comma_before_a_second_count_of_the_same_event_keeps_one_clause() -> None:
+    text = "Mardi, 30 migrants ont été secourus au large de Calais, 20 ont été secourus ensuite."
+    assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
