@@ -776,7 +776,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = _with_count_told(facts, sentence, previous)
         told, previous = facts, sentence
         if facts is _NO_FACTS:
-            scene, quiet = _Scene(), quiet + 1
+            quiet += 1
+            scene = _Scene(lede=scene.lede if quiet <= _LEDE_PAUSE else ())
             continue
         if quiet == 1 and facts.events:
             found = _counted_after_a_pause(found, facts, order - 2)
@@ -786,7 +787,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
         else:
             lent = replace(scene, date=scene.date or story, earlier=earlier)
-            found.extend(_sentence_found(facts, lent, sentence, order))
+            placed = list(_sentence_found(facts, lent, sentence, order))
+            found.extend(placed + _lede_placed(scene.lede, placed, order))
             scene = _next_scene(facts, scene)
         story = facts.date or story
         if scene.place is not None and scene.place.coarseness == Coarseness.FINE:
@@ -1045,6 +1047,43 @@ def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iter
             False,
             "lede",
         )
+
+
+_LEDE_PAUSE = 2
+"""How many sentences without an event an unplaced lede waits for the place of its scene."""
+
+
+def _lede_placed(lede: tuple[_Event, ...], placed: list[_Found], order: int) -> list[_Found]:
+    """Place a lede's unplaced deaths where the next incident told of happened.
+
+    "Five migrants died in French waters. … Dozens were pulled from the
+    water during rescue efforts in Wimereux": the deaths were at Wimereux.
+    Only at a fine place of the lede's side of the Channel and day, and only
+    deaths: a report opens on them, then tells the scene.
+    """
+    scene = next(
+        (f for f in placed if f.place.coarseness == Coarseness.FINE and f.basis != "side"), None
+    )
+    if scene is None:
+        return []
+    told = {f.event_type for f in placed}
+    return [
+        _Found(
+            event.event_type,
+            scene.place,
+            event.date or scene.date,
+            event.people,
+            event.boats,
+            scene.quote,
+            order,
+            basis="lede",
+        )
+        for event in lede
+        if event.event_type is EventType.DEATH
+        and event.event_type not in told
+        and _fitting(event, scene.place) is not None
+        and (event.date is None or scene.date is None or event.date == scene.date)
+    ]
 
 
 def _with_lede(event: _Event, lede: tuple[_Event, ...]) -> _Event:

@@ -1431,3 +1431,21 @@ def test_a_comma_before_a_second_count_and_verb_opens_a_second_event(text: str) 
 def test_a_comma_before_a_second_count_of_the_same_event_keeps_one_clause() -> None:
     text = "Mardi, 30 migrants ont été secourus au large de Calais, 20 ont été secourus ensuite."
     assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
+
+
+def test_deaths_told_first_are_where_the_next_incident_happened() -> None:
+    text = (
+        "On Tuesday five people died in French waters. About 70 people were trying to board a "
+        "small boat. Dozens were pulled from the water during rescue efforts in Wimereux."
+    )
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [(i.place_name, i.people, i.date) for i in deaths] == [
+        ("Wimereux", 5, dt.date(2024, 3, 12))
+    ]
+
+
+def test_deaths_told_first_are_not_placed_by_an_incident_of_another_day() -> None:
+    text = (
+        "On Tuesday five people died in French waters. On Friday dozens were rescued off Wimereux."
+    )
+    assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
