@@ -783,6 +783,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             found = _counted_after_a_pause(found, facts, order - 2)
         quiet = 0
         if not facts.events:
+            found = _replaced_by_scene(found, facts, order)
             found.extend(_lede_found(facts, scene, sentence, order))
             scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
         else:
@@ -1027,6 +1028,30 @@ def _tally_place(event: _Event, sentence: str) -> Place | None:
     if _TALLY.search(sentence) is None and not is_tally(event.clause):
         return None
     return event.implied
+
+
+_VAGUE = frozenset({"direction", "near", "implied", "outside"})
+"""How a clause placed an incident only roughly: "au sud de Boulogne", "near Calais", a country."""
+
+
+def _replaced_by_scene(found: list[_Found], facts: _Facts, order: int) -> list[_Found]:
+    """Move the incidents the sentence before placed only roughly to where this one says it was.
+
+    "Deux migrants sont morts au sud de Boulogne-sur-Mer. Le drame s'est
+    produit à hauteur des plages de Neufchâtel-Hardelot": the deaths were
+    there. Only to a fine place on the same side of the Channel.
+    """
+    place = facts.scene
+    if place is None or place.coarseness != Coarseness.FINE:
+        return found
+    return [
+        replace(f, place=place, basis="lede")
+        if f.order == order - 1
+        and f.basis in _VAGUE
+        and (f.place.country is None or f.place.country == place.country)
+        else f
+        for f in found
+    ]
 
 
 def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:

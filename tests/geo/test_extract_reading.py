@@ -1449,3 +1449,28 @@ def test_deaths_told_first_are_not_placed_by_an_incident_of_another_day() -> Non
         "On Tuesday five people died in French waters. On Friday dozens were rescued off Wimereux."
     )
     assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Mardi, deux migrants sont morts au sud de Boulogne-sur-Mer. Le drame s'est produit au "
+            "large d'Hardelot.",
+            "au large d'Hardelot",
+        ),
+        (
+            "On Tuesday two people died near Calais. The tragedy happened off Sangatte.",
+            "off Sangatte",
+        ),
+    ],
+)
+def test_where_the_tragedy_happened_replaces_a_rough_place_told_before(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.DEATH,
+        place,
+        2,
+    )
