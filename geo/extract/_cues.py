@@ -776,7 +776,7 @@ _PEOPLE = re.compile(
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
     r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?"
     r"|morte?)\b"
-    r"(?!\s+(?:and|or|et|ou|were among|was among)\b)"
+    rf"(?!\s+(?:(?:and|or|et|ou)(?!\s+(?:an?|{_NUMBER})\s)|were among|was among)\b)"
     r"|\b(?P<another>une autre|un autre|another)\s+(?=(?:a été|est|was|has been|had been)\s)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",
@@ -845,7 +845,7 @@ _CATEGORY = re.compile(
     r"(?:men|women|children|adults|minors|boys|girls|babies|toddlers|teenagers|males|females"
     r"|hommes|femmes|enfants|adultes|mineurs|bébés|nourrissons|adolescents|garçons|filles"
     r"|man|woman|child|adult|minor|boy|girl|baby|male|female|homme|femme|enfant|adulte|mineur"
-    r"|bébé)$",
+    r"|bébé|fille|fillette|garçon)$",
     _FLAGS,
 )
 """Nouns of groups that add up to one count: adults and children, men and women."""

@@ -1474,3 +1474,16 @@ def test_where_the_tragedy_happened_replaces_a_rough_place_told_before(
         place,
         2,
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("On Tuesday three men, a woman and a young girl died off Wimereux.", 5),
+        ("Mardi, trois hommes, une femme et une fillette sont morts au large de Wimereux.", 5),
+        ("On Tuesday a man and a woman died off Wimereux.", 2),
+    ],
+)
+def test_one_person_listed_with_others_adds_to_their_count(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, people)
