@@ -771,6 +771,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = memo[key]
         if not facts.events and found and found[-1].order == order - 1:
             found[-1] = _with_group_count(found[-1], sentence)
+        if _archive_photo(sentence, facts, published):
+            facts = _NO_FACTS
         facts = _with_party_count(facts, sentence, told)
         if told is _NO_FACTS and order > 0:
             facts = _with_count_told(facts, sentence, previous)
@@ -795,6 +797,26 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if scene.place is not None and scene.place.coarseness == Coarseness.FINE:
             earlier = _Story(scene.place, scene.day, order)
     return found
+
+
+_PHOTO_CREDIT = re.compile(
+    r"©|\(\s*(?:AFP|Getty|PA|Reuters|AP)\s*(?:/[^()]*)?\)|\bPicture\s*:|\bPhotograph\s*:"
+    r"|\bPhoto\s*:|/\s*AFP\b|\bArchives\b",
+    re.IGNORECASE,
+)
+_ARCHIVE_DAYS = 3
+
+
+def _archive_photo(sentence: str, facts: _Facts, published: dt.date | None) -> bool:
+    """Tell whether a sentence is the caption of a photo taken days before the report.
+
+    "Des gilets de sauvetage sur la plage de Sangatte, le 4 décembre 2024 -
+    © AFP" in a report of March 2025 shows an earlier scene: it illustrates,
+    it reports nothing.
+    """
+    if facts.date is None or published is None or _PHOTO_CREDIT.search(sentence) is None:
+        return False
+    return (published - facts.date).days > _ARCHIVE_DAYS
 
 
 def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> list[_Found]:

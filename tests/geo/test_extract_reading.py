@@ -1487,3 +1487,18 @@ def test_where_the_tragedy_happened_replaces_a_rough_place_told_before(
 def test_one_person_listed_with_others_adds_to_their_count(text: str, people: int) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.DEATH, people)
+
+
+def test_the_caption_of_an_earlier_photo_reports_nothing() -> None:
+    text = (
+        "Lundi, le corps d'un homme a été retrouvé sur la plage de Marck. "
+        "Un canot dégonflé sur la plage de Sangatte, le 2 janvier 2024 (Photo : J. Martin / AFP)."
+    )
+    assert [(i.event_type, i.place_name) for i in _read(text)] == [
+        (EventType.DEATH, "la plage de Marck")
+    ]
+
+
+def test_the_caption_of_the_days_photo_is_still_read() -> None:
+    text = "Un canot dégonflé sur la plage de Sangatte, mardi (Photo : J. Martin / AFP)."
+    assert _only(text).event_type is EventType.DEBRIS
