@@ -1502,3 +1502,14 @@ def test_the_caption_of_an_earlier_photo_reports_nothing() -> None:
 def test_the_caption_of_the_days_photo_is_still_read() -> None:
     text = "Un canot dégonflé sur la plage de Sangatte, mardi (Photo : J. Martin / AFP)."
     assert _only(text).event_type is EventType.DEBRIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A total of 47 people have been intercepted by Border Force since Saturday.",
+        "Au total, 120 exilés ont été interceptés depuis samedi.",
+    ],
+)
+def test_a_total_since_a_weekday_is_a_statistic(text: str) -> None:
+    assert _read(text) == []
