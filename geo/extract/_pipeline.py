@@ -371,7 +371,7 @@ def _clause_events(
         return []
     if kind is EventType.ARRIVAL and any(_landed_back(place) for place in places):
         return []
-    implied = _implied_place(kind, text, outside)
+    implied = None if _brought(text, cue) else _implied_place(kind, text, outside)
     boats = boat_count(text)
     day = reporting.date.date if reporting.date is not None else None
     shared = people if len(chosen) <= 1 else None
@@ -403,6 +403,17 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
+
+
+_BROUGHT = re.compile(r"(?:brought|taken|escorted|towed)\b", re.IGNORECASE)
+
+
+def _brought(text: str, cue: Cue | None) -> bool:
+    """Tell whether a clause's cue only says people were brought somewhere ("brought to the port").
+
+    Such a landing names no crossing: without a place it implies no country.
+    """
+    return cue is not None and _BROUGHT.match(text, cue.start) is not None
 
 
 _FINDER = re.compile(
@@ -445,8 +456,11 @@ def _borrowed_type(kind: EventType, place: Place, text: str) -> EventType:
     """Type an event placed by another clause or sentence as if the place were its own.
 
     A place borrowed from the scene stands on land unless it was written as
-    "off X" (an area at sea).
+    "off X" (an area at sea). People "brought to the port" of a French or
+    Belgian scene were landed back: the rescue there, not an arrival.
     """
+    if kind is EventType.ARRIVAL and _landed_back(place):
+        return EventType.RESCUE
     kind_of_mention = "offshore" if place.precision is LocationPrecision.AREA else "at"
     mention = Mention(place.written, kind_of_mention, (), 0, 0, text, True)
     return _on_land_type(kind, mention, place, text)

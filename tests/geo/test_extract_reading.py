@@ -1513,3 +1513,16 @@ def test_the_caption_of_the_days_photo_is_still_read() -> None:
 )
 def test_a_total_since_a_weekday_is_a_statistic(text: str) -> None:
     assert _read(text) == []
+
+
+def test_people_brought_to_the_port_of_a_french_scene_are_the_rescues() -> None:
+    text = (
+        "On Tuesday a dinghy got into difficulty off Calais. Four people were brought to the port."
+    )
+    assert [(i.event_type, i.place_name, i.people) for i in _read(text)] == [
+        (EventType.RESCUE, "off Calais", 4)
+    ]
+
+
+def test_people_brought_somewhere_unnamed_crossed_to_no_country() -> None:
+    assert _read("On Tuesday four people were brought to the port.") == []
