@@ -1526,3 +1526,23 @@ def test_people_brought_to_the_port_of_a_french_scene_are_the_rescues() -> None:
 
 def test_people_brought_somewhere_unnamed_crossed_to_no_country() -> None:
     assert _read("On Tuesday four people were brought to the port.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, le centre régional de sauvetage a fait décoller un hélicoptère sur la plage de "
+        "Wissant.",
+        "On Tuesday a search and rescue helicopter flew over the beach at Wissant.",
+    ],
+)
+def test_a_rescue_service_or_craft_named_is_no_rescue(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_craft_sent_to_rescue_people_rescued_them() -> None:
+    incident = _only(
+        "Mardi, un navire de sauvetage a été engagé au large de Malo-les-Bains pour secourir 48 "
+        "personnes."
+    )
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 48)
