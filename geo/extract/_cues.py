@@ -334,7 +334,7 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
 _ON_LAND = re.compile(
     r"\b(?:camps?|shot|shooting|stabb(?:ed|ing)|murder(?:ed)?|lorry|lorries|trucks?|trains?"
     r"|road|motorway|railway|rail|tunnel|eurotunnel|campement|abattue?|poignardée?|camion"
-    r"|autoroute)\b",
+    r"|autoroute|véhicules?|voitures?|fourgons?|camionnettes?|minibus|vehicles?|vans?)\b",
     _FLAGS,
 )
 _AT_SEA = re.compile(
@@ -759,7 +759,8 @@ _NOT_BETWEEN = (
     r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"
     r"|bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|de|des|du|et|sur|dans|à|au"
     r"|tentatives?|attempts?|traversées?|crossings?|opérations?|operations?|départs?"
-    r"|departures?|arrivées?|arrivals?|interventions?|nombres?|numbers?)\b)"
+    r"|departures?|arrivées?|arrivals?|interventions?|nombres?|numbers?|dizaines?|douzaines?"
+    r"|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?)\b)"
 )
 """Words that never stand between a number and its people noun: in "une embarcation de
 migrants", "a group of men" or "une tentative de migrants" the number counts the boat, the

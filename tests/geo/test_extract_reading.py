@@ -1546,3 +1546,21 @@ def test_a_craft_sent_to_rescue_people_rescued_them() -> None:
         "personnes."
     )
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 48)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un véhicule a été intercepté près de Calais avec 40 migrants.",
+        "On Tuesday police intercepted a van carrying 12 migrants near Calais.",
+    ],
+)
+def test_a_vehicle_stopped_on_land_is_no_small_boat_incident(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_round_number_written_with_a_stray_article_states_no_count_of_one() -> None:
+    incident = _only(
+        "Mardi, un centaine de migrants ont été empêchés de prendre la mer à Sangatte."
+    )
+    assert (incident.event_type, incident.people) == (EventType.INTERCEPTION, None)
