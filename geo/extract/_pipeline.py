@@ -801,7 +801,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if not facts.events:
             found = _replaced_by_scene(found, facts, order)
             found.extend(_lede_found(facts, scene, sentence, order))
-            scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day)
+            waiting = scene.lede if facts.scene is None else ()
+            scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day, waiting)
         else:
             lent = replace(scene, date=scene.date or story, earlier=earlier)
             placed = list(_sentence_found(facts, lent, sentence, order))

@@ -1564,3 +1564,12 @@ def test_a_round_number_written_with_a_stray_article_states_no_count_of_one() ->
         "Mardi, un centaine de migrants ont été empêchés de prendre la mer à Sangatte."
     )
     assert (incident.event_type, incident.people) == (EventType.INTERCEPTION, None)
+
+
+def test_deaths_told_first_wait_over_a_sentence_that_tells_the_scene_but_no_place() -> None:
+    text = (
+        "On Tuesday five people died in French waters. The boat capsized as dozens tried to board "
+        "it. Dozens were pulled from the water during rescue efforts in Wimereux."
+    )
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [(i.place_name, i.people) for i in deaths] == [("Wimereux", 5)]
