@@ -375,18 +375,19 @@ def _clause_events(
     boats = boat_count(text)
     day = reporting.date.date if reporting.date is not None else None
     shared = people if len(chosen) <= 1 else None
+    counts = _respective_counts(text, len(chosen)) or [shared]
     events = [
         _Event(
             _on_land_type(kind, mention, place, text),
             _with_actor_country(place, implied),
             day,
-            shared,
+            counts[min(at, len(counts) - 1)],
             boats,
             weak,
             implied,
             _basis(mention, len(chosen)),
         )
-        for mention, place in chosen
+        for at, (mention, place) in enumerate(chosen)
     ]
     side = list(_side_events(kind, mentions, resolved, day, people, boats))
     if any(e.event_type is EventType.ARRIVAL for e in side):
@@ -414,6 +415,28 @@ def _brought(text: str, cue: Cue | None) -> bool:
     Such a landing names no crossing: without a place it implies no country.
     """
     return cue is not None and _BROUGHT.match(text, cue.start) is not None
+
+
+_RESPECTIVELY = re.compile(r"\b(?:respectivement|respectively)\b", re.IGNORECASE)
+_LISTED_COUNTS = re.compile(r"\b\d+(?:\s*,\s*\d+)*\s+(?:et|and)\s+\d+\b")
+
+
+def _respective_counts(text: str, places: int) -> list[Count | None]:
+    """Return one count per listed place when the clause gives them "respectively".
+
+    "secourir 41 et 58 personnes respectivement au large de Gravelines et
+    Sangatte": 41 off Gravelines, 58 off Sangatte. Empty when the clause does
+    not say so, or lists as many counts as places.
+    """
+    if places < 2 or _RESPECTIVELY.search(text) is None:
+        return []
+    listed = _LISTED_COUNTS.search(text)
+    if listed is None:
+        return []
+    values = [int(number) for number in re.findall(r"\d+", listed.group())]
+    if len(values) != places:
+        return []
+    return [Count(value, CountKind.EXACT) for value in values]
 
 
 _FINDER = re.compile(

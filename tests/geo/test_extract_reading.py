@@ -1573,3 +1573,21 @@ def test_deaths_told_first_wait_over_a_sentence_that_tells_the_scene_but_no_plac
     )
     deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
     assert [(i.place_name, i.people) for i in deaths] == [("Wimereux", 5)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, les secours ont sauvé 41 et 58 personnes respectivement au large de Gravelines et "
+        "de Sangatte.",
+        "On Tuesday 41 and 58 people were rescued off Gravelines and Sangatte respectively.",
+    ],
+)
+def test_counts_given_respectively_go_to_their_places_in_order(text: str) -> None:
+    incidents = sorted(_read(text), key=lambda i: i.people or 0)
+    assert [(i.event_type, i.people) for i in incidents] == [
+        (EventType.RESCUE, 41),
+        (EventType.RESCUE, 58),
+    ]
+    assert incidents[0].place_name is not None and "Gravelines" in incidents[0].place_name
+    assert incidents[1].place_name is not None and "Sangatte" in incidents[1].place_name
