@@ -360,6 +360,8 @@ def _clause_events(
     if people is not None and people.value > MAX_PEOPLE:
         return []
     kind = cue.event_type if cue is not None else EventType.LAUNCH
+    if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
+        people = None if _GROUP_BEFORE.search(text, 0, cue.start) else people
     if kind is EventType.OTHER and people is None and cue is not None:
         kind = _found_boat(text, cue.start)
         if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
@@ -404,6 +406,15 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
+
+
+_GROUP_BEFORE = re.compile(
+    r"\b(?:migrants|people|asylum seekers|refugees|passengers|exilés|personnes|naufragés"
+    r"|passagers)\b",
+    re.IGNORECASE,
+)
+"""A group named without a number before the cue: a single person counted after it is one of
+them ("migrants arriving at Dover, and one person carried on a stretcher"), not their count."""
 
 
 _BROUGHT = re.compile(r"(?:brought|taken|escorted|towed)\b", re.IGNORECASE)

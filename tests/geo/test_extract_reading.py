@@ -1591,3 +1591,15 @@ def test_counts_given_respectively_go_to_their_places_in_order(text: str) -> Non
     ]
     assert incidents[0].place_name is not None and "Gravelines" in incidents[0].place_name
     assert incidents[1].place_name is not None and "Sangatte" in incidents[1].place_name
+
+
+def test_one_person_after_a_group_named_without_a_number_is_one_of_them() -> None:
+    incident = _only(
+        "On Tuesday migrants arrived at Dover and one person was carried off on a stretcher."
+    )
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, None)
+
+
+def test_one_person_alone_is_still_one() -> None:
+    incident = _only("On Tuesday one person was rescued off Wimereux.")
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 1)
