@@ -150,8 +150,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
-        r"\b(?:(?:arrived|arrive|arrives)(?!\s+(?:sur (?:place|les lieux|zone)|on (?:the )?"
-        r"scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
+        r"\b(?:(?:arrived|arrive|arrives|arriving)(?!\s+(?:sur (?:place|les lieux|zone)"
+        r"|on (?:the )?scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
         r"|(?:entered|sailed into|steered into) (?:the )?(?:port|harbour|harbor|marina)\b"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
         r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"

@@ -1603,3 +1603,12 @@ def test_one_person_after_a_group_named_without_a_number_is_one_of_them() -> Non
 def test_one_person_alone_is_still_one() -> None:
     incident = _only("On Tuesday one person was rescued off Wimereux.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 1)
+
+
+def test_people_seen_arriving_arrived() -> None:
+    incident = _only("On Tuesday 14 migrants were seen arriving at Dover.")
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.ARRIVAL,
+        "Dover",
+        14,
+    )
