@@ -23,6 +23,7 @@ import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Generic, TypeVar
 
 from fastapi import Request
@@ -144,8 +145,12 @@ class Cached:
     media_type: str
 
 
+@lru_cache(maxsize=4096)
 def etag(version: str, kind: str, parameters: Hashable) -> str:
-    """Return the strong ETag of one kind of answer for a store version and parameters."""
+    """Return the strong ETag of one kind of answer for a store version and parameters.
+
+    Kept for the addresses asked most: a repeated request then only hashes its parameters.
+    """
     text = f"{build_id()}|{version}|{kind}|{parameters!r}"
     return '"' + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32] + '"'
 
