@@ -249,7 +249,8 @@ _ARTICLE = r"(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l['’]|une?\s+)?"
 _DISTANCE = (
     r"(?:about |around |some |approximately |nearly |almost |just |roughly |environ |à peine )?"
     r"(?P<amount>\d+(?:[.,]\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|twelve|twenty"
-    r"|thirty|a few|a couple of|a|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine)"
+    r"|thirty|a few|a couple of|a|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine"
+    r"|cinquantaine|soixantaine|centaine)"
     r"(?: de)?|quelques)[ -]?"
     r"(?P<unit>km|kms|kilomètres?|kilometres?|kilometers?|nautical miles?|miles?"
     r"|milles?(?: marins| nautiques)?|nm|mètres?|metres?|meters?|m)(?:\s*\([^()]{0,20}\))?"
@@ -260,6 +261,8 @@ _DIRECTION = (
 )
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
 # "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal".
+# Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
+# "a helicopter from Lydd".
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -272,7 +275,12 @@ _ORGANISATION_LEAD = (
     r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter)\)?(?:\s+de\s+sauvetage)?"
     r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
-    r"\s+(?:à|au|aux|en|in|at|near))\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
+    r"\s+(?:à|au|aux|en|in|at|near)"
+    r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
+    r"|canots?(?:\s+de\s+sauvetage)?|cutters?)(?:\s+(?:were|was|had\s+been|ont\s+été"
+    r"|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
+    r"|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis))"
+    r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
 )
 # How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):
 # "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate".
@@ -355,7 +363,7 @@ _LEAD_WINDOW = 60
 _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
     r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
-    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|lifeboat|coastguard|police|hospital|crown court"
+    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|lifeboats?|coastguard|police|hospital|crown court"
     r"|magistrates|council|port authority|harbour board|MRCC|Border Force|nationale?s?|rouge))\b",
     re.IGNORECASE,
 )
@@ -675,7 +683,8 @@ _METRES |= {"mile": 1609.0, "mèt": 1.0, "met": 1.0, "m": 1.0}
 _AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
 _AMOUNTS |= {"eight": 8, "nine": 9, "ten": 10, "twelve": 12, "twenty": 20, "thirty": 30}
 _AMOUNTS |= {"few": 3, "of": 2, "quelques": 3, "dizaine": 10, "quinzaine": 15, "vingtaine": 20}
-_AMOUNTS |= {"trentaine": 30, "quarantaine": 40}
+_AMOUNTS |= {"trentaine": 30, "quarantaine": 40, "cinquantaine": 50, "soixantaine": 60}
+_AMOUNTS |= {"centaine": 100}
 
 
 def offset_m(lead: str) -> float | None:

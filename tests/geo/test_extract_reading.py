@@ -1612,3 +1612,36 @@ def test_people_seen_arriving_arrived() -> None:
         "Dover",
         14,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 30 personnes ont été secourues à Hardelot, à une cinquantaine de kilomètres "
+        "au nord de Berck.",
+        "Mardi, 30 personnes ont été secourues à Hardelot, à une centaine de kilomètres "
+        "au sud de Dunkerque.",
+    ],
+)
+def test_a_rough_distance_from_a_town_after_the_place_only_says_where_it_lies(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 30)
+    assert incident.place_name is not None and "Hardelot" in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday 25 people were rescued off Folkestone; lifeboats were sent from Deal and "
+        "Dungeness.",
+        "On Tuesday 25 people were rescued off Folkestone. Lifeboat crews were sent out from "
+        "Deal and Dungeness.",
+        "On Tuesday 25 people were rescued off Folkestone. Deal and Dungeness lifeboats "
+        "joined the search.",
+        "On Tuesday 25 people were rescued off Folkestone by a helicopter from Lydd.",
+    ],
+)
+def test_where_rescuers_came_from_is_not_an_incident(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 25)
+    assert incident.place_name is not None and "Folkestone" in incident.place_name
