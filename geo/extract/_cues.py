@@ -770,6 +770,7 @@ _PEOPLE = re.compile(
     rf"\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
     rf"{_PEOPLE_NOUN}\b"
     rf"|\b(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)\b"
+    rf"|\b{_NUMBER}\s+(?:or|ou|to|à)\s+(?P<upper>{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
     rf"|\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
     rf"(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
@@ -837,6 +838,9 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
     """Return the count one match of the people pattern states."""
     if match.group("single") or match.group("one") or match.group("another"):
         return Count(1, CountKind.EXACT)
+    if match.group("upper"):  # "five or six people": a reader maps the most said to be there
+        count = _count(match, match.group("upper"))
+        return Count(count.value, CountKind.APPROXIMATE) if count is not None else None
     number = next(
         match.group(name)
         for name in ("part", "ofthem", "number", "bare", "aboard", "lead", "subject", "verb")

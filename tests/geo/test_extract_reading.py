@@ -1645,3 +1645,15 @@ def test_where_rescuers_came_from_is_not_an_incident(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 25)
     assert incident.place_name is not None and "Folkestone" in incident.place_name
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("On Tuesday seven or eight people landed at Deal.", 8),
+        ("Mardi, 12 à 15 migrants sont arrivés à Douvres.", 15),
+    ],
+)
+def test_a_guess_between_two_numbers_counts_the_higher(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, people)
