@@ -813,7 +813,9 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     state no number. Groups of people written apart are one count ("four
     adults and two children", "31 hommes, 10 femmes et 22 enfants"); a part
     of a count already given is not ("42 migrants, including 10 children",
-    "16 migrants dont 2 enfants"), and "48 des 55 migrants" counts 48.
+    "16 migrants dont 2 enfants"), and "48 des 55 migrants" counts 48. "N of
+    them" after the cue counts some of the people the event was about ("seen
+    in distress, and four of them were taken to hospital"), not all of them.
     """
     found: list[tuple[int, int, Count]] = []
     chain: tuple[re.Match[str], Count, bool, int] | None = None  # last group, its sum, part, start
@@ -827,6 +829,7 @@ def people_count(clause: str, near: int = 0) -> Count | None:
                 found.pop()
         else:
             part = _SUBCOUNT.search(clause, max(0, match.start() - 40), match.start()) is not None
+            part = part or (match.group("ofthem") is not None and 0 < near <= match.start())
             start = match.start()
         chain = (match, count, part, start)
         if not part:

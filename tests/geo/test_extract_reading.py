@@ -1657,3 +1657,17 @@ def test_where_rescuers_came_from_is_not_an_incident(text: str) -> None:
 def test_a_guess_between_two_numbers_counts_the_higher(text: str, people: int) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.ARRIVAL, people)
+
+
+def test_some_of_them_after_the_cue_are_not_the_whole_party() -> None:
+    incident = _only(
+        "On Tuesday a dinghy got into trouble off Hardelot and three of them were treated "
+        "for the cold."
+    )
+    assert incident.event_type is EventType.RESCUE
+    assert incident.people is None
+
+
+def test_some_of_them_who_died_are_the_dead() -> None:
+    incident = _only("On Tuesday a dinghy sank off Hardelot and two of them died.")
+    assert (incident.event_type, incident.people) == (EventType.DEATH, 2)
