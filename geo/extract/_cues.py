@@ -777,6 +777,8 @@ _PEOPLE = re.compile(
     rf"(?P<bare>{_NUMBER})\b(?:\s+{_PEOPLE_NOUN}\b)?"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    rf"|\b(?:group|groupe)\s+(?:of|de)\s+(?:{_QUALIFIER}\s+)?(?P<party>{_NUMBER})\b"
+    rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days|years|ans)\b)"
     rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près)\s)"
     rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
     r"|avaient été|off|near|au large)\b"
@@ -846,7 +848,17 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
         return Count(count.value, CountKind.APPROXIMATE) if count is not None else None
     number = next(
         match.group(name)
-        for name in ("part", "ofthem", "number", "bare", "aboard", "lead", "subject", "verb")
+        for name in (
+            "part",
+            "ofthem",
+            "number",
+            "bare",
+            "aboard",
+            "party",
+            "lead",
+            "subject",
+            "verb",
+        )
         if match.group(name)
     )
     return _count(match, number)

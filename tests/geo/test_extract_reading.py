@@ -1671,3 +1671,20 @@ def test_some_of_them_after_the_cue_are_not_the_whole_party() -> None:
 def test_some_of_them_who_died_are_the_dead() -> None:
     incident = _only("On Tuesday a dinghy sank off Hardelot and two of them died.")
     assert (incident.event_type, incident.people) == (EventType.DEATH, 2)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The group of 14, including two children, landed at Deal on Tuesday.",
+        "Mardi, un groupe de 14 est arrivé à Douvres.",
+    ],
+)
+def test_a_group_of_a_number_without_a_noun_counts_people(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 14)
+
+
+def test_a_group_of_boats_counts_no_people() -> None:
+    incident = _only("On Tuesday a group of 3 boats landed at Deal.")
+    assert incident.people is None
