@@ -301,8 +301,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "distance",
             rf"(?P<dist>{_DISTANCE})\s+(?:off|out from|away from|from|au large de|au large d['’]"
-            r"|au large du|de)\s+(?:(?:the\s+)?(?:coast|coastline|shore|beach|port|harbour)\s+"
-            rf"(?:of|at|near)\s+|la côte (?:de\s+|d['’]))?{_ARTICLE}",
+            r"|au large du|de|du|des|d['’])\s*(?:(?:the\s+)?(?:coast|coastline|shore|beach|port"
+            r"|harbour)\s+(?:of|at|near)\s+|(?:la\s+)?(?:côtes?|port|plages?)(?:\s+(?:britannique"
+            rf"|français|anglais|belge)e?s?)?\s+(?:de\s+|d['’]|du\s+))?{_ARTICLE}",
         ),
         (
             "direction",

@@ -1688,3 +1688,16 @@ def test_a_group_of_a_number_without_a_noun_counts_people(text: str) -> None:
 def test_a_group_of_boats_counts_no_people() -> None:
     incident = _only("On Tuesday a group of 3 boats landed at Deal.")
     assert incident.people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, huit personnes ont été secourues à 10 km du port britannique de Douvres.",
+        "Mardi, huit personnes ont été secourues à 10 km des côtes de Douvres.",
+    ],
+)
+def test_a_distance_from_an_english_port_is_at_sea_not_an_arrival(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 8)
+    assert incident.place_name is not None and "Douvres" in incident.place_name
