@@ -576,9 +576,13 @@ def _with_actor_country(place: Place | None, implied: Place | None) -> Place | N
 
 
 def _on_beach(place: Place, mentions: list[Mention]) -> bool:
-    """Tell whether a place was written as a beach ("on a Calais beach", "the beach at X")."""
+    """Tell whether a place was written as a beach ("on a Calais beach", "the beach at X").
+
+    "Au large de la plage de X" is at sea off the beach, not on it.
+    """
     return any(
         m.written == place.written
+        and m.kind != "offshore"
         and ("beach" in m.written.lower() or "plage" in m.written.lower())
         for m in mentions
     )

@@ -314,8 +314,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "offshore",
             r"(?:(?:in the sea|at sea|in the water|in the channel)\s+)?(?:just\s+|right\s+)?"
             r"(?:off(?:\s+of)?|au large)\s*(?:(?:the\s+)?(?:coast|coastline|shore|beach|beaches"
-            r"|port|harbour|harbor|town|resort)\s+(?:of|at|near|in)\s+|(?:de|du|des)\s+(?:la\s+côte\s+"
-            rf"(?:de\s+|d['’]))?|d['’])?{_ARTICLE}",
+            r"|port|harbour|harbor|town|resort)\s+(?:of|at|near|in)\s+|(?:de|du|des)\s+(?:(?:la\s+|les\s+)?"
+            rf"(?:côtes?|plages?)\s+(?:de\s+|d['’]|du\s+))?|d['’])?{_ARTICLE}",
         ),
         (
             "departure",

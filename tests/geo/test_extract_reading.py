@@ -1701,3 +1701,13 @@ def test_a_distance_from_an_english_port_is_at_sea_not_an_arrival(text: str) -> 
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 8)
     assert incident.place_name is not None and "Douvres" in incident.place_name
+
+
+def test_a_boat_off_a_beach_is_at_sea_not_leaving_it() -> None:
+    text = (
+        "Mardi, un chalutier a vu une embarcation au large de la plage de Hardelot. "
+        "Les 20 personnes à bord ont été secourues."
+    )
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+    rescue = _only("Mardi, 20 personnes ont été secourues au large des côtes de Hardelot.")
+    assert rescue.place_name == "au large des côtes de Hardelot"
