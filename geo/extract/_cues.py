@@ -351,6 +351,32 @@ SCENE_WORDS = re.compile(
 """Words of a sentence that says where something already reported happened, or sets a scene."""
 
 
+_SUSPECTS_ARRESTED = re.compile(
+    r"\b(?:smugglers?|traffickers?|passeurs?|pilotes?|pilots?|skippers?)(?:\s+(?:présumée?s?|presumed"
+    r"|suspected|alleged))?\s+(?:ont\s+été|a\s+été|have\s+been|has\s+been|were|was|had\s+been)"
+    r"\s+(?:\w+\s+)?(?:arrested|detained|held|charged|interpellée?s?|arrêtée?s?|placée?s?|déférée?s?)"
+    r"|\b(?:arrested|detained|held|charged|interpellée?s?|arrêtée?s?|placée?s?\s+en\s+garde\s+à\s+vue)"
+    r"\s+(?:[\w'’-]+\s+){0,3}?(?:on\s+suspicion\s+of|suspected\s+of|soupçonnée?s?\s+d|accusée?s?\s+d"
+    r"|for\s+(?:people[- ])?smuggling|pour\s+(?:aide|trafic))",
+    _FLAGS,
+)
+"""The arrest of suspected smugglers or pilots ("a man was arrested on suspicion of
+facilitating", "deux passeurs présumés ont été interpellés"): no boat's crossing of its own."""
+
+
+def is_arrest_of_suspects(clause: str, cue_at: int) -> bool:
+    """Tell whether a clause's cue is the arrest of suspects, not an event of the crossing.
+
+    Only an arrest that is the clause's cue and comes first is read this way:
+    "20 people landed at Deal and a man was arrested on suspicion of piloting"
+    keeps its landing.
+    """
+    return any(
+        match.start() <= cue_at < match.end() and event_cue(clause[: match.start()]) is None
+        for match in _SUSPECTS_ARRESTED.finditer(clause)
+    )
+
+
 def is_away_from_boats(clause: str) -> bool:
     """Tell whether a clause is about a camp, a road or a lorry, with no boat, sea or beach.
 

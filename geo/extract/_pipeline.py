@@ -46,6 +46,7 @@ from geo.extract._cues import (
     boat_count,
     event_cue,
     find_date,
+    is_arrest_of_suspects,
     is_away_from_boats,
     is_statistic_or_policy,
     is_tally,
@@ -323,6 +324,8 @@ def _reporting(clause: Clause, cue: Cue | None) -> _Reporting | None:
         return None
     cue_at = cue.start if cue is not None else None
     if is_statistic_or_policy(clause.text, cue_at) or is_away_from_boats(clause.text):
+        return None
+    if cue_at is not None and is_arrest_of_suspects(clause.text, cue_at):
         return None
     return _Reporting(clause, cue)
 

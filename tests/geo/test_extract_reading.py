@@ -1711,3 +1711,20 @@ def test_a_boat_off_a_beach_is_at_sea_not_leaving_it() -> None:
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
     rescue = _only("Mardi, 20 personnes ont été secourues au large des côtes de Hardelot.")
     assert rescue.place_name == "au large des côtes de Hardelot"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a man was arrested in Dover on suspicion of helping people cross.",
+        "On Tuesday two suspected smugglers were arrested in Dover.",
+        "Mardi, deux passeurs présumés ont été interpellés à Calais.",
+    ],
+)
+def test_the_arrest_of_suspects_is_no_crossing_incident(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_landing_before_an_arrest_is_kept() -> None:
+    text = "On Tuesday 20 migrants landed at Deal. A man was arrested on suspicion of smuggling."
+    assert _kinds(_read(text)) == [("arrival", "Deal", 20)]
