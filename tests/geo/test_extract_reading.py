@@ -1728,3 +1728,15 @@ def test_the_arrest_of_suspects_is_no_crossing_incident(text: str) -> None:
 def test_a_landing_before_an_arrest_is_kept() -> None:
     text = "On Tuesday 20 migrants landed at Deal. A man was arrested on suspicion of smuggling."
     assert _kinds(_read(text)) == [("arrival", "Deal", 20)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, des habitants de Wissant ont signalé une embarcation de migrants.",
+        "On Tuesday residents of Wissant reported a small boat of migrants.",
+    ],
+)
+def test_where_witnesses_live_is_not_where_it_happened(text: str) -> None:
+    places = [i.place_name or "" for i in _read(text)]
+    assert not any("Wissant" in place for place in places), places
