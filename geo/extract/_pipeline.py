@@ -1485,14 +1485,16 @@ def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
 
 
 def _one_boat_stopped(found: _Found) -> bool:
-    """Tell whether a country-level candidate is the stop of one boat, not a country's tally.
+    """Tell whether a coarse candidate is one boat's stop or one person's fate, not a tally.
 
     "Border Force intercepted an inflatable carrying 15 people" names no
     place: the boat's stop is one scene a reader cannot map, unlike "French
-    police stopped 96 people on Tuesday".
+    police stopped 96 people on Tuesday"; so is one death "off the
+    Pas-de-Calais" or one person found "in the Channel".
     """
     one = found.boats is not None and found.boats.value == 1
-    return found.event_type is EventType.INTERCEPTION and one
+    one_person = found.people is not None and found.people.value == 1
+    return (found.event_type is EventType.INTERCEPTION and one) or one_person
 
 
 def _copies(coarse: _Found, placed: _Found) -> bool:

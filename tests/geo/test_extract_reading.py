@@ -1740,3 +1740,12 @@ def test_a_landing_before_an_arrest_is_kept() -> None:
 def test_where_witnesses_live_is_not_where_it_happened(text: str) -> None:
     places = [i.place_name or "" for i in _read(text)]
     assert not any("Wissant" in place for place in places), places
+
+
+def test_one_person_placed_only_in_a_department_is_not_mapped() -> None:
+    assert _read("Mardi, une personne est morte au large du Pas-de-Calais.") == []
+
+
+def test_a_department_tally_is_still_kept() -> None:
+    incident = _only("Mardi, 12 personnes sont mortes au large du Pas-de-Calais.")
+    assert (incident.event_type, incident.people) == (EventType.DEATH, 12)
