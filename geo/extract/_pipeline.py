@@ -1480,8 +1480,28 @@ def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
             and f.place.country is not None
             and not _one_boat_stopped(f)
             and not any(_copies(f, other) for other in placed)
+            and not _sums_the_day(f, placed)
         )
     ]
+
+
+def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:
+    """Tell whether a coarse count is the sum of the day's placed incidents of its type.
+
+    "20 landed at Dover, then 30 more; 50 crossed today": the day's figure
+    restates the two landings already mapped.
+    """
+    same_day = [
+        f.people
+        for f in placed
+        if (f.event_type, f.place.country) == (coarse.event_type, coarse.place.country)
+        and coarse.date is not None
+        and f.date == coarse.date
+    ]
+    if coarse.people is None or len(same_day) < 2 or any(c is None for c in same_day):
+        return False
+    total = sum(c.value for c in same_day if c is not None)
+    return not _counts_conflict(coarse.people, Count(total, CountKind.EXACT))
 
 
 def _one_boat_stopped(found: _Found) -> bool:

@@ -1749,3 +1749,19 @@ def test_one_person_placed_only_in_a_department_is_not_mapped() -> None:
 def test_a_department_tally_is_still_kept() -> None:
     incident = _only("Mardi, 12 personnes sont mortes au large du Pas-de-Calais.")
     assert (incident.event_type, incident.people) == (EventType.DEATH, 12)
+
+
+def test_a_day_figure_that_sums_the_day_s_landings_is_no_incident_of_its_own() -> None:
+    text = (
+        "On Tuesday 18 people landed at Deal. Later on Tuesday 22 more people landed at "
+        "Kingsdown. The Home Office said 40 people crossed the Channel on Tuesday."
+    )
+    assert sorted(i.people or 0 for i in _read(text)) == [18, 22]
+
+
+def test_a_day_figure_larger_than_the_day_s_landings_is_kept() -> None:
+    text = (
+        "On Tuesday 18 people landed at Deal. Later on Tuesday 22 more people landed at "
+        "Kingsdown. The Home Office said 400 people crossed the Channel on Tuesday."
+    )
+    assert sorted(i.people or 0 for i in _read(text)) == [18, 22, 400]
