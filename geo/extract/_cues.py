@@ -279,7 +279,8 @@ _STATISTICS = re.compile(
     r"(?:moins de\s+|less than\s+|the (?:past|last)\s+|l'espace\s+de\s+)?"
     r"(?:deux|trois|quatre|cinq|two|three|four|five|\d+)\s+(?:jours|heures|days|hours"
     r"|nuits|nights|semaines|weeks)|ces (?:deux |trois |quatre )?derni(?:ers|ères) (?:jours|nuits"
-    r"|heures|semaines)|(?:at|over|during) the weekend|(?:this|last) weekend|au cours du week-end"
+    r"|heures|semaines)|(?:at|over|during) the (?:bank holiday |easter |long )?weekend"
+    r"|(?:this|last) weekend|au cours du week-end"
     r"|(?:ce|le) week-end|cette semaine|la semaine dernière|successive days)(?!\w)|%"
     r"|\d[\d,.]*(?:\s+[\w'’-]+){1,5}\s+a (?:day|week|month|night)\b",
     _FLAGS,

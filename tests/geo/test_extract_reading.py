@@ -1765,3 +1765,7 @@ def test_a_day_figure_larger_than_the_day_s_landings_is_kept() -> None:
         "Kingsdown. The Home Office said 400 people crossed the Channel on Tuesday."
     )
     assert sorted(i.people or 0 for i in _read(text)) == [18, 22, 400]
+
+
+def test_people_who_arrived_over_a_holiday_weekend_are_a_tally_not_an_incident() -> None:
+    assert _read("Some 30 children arrived in small boats over the bank holiday weekend.") == []
