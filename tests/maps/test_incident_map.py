@@ -554,9 +554,22 @@ def test_popup_shows_every_field_a_reader_needs(
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("zoom", [16, 18])  # 18: beyond the clusters' zooms, one marker still
+@pytest.mark.parametrize(
+    ("zoom", "lang", "width", "third_of_may"),
+    [
+        (16, "en", 1200, "3 May 2024"),
+        # beyond the clusters' zooms the incidents at one point are still one marker
+        (18, "en", 1200, "3 May 2024"),
+        (18, "fr", 390, "3 mai 2024"),
+    ],
+)
 def test_incidents_at_one_spot_cluster_and_list_on_click(
-    tmp_path: Path, offline_page: OfflinePage, zoom: int
+    tmp_path: Path,
+    offline_page: OfflinePage,
+    zoom: int,
+    lang: str,
+    width: int,
+    third_of_may: str,
 ) -> None:
     same_beach = [
         Incident(event_type="launch", date=f"2024-05-{day:02d}", lon=1.661, lat=50.885)
@@ -564,11 +577,14 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
     ]
     path = tmp_path / "stack.html"
     page_html = render_map_html(
-        incidents_to_frame(same_beach), MapOptions(assets=AssetMode.INLINE), MapView(zoom=zoom)
+        incidents_to_frame(same_beach),
+        MapOptions(assets=AssetMode.INLINE, lang=lang),
+        MapView(zoom=zoom),
     )
     path.write_text(
         page_html.replace('"defaultCenter":[50.95,1.85]', '"defaultCenter":[50.885,1.661]')
     )
+    offline_page.page.set_viewport_size({"width": width, "height": 844})
     page = open_map(offline_page, path.as_uri())
     assert drawn_incidents(page) == 23
     assert page.locator(".launchmap-cluster").count() == 1
@@ -589,10 +605,11 @@ def test_incidents_at_one_spot_cluster_and_list_on_click(
     list_box = listing.bounding_box()
     map_box = page.locator(".launchmap-map").bounding_box()
     assert list_box and map_box and list_box["height"] < map_box["height"]
-    listing.locator("li button", has_text="3 May 2024").click()
+    listing.locator("li button", has_text=third_of_may).click()
     page.wait_for_function(
-        "() => [...document.querySelectorAll('.launchmap-popup')]"
-        ".some(n => n.innerText.includes('3 May 2024'))"
+        "day => [...document.querySelectorAll('.launchmap-popup')]"
+        ".some(n => n.innerText.includes(day))",
+        arg=third_of_may,
     )
 
 
