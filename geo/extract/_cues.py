@@ -326,7 +326,7 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     clause = _DATED_LAST_YEAR.sub(lambda m: " " * len(m.group()), clause)
     if _STATISTICS.search(clause) is not None:
         return True
-    if _TALLY.search(clause) is not None and not _day_count(clause):
+    if is_tally(clause) and not _day_count(clause):
         return True
     policy = _POLICY.search(clause)
     return policy is not None and (cue_at is None or policy.start() < cue_at)

@@ -545,7 +545,8 @@
                     return;
                 }
                 var key = item.geometry.coordinates.join(",");
-                spots.set(key, (spots.get(key) || []).concat([item.properties.index]));
+                if (!spots.has(key)) { spots.set(key, []); }
+                spots.get(key).push(item.properties.index);
             }, this);
             spots.forEach(function (indices) {
                 this._group.addLayer(indices.length > 1 ? this._spotMarker(indices) : this._incidentMarker(indices[0]));
