@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import httpx
@@ -32,8 +33,19 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
         yield live
 
 
-def _log_lines(server: LiveServer) -> list[str]:
-    return [line for line in server.log.read_text().splitlines() if "launchmap.access" in line]
+def _log_lines(server: LiveServer, until: Callable[[list[str]], bool] = bool) -> list[str]:
+    """The server's access log lines, once ``until`` holds of them (or after 10 s).
+
+    A request is logged when its response has been sent, so a client can read
+    the log before the line of its last request is written: wait for it.
+    """
+    deadline = time.monotonic() + 10
+    while True:
+        text = server.log.read_text()
+        lines = [line for line in text.splitlines() if "launchmap.access" in line]
+        if until(lines) or time.monotonic() > deadline:
+            return lines
+        time.sleep(0.05)
 
 
 def _client_of(line: str) -> str:
@@ -67,6 +79,8 @@ def test_a_chunked_body_within_the_limit_is_read(server: LiveServer) -> None:
 
 
 def test_x_forwarded_for_does_not_get_round_the_write_limit(server: LiveServer) -> None:
+    posts = '"POST /collections/incidents/items"'
+    posted_before = sum(posts in line for line in _log_lines(server))
     statuses = [
         httpx.post(
             f"{server.url}/collections/incidents/items",
@@ -76,15 +90,18 @@ def test_x_forwarded_for_does_not_get_round_the_write_limit(server: LiveServer) 
         for n in range(6)
     ]
     assert 429 in statuses, statuses  # one client, whatever address it claims
-    lines = [line for line in _log_lines(server) if '"POST /collections/incidents/items"' in line]
-    assert lines and not any("203.0.113." in line for line in lines)
+    logged = _log_lines(
+        server, until=lambda lines: sum(posts in line for line in lines) >= posted_before + 6
+    )
+    lines = [line for line in logged if posts in line]
+    assert len(lines) >= posted_before + 6 and not any("203.0.113." in line for line in lines)
 
 
 def test_a_newline_in_the_path_cannot_forge_a_log_line(server: LiveServer) -> None:
     forged = "/nothing%0a2025-01-01 launchmap.access 6.6.6.6 %22GET /admin%22 200"
     httpx.get(f"{server.url}{forged}")
     httpx.get(f"{server.url}/healthz")  # the line after it
-    lines = _log_lines(server)
+    lines = _log_lines(server, until=lambda lines: any("/nothing" in line for line in lines))
     assert {_client_of(line) for line in lines} == {"127.0.0.1"}
     [logged] = [line for line in lines if "/nothing" in line]
     assert '\\x0a2025-01-01 launchmap.access 6.6.6.6 \\x22GET /admin\\x22 200" 404' in logged
@@ -103,10 +120,10 @@ def test_trusted_proxies_forward_the_client_address(tmp_path: Path) -> None:
     env = {"LAUNCHMAP_FORWARDED_ALLOW_IPS": '["127.0.0.1"]'}
     with serve_launchmap(tmp_path, env=env) as proxied:
         httpx.get(f"{proxied.url}/healthz", headers={"X-Forwarded-For": "198.51.100.7"})
-        assert any(
-            line.split(" launchmap.access ")[-1].startswith("198.51.100.7")
-            for line in _log_lines(proxied)
+        lines = _log_lines(
+            proxied, until=lambda lines: any(_client_of(line) == "198.51.100.7" for line in lines)
         )
+        assert any(_client_of(line) == "198.51.100.7" for line in lines), lines
 
 
 def test_links_come_from_the_public_address_whatever_the_host(tmp_path: Path) -> None:
