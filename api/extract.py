@@ -21,7 +21,6 @@ from api.deps import get_store
 from api.errors import PROBLEM_MEDIA_TYPE, problem
 from api.features import GEOJSON
 from geo.enrich import enrich_incidents
-from geo.extract import check_url, extract_incidents
 from geo.model import frame_to_features, incidents_to_frame
 from geo.store import IncidentStore
 
@@ -60,6 +59,8 @@ class ExtractRequest(BaseModel):
     @classmethod
     def _url_is_web_address(cls, url: str | None) -> str | None:
         """Accept only http(s) addresses: they become links in map popups."""
+        from geo.extract import check_url  # see extract(): the extractor loads at first use
+
         return check_url(url, "url")
 
 
@@ -94,6 +95,10 @@ def extract(
     answer lists them as GeoJSON Features with ``stored``, the number newly
     added (an incident already stored keeps its id and is not added again).
     """
+    # The extractor's patterns take over half a second to compile: a server loads them at its
+    # first extraction, not at every start (of each worker) when most servers never extract.
+    from geo.extract import extract_incidents
+
     if len(body.text) > MAX_TEXT_CHARS:
         return problem(
             HTTPStatus.REQUEST_ENTITY_TOO_LARGE,
