@@ -19,9 +19,10 @@ plain Folium way, at every size: one ``folium.CircleMarker`` with a
 transfers (launchmap: the shell and the compressed data resource; the baseline:
 its HTML), the time to build it, and the median of its times to interactive
 in headless Chromium: from navigation start until the page's script has drawn
-the incidents (launchmap: the markers drawn, the filters, legend and controls
-working; the base map, coastline, zone, place search and chart axis follow, reported
-as "complete") or until the load event has run Folium's marker
+the incidents (launchmap: the markers drawn, answering clicks, pans and zooms;
+the panel's filters, legend and controls come in the next task, reported as
+"controls"; the base map, coastline, zone, place search and chart axis follow,
+reported as "complete") or until the load event has run Folium's marker
 script (baseline), with both pages and their assets served from 127.0.0.1,
 text files (HTML, scripts, styles) gzip-compressed for both as a web server
 or CDN sends them, and launchmap's gzip files (the data resource, the
@@ -93,6 +94,7 @@ class PageFigures:
     size_mb: float
     build_s: float
     interactive_s: float
+    controls_s: float
     complete_s: float
 
 
@@ -203,26 +205,30 @@ class BuiltPage:
 
     path: str
     ready: str
+    controls: str
     complete: str
     size_mb: float
     build_s: float
 
 
-def opened_s(browser: Browser, address: str, page: BuiltPage) -> tuple[float, float]:
-    """Open ``page`` once in a fresh context; the seconds until ``ready`` and ``complete``.
+def opened_s(browser: Browser, address: str, page: BuiltPage) -> tuple[float, float, float]:
+    """Open ``page`` once in a fresh context; the seconds until each of its three moments.
 
-    Both are measured from navigation start: ``ready`` sets ``window.benchReadyMs``
-    when the page is interactive, ``complete`` ``window.benchCompleteMs`` when
-    everything it shows is drawn.
+    Each is measured from navigation start: ``ready`` sets ``window.benchReadyMs``
+    when the page is interactive, ``controls`` ``window.benchControlsMs`` when its
+    controls work too, ``complete`` ``window.benchCompleteMs`` when everything it
+    shows is drawn.
     """
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     tab = context.new_page()
     tab.goto(f"{address}/{page.path}", timeout=READY_TIMEOUT_MS)
-    tab.wait_for_function(page.ready, timeout=READY_TIMEOUT_MS)
-    tab.wait_for_function(page.complete, timeout=READY_TIMEOUT_MS)
-    times = tab.evaluate("() => [window.benchReadyMs, window.benchCompleteMs]")
+    for waited in (page.ready, page.controls, page.complete):
+        tab.wait_for_function(waited, timeout=READY_TIMEOUT_MS)
+    times = tab.evaluate(
+        "() => [window.benchReadyMs, window.benchControlsMs, window.benchCompleteMs]"
+    )
     context.close()
-    return times[0] / 1000, times[1] / 1000
+    return times[0] / 1000, times[1] / 1000, times[2] / 1000
 
 
 def measured(browser: Browser, address: str, pages: list[BuiltPage]) -> list[PageFigures]:
@@ -231,7 +237,7 @@ def measured(browser: Browser, address: str, pages: list[BuiltPage]) -> list[Pag
     Taking turns gives every page the same share of whatever else the
     machine does while the benchmark runs.
     """
-    times: list[list[tuple[float, float]]] = [[] for _ in pages]
+    times: list[list[tuple[float, float, float]]] = [[] for _ in pages]
     for _ in range(RUNS):
         for page, runs in zip(pages, times, strict=True):
             runs.append(opened_s(browser, address, page))
@@ -239,15 +245,18 @@ def measured(browser: Browser, address: str, pages: list[BuiltPage]) -> list[Pag
         PageFigures(
             page.size_mb,
             page.build_s,
-            float(statistics.median(ready for ready, _ in runs)),
-            float(statistics.median(complete for _, complete in runs)),
+            float(statistics.median(ready for ready, _, _ in runs)),
+            float(statistics.median(controls for _, controls, _ in runs)),
+            float(statistics.median(complete for _, _, complete in runs)),
         )
         for page, runs in zip(pages, times, strict=True)
     ]
 
 
 LAUNCHMAP_READY = "() => (window.benchReadyMs = window.launchmapInteractiveMs)"
+LAUNCHMAP_CONTROLS = "() => (window.benchControlsMs = window.launchmapControlsMs)"
 LAUNCHMAP_COMPLETE = "() => (window.benchCompleteMs = window.launchmapReadyMs)"
+BASELINE_CONTROLS = "() => (window.benchControlsMs = window.benchReadyMs)"
 BASELINE_COMPLETE = "() => (window.benchCompleteMs = window.benchReadyMs)"
 BASELINE_READY = (
     "() => document.readyState === 'complete' && performance.getEntriesByType('navigation')"
@@ -260,7 +269,8 @@ def built_launchmap(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltP
     """Build launchmap's page for ``frame`` in the served folder."""
     name = f"launchmap-{count}"
     size_mb, build_s = launchmap_page(frame, folder, name)
-    return BuiltPage(f"{name}/index.html", LAUNCHMAP_READY, LAUNCHMAP_COMPLETE, size_mb, build_s)
+    moments = (LAUNCHMAP_READY, LAUNCHMAP_CONTROLS, LAUNCHMAP_COMPLETE)
+    return BuiltPage(f"{name}/index.html", *moments, size_mb, build_s)
 
 
 def built_folium(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltPage:
@@ -269,7 +279,8 @@ def built_folium(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltPage
     name = f"folium-{count}.html"
     (folder / name).write_text(page, encoding="utf-8")
     size_mb = len(page.encode("utf-8")) / 1e6
-    return BuiltPage(name, BASELINE_READY, BASELINE_COMPLETE, size_mb, build_s)
+    moments = (BASELINE_READY, BASELINE_CONTROLS, BASELINE_COMPLETE)
+    return BuiltPage(name, *moments, size_mb, build_s)
 
 
 def main() -> None:
@@ -298,7 +309,10 @@ def main() -> None:
 
 def report(ours: dict[int, PageFigures], baseline: dict[int, PageFigures]) -> None:
     """Print a readable table, then one JSON line per figure."""
-    print(f"{'page':<34}{'size MB':>10}{'build s':>10}{'interactive s':>15}{'complete s':>12}")
+    print(
+        f"{'page':<34}{'size MB':>10}{'build s':>10}{'interactive s':>15}"
+        f"{'controls s':>12}{'complete s':>12}"
+    )
     for count in ours:
         for name, figures in (
             (f"launchmap, {count:,}", ours[count]),
@@ -306,7 +320,8 @@ def report(ours: dict[int, PageFigures], baseline: dict[int, PageFigures]) -> No
         ):
             print(
                 f"{name:<34}{figures.size_mb:>10.2f}"
-                f"{figures.build_s:>10.2f}{figures.interactive_s:>15.2f}{figures.complete_s:>12.2f}"
+                f"{figures.build_s:>10.2f}{figures.interactive_s:>15.2f}"
+                f"{figures.controls_s:>12.2f}{figures.complete_s:>12.2f}"
             )
     print(f"peak memory: {peak_rss_mib():.0f} MiB")
     for count, figures in ours.items():
@@ -316,6 +331,7 @@ def report(ours: dict[int, PageFigures], baseline: dict[int, PageFigures]) -> No
             ("page_size", "MB", figures.size_mb, base.size_mb),
             ("build_time", "s", figures.build_s, base.build_s),
             ("time_to_interactive", "s", figures.interactive_s, base.interactive_s),
+            ("time_to_controls", "s", figures.controls_s, base.controls_s),
             ("time_to_complete", "s", figures.complete_s, base.complete_s),
         ):
             print(figure(f"map_{name}_{count}", value, unit, label, base_value, base_value / value))

@@ -34,6 +34,11 @@
 
     // -- words and formats: the page's language --------------------------------------------------
 
+    /* A promise kept in a later task: the browser may paint and answer input before what follows. */
+    function nextTask() {
+        return new Promise(function (resolve) { setTimeout(resolve, 0); });
+    }
+
     /* A value made on first use: a page pays for a formatter (ICU data) only when it writes one. */
     function lazy(make) {
         var made = null;
@@ -1591,13 +1596,19 @@
     /* Everything that shows the filtered incidents, brought up to date together: one part
        failing (it should not) leaves the others current, and says so in the console. */
     App.prototype.applyFilter = function () {
+        this.shown = this.filter.select(this.data);
+        this._showShown(true);
+    };
+
+    /* Bring every part in step with the incidents the filters keep (this.shown): the markers
+       too, unless ``withMarkers`` is false because showIncidents has just drawn them. */
+    App.prototype._showShown = function (withMarkers) {
         var app = this;
-        var shown = this.filter.select(this.data);
+        var shown = this.shown;
         var mask = new Uint8Array(this.data.count);
         shown.forEach(function (index) { mask[index] = 1; });
-        this.shown = shown;
         [
-            function () { app.incidents.setShown(shown); },
+            function () { if (withMarkers) { app.incidents.setShown(shown); } },
             function () { app.hotspots.setShown(mask); },
             function () { app.density.setShown(shown); },
             function () { app.panel.showCounts(shown); },
@@ -1714,6 +1725,16 @@
         this.rememberView();
     };
 
+    /* The incidents the filters keep, on the map: what a reader needs to start using it.
+       Drawn in the task that makes the map; the panel, the hotspots and the heat map come in
+       the next (start), so that the browser paints the markers in between. */
+    App.prototype.showIncidents = function () {
+        this.shown = this.filter.select(this.data);
+        this.incidents.setShown(this.shown);
+        if (this.view.layers.indexOf("incidents") >= 0) { this.map.addLayer(this.incidents); }
+    };
+
+    /* The panel and its toggle, the overlays the view names, the chart's and countries' boxes. */
     App.prototype.start = function () {
         var app = this;
         this.panel = new Panel(this, document.getElementById("launchmap-controls"));
@@ -1732,21 +1753,16 @@
         if (canvas) { this.chart = new Chart(this, canvas); }
         this.started = true;
         this.map.on("moveend", this.rememberView, this);
-        this.applyFilter();
+        this._showShown(false);
         window.launchmap = this;
     };
 
-    /* The base map comes in the task after the incidents': the browser paints the incidents first,
-       then asks for the tiles (which come from the network anyway) or draws the offline map.
-       A promise of it shown. */
+    /* The base map comes in the task after the panel's: the browser paints the incidents and the
+       panel first, then asks for the tiles (which come from the network anyway) or draws the
+       offline map. A promise of it shown. */
     App.prototype.showBaseSoon = function () {
         var app = this;
-        return new Promise(function (resolve) {
-            setTimeout(function () {
-                app.base.layer.addTo(app.map);
-                resolve();
-            }, 0);
-        });
+        return nextTask().then(function () { app.base.layer.addTo(app.map); });
     };
 
     /* The chart is drawn once its axis (the reference layers) is there, and again as the page
@@ -1864,15 +1880,20 @@
         var mapBox = document.getElementById("launchmap-map");
         var app = null;
         /* The map is made with its incidents, in one task: the browser lays the page out once,
-           not once for an empty map and again for its markers. Once drawn, with the panel's
-           controls, a reader can use the map (interactive); the base map, the coastline, the
-           zone, the search's places, the chart and the plugins follow (ready). */
+           not once for an empty map and again for its markers. Once they are drawn a reader can
+           use the map (interactive): pan, zoom, open an incident. The panel's controls, the
+           hotspots and the heat map come in the next task (controls), so that the markers are
+           painted first; then the base map, and the coastline, the zone, the search's places,
+           the chart and the plugins follow (ready). */
         data.then(function (decoded) {
             app = new App(makeMap(config, mapBox), config, decoded);
-            app.start();
-            var based = app.showBaseSoon();
+            app.showIncidents();
             window.launchmapInteractiveMs = performance.now();
-            return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config), based]);
+            return nextTask();
+        }).then(function () {
+            app.start();
+            window.launchmapControlsMs = performance.now();
+            return Promise.all([referenceBytes.then(window.launchmapLoader.gunzipped).then(parsedJson), addPluginControls(app, config), app.showBaseSoon()]);
         }).then(function (loadedParts) {
             app.useReference(loadedParts[0]);
             app.reference = addReferenceLayers(app, loadedParts[0]);

@@ -469,6 +469,45 @@ def test_markers_are_drawn_coloured_and_sized_offline(
     save_screenshot(page, "map-standalone")
 
 
+SEEN_AT_EACH_MOMENT = """
+// As the page sets each moment (launchmapInteractiveMs, then launchmapControlsMs), note what
+// is on it then: the markers drawn, the panel's controls, and whether a task ran in between.
+window.seen = {};
+let tasks = 0;
+for (const name of ["launchmapInteractiveMs", "launchmapControlsMs"]) {
+    let value;
+    Object.defineProperty(window, name, {
+        get: () => value,
+        set: (ms) => {
+            value = ms;
+            window.seen[name] = {
+                markers: document.querySelectorAll("path.launchmap-incident").length,
+                controls: document.querySelectorAll("#launchmap-controls input").length,
+                tasks: tasks,
+            };
+            if (name === "launchmapInteractiveMs") { setTimeout(() => { tasks += 1; }, 0); }
+        },
+    });
+}
+"""
+
+
+@pytest.mark.browser
+def test_markers_are_drawn_in_a_task_before_the_panel_is_built(
+    standalone_map: Path, offline_page: OfflinePage
+) -> None:
+    """A reader can use the map as soon as its markers are drawn; the browser may paint them
+    (and answer a click) before the panel's controls are made, in a task of their own."""
+    offline_page.page.add_init_script(SEEN_AT_EACH_MOMENT)
+    page = open_map(offline_page, standalone_map.as_uri())
+    seen = page.evaluate("() => window.seen")
+    interactive, controls = seen["launchmapInteractiveMs"], seen["launchmapControlsMs"]
+    assert interactive["markers"] == 3 and interactive["controls"] == 0
+    assert controls["markers"] == 3 and controls["controls"] > 5
+    assert controls["tasks"] == 1  # the panel came in a later task than the markers
+    assert offline_page.errors == []
+
+
 @pytest.mark.browser
 def test_layers_toggle(standalone_map: Path, offline_page: OfflinePage) -> None:
     page = open_map(offline_page, standalone_map.as_uri())
