@@ -21,6 +21,12 @@ SAMPLE = json.loads(bundled_path(SAMPLE_INCIDENTS_FILE).read_text(encoding="utf-
 PLACED = [f for f in SAMPLE if f["geometry"] is not None]
 
 
+@pytest.fixture
+def client(read_only_client: TestClient) -> TestClient:
+    """The module's tests only read: they share one app a store kind."""
+    return read_only_client
+
+
 def _all_items(client: TestClient, url: str) -> list[dict[str, Any]]:
     """Follow next links from ``url`` and return every feature."""
     features: list[dict[str, Any]] = []

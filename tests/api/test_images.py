@@ -13,6 +13,12 @@ from api.settings import Settings
 PATHS = ["/map.png", "/chart.png"]
 
 
+@pytest.fixture
+def client(read_only_client: TestClient) -> TestClient:
+    """The module's tests only read: they share one app a store kind."""
+    return read_only_client
+
+
 def _size(content: bytes) -> tuple[int, int]:
     image = Image.open(io.BytesIO(content))
     image.load()
