@@ -146,6 +146,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|pris la mer|prendre la mer|mise? à l'eau|mises à l'eau|mettre à l'eau|quitté la plage"
         r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?"
         r"|ont tenté la traversée"
+        rf"|(?:(?:est|était|s['’]est)\s+|(?:{_BOAT_FR})(?:\W+\w+){{0,5}}?\W+)parti(?:e|es|s)?\s+"
+        r"(?:de|d['’]|du|des|depuis)\b|(?:tentatives? de traversée|tenté (?:une|la) traversée)"
+        r"(?:\W+\w+){0,6}?\W+(?:au départ|depuis)\b"
         rf"|départs? (?:d['’]une?\s+|de\s+(?:l['’]|la\s+)?|des\s+)?{_BOAT_FR})\b",
         _FLAGS,
     ),
@@ -199,7 +202,7 @@ PREFILTER = re.compile(
     r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
     r"|set (?:off|out|sail)|sets (?:off|out|sail)|départ|left|leaving|depart|to sea|took to|push"
     r"|carr(?:y|ied)|engine|inflat"
-    r"|pris la mer|prendre la mer|à l'eau|quitté|partis|parvenu|tenté|tentative|arriv|made it"
+    r"|pris la mer|prendre la mer|à l'eau|quitté|parti|parvenu|tenté|tentative|arriv|made it"
     r"|reached"
     r"|landed|ashore|brought|escorted|crossed|crossing|journey|disembark|débarqu|atteint"
     r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult"

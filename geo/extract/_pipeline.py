@@ -540,7 +540,12 @@ def _side_events(
     people: Count | None,
     boats: Count | None,
 ) -> Iterator[_Event]:
-    """Yield the launches and English landings a clause reports beside its own event."""
+    """Yield the launches and English landings a clause reports beside its own event.
+
+    The clause's count is the landed group's, or the departed boat's; several
+    landing places for one count share none of it ("40 brought ashore at A and B").
+    """
+    landings = sum(1 for mention in mentions if mention.kind == "landing")
     for mention in mentions:
         side_kind = None
         if mention.kind == "departure" and kind not in _DEPARTING:
@@ -552,7 +557,7 @@ def _side_events(
         place = _mention_place(side_kind, mention, resolved, None)
         if place is None or (side_kind is EventType.ARRIVAL and place.country != "GB"):
             continue
-        count = people if side_kind is EventType.ARRIVAL else None
+        count = people if side_kind is EventType.ARRIVAL and landings == 1 else None
         yield _Event(side_kind, place, day, count, boats if count else None, basis="side")
 
 
@@ -774,6 +779,7 @@ class _Found:
     weak: bool = False
     basis: str = "named"
     dated: bool = True  # the date is the event's own, not borrowed from the story around it
+    another: bool = False  # "another group", "24 autres personnes": not one told before
 
 
 @dataclass(frozen=True)
@@ -1047,7 +1053,19 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             event.weak,
             basis,
             own_date is not None,
+            _ANOTHER.search(sentence) is not None,
         )
+
+
+_ANOTHER = re.compile(
+    r"\b(?:another|a further|a second|a third|un autre|une autre|une? deuxième|un second"
+    r"|une seconde|une? troisième)\s+(?:[\w-]+\s+){0,2}?(?:groups?|boats?|dinghy|dinghies"
+    r"|vessels?|craft|people|migrants|men|groupes?|embarcations?|bateaux?|canots?|personnes"
+    r"|exilés)\b|\b\d+\s+(?:others|autres\s+(?:personnes|migrants|exilés))\b",
+    re.IGNORECASE,
+)
+"""A group the sentence sets apart from one told before ("another boat", "a further 12 people",
+"24 autres personnes"): a second incident when the counts differ, however little."""
 
 
 def _fitting(event: _Event, place: Place | None) -> Place | None:
@@ -1321,6 +1339,11 @@ def _counts_conflict(first: Count | None, second: Count | None) -> bool:
     return high.value - low.value > slack * high.value
 
 
+def _told_apart(first: Count | None, second: Count | None) -> bool:
+    """Tell whether two groups' counts differ (a repeated count is the same group retold)."""
+    return first is not None and second is not None and first.value != second.value
+
+
 def _agree(first: _Found, second: _Found) -> bool:
     """Tell whether two candidates of one document describe the same incident.
 
@@ -1329,6 +1352,9 @@ def _agree(first: _Found, second: _Found) -> bool:
     a figure for the country, not that scene.
     """
     if first.dated and second.dated and first.date and second.date and first.date != second.date:
+        return False
+    later = max(first, second, key=lambda found: found.order)
+    if later.another and _told_apart(first.people, second.people):
         return False
     country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
     if len(country_level) == 1 and (country_level[0].people or country_level[0].boats):

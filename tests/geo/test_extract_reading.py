@@ -1769,3 +1769,60 @@ def test_a_day_figure_larger_than_the_day_s_landings_is_kept() -> None:
 
 def test_people_who_arrived_over_a_holiday_weekend_are_a_tally_not_an_incident() -> None:
     assert _read("Some 30 children arrived in small boats over the bank holiday weekend.") == []
+
+
+def test_one_count_for_two_landing_places_is_neither_place_s_count() -> None:
+    text = "On Monday Border Force stopped 30 people and brought them ashore at Dover and Ramsgate."
+    landed = [i for i in _read(text) if i.event_type is EventType.ARRIVAL]
+    assert sorted(i.place_name or "" for i in landed) == ["Dover", "Ramsgate"]
+    assert [i.people for i in landed] == [None, None]
+
+
+def test_another_group_with_a_close_count_at_the_same_port_is_a_second_incident() -> None:
+    text = (
+        "On Tuesday morning 14 men were brought ashore at Dover by a cutter. "
+        "An hour later another group of 15 people was brought ashore at Dover."
+    )
+    landed = [i for i in _read(text) if i.event_type is EventType.ARRIVAL]
+    assert sorted(i.people or 0 for i in landed) == [14, 15]
+
+
+def test_the_same_count_retold_as_another_boat_is_still_one_incident() -> None:
+    text = (
+        "A dinghy carrying 20 people landed at Deal on Tuesday. "
+        "Another boat carrying 20 people landed at Deal on Tuesday."
+    )
+    assert len(_read(text)) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Un canot de 38 exilés parti de la plage de Wissant a fait naufrage mardi.",
+            "Wissant",
+            38,
+        ),
+        (
+            "Mardi, le zodiac, avec 25 personnes, est parti de Gravelines vers 3 heures.",
+            "Gravelines",
+            25,
+        ),
+        (
+            "Le CROSS a relevé mardi une tentative de traversée au départ de Wimereux.",
+            "Wimereux",
+            None,
+        ),
+    ],
+)
+def test_a_boat_that_left_a_place_is_a_launch_there(
+    text: str, place: str, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.LAUNCH, people)
+    assert place in (incident.place_name or "")
+
+
+def test_people_planning_to_cross_from_a_bay_is_no_launch() -> None:
+    text = "Ils sont nombreux à tenter la traversée depuis la baie de Somme."
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text))
