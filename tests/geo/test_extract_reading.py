@@ -1826,3 +1826,19 @@ def test_a_boat_that_left_a_place_is_a_launch_there(
 def test_people_planning_to_cross_from_a_bay_is_no_launch() -> None:
     text = "Ils sont nombreux à tenter la traversée depuis la baie de Somme."
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text))
+
+
+def test_a_boat_that_left_a_named_place_is_a_launch_there() -> None:
+    incident = _only("Mardi soir, un canot avec 55 exilés a quitté Hardelot.")
+    assert (incident.event_type, incident.people) == (EventType.LAUNCH, 55)
+    assert "Hardelot" in (incident.place_name or "")
+
+
+def test_leaving_one_s_post_is_no_launch() -> None:
+    assert _read("Le préfet de Calais a quitté ses fonctions mardi.") == []
+
+
+def test_rescues_in_the_plural_are_rescues() -> None:
+    incident = _only("Mardi, plusieurs sauvetages ont eu lieu au large de Berck.")
+    assert incident.event_type is EventType.RESCUE
+    assert "Berck" in (incident.place_name or "")
