@@ -288,9 +288,9 @@ _ORGANISATION_LEAD = (
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed|escorted|transferred|ferried"
-    r"|returned|carried|airlifted|flown|driven|landed)[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
+    r"|returned|carried|airlifted|flown|driven|landed|dropped)[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
     r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
-    r"|sur)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:port|harbour|harbor|quai|docks?"
+    r"|sur|dans)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:ports?|harbours?|harbors?|quai|docks?"
     r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"
     r"|at\s+|in\s+|à\s+)?(?:la\s+|le\s+|l['’])?)?)"
 )

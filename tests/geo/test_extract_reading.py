@@ -1842,3 +1842,14 @@ def test_rescues_in_the_plural_are_rescues() -> None:
     incident = _only("Mardi, plusieurs sauvetages ont eu lieu au large de Berck.")
     assert incident.event_type is EventType.RESCUE
     assert "Berck" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 120 migrants ont été secourus puis déposés à quai dans les ports de Calais et Caen.",
+        "On Tuesday 70 people were rescued and dropped off at the ports of Calais and Dunkirk.",
+    ],
+)
+def test_ports_where_the_rescued_were_dropped_off_are_no_rescue_scene(text: str) -> None:
+    assert all(i.event_type is not EventType.RESCUE or i.lon is None for i in _read(text))
