@@ -1847,7 +1847,7 @@ def test_rescues_in_the_plural_are_rescues() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Mardi, 120 migrants ont été secourus puis déposés à quai dans les ports de Calais et Caen.",
+        "Mardi, 90 exilés ont été secourus puis déposés à quai dans les ports de Calais et Caen.",
         "On Tuesday 70 people were rescued and dropped off at the ports of Calais and Dunkirk.",
     ],
 )
