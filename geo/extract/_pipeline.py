@@ -363,6 +363,8 @@ def _clause_events(
     if people is not None and people.value > MAX_PEOPLE:
         return []
     kind = cue.event_type if cue is not None else EventType.LAUNCH
+    if cue is not None and kind is EventType.RESCUE and _POLICE_PICKUP.match(text, cue.start):
+        kind = EventType.INTERCEPTION
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) else people
     if kind is EventType.OTHER and people is None and cue is not None:
@@ -409,6 +411,16 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
+
+
+_POLICE_PICKUP = re.compile(
+    r"(?:(?:was|were|been) picked up|récupérée?s?)\s+(?:[\w'’-]+\s+){0,3}?"
+    r"(?:by|par)\s+(?:the\s+|les\s+|la\s+|des\s+)?(?:[\w-]+\s+)?(?:police|policiers"
+    r"|gendarmes?|gendarmerie|forces de l['’]ordre|crs)\b",
+    re.IGNORECASE,
+)
+"""People "picked up by police" or "récupérés par les gendarmes" were stopped, not rescued: the
+police pick up a group on land or at its start, as lifeboats pick up a boat at sea."""
 
 
 _GROUP_BEFORE = re.compile(

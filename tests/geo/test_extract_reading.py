@@ -1853,3 +1853,19 @@ def test_rescues_in_the_plural_are_rescues() -> None:
 )
 def test_ports_where_the_rescued_were_dropped_off_are_no_rescue_scene(text: str) -> None:
     assert all(i.event_type is not EventType.RESCUE or i.lon is None for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 40 migrants ont été récupérés par les gendarmes sur la plage de Wissant.",
+        "On Monday 30 migrants were picked up by French police on the beach at Gravelines.",
+    ],
+)
+def test_people_picked_up_by_police_were_stopped_not_rescued(text: str) -> None:
+    assert _only(text).event_type is EventType.INTERCEPTION
+
+
+def test_people_picked_up_by_a_lifeboat_were_rescued() -> None:
+    text = "Mardi, 40 migrants ont été récupérés par le canot de la SNSM au large de Wissant."
+    assert _only(text).event_type is EventType.RESCUE
