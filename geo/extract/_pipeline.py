@@ -365,6 +365,8 @@ def _clause_events(
     kind = cue.event_type if cue is not None else EventType.LAUNCH
     if cue is not None and kind is EventType.RESCUE and _POLICE_PICKUP.match(text, cue.start):
         kind = EventType.INTERCEPTION
+    elif cue is not None and kind is EventType.INTERCEPTION and _RESCUERS_STEP_IN.search(text):
+        kind = EventType.RESCUE
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) else people
     if kind is EventType.OTHER and people is None and cue is not None:
@@ -421,6 +423,16 @@ _POLICE_PICKUP = re.compile(
 )
 """People "picked up by police" or "récupérés par les gendarmes" were stopped, not rescued: the
 police pick up a group on land or at its start, as lifeboats pick up a boat at sea."""
+
+
+_RESCUERS_STEP_IN = re.compile(
+    r"\b(?:(?:les\s+|des\s+)?(?:secours|sauveteurs|pompiers)|la\s+snsm|(?:the\s+)?(?:lifeboats?"
+    r"|rnli|coastguards?))\s+(?:(?:en\s+mer|crews?|teams?)\s+)?(?:(?:sont|est|ont|a|were|was|have"
+    r"|has)\s+)?(?:rapidement\s+|quickly\s+)?(?:intervenue?s?|intervened)\b",
+    re.IGNORECASE,
+)
+"""Rescuers who "intervened" ("les secours sont intervenus") came to help: a rescue, where the
+police intervening is a stop."""
 
 
 _GROUP_BEFORE = re.compile(
