@@ -1869,3 +1869,20 @@ def test_people_picked_up_by_police_were_stopped_not_rescued(text: str) -> None:
 def test_people_picked_up_by_a_lifeboat_were_rescued() -> None:
     text = "Mardi, 40 migrants ont été récupérés par le canot de la SNSM au large de Wissant."
     assert _only(text).event_type is EventType.RESCUE
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mardi, les pompiers sont intervenus sur la plage de Wissant.", EventType.RESCUE),
+        ("On Tuesday the lifeboat crew intervened off Hythe.", EventType.RESCUE),
+        ("Mardi, les gendarmes sont intervenus sur la plage de Wissant.", EventType.INTERCEPTION),
+    ],
+)
+def test_who_intervened_types_the_event(text: str, kind: EventType) -> None:
+    assert _only(text).event_type is kind
+
+
+def test_the_departure_of_another_boat_is_a_launch() -> None:
+    text = "Mardi, le CROSS a été alerté du départ d'une autre embarcation près de Wimereux."
+    assert _only(text).event_type is EventType.LAUNCH
