@@ -1886,3 +1886,15 @@ def test_who_intervened_types_the_event(text: str, kind: EventType) -> None:
 def test_the_departure_of_another_boat_is_a_launch() -> None:
     text = "Mardi, le CROSS a été alerté du départ d'une autre embarcation près de Wimereux."
     assert _only(text).event_type is EventType.LAUNCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two people were found dead off Wimereux on Monday. Another body was found at Wissant.",
+        "Deux personnes sont mortes lundi au large de Wimereux. Un autre corps a été vu à Wissant.",
+    ],
+)
+def test_another_body_is_one_more_death(text: str) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert sorted(i.people or 0 for i in deaths) == [1, 2]
