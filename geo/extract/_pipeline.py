@@ -150,7 +150,8 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     ``story`` is the day the report was speaking of before this sentence:
     "the day before" and "la veille" count back from it.
     """
-    parts = [piece for c in clauses(sentence) if not c.relative for piece in _two_events(c)]
+    cut = clauses(sentence)
+    parts = [piece for c in cut if not c.relative for piece in _two_events(c)]
     cues = [event_cue(part.text) for part in parts]
     reporting = _with_elided_cues(
         [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
@@ -182,6 +183,7 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     if cued and all(_opens_on_party(_after_link(clause.text)) for clause in cued):
         uncued = [part for part in parts if all(part is not clause for clause in cued)]
         events = _with_clauses_count(events, uncued)
+    events = _with_load(events, [c.text for c in cut if c.relative])
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
     )
@@ -254,6 +256,30 @@ def _with_clauses_count(events: tuple[_Event, ...], others: list[Clause]) -> tup
     if any(event.people is not None for event in events):
         return events
     count = next((c for part in others if (c := people_count(part.text)) is not None), None)
+    if count is None or count.value > MAX_PEOPLE:
+        return events
+    return tuple(e if e.basis == "listed" else replace(e, people=count) for e in events)
+
+
+_LOAD = re.compile(
+    r"\W*(?:which|that|qui)\s+(?:had|carried|was carrying|were carrying|held|transportait"
+    r"|transportaient|avait|comptait|contenait)\b|.*\b(?:on board|aboard|à (?:son )?bord)\b",
+    re.IGNORECASE,
+)
+
+
+def _with_load(events: tuple[_Event, ...], relatives: list[str]) -> tuple[_Event, ...]:
+    """Give uncounted events the load a relative clause states ("a dinghy, which had 19 people").
+
+    Such a clause only describes the boat, but what it says is who was in it:
+    the people of the event; not for places listed together (the count was of them all).
+    """
+    if not relatives or any(event.people is not None for event in events):
+        return events
+    count = next(
+        (c for text in relatives if _LOAD.match(text) and (c := people_count(text)) is not None),
+        None,
+    )
     if count is None or count.value > MAX_PEOPLE:
         return events
     return tuple(e if e.basis == "listed" else replace(e, people=count) for e in events)

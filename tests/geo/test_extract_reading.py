@@ -1898,3 +1898,20 @@ def test_the_departure_of_another_boat_is_a_launch() -> None:
 def test_another_body_is_one_more_death(text: str) -> None:
     deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
     assert sorted(i.people or 0 for i in deaths) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("On Tuesday Border Force stopped a dinghy off Dover, which had 19 people on board.", 19),
+        (
+            "Mardi, la SNSM a secouru au large de Calais un canot, qui transportait 40 personnes.",
+            40,
+        ),
+        ("On Tuesday a lifeboat rescued a dinghy off Deal, which had lost its engine.", None),
+    ],
+)
+def test_a_relative_clause_that_says_who_was_aboard_counts_the_event(
+    text: str, people: int | None
+) -> None:
+    assert _only(text).people == people
