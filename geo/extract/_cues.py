@@ -732,6 +732,9 @@ _UNITS = {
     "quatorze": 14,
     "quinze": 15,
     "seize": 16,
+    "dix-sept": 17,
+    "dix-huit": 18,
+    "dix-neuf": 19,
 }
 _TENS = {
     "twenty": 20,
@@ -764,12 +767,15 @@ _COLLECTIVES = {
     "une soixantaine": 60,
     "une centaine": 100,
 }
-_WORD_NUMBER = (
-    rf"(?:{'|'.join(_COLLECTIVES)}"
-    rf"|(?:{'|'.join(_TENS)})"
-    rf"(?:(?:[- ]et[- ]|[- ])(?:{'|'.join(k for k, v in _UNITS.items() if v < 10)}))?"
-    rf"|{'|'.join(sorted(_UNITS, key=len, reverse=True))})"
+_ANY_UNIT = "|".join(sorted(_UNITS, key=len, reverse=True))
+_TENS_WORDS = rf"(?:quatre-vingts?|{'|'.join(_TENS)})(?:(?:[- ]et[- ]|[- ])(?:{_ANY_UNIT}))?"
+"""Tens and what follows them: "forty-two", "vingt et un", "soixante-quinze", "quatre-vingt-dix"."""
+_HUNDREDS_WORDS = (
+    rf"(?:(?:{'|'.join(k for k, v in _UNITS.items() if v < 10)})[- ])?(?:cents?|hundred)"
+    rf"(?:(?:[- ]and)?[- ](?:{_TENS_WORDS}|{_ANY_UNIT}))?"
 )
+"""Hundreds: "cent cinquante-deux", "deux cent trois", "one hundred and twenty"."""
+_WORD_NUMBER = rf"(?:{'|'.join(_COLLECTIVES)}|{_HUNDREDS_WORDS}|{_TENS_WORDS}|{_ANY_UNIT})"
 _NUMBER = rf"(?:\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d,.]\d)|\d+(?![.,:]\d)|{_WORD_NUMBER})"
 _AT_LEAST = r"more than|over|at least|upwards of|in excess of|plus de|au moins"
 _ABOUT = (
@@ -966,10 +972,26 @@ def number_value(number: str) -> int | None:
         return _COLLECTIVES[text]
     if text in _UNITS:
         return _UNITS[text]
-    parts = [part for part in re.split(r"[- ]", text) if part != "et"]
-    if parts[0] in _TENS:
-        return _TENS[parts[0]] + (_UNITS.get(parts[1], 0) if len(parts) > 1 else 0)
-    return None
+    return _words_value([part for part in re.split(r"[- ]+", text) if part not in ("et", "and")])
+
+
+def _words_value(words: list[str]) -> int | None:
+    """Add up a number's words: "soixante-dix" 70, "quatre-vingt-douze" 92, "deux cent trois" 203.
+
+    "quatre" before "vingt" multiplies it, "cent" and "hundred" multiply what
+    came before (or one); other words add. None for a word that is no number.
+    """
+    value = 0
+    for word in words:
+        if word in ("cent", "cents", "hundred"):
+            value = (value or 1) * 100
+        elif word in ("vingt", "vingts") and value % 100 == 4:
+            value += 80 - 4
+        elif word in _UNITS or word in _TENS:
+            value += _UNITS.get(word) or _TENS[word]
+        else:
+            return None
+    return value or None
 
 
 # -- fast forms -------------------------------------------------------------------------

@@ -1915,3 +1915,25 @@ def test_a_relative_clause_that_says_who_was_aboard_counts_the_event(
     text: str, people: int | None
 ) -> None:
     assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("words", "people"),
+    [
+        ("Dix-sept", 17),
+        ("Soixante-dix", 70),
+        ("Soixante et onze", 71),
+        ("Quatre-vingts", 80),
+        ("Quatre-vingt-douze", 92),
+        ("Cent quarante-trois", 143),
+        ("Deux cent six", 206),
+    ],
+)
+def test_french_numbers_in_words_count_in_full(words: str, people: int) -> None:
+    incident = _only(f"{words} exilés ont été secourus mardi au large de Wimereux.")
+    assert incident.people == people
+
+
+def test_english_hundreds_in_words_count_in_full() -> None:
+    text = "One hundred and twelve people were rescued off Dover on Tuesday."
+    assert _only(text).people == 112
