@@ -262,7 +262,7 @@ _DIRECTION = (
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
 # "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal".
 # Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
-# "a helicopter from Lydd".
+# "a helicopter from Lydd"; nor is a ship one was taken aboard ("hélitreuillé à bord du Flamant").
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -273,7 +273,7 @@ _ORGANISATION_LEAD = (
     r"|députée?|sénat(?:eur|rice)|conseil|hospital|police\s+station|court|council|mayor|MP"
     r"|lifeboat\s+station|coastguard\s+station|vedette|patrouilleur|navire|ferry|remorqueur"
     r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter|habitante?s?|riverains?"
-    r"|residents?|inhabitants?|locals?)\)?(?:\s+de\s+sauvetage)?"
+    r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board)\)?(?:\s+de\s+sauvetage)?"
     r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"

@@ -1937,3 +1937,14 @@ def test_french_numbers_in_words_count_in_full(words: str, people: int) -> None:
 def test_english_hundreds_in_words_count_in_full() -> None:
     text = "One hundred and twelve people were rescued off Dover on Tuesday."
     assert _only(text).people == 112
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un homme a été hélitreuillé à bord du Ridens.",
+        "On Tuesday a man was airlifted on board the Varne.",
+    ],
+)
+def test_the_ship_someone_was_taken_aboard_is_no_place(text: str) -> None:
+    assert _read(text) == []
