@@ -362,6 +362,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     )
 )
 _LEAD_WINDOW = 60
+_LIST_WINDOW = 200
+"""How far back a list's first name may stand from its last ("les ports de A, B et C")."""
 _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
     r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
@@ -539,8 +541,9 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
         return None
     kind, lead = _lead(before)
     if kind in ("bare", "at"):
-        shared_kind, shared_lead = _shared_lead(before[: len(before) - len(lead)])
-        if kind == "bare" or shared_kind in _PHRASE_KINDS:
+        listed = clause[max(0, start - _LIST_WINDOW) : start - len(lead)]
+        shared_kind, shared_lead = _shared_lead(listed)
+        if kind == "bare" or shared_kind in _PHRASE_KINDS or shared_kind in _ROLE_KINDS:
             kind, lead = shared_kind, shared_lead
     feature = _FEATURE.match(clause, end)
     if feature is not None and feature["bound"]:
@@ -651,14 +654,24 @@ def _shared_lead(before: str) -> tuple[str, str]:
     The lead is shared for its kind, not written again: the place as written
     is the name alone.
     """
-    previous = _COORDINATED.search(before)
-    if previous is None:
-        return "bare", ""
-    kind, lead = _lead(before[: previous.start()])
+    for _ in range(_LISTED_NAMES):  # "the ports of A, B and C": C shares A's lead
+        previous = _COORDINATED.search(before)
+        if previous is None:
+            return "bare", ""
+        before = before[: previous.start()]
+        kind, lead = _lead(before)
+        if kind != "bare":
+            break
     return (kind, lead) if kind not in ("bare", "route") else ("bare", "")
 
 
+_LISTED_NAMES = 6
+"""How many names back a list shares its first name's lead ("les plages de A, B, C et D")."""
+
+
 _PHRASE_KINDS = frozenset({"offshore", "distance", "direction", "beach", "port", "near"})
+_ROLE_KINDS = frozenset({"landing", "departure"})
+"""Leads that give every name of a list its role ("déposés à Calais et à Dunkerque")."""
 _TRAILING_ARTICLE = re.compile(rf"{_ARTICLE}$", re.IGNORECASE)
 _LEADING_ARTICLE = re.compile(r"\b(?:the|a|an|la|le|les|une?)\s+$", re.IGNORECASE)
 

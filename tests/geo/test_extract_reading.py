@@ -1948,3 +1948,20 @@ def test_english_hundreds_in_words_count_in_full() -> None:
 )
 def test_the_ship_someone_was_taken_aboard_is_no_place(text: str) -> None:
     assert _read(text) == []
+
+
+def test_every_port_of_a_long_list_is_a_landing_port() -> None:
+    text = (
+        "Mardi, 150 exilés ont été secourus puis déposés dans les ports de Calais, "
+        "Dunkerque et Boulogne-sur-Mer."
+    )
+    assert _read(text) == []
+
+
+def test_every_beach_of_a_long_list_is_where_a_boat_left() -> None:
+    text = (
+        "Mardi, des embarcations sont parties des plages de Dunkerque, Gravelines, Sangatte, "
+        "Wissant, Wimereux et Berck."
+    )
+    places = sorted(i.place_name or "" for i in _read(text) if i.event_type is EventType.LAUNCH)
+    assert len(places) == 6, places
