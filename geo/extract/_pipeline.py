@@ -526,6 +526,7 @@ def _basis(mention: Mention | None, listed: int) -> str:
 
 
 _AT_LAND = frozenset({"at", "of", "beach", "port", "bare", "near"})
+_AT_SEA_KINDS = frozenset({"offshore", "distance", "direction"})
 _LANDED = frozenset(
     {
         EventType.INTERCEPTION,
@@ -563,8 +564,9 @@ def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: 
     or on a beach was stopped (an interception); people who swam back stay
     "other".
     """
-    if kind is EventType.OTHER and place.country in ("FR", "BE") and _FOUND_GROUP.search(text):
-        return EventType.INTERCEPTION
+    at_sea = mention is not None and mention.kind in _AT_SEA_KINDS and _fine(place)
+    if kind is EventType.OTHER and (place.country in ("FR", "BE") or at_sea):
+        return EventType.INTERCEPTION if _FOUND_GROUP.search(text) else kind
     if kind not in _LANDED or mention is None or place.country != "GB":
         return kind
     if place.coarseness != Coarseness.FINE:
@@ -612,6 +614,11 @@ def _side_events(
 
 
 _DEPARTING = frozenset({EventType.LAUNCH, EventType.EMBARKATION})
+
+
+def _fine(place: Place | None) -> bool:
+    """Tell whether a place is known finer than a region or the sea."""
+    return place is not None and place.coarseness == Coarseness.FINE
 
 
 def _landed_back(place: Place) -> bool:

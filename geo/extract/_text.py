@@ -236,7 +236,8 @@ _COUNT_START = (
     r"|thirty|forty|fifty|sixty|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|vingt"
     r"|trente|quarante|cinquante|soixante)\b)"
 )
-"""How a second event's count starts after "and": "three died and 40 were rescued"."""
+"""How a second event's count starts after "and": "three died and 40 were rescued", "and then
+another eight were found"."""
 _AFTER_COUNT = (
     r"(?:(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
     r"|drowned|ont|sont|avaient|étaient|off|near|au large|près)\b"
@@ -257,7 +258,8 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
     rf"|\s+as\s+(?={_SUBJECTS})"
-    rf"|,?\s+(?:and|et|while|tandis que)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
+    rf"|,?\s+(?:and|et|while|tandis que)\s+(?:(?:then|puis|ensuite)\s+)?"
+    rf"(?={_COUNT_START}\S*(?:\s+{_COUNT_START}\S*)?\s+{_AFTER_COUNT})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"

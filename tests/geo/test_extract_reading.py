@@ -1965,3 +1965,16 @@ def test_every_beach_of_a_long_list_is_where_a_boat_left() -> None:
     )
     places = sorted(i.place_name or "" for i in _read(text) if i.event_type is EventType.LAUNCH)
     assert len(places) == 6, places
+
+
+def test_and_then_another_count_opens_a_second_event() -> None:
+    text = "On Monday 20 people were rescued off Dover and then another eight were found at Deal."
+    assert sorted((i.place_name or "", i.people) for i in _read(text)) == [
+        ("Deal", 8),
+        ("off Dover", 20),
+    ]
+
+
+def test_a_group_found_at_sea_off_england_was_stopped() -> None:
+    incident = _only("On Monday nine people were found two miles south of Folkestone.")
+    assert (incident.event_type, incident.people) == (EventType.INTERCEPTION, 9)
