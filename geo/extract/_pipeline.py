@@ -961,13 +961,15 @@ def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> lis
 
 _GROUP_LEAD = re.compile(
     r"\W*(?:(?:the|this|that|le|ce)\s+(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
-    r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+)",
+    r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+"
+    r"|(?:it|il|elle|the\s+(?:boat|dinghy|vessel)|l['’]embarcation|le\s+(?:bateau|canot))\s+"
+    r"(?:was\s+carrying|carried|transportait|comptait)\s+)",
     re.IGNORECASE,
 )
 _GROUP_WINDOW = 40
 _ON_BOARD = re.compile(
     r"\b(?:there\s+were|il\s+y\s+avait|il\s+s['’]agissait\s+d['’]|avec\s+à\s+son\s+bord)\s"
-    r"|(?:^|\s)(?:on\s+board|aboard|à\s+(?:son\s+|leur\s+)?bord)\b",
+    r"|(?:^|\s)(?:on\s+board|aboard|[àa]\s+(?:son\s+|leur\s+)?bord)\b",
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""

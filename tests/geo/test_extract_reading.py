@@ -1978,3 +1978,18 @@ def test_and_then_another_count_opens_a_second_event() -> None:
 def test_a_group_found_at_sea_off_england_was_stopped() -> None:
     incident = _only("On Monday nine people were found two miles south of Folkestone.")
     assert (incident.event_type, incident.people) == (EventType.INTERCEPTION, 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, une embarcation a été secourue au large de Wimereux. A son bord, 16 personnes.",
+            16,
+        ),
+        ("On Tuesday a dinghy was intercepted off Dover. It was carrying 14 men.", 14),
+        ("Mardi, un canot a été secouru au large de Calais. Il transportait 23 exilés.", 23),
+    ],
+)
+def test_the_next_sentence_says_how_many_were_aboard(text: str, people: int) -> None:
+    assert _only(text).people == people
