@@ -425,6 +425,15 @@ def _clause_events(
         for at, (mention, place) in enumerate(chosen)
     ]
     side = list(_side_events(kind, mentions, resolved, day, people, boats))
+    if people is not None and not chosen:
+        # "une embarcation de 72 migrants partie de Wimereux était en difficulté": no other
+        # place holds the count, so it is the departed boat's
+        side = [
+            replace(e, people=people)
+            if e.event_type is EventType.LAUNCH and e.people is None
+            else e
+            for e in side
+        ]
     if any(e.event_type is EventType.ARRIVAL for e in side):
         events = [
             e for e in events if e.place is not None and e.place.coarseness == Coarseness.FINE

@@ -1993,3 +1993,16 @@ def test_a_group_found_at_sea_off_england_was_stopped() -> None:
 )
 def test_the_next_sentence_says_how_many_were_aboard(text: str, people: int) -> None:
     assert _only(text).people == people
+
+
+def test_a_count_with_no_place_but_where_the_boat_left_is_the_launch_s() -> None:
+    text = "Mardi, un canot de 48 exilés parti de la plage de Wissant était en difficulté."
+    launch = next(i for i in _read(text) if i.event_type is EventType.LAUNCH)
+    assert launch.people == 48
+
+
+def test_a_count_placed_at_sea_stays_with_the_rescue() -> None:
+    text = "Mardi, 48 exilés partis de Wissant ont été secourus au large de Calais."
+    counted = sorted((i.event_type.value, i.people) for i in _read(text))
+    assert ("rescue", 48) in counted
+    assert ("launch", 48) not in counted
