@@ -385,7 +385,7 @@ def _clause_events(
     listed for one count share no count ("49 found at A and B").
     """
     text, cue = reporting.clause.text, reporting.cue
-    people = people_count(text, cue.start if cue is not None else 0)
+    people = people_count(_before_another_event(text, cue), cue.start if cue is not None else 0)
     if people is not None and people.value > MAX_PEOPLE:
         return []
     kind = cue.event_type if cue is not None else EventType.LAUNCH
@@ -468,6 +468,20 @@ _RESCUERS_STEP_IN = re.compile(
 )
 """Rescuers who "intervened" ("les secours sont intervenus") came to help: a rescue, where the
 police intervening is a stop."""
+
+
+_EARLIER_EVENT = re.compile(
+    r"\b(?:après|after|following|since)\s+(?:le|la|l['’]|the|a|un|une)\s*(?:[\w-]+\s+)?"
+    r"(?:drame|naufrage|tragédie|tragedy|sinking|disaster|capsizing|shipwreck|deaths?|mort)\b",
+    re.IGNORECASE,
+)
+"""An earlier event the clause recalls ("après le drame qui a coûté la vie à 12 personnes")."""
+
+
+def _before_another_event(text: str, cue: Cue | None) -> str:
+    """Return the clause up to an earlier event it recalls after its cue (not its own count)."""
+    recalled = _EARLIER_EVENT.search(text, cue.start if cue is not None else 0)
+    return text if recalled is None else text[: recalled.start()]
 
 
 _GROUP_BEFORE = re.compile(

@@ -2006,3 +2006,11 @@ def test_a_count_placed_at_sea_stays_with_the_rescue() -> None:
     counted = sorted((i.event_type.value, i.people) for i in _read(text))
     assert ("rescue", 48) in counted
     assert ("launch", 48) not in counted
+
+
+def test_the_count_of_an_earlier_tragedy_is_not_the_rescue_s() -> None:
+    text = (
+        "Mardi, des exilés ont été secourus au large de Berck, trois jours après le drame qui a "
+        "coûté la vie à 9 personnes."
+    )
+    assert _only(text).people is None
