@@ -120,6 +120,7 @@ class _Facts:
     date: dt.date | None
     outside: Place | None
     scene: Place | None = None
+    also: tuple[Place, ...] = ()  # further places a scene sentence lists ("off A and B")
 
 
 _NO_FACTS = _Facts((), None, None)
@@ -218,11 +219,17 @@ def _clauses_place(sentence: str, parts: list[Clause]) -> Place | None:
     In "un groupe a été intercepté alors qu'il s'apprêtait à partir de la
     plage de Wissant" the stop happened where the second clause says.
     """
+    places = _clauses_places(sentence, parts)
+    return places[0] if places else None
+
+
+def _clauses_places(sentence: str, parts: list[Clause]) -> list[Place]:
+    """Return the fine places clauses without an event of their own name, in order."""
     mentions = [m for part in parts for m in find_mentions(part.text)]
     if not mentions:
-        return None
+        return []
     chosen = _choose_places(EventType.OTHER, mentions, _geocode(sentence, mentions), None)
-    return next((p for _, p in chosen if p.coarseness == Coarseness.FINE), None)
+    return [p for _, p in chosen if p.coarseness == Coarseness.FINE]
 
 
 _LINK = re.compile(
@@ -328,7 +335,8 @@ def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _F
     """Read a sentence that reports no event: it may still say where one happened."""
     if not _sets_scene(sentence) or is_statistic_or_policy(sentence):
         return _NO_FACTS
-    return _Facts((), date, None, _clauses_place(sentence, parts))
+    places = _clauses_places(sentence, parts)
+    return _Facts((), date, None, places[0] if places else None, tuple(places[1:]))
 
 
 _AT_SEA_OFF = re.compile(r"\b(?:au large|off)\b", re.IGNORECASE)
@@ -878,6 +886,7 @@ class _Scene:
     day: dt.date | None = None
     lede: tuple[_Event, ...] = ()
     earlier: _Story | None = None
+    also: tuple[Place, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -929,7 +938,13 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             found = _replaced_by_scene(found, facts, order)
             found.extend(_lede_found(facts, scene, sentence, order))
             waiting = scene.lede if facts.scene is None else ()
-            scene = _Scene(facts.scene or scene.place, facts.date, facts.date or scene.day, waiting)
+            scene = _Scene(
+                facts.scene or scene.place,
+                facts.date,
+                facts.date or scene.day,
+                waiting,
+                also=facts.also if facts.scene is not None else scene.also,
+            )
         else:
             lent = replace(scene, date=scene.date or story, earlier=earlier)
             placed = list(_sentence_found(facts, lent, sentence, order))
@@ -1124,19 +1139,21 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         if place.coarseness != Coarseness.FINE and not (own_date or event.people or event.boats):
             continue  # "boats leave France": nothing to map or count
         quote = sentence[:_QUOTE_CHARS]
-        yield _Found(
-            kind,
-            place,
-            date,
-            event.people,
-            event.boats,
-            quote,
-            order,
-            event.weak,
-            basis,
-            own_date is not None,
-            _ANOTHER.search(sentence) is not None,
-        )
+        places = [place, *scene.also] if basis == "scene" and place is scene.place else [place]
+        for at in places:  # "two operations off A and B. 31 were rescued": one at each
+            yield _Found(
+                kind,
+                at,
+                date,
+                event.people if len(places) == 1 else None,
+                event.boats if len(places) == 1 else None,
+                quote,
+                order,
+                event.weak,
+                basis if len(places) == 1 else "listed",
+                own_date is not None,
+                _ANOTHER.search(sentence) is not None,
+            )
 
 
 _ANOTHER = re.compile(
@@ -1236,20 +1253,23 @@ def _lede_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iter
     """Place the unplaced events of the sentence before where this sentence says they happened."""
     if facts.scene is None:
         return
+    places = (facts.scene, *facts.also)
+    shared = len(places) == 1
     for event in scene.lede:
         date = event.date or facts.date
         quote = sentence[:_QUOTE_CHARS]
-        yield _Found(
-            event.event_type,
-            facts.scene,
-            date,
-            event.people,
-            event.boats,
-            quote,
-            order,
-            False,
-            "lede",
-        )
+        for place in places:  # "91 rescued. The operations took place off A and B."
+            yield _Found(
+                event.event_type,
+                place,
+                date,
+                event.people if shared else None,
+                event.boats if shared else None,
+                quote,
+                order,
+                False,
+                "lede" if shared else "listed",
+            )
 
 
 _LEDE_PAUSE = 2

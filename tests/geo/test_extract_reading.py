@@ -2014,3 +2014,18 @@ def test_the_count_of_an_earlier_tragedy_is_not_the_rescue_s() -> None:
         "coûté la vie à 9 personnes."
     )
     assert _only(text).people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, la préfecture maritime a mené deux opérations au large de Calais et de Dunkerque. "
+        "Trente et un migrants ont été récupérés.",
+        "On Tuesday 91 people were rescued by French boats. The operations took place off the "
+        "coast of Boulogne and Dunkirk.",
+    ],
+)
+def test_a_scene_at_two_places_gives_each_its_incident_without_the_total(text: str) -> None:
+    incidents = _read(text)
+    assert len(incidents) == 2, _kinds(incidents)
+    assert all(i.event_type is EventType.RESCUE and i.people is None for i in incidents)
