@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from enum import StrEnum
 
-from geo.extract._regex import factored
+from geo.extract._regex import factored, folded_finditer, without_case
 from geo.vocabulary import EventType
 
 _FLAGS = re.IGNORECASE
@@ -505,7 +505,7 @@ def find_date(
     veille…") dates the statement: the second is the event's, counted from
     the statement's day.
     """
-    found = [m for m in _DATE.finditer(clause) if not _reported_on(clause, m)]
+    found = [m for m in folded_finditer(_DATE_FOLDED, _DATE, clause) if not _reported_on(clause, m)]
     if not found:
         return None
     match = found[0]
@@ -517,7 +517,7 @@ def find_date(
     base = context if anaphoric and context is not None else published
     if base is not None and _last_year(match, clause):
         base = dt.date(base.year - 1, 12, 31)
-    return DateMention(match.group(), _resolve_date(match, base))
+    return DateMention(clause[match.start() : match.end()], _resolve_date(match, base))
 
 
 _REPORTED = re.compile(
@@ -860,7 +860,7 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     """
     found: list[tuple[int, int, Count]] = []
     chain: tuple[re.Match[str], Count, bool, int] | None = None  # last group, its sum, part, start
-    for match in _PEOPLE.finditer(clause):
+    for match in folded_finditer(_PEOPLE_FOLDED, _PEOPLE, clause):
         count = _people_match_count(match)
         if count is None:
             continue
@@ -1013,5 +1013,7 @@ _LAST_YEAR = factored(_LAST_YEAR)
 _DATED_LAST_YEAR = factored(_DATED_LAST_YEAR)
 _KIND_ABOUT = factored(_KIND_ABOUT)
 _PEOPLE = factored(_PEOPLE)
+_PEOPLE_FOLDED = without_case(_PEOPLE)
+_DATE_FOLDED = without_case(_DATE)
 _BOAT_COUNT = factored(_BOAT_COUNT)
 _CATEGORY = factored(_CATEGORY)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from geo.extract._regex import factored
+from geo.extract._regex import factored, folded_finditer, without_case
 
 WRITTEN = [
     r"\b(?:sank|sunk|sinking|saved|safe|sea)\b",
@@ -100,3 +100,23 @@ def test_a_group_before_a_capture_is_not_written_out() -> None:
 def test_a_verbose_pattern_is_refused() -> None:
     with pytest.raises(ValueError, match="verbose"):
         factored(re.compile("a b", re.VERBOSE))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, QUARANTE Migrants ont été secourus; on Tuesday Forty People landed at Deal.",
+        "İstanbul: 12 PEOPLE were found",  # its lower case is longer: searched as it is
+    ],
+)
+def test_a_pattern_searched_over_lower_case_finds_the_same_spans(text: str) -> None:
+    pattern = re.compile(r"\b(?P<n>\d+|quarante|forty)\s+(?:migrants|people)\b", re.IGNORECASE)
+    folded = without_case(pattern)
+    expected = [m.span() for m in pattern.finditer(text)]
+    assert [m.span() for m in folded_finditer(folded, pattern, text)] == expected
+    assert expected
+
+
+def test_a_pattern_with_a_capital_letter_cannot_be_searched_over_lower_case() -> None:
+    with pytest.raises(ValueError, match="lower case"):
+        without_case(re.compile(r"\bDover\b", re.IGNORECASE))
