@@ -868,6 +868,7 @@ class _Found:
     basis: str = "named"
     dated: bool = True  # the date is the event's own, not borrowed from the story around it
     another: bool = False  # "another group", "24 autres personnes": not one told before
+    undated: bool = False  # only its month is told ("mi-juillet"): not the report's day
 
 
 @dataclass(frozen=True)
@@ -1133,7 +1134,8 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         kind = event.event_type
         if event.place is None and place is not None and place.coarseness == Coarseness.FINE:
             kind = _borrowed_type(kind, place, event.clause)
-        date = own_date or scene.date
+        vague = own_date is None and _MONTH_ONLY.search(event.clause or sentence) is not None
+        date = None if vague else own_date or scene.date
         if place is None:
             continue
         if place.coarseness != Coarseness.FINE and not (own_date or event.people or event.boats):
@@ -1153,7 +1155,18 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 basis if len(places) == 1 else "listed",
                 own_date is not None,
                 _ANOTHER.search(sentence) is not None,
+                vague,
             )
+
+
+_MONTH_ONLY = re.compile(
+    r"\b(?:mi-|mid-|début|fin|courant|early|late|in|en|during|durant|au mois d['’]|au mois de)"
+    r"\s*(?:janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre"
+    r"|january|february|march|april|may|june|july|august|september|october|november|december)\b"
+    r"(?!\s+\d)",
+    re.IGNORECASE,
+)
+"""An event told only by its month ("mi-juillet", "in August"): an earlier one, of no known day."""
 
 
 _ANOTHER = re.compile(
@@ -1740,7 +1753,7 @@ def extract_incidents(
     cleaned = clean_text(text)
     reference = published or anchor_date(cleaned)
     found = [
-        replace(item, date=item.date or published)
+        replace(item, date=item.date or (None if item.undated else published))
         for item in _merge_document(_document_found(cleaned, reference))
     ]
     return [_incident(item, source) for item in found]

@@ -2029,3 +2029,18 @@ def test_a_scene_at_two_places_gives_each_its_incident_without_the_total(text: s
     incidents = _read(text)
     assert len(incidents) == 2, _kinds(incidents)
     assert all(i.event_type is EventType.RESCUE and i.people is None for i in incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mi-janvier, trois exilés étaient morts au large de Wimereux.",
+        "In January, three people died off Wimereux.",
+    ],
+)
+def test_an_event_told_only_by_its_month_has_no_day(text: str) -> None:
+    assert _only(text).date is None
+
+
+def test_an_event_with_no_date_at_all_is_of_the_report_s_day() -> None:
+    assert _only("Trois exilés sont morts au large de Wimereux.").date == PUBLISHED
