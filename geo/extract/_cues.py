@@ -39,6 +39,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
         r"|(?:trouvé|trouvent|trouve|trouvaient|trouvait) la mort"
+        r"|(?:pas|sans)\s+(?:pu|réussi à|réussir à|parvenu à|parvenir à)\s+(?:être |le |la |les"
+        r" |l['’])?réanim(?:er|ée?s?)"
+        r"|could not be (?:revived|resuscitated)|(?:failed|unable) to (?:revive|resuscitate)"
         r"|corps)\b",
         _FLAGS,
     ),
@@ -193,7 +196,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"
-    r"|noie|meur|péri|décès"
+    r"|noie|meur|péri|décès|réanim|reviv|resuscit"
     r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|panne|avarie|trouble"
     r"|engine failure|entered|sailed into"
     r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"

@@ -2044,3 +2044,15 @@ def test_an_event_told_only_by_its_month_has_no_day(text: str) -> None:
 
 def test_an_event_with_no_date_at_all_is_of_the_report_s_day() -> None:
     assert _only("Trois exilés sont morts au large de Wimereux.").date == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un exilé repêché au large de Wimereux n'a pas pu être réanimé.",
+        "Récupéré au large de Wimereux mardi, l'homme, les secours n'ont pas réussi à le réanimer.",
+        "On Tuesday a man pulled from the sea off Deal could not be revived.",
+    ],
+)
+def test_someone_rescuers_could_not_revive_died(text: str) -> None:
+    assert _only(text).event_type is EventType.DEATH
