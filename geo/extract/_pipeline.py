@@ -1454,6 +1454,15 @@ def _counts_conflict(first: Count | None, second: Count | None) -> bool:
     return high.value - low.value > slack * high.value
 
 
+_ONE_BOAT = re.compile(
+    r"\b(?:an?|one|une?|the|le|la|l['’])\s+(?:[\w-]+\s+){0,3}?(?:boat|dinghy|vessel|inflatable"
+    r"|bateau|embarcation|canot|pneumatique|zodiac)\s+(?:with|carrying|avec|transportant)\b",
+    re.IGNORECASE,
+)
+"""One boat and who was in it ("a fishing boat with 17 migrants"): one scene, not a tally, even
+where the sentence places it no finer than a country."""
+
+
 def _told_apart(first: Count | None, second: Count | None) -> bool:
     """Tell whether two groups' counts differ (a repeated count is the same group retold)."""
     return first is not None and second is not None and first.value != second.value
@@ -1472,7 +1481,8 @@ def _agree(first: _Found, second: _Found) -> bool:
     if later.another and _told_apart(first.people, second.people):
         return False
     country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
-    if len(country_level) == 1 and (country_level[0].people or country_level[0].boats):
+    tally = country_level[0] if len(country_level) == 1 else None
+    if tally and (tally.people or tally.boats) and not _ONE_BOAT.search(tally.quote):
         return False
     return (
         _same_kind(first, second)

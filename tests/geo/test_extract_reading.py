@@ -2056,3 +2056,21 @@ def test_an_event_with_no_date_at_all_is_of_the_report_s_day() -> None:
 )
 def test_someone_rescuers_could_not_revive_died(text: str) -> None:
     assert _only(text).event_type is EventType.DEATH
+
+
+def test_one_boat_told_at_country_level_first_is_the_placed_stop_s_count() -> None:
+    text = (
+        "A Border Force cutter has intercepted a stolen fishing boat with 23 migrants on board. "
+        "Officials stopped the vessel off the coast of Dover."
+    )
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.INTERCEPTION, 23)
+    assert "Dover" in (incident.place_name or "")
+
+
+def test_a_national_tally_still_stays_apart_from_a_placed_stop() -> None:
+    text = (
+        "Border Force has intercepted three boats carrying 230 migrants. "
+        "Officials stopped a dinghy off the coast of Dover."
+    )
+    assert sorted(i.people or 0 for i in _read(text)) == [0, 230]
