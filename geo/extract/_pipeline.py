@@ -1055,10 +1055,13 @@ _PARTY = re.compile(
     r"\W*(?:(?:the|these|those|this|that)\s+(?:[\w'’-]+\s+){0,2}?(?:group|migrants|people|men"
     r"|passengers|occupants|survivors|asylum seekers|boat|dinghy|vessel|craft)\b|they\b"
     r"|(?:le|les|ce|ces|cette|l['’])\s*(?:[\w'’-]+\s+){0,1}?(?:groupe|migrants|exilés|personnes"
-    r"|passagers|occupants|naufragés|rescapés|embarcation|bateau|canot)\b|(?:ils|elles)\b)",
+    r"|passagers|occupants|naufragés|rescapés|embarcation|bateau|canot)\b|(?:ils|elles)\b"
+    r"|(?:all|everyone)(?:\s+of\s+them)?\s+(?:were|was|had|have|are)\b"
+    r"|(?:tous|toutes)\s+(?:ont|sont|avaient|étaient)\b)",
     re.IGNORECASE,
 )
-"""A sentence that opens on the party just told of: "The group…", "They…", "Les exilés…"."""
+"""A sentence that opens on the party just told of: "The group…", "They…", "Les exilés…",
+"All were…", "Tous ont…"."""
 
 
 def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
@@ -1118,7 +1121,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     ("Four people died in the Channel") often gives the place one sentence later.
     """
     for event in facts.events:
-        event = _with_lede(event, scene.lede)
+        event = _with_lede(event, scene.lede, _ANOTHER.search(sentence) is not None)
         own_date = event.date or facts.date
         place, basis = event.place, event.basis
         for found, how in (
@@ -1322,16 +1325,19 @@ def _lede_placed(lede: tuple[_Event, ...], placed: list[_Found], order: int) -> 
     ]
 
 
-def _with_lede(event: _Event, lede: tuple[_Event, ...]) -> _Event:
+def _with_lede(event: _Event, lede: tuple[_Event, ...], another: bool = False) -> _Event:
     """Fill an event's missing date and people from an unplaced one of its type just before.
 
     One of several places listed together ("landings at Deal and Folkestone")
-    takes the lede's date but not its count: the count was of all of them.
+    takes the lede's date but not its count: the count was of all of them;
+    nor does ``another`` boat or group ("une seconde embarcation", "another
+    dinghy"): the count was of the one before.
     """
     earlier = next((e for e in lede if e.event_type == event.event_type), None)
     if earlier is None:
         return event
-    people = event.people or (earlier.people if event.basis != "listed" else None)
+    own = event.basis != "listed" and not another
+    people = event.people or (earlier.people if own else None)
     return replace(event, date=event.date or earlier.date, people=people)
 
 
@@ -1669,14 +1675,16 @@ def _one_boat_stopped(found: _Found) -> bool:
 
 
 def _copies(coarse: _Found, placed: _Found) -> bool:
-    """Tell whether a coarse candidate restates a placed one (type, country, date, count).
+    """Tell whether a coarse candidate restates a placed one (kind, country, date, count).
 
-    A coarse count beside a placed incident without one ("tear gas at
-    Hardelot"; "140 people were stopped", say the authorities) is a tally of
-    its own.
+    The kind is the type or one a report uses for the same group (see
+    :func:`_same_kind`): "Border Force intercepted 31 people … all were
+    brought to Dover" is the landing at Dover. A coarse count beside a
+    placed incident without one ("tear gas at Hardelot"; "140 people were
+    stopped", say the authorities) is a tally of its own.
     """
     return (
-        coarse.event_type == placed.event_type
+        _same_kind(coarse, placed)
         and coarse.place.country == placed.place.country
         and coarse.date in (None, placed.date)
         and (coarse.people is None or placed.people is not None)

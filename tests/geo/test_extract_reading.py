@@ -2074,3 +2074,43 @@ def test_a_national_tally_still_stays_apart_from_a_placed_stop() -> None:
         "Officials stopped a dinghy off the coast of Dover."
     )
     assert sorted(i.people or 0 for i in _read(text)) == [0, 230]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border Force intercepted two dinghies carrying 31 people on Tuesday. "
+        "All of them were brought ashore at Dover.",
+        "Les gendarmes ont secouru 42 exilés mardi. "
+        "Ils avaient été interceptés au large de Wissant.",
+    ],
+)
+def test_a_country_level_stop_is_the_same_group_placed_under_another_name(text: str) -> None:
+    incidents = _read(text)
+    assert len(incidents) == 1, _kinds(incidents)
+    assert incidents[0].location_precision not in (LocationPrecision.COUNTRY, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Border Force stopped two dinghies carrying 27 people. All were taken to Dover.", 27),
+        ("La gendarmerie a intercepté 33 exilés. Tous ont été conduits à Wissant.", 33),
+    ],
+)
+def test_all_of_the_party_just_told_of_are_its_count(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 58 exilés ont été secourus par la Marine. "
+        "Plus tard, une seconde embarcation a été secourue au large de Gravelines.",
+        "On Tuesday 58 people were rescued by French coastguards. "
+        "Later another dinghy was rescued off Gravelines.",
+    ],
+)
+def test_a_second_boat_does_not_take_the_count_told_before_it(text: str) -> None:
+    second = next(i for i in _read(text) if "Gravelines" in (i.place_name or ""))
+    assert second.people is None
