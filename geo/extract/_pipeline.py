@@ -339,15 +339,21 @@ def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _F
     return _Facts((), date, None, places[0] if places else None, tuple(places[1:]))
 
 
-_AT_SEA_OFF = re.compile(r"\b(?:au large|off)\b", re.IGNORECASE)
+_AT_SEA_OFF = re.compile(
+    r"\b(?:au large|off)\b|\b(?:embarcation|bateau|canot|pneumatique|boat|dinghy|vessel)\b"
+    r"[^.;]{0,40}?\b(?:se trouv(?:e|ait)|(?:est|était|a été) signalée?|dérivait|dérive"
+    r"|was (?:spotted|seen|located|reported|drifting)|is drifting)\b",
+    re.IGNORECASE,
+)
 
 
 def _sets_scene(sentence: str) -> bool:
     """Tell whether a sentence without an event may say where one happened.
 
     Words of an incident ("the tragedy happened…") do, and so does a place at
-    sea ("une embarcation non identifiée au large d'Ambleteuse"): nothing but
-    an incident puts a report there.
+    sea ("une embarcation non identifiée au large d'Ambleteuse") or where a
+    boat was ("une embarcation se trouve dans le secteur de X", "a dinghy was
+    spotted near X"): nothing but an incident puts a report there.
     """
     return SCENE_WORDS.search(sentence) is not None or _AT_SEA_OFF.search(sentence) is not None
 
@@ -1358,10 +1364,14 @@ def _scene_place(event: _Event, scene: _Scene, date: dt.date | None = None) -> P
 
 _ANAPHORA = re.compile(
     r"\b(?:the (?:same )?(?:beach|shore|shoreline|dunes)|la (?:même )?plage|les dunes|le rivage"
-    r"|sur place|sur les lieux|en bord de (?:plage|mer)|on the spot|at the scene)\b",
+    r"|sur place|sur les lieux|en bord de (?:plage|mer)|on the spot|at the scene"
+    r"|(?:personnes|migrants|exilés|occupants|passagers|naufragés) (?:de|à bord de)"
+    r" (?:l['’]embarcation|ce canot|ce bateau|cette embarcation)|(?:people|migrants|occupants"
+    r"|passengers) (?:from|on board|aboard) (?:the|that) (?:dinghy|boat|vessel))\b",
     re.IGNORECASE,
 )
-"""A place named by reference to one told before: "the beach", "la plage", "sur place"."""
+"""A place named by reference to one told before: "the beach", "la plage", "sur place"; or the
+people of the boat told of there ("secourt 19 personnes de l'embarcation")."""
 _STORY_SPAN = 5
 """How many sentences on a place told before is still the story's place."""
 

@@ -2114,3 +2114,35 @@ def test_all_of_the_party_just_told_of_are_its_count(text: str, people: int) -> 
 def test_a_second_boat_does_not_take_the_count_told_before_it(text: str) -> None:
     second = next(i for i in _read(text) if "Gravelines" in (i.place_name or ""))
     assert second.people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, le CROSS apprend qu'un canot se trouve dans le secteur de Malo-les-Bains. "
+        "Un patrouilleur secourt alors 23 personnes.",
+        "On Tuesday a dinghy was spotted near Malo-les-Bains. "
+        "A patrol boat then rescued 23 people.",
+    ],
+)
+def test_where_a_boat_was_is_the_scene_of_what_happens_to_it_next(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.RESCUE
+    assert "Malo" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un canot a été signalé en difficulté au large d'Equihen-Plage. "
+        "Le CROSS dépêche un navire. Des passagers appellent à l'aide. "
+        "Le navire secourt alors 14 passagers de l'embarcation.",
+        "On Tuesday a dinghy was reported in trouble off Equihen-Plage. "
+        "A ship was sent. Some on board asked for help. "
+        "The ship then rescued 14 people from the dinghy.",
+    ],
+)
+def test_people_of_the_boat_told_before_are_where_that_boat_was(text: str) -> None:
+    placed = [i for i in _read(text) if i.people == 14]
+    assert len(placed) == 1, _kinds(_read(text))
+    assert "Equihen" in (placed[0].place_name or "")
