@@ -467,11 +467,12 @@ def _clause_events(
 _POLICE_PICKUP = re.compile(
     r"(?:(?:was|were|been) picked up|récupérée?s?)\s+(?:[\w'’-]+\s+){0,3}?"
     r"(?:by|par)\s+(?:the\s+|les\s+|la\s+|des\s+)?(?:[\w-]+\s+)?(?:police|policiers"
-    r"|gendarmes?|gendarmerie|forces de l['’]ordre|crs)\b",
+    r"|gendarmes?|gendarmerie|forces de l['’]ordre|crs|border force)\b",
     re.IGNORECASE,
 )
-"""People "picked up by police" or "récupérés par les gendarmes" were stopped, not rescued: the
-police pick up a group on land or at its start, as lifeboats pick up a boat at sea."""
+"""People "picked up by police", "by Border Force" or "récupérés par les gendarmes" were stopped,
+not rescued: the police pick up a group on land or at its start, Border Force a boat at sea, as
+lifeboats pick up a boat in distress."""
 
 
 _RESCUERS_STEP_IN = re.compile(

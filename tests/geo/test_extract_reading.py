@@ -2146,3 +2146,12 @@ def test_people_of_the_boat_told_before_are_where_that_boat_was(text: str) -> No
     placed = [i for i in _read(text) if i.people == 14]
     assert len(placed) == 1, _kinds(_read(text))
     assert "Equihen" in (placed[0].place_name or "")
+
+
+def test_a_group_picked_up_by_border_force_was_stopped_and_counts_for_the_country() -> None:
+    incident = _only("On Wednesday 38 people were picked up by Border Force in the Channel.")
+    assert (incident.event_type, incident.country, incident.people) == (
+        EventType.INTERCEPTION,
+        "GB",
+        38,
+    )
