@@ -335,10 +335,19 @@ def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _F
     """Read a sentence that reports no event: it may still say where one happened."""
     if not _sets_scene(sentence) or is_statistic_or_policy(sentence):
         return _NO_FACTS
+    if _OTHER_SCENES.search(sentence) is not None:
+        return _NO_FACTS
     places = _clauses_places(sentence, parts)
     return _Facts((), date, None, places[0] if places else None, tuple(places[1:]))
 
 
+_OTHER_SCENES = re.compile(
+    r"\b(?:other|similar|previous|earlier) (?:incidents|tragedies|accidents|shipwrecks)\b"
+    r"|\b(?:d['’]autres|de précédents) (?:incidents|drames|accidents|naufrages)\b",
+    re.IGNORECASE,
+)
+"""A sentence on other incidents ("other incidents happened near Deal", "d'autres drames ont eu
+lieu au large de Calais") says where those happened, not where the one just told did."""
 _AT_SEA_OFF = re.compile(
     r"\b(?:au large|off)\b|\b(?:embarcation|bateau|canot|pneumatique|boat|dinghy|vessel)\b"
     r"[^.;]{0,40}?\b(?:se trouv(?:e|ait)|(?:est|était|a été) signalée?|dérivait|dérive"

@@ -2155,3 +2155,20 @@ def test_a_group_picked_up_by_border_force_was_stopped_and_counts_for_the_countr
         "GB",
         38,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lifeboats rescued 30 people in the Channel on Tuesday. "
+        "Other incidents have happened off Deal and Folkestone.",
+        "Trente personnes ont été secourues mardi dans la Manche. "
+        "D'autres incidents ont eu lieu au large de Calais et de Wimereux.",
+    ],
+)
+def test_where_other_incidents_happened_is_not_the_scene_of_the_one_told(text: str) -> None:
+    assert not any(
+        name in (i.place_name or "")
+        for i in _read(text)
+        for name in ("Deal", "Folkestone", "Calais", "Wimereux")
+    )
