@@ -1374,13 +1374,16 @@ def _scene_place(event: _Event, scene: _Scene, date: dt.date | None = None) -> P
 
 _ANAPHORA = re.compile(
     r"\b(?:the (?:same )?(?:beach|shore|shoreline|dunes)|la (?:même )?plage|les dunes|le rivage"
-    r"|sur place|sur les lieux|en bord de (?:plage|mer)|on the spot|at the scene"
+    r"|sur place|sur les lieux|en bord de (?:plage|mer)|on the spot|at the scene|sur zone"
+    r"|the same (?:area|spot|stretch of (?:coast|sea))|(?:la même zone|le même secteur)"
+    r"|à proximité(?!\s+d)"
     r"|(?:personnes|migrants|exilés|occupants|passagers|naufragés) (?:de|à bord de)"
     r" (?:l['’]embarcation|ce canot|ce bateau|cette embarcation)|(?:people|migrants|occupants"
     r"|passengers) (?:from|on board|aboard) (?:the|that) (?:dinghy|boat|vessel))\b",
     re.IGNORECASE,
 )
-"""A place named by reference to one told before: "the beach", "la plage", "sur place"; or the
+"""A place named by reference to one told before: "the beach", "la plage", "sur place", "sur
+zone", "in the same area", "à proximité" (near it, where no place follows); or the
 people of the boat told of there ("secourt 19 personnes de l'embarcation")."""
 _STORY_SPAN = 5
 """How many sentences on a place told before is still the story's place."""

@@ -2172,3 +2172,26 @@ def test_where_other_incidents_happened_is_not_the_scene_of_the_one_told(text: s
         for i in _read(text)
         for name in ("Deal", "Folkestone", "Calais", "Wimereux")
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Vingt exilés ont été interpellés mardi sur la plage de Wissant. Le car est reparti. "
+            "Plus tard, 24 autres personnes ont été découvertes à proximité.",
+            "Wissant",
+        ),
+        (
+            "Twelve people were rescued off Wimereux on Tuesday. A helicopter was sent. "
+            "Later, 24 others were rescued in the same area.",
+            "Wimereux",
+        ),
+    ],
+)
+def test_a_group_found_nearby_or_in_the_same_area_is_at_the_story_s_place(
+    text: str, place: str
+) -> None:
+    later = [i for i in _read(text) if i.people == 24]
+    assert len(later) == 1, _kinds(_read(text))
+    assert place in (later[0].place_name or "")
