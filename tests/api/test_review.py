@@ -58,7 +58,11 @@ def _items(client: httpx.Client, status: str) -> list[dict[str, object]]:
 
 def test_api_filters_by_review_status_and_a_token_write_sets_it(tmp_path: Path) -> None:
     env = {"LAUNCHMAP_WRITE_TOKENS": json.dumps([TOKEN])}
-    with serve_launchmap(tmp_path, env=env) as server, httpx.Client(base_url=server.url) as client:
+    # The first extraction loads the extractor (its patterns take seconds on a busy machine).
+    with (
+        serve_launchmap(tmp_path, env=env) as server,
+        httpx.Client(base_url=server.url, timeout=60) as client,
+    ):
         stored = client.post(
             "/extract",
             json={"text": REPORT.split("\n\n", 1)[1], "published": "2024-03-14", "store": True},
