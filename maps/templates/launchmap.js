@@ -34,11 +34,6 @@
 
     // -- words and formats: the page's language --------------------------------------------------
 
-    /* A promise kept in a later task: the browser may paint and answer input before what follows. */
-    function nextTask() {
-        return new Promise(function (resolve) { setTimeout(resolve, 0); });
-    }
-
     /* A value made on first use: a page pays for a formatter (ICU data) only when it writes one. */
     function lazy(make) {
         var made = null;
@@ -131,6 +126,11 @@
     function say(name, fields) { return words.say(name, fields); }
 
     // -- small helpers ---------------------------------------------------------------------------
+
+    /* A promise kept in a later task: the browser may paint and answer input before what follows. */
+    function nextTask() {
+        return new Promise(function (resolve) { setTimeout(resolve, 0); });
+    }
 
     function element(tag, className, content) {
         var node = document.createElement(tag);
@@ -1593,15 +1593,15 @@
         this.playing = null;
     };
 
-    /* Everything that shows the filtered incidents, brought up to date together: one part
-       failing (it should not) leaves the others current, and says so in the console. */
+    /* The incidents the filters keep, chosen anew, and everything that shows them. */
     App.prototype.applyFilter = function () {
         this.shown = this.filter.select(this.data);
         this._showShown(true);
     };
 
-    /* Bring every part in step with the incidents the filters keep (this.shown): the markers
-       too, unless ``withMarkers`` is false because showIncidents has just drawn them. */
+    /* Everything that shows the filtered incidents (this.shown), brought up to date together:
+       one part failing (it should not) leaves the others current, and says so in the console.
+       The markers too, unless ``withMarkers`` is false because showIncidents has just drawn them. */
     App.prototype._showShown = function (withMarkers) {
         var app = this;
         var shown = this.shown;
