@@ -200,7 +200,7 @@ _SECOND_COUNT = re.compile(
 def _two_events(clause: Clause) -> list[Clause]:
     """Cut a clause where a comma opens a second count and verb of another event.
 
-    "Un migrant est mort, 85 ont été sauvés": a death and a rescue, each
+    "Un exilé est mort, 62 ont été sauvés": a death and a rescue, each
     with its count. Only when both halves have cues of different events.
     """
     comma = _SECOND_COUNT.search(clause.text)
@@ -535,8 +535,8 @@ _LISTED_COUNTS = re.compile(r"\b\d+(?:\s*,\s*\d+)*\s+(?:et|and)\s+\d+\b")
 def _respective_counts(text: str, places: int) -> list[Count | None]:
     """Return one count per listed place when the clause gives them "respectively".
 
-    "secourir 41 et 58 personnes respectivement au large de Gravelines et
-    Sangatte": 41 off Gravelines, 58 off Sangatte. Empty when the clause does
+    "secourir 37 et 64 personnes respectivement au large de Gravelines et
+    Sangatte": 37 off Gravelines, 64 off Sangatte. Empty when the clause does
     not say so, or lists as many counts as places.
     """
     if places < 2 or _RESPECTIVELY.search(text) is None:
@@ -1055,8 +1055,8 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
 def _aboard_count(sentence: str, aboard: re.Match[str]) -> Count | None:
     """Return the count a sentence puts on board: the one just before "à bord", else just after.
 
-    "81 personnes (dont 8 femmes) se trouvent à bord, une personne est tombée
-    à l'eau": the 81; "À son bord, 16 hommes et deux femmes": the 18. None
+    "67 personnes (dont 5 femmes) sont à bord ; l'une d'elles est tombée
+    à l'eau": the 67; "À son bord, 16 hommes et deux femmes": the 18. None
     when the sentence speaks of "other" people.
     """
     before = sentence[max(0, aboard.start() - 2 * _GROUP_WINDOW) : aboard.end()]
@@ -1264,8 +1264,8 @@ _VAGUE = frozenset({"direction", "near", "implied", "outside"})
 def _replaced_by_scene(found: list[_Found], facts: _Facts, order: int) -> list[_Found]:
     """Move the incidents the sentence before placed only roughly to where this one says it was.
 
-    "Deux migrants sont morts au sud de Boulogne-sur-Mer. Le drame s'est
-    produit à hauteur des plages de Neufchâtel-Hardelot": the deaths were
+    "Deux migrants sont morts au sud de Boulogne-sur-Mer. Le drame est
+    survenu au niveau des plages de Neufchâtel-Hardelot": the deaths were
     there. Only to a fine place on the same side of the Channel.
     """
     place = facts.scene
