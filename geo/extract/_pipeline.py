@@ -1136,8 +1136,9 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     incident, but its counts and date wait for the next sentence: a lede
     ("Four people died in the Channel") often gives the place one sentence later.
     """
+    another = _ANOTHER.search(sentence) is not None
     for event in facts.events:
-        event = _with_lede(event, scene.lede, _ANOTHER.search(sentence) is not None)
+        event = _with_lede(event, scene.lede, another)
         own_date = event.date or facts.date
         place, basis = event.place, event.basis
         for found, how in (
@@ -1173,7 +1174,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 event.weak,
                 basis if len(places) == 1 else "listed",
                 own_date is not None,
-                _ANOTHER.search(sentence) is not None,
+                another,
                 vague,
             )
 
