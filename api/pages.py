@@ -401,8 +401,8 @@ def _map_page(
     )
 
     def build(version: str) -> Cached:
-        summary = map_data(request, store, version).summary(view)
-        return Cached(render_page(summary, options, view).encode("utf-8"), HTML)
+        data = map_data(request, store, version)
+        return Cached(render_page(data.summary(view), options, view, data).encode("utf-8"), HTML)
 
     return answers(request).respond(
         request, store, "page", (options, view), build, vary=_vary(view)

@@ -69,6 +69,7 @@ from maps.incident_map import (
     REFERENCE_FILE,
     MapOptions,
     app_file,
+    carried_incidents,
     render_page,
 )
 from maps.view import UNFILTERED
@@ -119,18 +120,19 @@ def incidents(count: int) -> gpd.GeoDataFrame:
 def launchmap_page(frame: gpd.GeoDataFrame, folder: Path, name: str) -> tuple[float, float]:
     """Build the data resource and the shell as a server builds them, into ``folder/name``.
 
-    Returns the megabytes a reader transfers (the shell and the data) and the
-    seconds building took.
+    Returns the megabytes a reader transfers (the shell, and the data unless the
+    shell carries it) and the seconds building took.
     """
     started = time.perf_counter()
     data = build_map_data(frame, name)
     options = MapOptions(data_url=f"/{name}/data/", app_prefix=APP_PREFIX)
-    shell = render_page(data.summary(UNFILTERED), options).encode("utf-8")
+    shell = render_page(data.summary(UNFILTERED), options, data=data).encode("utf-8")
     build_s = time.perf_counter() - started
     (folder / name / "data").mkdir(parents=True)
     (folder / name / "index.html").write_bytes(shell)
     (folder / name / "data" / INCIDENTS_FILE).write_bytes(data.incidents)
-    return (len(shell) + len(data.incidents)) / 1e6, build_s
+    fetched = 0 if carried_incidents(data) else len(data.incidents)
+    return (len(shell) + fetched) / 1e6, build_s
 
 
 def write_app_files(folder: Path) -> None:

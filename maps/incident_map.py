@@ -104,6 +104,10 @@ PAGE_TEMPLATES = ("page.html", "loader.js", "social.html", "caption.html")
 BUNDLE_FILES = ("page.js", "page.css")
 """Leaflet and the clustering library with the page script, and Leaflet's styles with the page's:
 what a page served with local assets loads, in one request each."""
+CARRIED_INCIDENTS_MAX_BYTES = 64 * 1024
+"""A data resource no larger than this, inflated, travels inside its page shell as well (a few
+hundred to about two thousand incidents): the page script then draws the markers as it runs,
+with no request to wait for. A larger one is only fetched, so the shell stays small."""
 REFERENCE_FILE = "reference.json.gz"
 """The reference layers' file name, beside the page script."""
 KEPT_PARAMETERS = ("base", "lang", "title", "subtitle", "source", "byline")
@@ -202,7 +206,12 @@ class MapOptions:
         return self.title if self.title is not None else message("title", self.lang)
 
 
-def render_page(summary: MapSummary, options: MapOptions, view: MapView = UNFILTERED) -> str:
+def render_page(
+    summary: MapSummary,
+    options: MapOptions,
+    view: MapView = UNFILTERED,
+    data: MapData | None = None,
+) -> str:
     """Render the page shell of a map whose data resource is at ``options.data_url``.
 
     Parameters
@@ -214,8 +223,24 @@ def render_page(summary: MapSummary, options: MapOptions, view: MapView = UNFILT
         Title, chrome, language and the addresses of the data and assets.
     view
         The filters the page starts with, and an optional initial centre and zoom.
+    data
+        The data resource at ``options.data_url``. When it is small
+        (:data:`CARRIED_INCIDENTS_MAX_BYTES`) the shell carries its incidents
+        and the browser paints the page first with its markers drawn; the
+        details of an incident are still fetched when a popup asks for them.
     """
-    return _render(summary, options, view, inline_data=None)
+    return _render(summary, options, view, inline_data=None, carried=carried_incidents(data))
+
+
+def carried_incidents(data: MapData | None) -> bytes | None:
+    """Return the inflated data resource a page shell carries, or None when it is too large.
+
+    gzip's trailer holds the inflated size (ISIZE, RFC 1952), so a large
+    resource is never inflated only to learn that.
+    """
+    if data is None or int.from_bytes(data.incidents[-4:], "little") > CARRIED_INCIDENTS_MAX_BYTES:
+        return None
+    return gzip.decompress(data.incidents)
 
 
 def render_map_html(
@@ -305,13 +330,19 @@ def _loads(options: MapOptions, inline_app: bool) -> _Loads:
 
 
 def _render(
-    summary: MapSummary, options: MapOptions, view: MapView, inline_data: MapData | None
+    summary: MapSummary,
+    options: MapOptions,
+    view: MapView,
+    inline_data: MapData | None,
+    carried: bytes | None = None,
 ) -> str:
     """Fill the page template.
 
     A page that carries its data (a standalone file) carries the page script,
     its styles and the reference layers too; Leaflet and its plugins are
-    inlined only in ``inline`` mode.
+    inlined only in ``inline`` mode. A served page may carry its incidents
+    (``carried``, inflated) and load the rest; its first paint then waits for
+    the page script, which draws the markers as it runs.
     """
     loads = _loads(options, inline_data is not None or options.assets is AssetMode.INLINE)
     reference = None if loads.inline_app else _reference_url(options)
@@ -331,26 +362,26 @@ def _render(
         ),
         "caption_css_url": f"{options.app_prefix}/caption.css{app_query}",
         "offline_js": safe_in_element(template_text("offline.js")) if loads.inline_app else None,
-        "inline_basemap": (
-            base64.b64encode(base_layer_resource()).decode("ascii") if loads.inline_app else None
-        ),
+        "inline_basemap": _in_page(base_layer_resource() if loads.inline_app else None),
         "loads": loads,
         "favicon": _favicon_url(options, loads.inline_app),
         "app_js": safe_in_element(template_text("launchmap.js")) if loads.inline_app else None,
         "loader": safe_in_element(template_text("loader.js")),
-        "config": script_json(_config(summary, options, view, inline_data, reference)),
-        "inline_data": (
-            base64.b64encode(inline_data.incidents).decode("ascii") if inline_data else None
-        ),
-        "inline_reference": (
-            base64.b64encode(reference_resource()).decode("ascii") if loads.inline_app else None
-        ),
+        "config": script_json(_config(summary, options, view, inline_data, reference, carried)),
+        "inline_data": _in_page(inline_data.incidents if inline_data else carried),
+        "render_blocking": carried is not None,
+        "inline_reference": _in_page(reference_resource() if loads.inline_app else None),
         "full": options.chrome is Chrome.FULL,
         "image_url": options.image_url,
         "chart_image_url": options.chart_image_url,
         "messages": messages,
     }
     return environment().get_template("page.html").render(context)
+
+
+def _in_page(data: bytes | None) -> str | None:
+    """Return bytes a page carries as the text of an element (base64), or None without any."""
+    return base64.b64encode(data).decode("ascii") if data is not None else None
 
 
 def _social(options: MapOptions, description: str) -> dict[str, Any] | None:
@@ -402,12 +433,14 @@ def _config(
     view: MapView,
     inline_data: MapData | None,
     reference_url: str | None,
+    carried: bytes | None,
 ) -> dict[str, Any]:
     """Return what the page script starts from: addresses, colours, the view, the messages."""
     lang = options.lang
     light_credit, minimap_credit = credits(lang, ("map.credit.light", "map.credit.minimap"))
     config: dict[str, Any] = {
         "dataUrl": None if inline_data else options.data_url,
+        "incidentsCarried": carried is not None,
         "referenceUrl": reference_url,
         "offline": {
             "url": None if reference_url is None else _base_layer_url(options),

@@ -132,7 +132,7 @@ def publish(incidents: gpd.GeoDataFrame, folder: Path, options: PublishOptions) 
     for name, page_options in pages.items():
         if base:
             page_options = replace(page_options, social=_social(base, name))
-        _write(result, name, render_page(summary, page_options, options.view).encode("utf-8"))
+        _write(result, name, render_page(summary, page_options, options.view, data).encode("utf-8"))
     _write(result, f"{DATA_FOLDER}/{INCIDENTS_FILE}", data.incidents)
     for chunk in range(data.chunk_count):
         _write(result, f"{DATA_FOLDER}/{details_file(chunk)}", data.details(chunk))

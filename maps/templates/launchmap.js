@@ -364,7 +364,9 @@
         return bytes.buffer;
     }
 
-    /* What the loader (loader.js) started, or the bytes inlined in element ``inlineId`` (a standalone file). */
+    /* What the loader (loader.js) started, or the bytes inlined in element ``inlineId``: gzip in a
+       standalone file, as they are in a page that carries its incidents (then the promise is
+       settled already, and what waits on it runs as soon as this script has run). */
     function loaded(started, inlineId) {
         if (started) { return started; }
         return window.launchmapLoader.gunzipped(fromBase64(document.getElementById(inlineId).textContent));
@@ -1884,7 +1886,8 @@
            use the map (interactive): pan, zoom, open an incident. The panel's controls, the
            hotspots and the heat map come in the next task (controls), so that the markers are
            painted first; then the base map, and the coastline, the zone, the search's places,
-           the chart and the plugins follow (ready). */
+           the chart and the plugins follow (ready). A page that carries its incidents makes
+           the map as soon as this script has run, before the browser first paints the page. */
         data.then(function (decoded) {
             app = new App(makeMap(config, mapBox), config, decoded);
             app.showIncidents();

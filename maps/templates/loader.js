@@ -31,7 +31,8 @@
         config: config,
         gunzipped: gunzipped,
         fetched: fetched,
-        data: config.dataUrl ? fetched(config.dataUrl + "incidents.bin.gz") : null,
+        /* null when the page carries its incidents (a small store, or a standalone file) */
+        data: config.dataUrl && !config.incidentsCarried ? fetched(config.dataUrl + "incidents.bin.gz") : null,
         /* fetched now, decompressed once the incidents are drawn: inflating it would delay theirs */
         reference: config.referenceUrl ? fetchedBytes(config.referenceUrl) : null
     };

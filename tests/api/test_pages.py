@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import gzip
 import html
 import json
@@ -39,12 +40,15 @@ from tests.maps.test_incident_map import (
 TOKEN = "page-tests-token"
 
 
-def test_map_page_is_a_shell_that_loads_its_data_and_assets_from_the_server(
+def test_map_page_is_a_shell_with_its_data_and_assets_on_the_server(
     client: TestClient,
 ) -> None:
     page = client.get("/map").text
     assert '"dataUrl":"/map/data/"' in page and '"details":' not in page
-    assert len(page.encode()) < 16_000  # the messages and link tags; the incidents are not in it
+    stored = client.get("/map/data/incidents.bin.gz", headers={"Accept-Encoding": "identity"})
+    carried = re.search(r'id="launchmap-data">([^<]*)<', page)  # a small store's incidents
+    assert carried is not None and base64.b64decode(carried[1]) == gzip.decompress(stored.content)
+    assert len(page.replace(carried[0], "").encode()) < 16_000  # the rest: messages, link tags
     for file in PAGE_FILES:
         vendor = client.get(f"/assets/vendor/{file.package}/{file.path}")
         assert vendor.status_code == 200 and "max-age" in vendor.headers["cache-control"]

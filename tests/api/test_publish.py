@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -11,7 +10,9 @@ import pytest
 from playwright.sync_api import Browser
 
 from geo.store import IncidentQuery, open_store
+from maps import incident_map
 from maps.data_resource import INCIDENTS_FILE, read_header
+from maps.publish import PublishOptions, publish
 from tests._map_page import drawn_incidents, wait_for_offline_base, wait_until_drawn
 from tests._static_site import served_folder
 from tests.conftest import launchmap_command, save_screenshot
@@ -112,12 +113,47 @@ def test_published_pages_work_from_a_static_server_and_ask_nothing_outside_the_f
         context.close()
 
 
-def test_a_page_whose_data_cannot_be_loaded_says_so_where_the_map_would_be(
-    browser: Browser, published: tuple[Path, int, int], tmp_path: Path
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["index.html", "embed.html"])
+def test_a_small_store_s_pages_carry_their_incidents_and_draw_them_as_their_script_runs(
+    browser: Browser, published: tuple[Path, int, int], static_site: str, page_name: str
 ) -> None:
-    """The map is made with its incidents: without them the reader is told why, in its place."""
+    """No request for the data file: the markers are drawn as the page script runs, before the
+    document has finished loading, so the first paint already shows them (on a phone here)."""
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    page = context.new_page()
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url))
+    try:
+        page.goto(f"{static_site}/{page_name}")
+        wait_until_drawn(page)
+        assert drawn_incidents(page) == published[1]
+        assert f"{static_site}/assets/launchmap/page.js" in " ".join(asked)  # requests are seen
+        assert not [url for url in asked if INCIDENTS_FILE in url]
+        drawn_at, loaded_at = page.evaluate(
+            "() => [window.launchmapInteractiveMs,"
+            " performance.getEntriesByType('navigation')[0].domContentLoadedEventStart]"
+        )
+        assert 0 < drawn_at <= loaded_at
+    finally:
+        context.close()
+
+
+def test_a_page_whose_data_cannot_be_loaded_says_so_where_the_map_would_be(
+    browser: Browser, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The map is made with its incidents: without them the reader is told why, in its place.
+
+    The pages of a store too large to carry its incidents load them from the data file,
+    which is deleted here."""
+    monkeypatch.setattr(incident_map, "CARRIED_INCIDENTS_MAX_BYTES", 0)
+    opened = open_store(tmp_path / "store")
+    try:
+        incidents = opened.query(IncidentQuery()).incidents
+    finally:
+        opened.close()
     site = tmp_path / "site"
-    shutil.copytree(published[0], site)
+    publish(incidents, site, PublishOptions())
     (site / "data" / INCIDENTS_FILE).unlink()
     context = browser.new_context(viewport={"width": 390, "height": 844})
     page = context.new_page()

@@ -19,6 +19,7 @@ from playwright.sync_api import Locator, Page
 
 from geo.coast import with_coast_relations
 from geo.model import Incident, incidents_to_frame
+from maps import incident_map
 from maps.assets import (
     CORE_FILES,
     PAGE_FILES,
@@ -127,6 +128,42 @@ def test_served_page_is_a_small_shell_loading_one_bundle_of_each_kind() -> None:
     plugins = config["plugins"]
     assert isinstance(plugins, dict) and set(plugins) == set(PLUGINS)  # loaded when used
     assert plugins["minimap"]["js"] == "/static/v/leaflet-minimap/dist/Control.MiniMap.min.js"
+
+
+def _carrying_shell(data_bytes_allowed: int | None = None) -> tuple[str, bytes]:
+    """A served shell of the test incidents given their data resource; the resource inflated."""
+    data = build_map_data(_incidents(), "k")
+    return render_page(data.summary(MapView()), SERVED, MapView(), data), gzip.decompress(
+        data.incidents
+    )
+
+
+def _carried(page: str) -> bytes | None:
+    """The incidents a shell carries, or None."""
+    element = re.search(
+        r'<script type="application/octet-stream" id="launchmap-data">([^<]*)<', page
+    )
+    return None if element is None else base64.b64decode(element[1])
+
+
+def test_a_small_store_s_shell_carries_its_incidents_and_is_painted_once_they_are_drawn() -> None:
+    page, inflated = _carrying_shell()
+    assert _carried(page) == inflated  # as they are: the page script reads them at once
+    config = _app_config(page)
+    assert config["incidentsCarried"] is True
+    assert config["dataUrl"] == "/data/"  # a popup's details still come from there
+    scripts = re.findall(r"<script defer[^>]*>", page)
+    assert scripts and all(' blocking="render"' in tag for tag in scripts)
+
+
+def test_a_store_too_large_to_carry_is_only_named(monkeypatch: pytest.MonkeyPatch) -> None:
+    inflated = _carrying_shell()[1]
+    monkeypatch.setattr(incident_map, "CARRIED_INCIDENTS_MAX_BYTES", len(inflated))
+    assert _carried(_carrying_shell()[0]) == inflated  # at the limit: carried
+    monkeypatch.setattr(incident_map, "CARRIED_INCIDENTS_MAX_BYTES", len(inflated) - 1)
+    page = _carrying_shell()[0]
+    assert _carried(page) is None and 'blocking="render"' not in page
+    assert _app_config(page)["incidentsCarried"] is False
 
 
 def test_bundles_hold_leaflet_then_the_clustering_library_then_the_page_script() -> None:
