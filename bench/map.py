@@ -150,7 +150,9 @@ def folium_page(frame: gpd.GeoDataFrame) -> tuple[str, float]:
     figure_map = folium.Map(location=(50.95, 1.85), zoom_start=9, tiles=None)
     figure_map.default_js = [("leaflet", f"{LOCAL_PREFIX}/leaflet/dist/leaflet.js")]
     figure_map.default_css = [("leaflet_css", f"{LOCAL_PREFIX}/leaflet/dist/leaflet.css")]
-    figure_map.get_root().header.add_child(folium.Element(JQUERY_STAND_IN))
+    root = figure_map.get_root()
+    assert isinstance(root, folium.Figure)
+    root.header.add_child(folium.Element(JQUERY_STAND_IN))
     for row in frame.itertuples():
         text = html.escape(f"{row.event_type} {row.date} {row.nearest_place}")
         folium.CircleMarker(
