@@ -4,6 +4,7 @@ Usage::
 
     python bench/map.py            # 100, 2,000, 10,000 and 100,000 incidents
     python bench/map.py --quick    # 100 and 2,000 incidents
+    python bench/map.py --sizes 10000
 
 The incidents are the clustering benchmark's synthetic launches (fixed seed,
 with coast relations), a third of them relabelled as interceptions, rescues
@@ -306,7 +307,11 @@ def main() -> None:
     """Measure launchmap's page and the Folium baseline at every size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
-    sizes = QUICK_SIZES if parser.parse_args().quick else SIZES
+    parser.add_argument(
+        "--sizes", type=_size, nargs="+", metavar="N", help="these sizes instead (incidents)"
+    )
+    arguments = parser.parse_args()
+    sizes = arguments.sizes or (QUICK_SIZES if arguments.quick else SIZES)
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = Path(temporary)
         assets = folder / LOCAL_PREFIX.strip("/")
@@ -324,6 +329,13 @@ def main() -> None:
                 ours[count], baseline[count] = measured(browser, address, pages)
         browser.close()
     report(ours, baseline)
+
+
+def _size(text: str) -> int:
+    """Read a page size from the command line: a whole number of incidents, at least 1."""
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of incidents (1 or more)")
+    return int(text)
 
 
 def report(ours: dict[int, PageFigures], baseline: dict[int, PageFigures]) -> None:
