@@ -540,8 +540,9 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     if _is_month(name, clause, start, end):
         return None
     kind, lead = _lead(before)
-    if kind in ("bare", "at"):
-        listed = clause[max(0, start - _LIST_WINDOW) : start - len(lead)]
+    listed = clause[max(0, start - _LIST_WINDOW) : start - len(lead)]
+    apposed = kind == "at" and _IN_TOWN.fullmatch(lead) and _APPOSED_AT.search(listed)
+    if kind == "bare" or (kind == "at" and not apposed):
         shared_kind, shared_lead = _shared_lead(listed)
         if kind == "bare" or shared_kind in _PHRASE_KINDS or shared_kind in _ROLE_KINDS:
             kind, lead = shared_kind, shared_lead
@@ -664,6 +665,12 @@ def _shared_lead(before: str) -> tuple[str, str]:
             break
     return (kind, lead) if kind not in ("bare", "route") else ("bare", "")
 
+
+_APPOSED_AT = re.compile(r"\w\s*,\s*$")
+"""A comma alone before a name with its own "à" or "in": it says where the place before lies
+("la plage de Malo, à Dunkerque"), it does not list a further place of the same kind."""
+
+_IN_TOWN = re.compile(r"(?:à|in)\s*", re.IGNORECASE)
 
 _LISTED_NAMES = 6
 """How many names back a list shares its first name's lead ("les plages de A, B, C et D")."""

@@ -2199,3 +2199,20 @@ def test_a_group_found_nearby_or_in_the_same_area_is_at_the_story_s_place(
     later = [i for i in _read(text) if i.people == 24]
     assert len(later) == 1, _kinds(_read(text))
     assert place in (later[0].place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, les gendarmes ont empêché le départ d'une trentaine d'exilés depuis "
+            "la plage de Malo, à Dunkerque.",
+            30,
+        ),
+        ("On Tuesday police stopped 35 people on the beach at Sangatte, in France.", 35),
+    ],
+)
+def test_the_town_a_beach_lies_in_is_no_second_place_sharing_the_count(
+    text: str, people: int
+) -> None:
+    assert _only(text).people == people
