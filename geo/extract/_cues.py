@@ -180,7 +180,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|by themselves|alone)|à la nage|par (?:leurs|ses) propres moyens"
         r"|(?:were|was|been|are|is) (?:later )?(?:found|discovered|located|detained|rounded up)"
         r"|(?:ont|a) été (?:retrouvée?s?|découverte?s?|localisée?s?)|retrouvée?s? (?:sur|à|dans)"
-        r"|découverte?s? (?:sur|à|dans)|en (?:état d['’])?hypothermie)\b",
+        r"|découverte?s? (?:sur|à|dans)|en (?:état d['’])?hypothermie"
+        r"|(?:found|located|discovered|(?:a|ont|avait|avaient) (?:retrouvé|découvert|localisé))"
+        rf"\s+(?:\w+\s+){{0,3}}?(?:{_BOAT}|{_BOAT_FR})\s+(?:with|carrying|avec|transportant))\b",
         _FLAGS,
     ),
     EventType.SIGHTING: re.compile(

@@ -2216,3 +2216,27 @@ def test_the_town_a_beach_lies_in_is_no_second_place_sharing_the_count(
     text: str, people: int
 ) -> None:
     assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Later, the cutter found another boat with 11 people on board three miles south of Dover.",
+            11,
+        ),
+        (
+            "Mardi, le patrouilleur a localisé une embarcation avec 30 personnes au large de Wissant.",
+            30,
+        ),
+    ],
+)
+def test_a_crew_that_finds_a_boat_with_people_at_sea_stops_it(text: str, people: int) -> None:
+    found = _only(text)
+    assert (found.event_type, found.people) == (EventType.INTERCEPTION, people)
+
+
+def test_a_boat_found_empty_is_still_debris() -> None:
+    assert _only(
+        "On Tuesday walkers found a deflated dinghy on the beach at Hythe."
+    ).event_type is (EventType.DEBRIS)
