@@ -823,7 +823,7 @@ _PEOPLE = re.compile(
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
     rf"|\b(?:group|groupe)\s+(?:of|de)\s+(?:{_QUALIFIER}\s+)?(?P<party>{_NUMBER})\b"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days|years|ans)\b)"
-    rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près)\s)"
+    rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près|dans)\s)"
     rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
     r"|avaient été|off|near|au large)\b"
     rf"|\b(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )(?P<verb>{_NUMBER})\s+"

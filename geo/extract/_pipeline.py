@@ -316,7 +316,9 @@ def _elliptic(clause: str) -> bool:
     )
 
 
-_ELLIPSIS = re.compile(r"\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:\w+\s+){0,2}?(?:off|near|at|au|à|près)\b")
+_ELLIPSIS = re.compile(
+    r"\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:\w+\s+){0,2}?(?:off|near|at|au|à|près|dans)\b"
+)
 
 
 def _clause_dates(

@@ -241,7 +241,8 @@ another eight were found"."""
 _AFTER_COUNT = (
     r"(?:(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
     r"|drowned|ont|sont|avaient|étaient|off|near|au large|près)\b"
-    r"|(?:à|au|aux|at|in)\s+(?=[A-ZÀ-ÖØ-Þ]))"
+    r"|(?:à|au|aux|at|in)\s+(?=[A-ZÀ-ÖØ-Þ])"
+    r"|dans\s+(?:le|la|les)\s+(?:secteur|zone|eaux)\b)"
 )
 """What follows that count at once: a verb or a place ("and 40 off Dunkirk", "et 15 à
 Wimereux"), not a noun, so "four adults and two children were stopped" stays one group."""
@@ -260,6 +261,7 @@ _CLAUSE_BREAK = re.compile(
     rf"|\s+as\s+(?={_SUBJECTS})"
     rf"|,?\s+(?:and|et|while|tandis que)\s+(?:(?:then|puis|ensuite)\s+)?"
     rf"(?={_COUNT_START}\S*(?:\s+{_COUNT_START}\S*)?\s+{_AFTER_COUNT})"
+    rf"|,\s+(?:then|puis|ensuite)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"

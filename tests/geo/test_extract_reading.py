@@ -2240,3 +2240,20 @@ def test_a_boat_found_empty_is_still_debris() -> None:
     assert _only(
         "On Tuesday walkers found a deflated dinghy on the beach at Hythe."
     ).event_type is (EventType.DEBRIS)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 40 personnes ont été secourues au large de Wissant, puis 25 dans le secteur de "
+        "Sangatte.",
+        "On Tuesday 40 people were rescued off Wissant, then 25 near Sangatte.",
+    ],
+)
+def test_then_a_second_count_and_place_is_a_second_event_of_the_same_kind(text: str) -> None:
+    incidents = _read(text)
+    assert sorted((i.event_type, i.people) for i in incidents) == [
+        (EventType.RESCUE, 25),
+        (EventType.RESCUE, 40),
+    ], _kinds(incidents)
+    assert any("Sangatte" in (i.place_name or "") for i in incidents if i.people == 25)
