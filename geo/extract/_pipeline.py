@@ -981,6 +981,8 @@ _PHOTO_CREDIT = re.compile(
     re.IGNORECASE,
 )
 _ARCHIVE_DAYS = 3
+_AGENCY_DATELINE = re.compile(r"\W*[A-ZÀ-Þ][\w' -]{1,30}\((?:AFP|Reuters|AP|PA)\)")
+"""A report's opening "CALAIS (AFP) -": the agency filed the report, it took no photo."""
 
 
 def _archive_photo(sentence: str, facts: _Facts, published: dt.date | None) -> bool:
@@ -990,7 +992,9 @@ def _archive_photo(sentence: str, facts: _Facts, published: dt.date | None) -> b
     © AFP" in a report of March 2025 shows an earlier scene: it illustrates,
     it reports nothing.
     """
-    if facts.date is None or published is None or _PHOTO_CREDIT.search(sentence) is None:
+    opening = _AGENCY_DATELINE.match(sentence)
+    credit = _PHOTO_CREDIT.search(sentence, opening.end() if opening is not None else 0)
+    if facts.date is None or published is None or credit is None:
         return False
     return (published - facts.date).days > _ARCHIVE_DAYS
 

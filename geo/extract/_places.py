@@ -524,9 +524,19 @@ _ORGANISATION_WORDS = frozenset(
 """Last words of a run of capitalised words that name a body, not a place ("Folkestone Police")."""
 
 
+_DATELINE_BEFORE = re.compile(r"\W*\(?\s*")
+_DATELINE_AFTER = re.compile(
+    r"\s*\)|\s*(?:,\s*[\w -]{2,30}\s*)?\((?:AFP|Reuters|AP|PA|Belga|dpa)\)", re.IGNORECASE
+)
+"""The city a report was filed from, opening it: "(Lille) …", "CALAIS (AFP) - …"; not where
+anything happened."""
+
+
 def _mention(clause: str, start: int, end: int) -> Mention | None:
     """Describe the name at ``clause[start:end]`` with its lead-in and feature, if it is known."""
     if clause[start:end].rsplit(maxsplit=1)[-1].lower() in _ORGANISATION_WORDS:
+        return None
+    if _DATELINE_BEFORE.fullmatch(clause, 0, start) and _DATELINE_AFTER.match(clause, end):
         return None
     before = clause[max(0, start - _LEAD_WINDOW) : start]
     feature_before = _FEATURE_BEFORE.search(before)

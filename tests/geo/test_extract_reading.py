@@ -2257,3 +2257,21 @@ def test_then_a_second_count_and_place_is_a_second_event_of_the_same_kind(text: 
         (EventType.RESCUE, 40),
     ], _kinds(incidents)
     assert any("Sangatte" in (i.place_name or "") for i in incidents if i.people == 25)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(Lille) Twenty people were rescued off Gravelines on Saturday, officials said.",
+        "LILLE (AFP) - Twenty people were rescued off Gravelines on Saturday.",
+        "(Lille) Vingt personnes ont été secourues samedi au large de Gravelines.",
+    ],
+)
+def test_the_city_a_report_was_filed_from_is_no_place_of_it(text: str) -> None:
+    found = _only(text)
+    assert "Gravelines" in (found.place_name or "") and found.people == 20
+
+
+def test_a_dateline_alone_gives_no_place() -> None:
+    incidents = _read("(Lille) Twenty people were rescued in the Channel on Saturday.")
+    assert not any("Lille" in (i.place_name or "") for i in incidents), _kinds(incidents)
