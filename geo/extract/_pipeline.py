@@ -615,7 +615,9 @@ def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: 
     """
     at_sea = mention is not None and mention.kind in _AT_SEA_KINDS and _fine(place)
     if kind is EventType.OTHER and (place.country in ("FR", "BE") or at_sea):
-        return EventType.INTERCEPTION if _FOUND_GROUP.search(text) else kind
+        if _FOUND_GROUP.search(text) is None:
+            return kind
+        return EventType.RESCUE if _CASTAWAYS.search(text) else EventType.INTERCEPTION
     if kind not in _LANDED or mention is None or place.country != "GB":
         return kind
     if place.coarseness != Coarseness.FINE:
@@ -631,6 +633,10 @@ _FOUND_GROUP = re.compile(
 )
 """People found, not hurt and not back by their own means, on the French or Belgian side: a
 group stopped before or after a failed departure (an interception, as the authorities report it)."""
+
+
+_CASTAWAYS = re.compile(r"\b(?:naufragés|castaways|shipwrecked)\b", re.IGNORECASE)
+"""People found after their boat was wrecked ("30 naufragés retrouvés") were saved, not stopped."""
 
 
 def _side_events(

@@ -2275,3 +2275,16 @@ def test_the_city_a_report_was_filed_from_is_no_place_of_it(text: str) -> None:
 def test_a_dateline_alone_gives_no_place() -> None:
     incidents = _read("(Lille) Twenty people were rescued in the Channel on Saturday.")
     assert not any("Lille" in (i.place_name or "") for i in incidents), _kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Mardi, 30 naufragés ont été retrouvés au large de Wimereux.", EventType.RESCUE),
+        ("Mardi, 30 exilés ont été retrouvés sur la plage de Wimereux.", EventType.INTERCEPTION),
+    ],
+)
+def test_castaways_found_were_saved_and_a_group_found_on_a_beach_was_stopped(
+    text: str, kind: EventType
+) -> None:
+    assert _only(text).event_type is kind
