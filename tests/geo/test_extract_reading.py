@@ -2288,3 +2288,15 @@ def test_castaways_found_were_saved_and_a_group_found_on_a_beach_was_stopped(
     text: str, kind: EventType
 ) -> None:
     assert _only(text).event_type is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a dinghy made a call for help near Gravelines.",
+        "On Tuesday people in a small boat called for help off Gravelines.",
+    ],
+)
+def test_a_boat_calling_for_help_is_a_rescue(text: str) -> None:
+    found = _only(text)
+    assert found.event_type is EventType.RESCUE and "Gravelines" in (found.place_name or "")
