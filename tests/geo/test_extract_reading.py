@@ -2222,11 +2222,13 @@ def test_the_town_a_beach_lies_in_is_no_second_place_sharing_the_count(
     ("text", "people"),
     [
         (
-            "Later, the cutter found another boat with 11 people on board three miles south of Dover.",
+            "Later, the cutter found another boat with 11 people on board "
+            "three miles south of Dover.",
             11,
         ),
         (
-            "Mardi, le patrouilleur a localisé une embarcation avec 30 personnes au large de Wissant.",
+            "Mardi, le patrouilleur a localisé une embarcation avec 30 personnes "
+            "au large de Wissant.",
             30,
         ),
     ],
