@@ -998,9 +998,10 @@ def _archive_photo(sentence: str, facts: _Facts, published: dt.date | None) -> b
     © AFP" in a report of March 2025 shows an earlier scene: it illustrates,
     it reports nothing.
     """
+    if facts.date is None or published is None:
+        return False
     opening = _AGENCY_DATELINE.match(sentence)
-    credit = _PHOTO_CREDIT.search(sentence, opening.end() if opening is not None else 0)
-    if facts.date is None or published is None or credit is None:
+    if _PHOTO_CREDIT.search(sentence, opening.end() if opening is not None else 0) is None:
         return False
     return (published - facts.date).days > _ARCHIVE_DAYS
 
