@@ -105,9 +105,9 @@ BUNDLE_FILES = ("page.js", "page.css")
 """Leaflet and the clustering library with the page script, and Leaflet's styles with the page's:
 what a page served with local assets loads, in one request each."""
 CARRIED_INCIDENTS_MAX_BYTES = 64 * 1024
-"""A data resource no larger than this, inflated, travels inside its page shell as well (a few
-hundred to about two thousand incidents): the page script then draws the markers as it runs,
-with no request to wait for. A larger one is only fetched, so the shell stays small."""
+"""A data resource no larger than this, inflated, travels inside its page shell as well (up to
+about two thousand incidents): the page script then draws the markers as it runs, with no
+request to wait for. A larger one is only fetched, so the shell stays small."""
 REFERENCE_FILE = "reference.json.gz"
 """The reference layers' file name, beside the page script."""
 KEPT_PARAMETERS = ("base", "lang", "title", "subtitle", "source", "byline")
