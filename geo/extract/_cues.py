@@ -795,7 +795,7 @@ _KIND_ABOUT = re.compile(rf"\b(?:{_ABOUT})\s+$", _FLAGS)
 _PEOPLE_NOUN = (
     r"(?:people|persons|migrants|asylum seekers|refugees|passengers|men|women|children|adults"
     r"|minors|survivors|individuals|occupants|exiles|victims|personnes|exilés|passagers"
-    r"|naufragés|hommes|femmes|enfants|mineurs|adultes|survivants|occupants|victimes|migrant"
+    r"|naufragés|hommes|femmes|enfants|mineurs|majeurs|adultes|survivants|occupants|victimes|migrant"
     r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
     r"|toddlers|boy|girl|baby"
     r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins)"
@@ -919,7 +919,7 @@ _SUBCOUNT = re.compile(
 """What puts a count inside one already given: "including 10 children", "(dont 2 enfants"."""
 _CATEGORY = re.compile(
     r"(?:men|women|children|adults|minors|boys|girls|babies|toddlers|teenagers|males|females"
-    r"|hommes|femmes|enfants|adultes|mineurs|bébés|nourrissons|adolescents|garçons|filles"
+    r"|hommes|femmes|enfants|adultes|mineurs|majeurs|bébés|nourrissons|adolescents|garçons|filles"
     r"|man|woman|child|adult|minor|boy|girl|baby|male|female|homme|femme|enfant|adulte|mineur"
     r"|bébé|fille|fillette|garçon)$",
     _FLAGS,

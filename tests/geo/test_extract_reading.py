@@ -2302,3 +2302,8 @@ def test_castaways_found_were_saved_and_a_group_found_on_a_beach_was_stopped(
 def test_a_boat_calling_for_help_is_a_rescue(text: str) -> None:
     found = _only(text)
     assert found.event_type is EventType.RESCUE and "Gravelines" in (found.place_name or "")
+
+
+def test_a_breakdown_in_brackets_into_adults_and_minors_is_no_count_of_its_own() -> None:
+    text = "Jeudi, les 23 exilés (15 majeurs et 8 mineurs) ont été secourus au large de Hardelot."
+    assert _only(text).people == 23
