@@ -171,11 +171,11 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     outside = outside_place(sentence)
     mentions = [find_mentions(r.clause.text) for r in reporting]
     resolved = _geocode(sentence, [m for found in mentions for m in found])
-    events = tuple(
-        event
+    read = [
+        (r.clause, tuple(_clause_events(r, found, resolved, outside)))
         for r, found in zip(reporting, mentions, strict=True)
-        for event in _clause_events(r, found, resolved, outside)
-    )
+    ]
+    events = tuple(event for _, clause_events in read for event in clause_events)
     if not events:
         return _scene_facts(sentence, parts, first_date)
     unplaced = any(event.place is None for event in events)
@@ -184,6 +184,14 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     if cued and all(_opens_on_party(_after_link(clause.text)) for clause in cued):
         uncued = [part for part in parts if all(part is not clause for clause in cued)]
         events = _with_clauses_count(events, uncued)
+    telling = [clause for clause, told in read if told]
+    silent = [
+        part
+        for part in parts
+        if all(part is not clause for clause in telling)
+        and _counts_its_party(_after_link(part.text))
+    ]
+    events = _with_clauses_count(events, silent)
     events = _with_load(events, [c.text for c in cut if c.relative])
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
@@ -244,6 +252,21 @@ def _opens_on_party(clause: str) -> bool:
 
 
 _IT = re.compile(r"\W*(?:it|il|elle)\b", re.IGNORECASE)
+_POSSESSED = re.compile(
+    r"\W*(?:(?:its|their|ses|leurs)\s+|(?:all|tous)\s+(?:the\s+|les\s+)?)(?:\d+|[\w-]+)\s+"
+    r"(?:[\w'’-]+\s+)?(?:people|persons|migrants|passengers|occupants|survivors|personnes"
+    r"|passagers|exilés|naufragés|rescapés)\b",
+    re.IGNORECASE,
+)
+"""A clause opening on the counted people of the boat just told of: "its 38 passengers",
+"leurs 12 occupants", "all 40 migrants"."""
+
+
+def _counts_its_party(clause: str) -> bool:
+    """Tell whether a clause opens on the party told of, counted ("the 19 migrants", "its 38")."""
+    return _POSSESSED.match(clause) is not None or (
+        _PARTY.match(clause) is not None and people_count(clause[:_GROUP_WINDOW]) is not None
+    )
 
 
 def _after_link(clause: str) -> str:

@@ -2307,3 +2307,17 @@ def test_a_boat_calling_for_help_is_a_rescue(text: str) -> None:
 def test_a_breakdown_in_brackets_into_adults_and_minors_is_no_count_of_its_own() -> None:
     text = "Jeudi, les 23 exilés (15 majeurs et 8 mineurs) ont été secourus au large de Hardelot."
     assert _only(text).people == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday people in a small boat made a call for help off Wissant, and its 27"
+        " passengers were taken back to Calais.",
+        "Vendredi, une embarcation a lancé un appel de détresse au large de Wissant, et ses 27"
+        " passagers ont été ramenés à Calais.",
+    ],
+)
+def test_the_count_of_a_boats_people_landed_at_a_port_is_the_rescues(text: str) -> None:
+    found = _only(text)
+    assert found.event_type is EventType.RESCUE and found.people == 27, _kinds([found])
