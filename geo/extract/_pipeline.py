@@ -996,6 +996,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         else:
             lent = replace(scene, date=scene.date or story, earlier=earlier)
             placed = list(_sentence_found(facts, lent, sentence, order))
+            if not placed:
+                found = _counted_by_the_next(found, facts, order - 1)
             found.extend(placed + _lede_placed(scene.lede, placed, order))
             scene = _next_scene(facts, scene)
         story = facts.date or story
@@ -1039,13 +1041,47 @@ def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> lis
     ("a man fainted") is one of the party, not its count; nor does an
     incident placed only by borrowing the place of the sentence before it.
     """
-    for event in facts.events:
+    return _counted_later(found, facts.events, told, borrowed=False)
+
+
+_THE_COUNTED = re.compile(
+    r"\b(?:les|the|ses|its|their|leurs|all|tous\s+les)\s+(?:\d+|[\w-]+)\s+"
+    r"(?:people|persons|migrants|passengers|occupants|survivors|men|personnes|passagers|exilés"
+    r"|naufragés|rescapés|hommes)\b",
+    re.IGNORECASE,
+)
+"""A count of people already told of: "les 19 migrants", "the 12 men", "all 40 passengers"."""
+
+
+def _counted_by_the_next(found: list[_Found], facts: _Facts, told: int) -> list[_Found]:
+    """Give the uncounted incident of sentence ``told`` the count the next one gives its people.
+
+    "Un canot en panne est secouru sur zone. A 10h, les 19 migrants sont
+    pris en charge à bord": the 19 were those rescued, even where the
+    rescue borrowed its place. Only a count with the definite article ("les
+    19", "the 12 men") of an event that found no place of its own (the
+    caller checks), to the only incident of its kind told.
+    """
+    events = tuple(e for e in facts.events if _THE_COUNTED.search(e.clause) is not None)
+    return _counted_later(found, events, told, borrowed=True)
+
+
+def _counted_later(
+    found: list[_Found], events: tuple[_Event, ...], told: int, *, borrowed: bool
+) -> list[_Found]:
+    """Give the only uncounted incident of each kind sentence ``told`` told a later unplaced count.
+
+    ``borrowed`` lets an incident placed by borrowing the sentence before's place take it.
+    """
+    for event in events:
         if event.place is not None or event.people is None or event.people.value < 2:
             continue  # "one man fainted": one of the party, not its count
         same = [
             i for i, f in enumerate(found) if f.order == told and f.event_type == event.event_type
         ]
-        if len(same) == 1 and found[same[0]].people is None and found[same[0]].basis != "scene":
+        if len(same) != 1 or found[same[0]].people is not None:
+            continue
+        if borrowed or found[same[0]].basis != "scene":
             found[same[0]] = replace(found[same[0]], people=event.people)
     return found
 

@@ -2321,3 +2321,17 @@ def test_a_breakdown_in_brackets_into_adults_and_minors_is_no_count_of_its_own()
 def test_the_count_of_a_boats_people_landed_at_a_port_is_the_rescues(text: str) -> None:
     found = _only(text)
     assert found.event_type is EventType.RESCUE and found.people == 27, _kinds([found])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lundi, une vedette de la douane est engagée au large de Bray-Dunes. Elle porte"
+        " assistance à un canot en avarie sur zone. Vers midi, les 21 exilés sont pris à bord.",
+        "On Monday a customs cutter was sent off Bray-Dunes. It came to the aid of a dinghy with"
+        " engine failure in the same area. At noon the 21 migrants were rescued.",
+    ],
+)
+def test_the_people_a_later_sentence_counts_with_the_article_are_the_rescues(text: str) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert [i.people for i in rescues] == [21], _kinds(_read(text))
