@@ -1100,7 +1100,22 @@ _ON_BOARD = re.compile(
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""
+_BROUGHT_IN = re.compile(
+    r"\b(?:(?:ont|sont|a|ont été|sont été)\s+(?:été\s+)?(?:débarqu|ramen|déposé|reconduit)\w*"
+    r"|(?:were|was|have been|had been)\s+(?:brought|taken|landed|dropped)\b"
+    r"|(?:landed|disembarked)\s+(?:at|in)\b)",
+    re.IGNORECASE,
+)
+"""Where a sentence without an event of its own says the people of the boat just told of
+were brought to a port ("36 personnes ont débarqué à Calais", "12 were taken to Dover")."""
 _OTHERS = re.compile(r"\b(?:other|others|autres)\b", re.IGNORECASE)
+
+
+def _landed_count(sentence: str) -> bool:
+    """Tell whether a sentence counts people brought in somewhere, not "others" nor a total."""
+    if _BROUGHT_IN.search(sentence) is None:
+        return False
+    return _OTHERS.search(sentence) is None and not is_statistic_or_policy(sentence)
 
 
 def _with_group_count(previous: _Found, sentence: str) -> _Found:
@@ -1119,8 +1134,12 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
         count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
     elif (aboard := _ON_BOARD.search(sentence)) is not None and not find_mentions(sentence):
         count = _aboard_count(sentence, aboard)
+    elif _landed_count(sentence):
+        count = people_count(sentence)
     else:
         return previous
+    if count is not None and not 2 <= count.value <= MAX_PEOPLE:
+        return previous  # "one was taken to hospital": one of the party, not its count
     return previous if count is None else replace(previous, people=count)
 
 

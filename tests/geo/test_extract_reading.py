@@ -2335,3 +2335,25 @@ def test_the_count_of_a_boats_people_landed_at_a_port_is_the_rescues(text: str) 
 def test_the_people_a_later_sentence_counts_with_the_article_are_the_rescues(text: str) -> None:
     rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
     assert [i.people for i in rescues] == [21], _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Samedi, un canot en difficulté a été secouru au large de Zuydcoote. 42 personnes"
+            " ont été débarquées à Dunkerque dans la soirée.",
+            42,
+        ),
+        (
+            "On Saturday a dinghy in difficulty was rescued off Zuydcoote. 42 people were"
+            " brought to Dunkirk that evening.",
+            42,
+        ),
+    ],
+)
+def test_people_landed_at_a_port_in_the_next_sentence_are_the_rescues(
+    text: str, people: int | None
+) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert [i.people for i in rescues] == [people], _kinds(_read(text))
