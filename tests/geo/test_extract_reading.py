@@ -2357,3 +2357,14 @@ def test_people_landed_at_a_port_in_the_next_sentence_are_the_rescues(
 ) -> None:
     rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
     assert [i.people for i in rescues] == [people], _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday a family of five was found on the beach at Littlestone after crossing.",
+        "Dimanche, une famille de cinq a été interceptée sur la plage de Wissant.",
+    ],
+)
+def test_a_family_of_n_counts_n_people(text: str) -> None:
+    assert _only(text).people == 5
