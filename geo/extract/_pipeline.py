@@ -675,7 +675,7 @@ def _side_events(
     The clause's count is the landed group's, or the departed boat's; several
     landing places for one count share none of it ("40 brought ashore at A and B").
     """
-    landings = sum(1 for mention in mentions if mention.kind == "landing")
+    sides = []
     for mention in mentions:
         side_kind = None
         if mention.kind == "departure" and kind not in _DEPARTING:
@@ -687,7 +687,13 @@ def _side_events(
         place = _mention_place(side_kind, mention, resolved, None)
         if place is None or (side_kind is EventType.ARRIVAL and place.country != "GB"):
             continue
-        count = people if side_kind is EventType.ARRIVAL and landings == 1 else None
+        sides.append((side_kind, place))
+    landings = [p for k, p in sides if k is EventType.ARRIVAL]
+    if any(_fine(p) for p in landings):  # "to Dungeness in Kent": the county only says where
+        sides = [(k, p) for k, p in sides if k is not EventType.ARRIVAL or _fine(p)]
+        landings = [p for p in landings if _fine(p)]
+    for side_kind, place in sides:
+        count = people if side_kind is EventType.ARRIVAL and len(landings) == 1 else None
         yield _Event(side_kind, place, day, count, boats if count else None, basis="side")
 
 

@@ -2368,3 +2368,11 @@ def test_people_landed_at_a_port_in_the_next_sentence_are_the_rescues(
 )
 def test_a_family_of_n_counts_n_people(text: str) -> None:
     assert _only(text).people == 5
+
+
+def test_the_county_after_a_landing_place_only_says_where_it_lies() -> None:
+    text = (
+        "Images showed some 30 people being taken by a lifeboat to Deal in Kent after the rescue"
+        " ended on Monday."
+    )
+    assert _kinds(_read(text)) == [("arrival", "Deal", 30)]
