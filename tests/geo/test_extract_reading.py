@@ -2372,7 +2372,7 @@ def test_a_family_of_n_counts_n_people(text: str) -> None:
 
 def test_the_county_after_a_landing_place_only_says_where_it_lies() -> None:
     text = (
-        "Images showed some 30 people being taken by a lifeboat to Deal in Kent after the rescue"
-        " ended on Monday."
+        "On Monday a group of about 30 people was brought by lifeboat to Deal in Kent after the"
+        " rescue operation."
     )
     assert _kinds(_read(text)) == [("arrival", "Deal", 30)]
