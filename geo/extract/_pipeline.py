@@ -922,6 +922,7 @@ class _Found:
     dated: bool = True  # the date is the event's own, not borrowed from the story around it
     another: bool = False  # "another group", "24 autres personnes": not one told before
     undated: bool = False  # only its month is told ("mi-juillet"): not the report's day
+    background: bool = False  # "It came after 49 were stopped": an earlier incident, told aside
 
 
 @dataclass(frozen=True)
@@ -1273,7 +1274,20 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 own_date is not None,
                 another,
                 vague,
+                _BACKGROUND.match(sentence) is not None,
             )
+
+
+_BACKGROUND = re.compile(
+    r"\W*(?:it|this|that|these|the\s+[\w’'-]+|[\w’'-]+[’']s\s+[\w-]+)\s+(?:came|comes|come)\s+"
+    r"(?:on\s+the\s+same\s+day\s+(?:that|as)|(?:a\s+day\s+|days\s+|hours\s+|just\s+)?after)\b"
+    r"|\W*(?:cela|ceci|il|elle|ce\s+[\w-]+|cette\s+[\w-]+)\s+(?:intervient|survient|vient|arrive)\s+"
+    r"(?:(?:quelques\s+\w+\s+|juste\s+)?après|au\s+lendemain|le\s+même\s+jour)\b",
+    re.IGNORECASE,
+)
+"""A sentence that tells an earlier incident as the background of the one reported: "It came
+on the same day that 61 were stopped", "This comes a day after 49 migrants were picked up",
+"Cela intervient au lendemain du sauvetage de 40 exilés"."""
 
 
 _MONTH_ONLY = re.compile(
@@ -1604,6 +1618,8 @@ def _agree(first: _Found, second: _Found) -> bool:
     """
     if first.dated and second.dated and first.date and second.date and first.date != second.date:
         return False
+    if _background_count(first, second) or _background_count(second, first):
+        return False  # "It came after 61 were stopped": not the count of the incident reported
     later = max(first, second, key=lambda found: found.order)
     if later.another and _told_apart(first.people, second.people):
         return False
@@ -1616,6 +1632,20 @@ def _agree(first: _Found, second: _Found) -> bool:
         and not _counts_conflict(first.people, second.people)
         and not _counts_conflict(first.boats, second.boats)
         and _places_agree(first.place, second.place)
+    )
+
+
+def _background_count(told: _Found, reported: _Found) -> bool:
+    """Tell whether a counted incident told as background would lend its count to a reported one.
+
+    "Dozens landed at Dover this morning. It came on the same day that 61
+    were stopped and brought to Dover": the 61 are not this morning's.
+    """
+    return (
+        told.background
+        and told.people is not None
+        and not reported.background
+        and (reported.people is None)
     )
 
 
