@@ -2101,9 +2101,18 @@ def test_a_country_level_stop_is_the_same_group_placed_under_another_name(text: 
     [
         ("Border Force stopped two dinghies carrying 27 people. All were taken to Dover.", 27),
         ("La gendarmerie a intercepté 33 exilés. Tous ont été conduits à Wissant.", 33),
+        # a breakdown in brackets into adults and minors is no count of its own
+        (
+            "Jeudi, les 23 exilés (15 majeurs et 8 mineurs) ont été secourus au large de Hardelot.",
+            23,
+        ),
+        # "a family of five" counts five, as "a group of five" does
+        ("On Sunday a family of five was found on the beach at Littlestone after crossing.", 5),
+        ("Dimanche, une famille de cinq a été interceptée sur la plage de Wissant.", 5),
     ],
 )
-def test_all_of_the_party_just_told_of_are_its_count(text: str, people: int) -> None:
+def test_the_party_a_reader_counts_is_the_incidents_count(text: str, people: int) -> None:
+    """All of the party just told of, a count broken down in brackets, a family of N."""
     assert _only(text).people == people
 
 
@@ -2304,11 +2313,6 @@ def test_a_boat_calling_for_help_is_a_rescue(text: str) -> None:
     assert found.event_type is EventType.RESCUE and "Gravelines" in (found.place_name or "")
 
 
-def test_a_breakdown_in_brackets_into_adults_and_minors_is_no_count_of_its_own() -> None:
-    text = "Jeudi, les 23 exilés (15 majeurs et 8 mineurs) ont été secourus au large de Hardelot."
-    assert _only(text).people == 23
-
-
 @pytest.mark.parametrize(
     "text",
     [
@@ -2357,17 +2361,6 @@ def test_people_landed_at_a_port_in_the_next_sentence_are_the_rescues(
 ) -> None:
     rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
     assert [i.people for i in rescues] == [people], _kinds(_read(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On Sunday a family of five was found on the beach at Littlestone after crossing.",
-        "Dimanche, une famille de cinq a été interceptée sur la plage de Wissant.",
-    ],
-)
-def test_a_family_of_n_counts_n_people(text: str) -> None:
-    assert _only(text).people == 5
 
 
 def test_the_county_after_a_landing_place_only_says_where_it_lies() -> None:
