@@ -974,7 +974,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             if key not in memo:
                 memo[key] = _read_sentence(sentence, published, story)
             facts = memo[key]
-        if not facts.events and found and found[-1].order == order - 1:
+        if not facts.events and found and order - found[-1].order <= 1 + min(quiet, 1):
             found[-1] = _with_group_count(found[-1], sentence)
         if _archive_photo(sentence, facts, published):
             facts = _NO_FACTS
@@ -1132,7 +1132,10 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     the 12 are the people of the incident just told; so are those the next
     sentence puts on board ("Footage showed nine people aboard the dinghy",
     "il s'agissait d'un canot avec six personnes à bord") when it names no
-    place (a boat elsewhere is another) and no "other" people.
+    place (a boat elsewhere is another) and no "other" people. The caller
+    also asks one sentence further when the one between reported nothing
+    ("… secouru au large de Gravelines. La mer était forte. Vers midi, ces
+    14 personnes sont ramenées à Dunkerque").
     """
     if previous.people is not None:
         return previous

@@ -2354,10 +2354,20 @@ def test_the_people_a_later_sentence_counts_with_the_article_are_the_rescues(tex
             " brought to Dunkirk that evening.",
             42,
         ),
+        (
+            "Mardi, un canot a été secouru au large de Gravelines. La mer était forte ce jour-là."
+            " Vers midi, ces 14 personnes ont été ramenées au port de Dunkerque.",
+            14,
+        ),
+        (
+            "On Tuesday a dinghy was rescued off Gravelines. The sea was rough that day. At noon"
+            " these 14 people were brought to the port of Dunkirk.",
+            14,
+        ),
     ],
 )
 def test_people_landed_at_a_port_in_the_next_sentence_are_the_rescues(
-    text: str, people: int | None
+    text: str, people: int
 ) -> None:
     rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
     assert [i.people for i in rescues] == [people], _kinds(_read(text))
