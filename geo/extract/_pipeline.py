@@ -184,14 +184,15 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     if cued and all(_opens_on_party(_after_link(clause.text)) for clause in cued):
         uncued = [part for part in parts if all(part is not clause for clause in cued)]
         events = _with_clauses_count(events, uncued)
-    telling = [clause for clause, told in read if told]
-    silent = [
-        part
-        for part in parts
-        if all(part is not clause for clause in telling)
-        and _counts_its_party(_after_link(part.text))
-    ]
-    events = _with_clauses_count(events, silent)
+    if all(event.people is None for event in events):
+        telling = [clause for clause, told in read if told]
+        silent = [
+            part
+            for part in parts
+            if all(part is not clause for clause in telling)
+            and _counts_its_party(_after_link(part.text))
+        ]
+        events = _with_clauses_count(events, silent)
     events = _with_load(events, [c.text for c in cut if c.relative])
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
@@ -1069,7 +1070,11 @@ def _counted_by_the_next(found: list[_Found], facts: _Facts, told: int) -> list[
     19", "the 12 men") of an event that found no place of its own (the
     caller checks), to the only incident of its kind told.
     """
-    events = tuple(e for e in facts.events if _THE_COUNTED.search(e.clause) is not None)
+    events = tuple(
+        e
+        for e in facts.events
+        if e.place is None and e.people is not None and _THE_COUNTED.search(e.clause) is not None
+    )
     return _counted_later(found, events, told, borrowed=True)
 
 
