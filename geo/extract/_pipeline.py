@@ -27,6 +27,7 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
+from typing import TypeGuard
 
 import geopandas as gpd
 import pyproj
@@ -253,10 +254,14 @@ def _opens_on_party(clause: str) -> bool:
 
 
 _IT = re.compile(r"\W*(?:it|il|elle)\b", re.IGNORECASE)
+_TOLD_PARTY = (
+    r"people|persons|migrants|passengers|occupants|survivors|personnes|passagers|exilés|naufragés"
+    r"|rescapés"
+)
+"""The nouns a count of the party already told of uses ("its 38 passengers", "les 19 migrants")."""
 _POSSESSED = re.compile(
     r"\W*(?:(?:its|their|ses|leurs)\s+|(?:all|tous)\s+(?:the\s+|les\s+)?)(?:\d+|[\w-]+)\s+"
-    r"(?:[\w'’-]+\s+)?(?:people|persons|migrants|passengers|occupants|survivors|personnes"
-    r"|passagers|exilés|naufragés|rescapés)\b",
+    rf"(?:[\w'’-]+\s+)?(?:{_TOLD_PARTY})\b",
     re.IGNORECASE,
 )
 """A clause opening on the counted people of the boat just told of: "its 38 passengers",
@@ -484,9 +489,7 @@ def _clause_events(
             for e in side
         ]
     if any(e.event_type is EventType.ARRIVAL for e in side):
-        events = [
-            e for e in events if e.place is not None and e.place.coarseness == Coarseness.FINE
-        ]
+        events = [e for e in events if _fine(e.place)]
     if not events and kind is EventType.INTERCEPTION:
         events = [
             replace(event, event_type=kind, people=shared, boats=boats)
@@ -701,8 +704,8 @@ def _side_events(
 _DEPARTING = frozenset({EventType.LAUNCH, EventType.EMBARKATION})
 
 
-def _fine(place: Place | None) -> bool:
-    """Tell whether a place is known finer than a region or the sea."""
+def _fine(place: Place | None) -> TypeGuard[Place]:
+    """Tell whether a place is known finer than a region or the sea (so it is a place)."""
     return place is not None and place.coarseness == Coarseness.FINE
 
 
@@ -1009,7 +1012,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             found.extend(placed + _lede_placed(scene.lede, placed, order))
             scene = _next_scene(facts, scene)
         story = facts.date or story
-        if scene.place is not None and scene.place.coarseness == Coarseness.FINE:
+        if _fine(scene.place):
             earlier = _Story(scene.place, scene.day, order)
     return found
 
@@ -1053,9 +1056,8 @@ def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> lis
 
 
 _THE_COUNTED = re.compile(
-    r"\b(?:les|the|ses|its|their|leurs|all|tous\s+les)\s+(?:\d+|[\w-]+)\s+"
-    r"(?:people|persons|migrants|passengers|occupants|survivors|men|personnes|passagers|exilés"
-    r"|naufragés|rescapés|hommes)\b",
+    rf"\b(?:les|the|ses|its|their|leurs|all|tous\s+les)\s+(?:\d+|[\w-]+)\s+(?:{_TOLD_PARTY}"
+    r"|men|hommes)\b",
     re.IGNORECASE,
 )
 """A count of people already told of: "les 19 migrants", "the 12 men", "all 40 passengers"."""
@@ -1243,6 +1245,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     ("Four people died in the Channel") often gives the place one sentence later.
     """
     another = _ANOTHER.search(sentence) is not None
+    background = _BACKGROUND.match(sentence) is not None
     for event in facts.events:
         event = _with_lede(event, scene.lede, another)
         own_date = event.date or facts.date
@@ -1258,7 +1261,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             if place is None:
                 place, basis = found, how
         kind = event.event_type
-        if event.place is None and place is not None and place.coarseness == Coarseness.FINE:
+        if event.place is None and _fine(place):
             kind = _borrowed_type(kind, place, event.clause)
         vague = own_date is None and _MONTH_ONLY.search(event.clause or sentence) is not None
         date = None if vague else own_date or scene.date
@@ -1282,7 +1285,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 own_date is not None,
                 another,
                 vague,
-                _BACKGROUND.match(sentence) is not None,
+                background,
             )
 
 
@@ -1535,7 +1538,7 @@ def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
     """
     place = facts.outside
     for event in facts.events:
-        fine = event.place is not None and event.place.coarseness == Coarseness.FINE
+        fine = _fine(event.place)
         if fine and event.basis != "side":
             place = event.place
     lede = tuple(
