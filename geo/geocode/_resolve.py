@@ -6,8 +6,10 @@ X" …); "X near Y" or "X, Y" where Y is a known place (an anchor that chooses
 between homonyms of X, or places X near Y when X is unknown); the phrase
 that starts further in ("a shipping lane off Calais" is "off Calais"); a
 known name inside an unknown one ("the Descenderie de Sangatte beach" is the
-beach at Sangatte, with a lower score). What is still unknown is matched
-fuzzily, all such names of a batch at once.
+beach at Sangatte, with a lower score), unless the name says it lies by the
+sea ("cap", "beach", "falaise") and the known place lies inland. What is
+still unknown is matched fuzzily, all such names of a batch at once. "The
+beach at X" is only placed when X lies within :data:`BEACH_REACH_M` of the shore.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from geo.geocode._hints import (
 from geo.geocode._index import NameIndex, name_index
 from geo.geocode._lookup import (
     ANCHOR_REACH_M,
+    COASTAL_M,
     Ambiguous,
     Candidate,
     Found,
@@ -55,6 +58,8 @@ from geo.vocabulary import LocationPrecision
 MAX_SUFFIX_WORDS = 8
 """How many leading words may be dropped to find a phrase further in."""
 MIN_CONTAINED_CHARS = 5
+BEACH_REACH_M = 15_000.0
+"""The farthest from the shore a place may lie and still have a beach ("Hornu beach" has none)."""
 # Known names that are also ordinary words: never taken from inside a longer unknown name.
 _ORDINARY = frozenset(
     {
@@ -179,6 +184,28 @@ def _rpartition_comma(query: str) -> tuple[str, str, str]:
     return query[:at], ",", query[at + 1 :]
 
 
+_SHORE_WORDS = frozenset(
+    {
+        *("cap", "cape", "pointe", "point", "baie", "bay", "anse", "cove", "crique", "estran"),
+        *("plage", "plages", "beach", "beaches", "sands", "dune", "dunes", "digue", "jetee"),
+        *("falaise", "falaises", "cliff", "cliffs", "pier"),
+    }
+)
+"""Words of a name that say it lies by the sea: a cape, a beach, a cliff (not a port: rivers
+have ports too)."""
+
+
+def _seaside(words: Iterable[str]) -> bool:
+    """Tell whether some of a name's words say it lies by the sea ("cap", "beach", "falaise")."""
+    return not _SHORE_WORDS.isdisjoint(words)
+
+
+def _inland(index: NameIndex, name: str) -> bool:
+    """Tell whether every place of a known name lies inland, away from the shore."""
+    rows = index.by_name.get(name, [])
+    return bool(rows) and all(index.coast_m[row] > COASTAL_M for row in rows)
+
+
 def _suffix_phrase(index: NameIndex, text: str) -> Phrase | None:
     """Return the first phrase further in whose names are all known, dropping leading words.
 
@@ -192,8 +219,13 @@ def _suffix_phrase(index: NameIndex, text: str) -> Phrase | None:
         phrase = _plain(index, parse_phrase(suffix))
         led_in = phrase.kind != "name" or phrase.names[0] != suffix  # "off X", "at X", "du X"
         if led_in and _all_known(index, phrase) and not set(phrase.names) & _ORDINARY:
-            return phrase
+            return None if _seaside_inland(index, words[:start], phrase) else phrase
     return None
+
+
+def _seaside_inland(index: NameIndex, dropped: list[str], phrase: Phrase) -> bool:
+    """Tell whether a place by the sea ("la pointe de X") would be read as an inland town X."""
+    return phrase.kind == "name" and _seaside(dropped) and _inland(index, phrase.names[0])
 
 
 def _inner_names(index: NameIndex, phrase: Phrase) -> Phrase | None:
@@ -555,6 +587,10 @@ def _resolve(
     for name, match in zip(phrase.names, found, strict=True):
         if not isinstance(match, Match):
             return _unplaced(query, name, match, closest)
+    if phrase.kind == "beach" and index.coast_m[placed[0].row] > BEACH_REACH_M:
+        far_km = index.coast_m[placed[0].row] / 1000
+        reason = f"{index.rows[placed[0].row].name} lies {far_km:.0f} km from the shore: no beach"
+        return GeocodeResult(query, found=False, reason=reason)
     return _placed_result(index, query, phrase, placed)
 
 
@@ -569,6 +605,8 @@ def _or_contained(index: NameIndex, name: str, found: Found, hints: Hints) -> Fo
     inside = _contained(index, name)
     if inside is None:
         return found
+    if _seaside(name.replace(inside, " ").split()) and _inland(index, inside):
+        return found  # "the Hornu cliffs" are no cliffs of Hornu, a town 70 km inland
     row = choose(index, index.by_name[inside], hints, frozenset({inside}))
     return Match(row, 100.0 * len(inside) / len(name))
 

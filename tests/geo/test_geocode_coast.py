@@ -168,6 +168,23 @@ def test_a_phrase_further_in_and_a_known_name_inside_are_found() -> None:
     assert inside.name == "Wissant" and 0 < inside.score < 100
 
 
+@pytest.mark.parametrize("query", ["the Hornu cliffs", "la pointe de Hornu", "Hornu beach"])
+def test_a_seaside_feature_is_not_an_inland_town_named_inside_it(query: str) -> None:
+    # Hornu is a Belgian town far inland: cliffs, a point or a beach named after it lie elsewhere
+    result = geocode(query)
+    assert not result.found and result.lon is None
+
+
+def test_cap_hornu_is_the_headland_of_the_somme_bay() -> None:
+    result = placed("le Cap Hornu")
+    assert (result.place_id, result.country) == ("lm:cap-hornu", "FR")
+
+
+def test_a_seaside_feature_named_after_a_coastal_place_is_found_at_it() -> None:
+    result = placed("the old Audresselles cliffs")  # unknown, but "Audresselles" is on the shore
+    assert result.name == "Audresselles" and 0 < result.score < 100
+
+
 # -- regions ---------------------------------------------------------------------------------
 
 
