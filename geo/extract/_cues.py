@@ -464,10 +464,10 @@ _MONTH_IN = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
 _DATE = re.compile(
     rf"\b(?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>{_YEAR})"
-    rf"|(?:le )?(?:(?P<wd1>{_WEEKDAY}),? (?:the )?)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)? (?:of )?"
-    rf"(?P<m1>{_MONTH})\.?(?:,? (?P<y1>{_YEAR}))?"
-    rf"|(?:(?P<wd2>{_WEEKDAY}),? )?(?P<m2>{_MONTH})\.? (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:])"
-    rf"(?:,? (?P<y2>{_YEAR}))?"
+    rf"|(?:le |on )?(?:(?P<wd1>{_WEEKDAY}),? (?:the )?)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)? "
+    rf"(?:of )?(?P<m1>{_MONTH})\.?(?:,? (?P<y1>{_YEAR}))?"
+    rf"|(?:on )?(?:(?P<wd2>{_WEEKDAY}),? )?(?P<m2>{_MONTH})\.? (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
+    rf"(?![\d:])(?:,? (?P<y2>{_YEAR}))?"
     r"|(?P<today>today|tonight|this (?:morning|afternoon|evening)|aujourd['’]hui|ce matin"
     r"|cet après-midi|ce soir|cette nuit)"
     r"|(?P<before>the day before yesterday|avant-hier)"
@@ -516,7 +516,7 @@ def find_date(
     if not found:
         return None
     match = found[0]
-    if len(found) > 1 and _SAYS.search(clause, match.end(), found[1].start()) is not None:
+    if len(found) > 1 and _states_then_tells(clause, match, found[1]):
         # "Ce mardi, la préfecture a indiqué que la veille…": the first day is the statement's
         published = _resolve_date(match, published) or published
         context, match = published, found[1]
@@ -541,6 +541,26 @@ _SAYS = re.compile(
     re.IGNORECASE,
 )
 """A verb of saying between two days of a clause: the first dates the statement, not the event."""
+
+
+def _states_then_tells(clause: str, first: re.Match[str], second: re.Match[str]) -> bool:
+    """Tell whether the first day dates a statement and the second the event it tells of.
+
+    "Ce mardi, la préfecture a indiqué que la veille…" or "Ce mardi 12 mars,
+    la préfecture a indiqué que le 10 mars…" do. "Secourus dans la nuit du 5 au
+    6 juin, a indiqué la préfecture vendredi 7 juin" does not: a day written
+    with its date straight after the verb of saying (no "que") is the
+    statement's, so the first is the event's.
+    """
+    says = list(_SAYS.finditer(clause, first.end(), second.start()))
+    if not says:
+        return False
+    dated = any(second[group] for group in ("iso", "d1", "d2", "nightd"))
+    return not dated or _THAT.search(clause, says[-1].end(), second.start()) is not None
+
+
+_THAT = re.compile(r"\b(?:que|qu['’]|that)", re.IGNORECASE)
+"""What opens the words of a statement: the day after it is the event's."""
 
 
 def _reported_on(clause: str, match: re.Match[str]) -> bool:

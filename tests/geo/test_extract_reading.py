@@ -150,6 +150,27 @@ def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> N
             "été interceptés à Wissant.",
             11,
         ),
+        (
+            "Ce mardi 12 mars, la préfecture a indiqué que le 10 mars, 30 migrants avaient été "
+            "secourus au large de Calais.",
+            10,
+        ),
+        (
+            "On Tuesday 12 March the prefecture said that on 10 March 30 people were rescued off "
+            "Calais.",
+            10,
+        ),
+        # a dated day straight after the verb of saying is the statement's: the first is the event's
+        (
+            "Mardi 12 mars, 30 migrants ont été secourus au large de Calais, a indiqué ce mercredi "
+            "13 mars la préfecture.",
+            12,
+        ),
+        (
+            "Thirty people were rescued off Calais on Monday 11 March, the prefecture said on "
+            "Wednesday 13 March.",
+            11,
+        ),
     ],
 )
 def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
