@@ -65,6 +65,18 @@ def test_rescue_centres_lifeboat_stations_titles_and_landing_ports_are_not_incid
     assert incident.place_name is not None and place in incident.place_name
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "La VCSM Escaut a récupéré 12 personnes à la dérive.",
+        "La vedette côtière de surveillance maritime Escaut a récupéré 12 personnes à la dérive.",
+    ],
+)
+def test_a_patrol_boat_named_after_a_river_is_no_place(text: str) -> None:
+    # the Escaut (Scheldt) is a river in the gazetteer; here it is the name of the boat
+    assert all("Escaut" not in (incident.place_name or "") for incident in _read(text))
+
+
 def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing() -> None:
     incident = _only(
         "Border Force intercepted 30 people in the Channel and brought them ashore at Dover."
