@@ -971,6 +971,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     previous = ""  # the sentence before
     quiet = 0  # sentences since the last that reported anything
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
+    party: _Party | None = None  # the last party counted and left unplaced
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         if PREFILTER.search(sentence) is not None:
@@ -985,6 +986,9 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         facts = _with_party_count(facts, sentence, told)
         if told is _NO_FACTS and order > 0:
             facts = _with_count_told(facts, sentence, previous)
+        if party is not None and order - party.order <= _PARTY_REACH:
+            facts = _with_reported_landing(facts, sentence, party.count)
+        party = _party_told(facts, sentence, party, order)
         told, previous = facts, sentence
         if facts is _NO_FACTS:
             quiet += 1
@@ -1206,6 +1210,10 @@ def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
     }
     if len(counts) != 1 or _PARTY.match(sentence) is None:
         return facts
+    if _ONE_OF_SEVERAL.search(sentence) is None and any(
+        _ONE_OF_SEVERAL.search(e.clause) is not None for e in told.events
+    ):
+        return facts  # "the third boat carried nine. All were landed": all three boats
     (count,) = counts
     events = tuple(
         replace(e, people=count)
@@ -1235,6 +1243,106 @@ def _with_count_told(facts: _Facts, sentence: str, previous: str) -> _Facts:
         for e in facts.events
     )
     return replace(facts, events=events)
+
+
+@dataclass(frozen=True)
+class _Party:
+    """The last party a report counted without placing it.
+
+    Its count, the sentence that last spoke of it, and whether the report
+    went on boat by boat since (its counts are then shares of the party).
+    """
+
+    count: Count
+    order: int
+    split: bool = False
+
+
+_PARTY_REACH = 3
+"""How many sentences back a landing told of "they" or "all on board" finds its party's count."""
+_SPEECH_LEAD = re.compile(
+    r"\W*(?:[\w'’.-]+\s+){1,5}?(?:said|says|added|confirmed|stated|a\s+(?:indiqué|précisé|ajouté)"
+    r"|indique|précise|ajoute)\s*(?:that\s+|que\s+|qu['’])?[:,]?\s*[\"“«]?\s*",
+    re.IGNORECASE,
+)
+"""Who said it, before what was said: "The Home Office said (that) ", "A spokesman said: \""."""
+_ALL_ABOARD = re.compile(
+    r"\W*(?:all|everyone|tous|toutes)\s+(?:(?:the|les)\s+)?(?:people|persons|passengers|migrants"
+    r"|occupants|individuals|personnes|passagers|exilés)?\s*(?:on\s+board|aboard|à\s+bord)?"
+    r"\s*(?:were|was|had\s+been|have\s+been|ont\s+été|sont|étaient)\b",
+    re.IGNORECASE,
+)
+"""A clause on everyone of the party told of: "all people on board were", "tous ont été"."""
+_INDIVIDUALS = re.compile(r"\W*the\s+individuals\b", re.IGNORECASE)
+_ONE_OF_SEVERAL = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|premi[eè]re?|deuxième|seconde?|troisième|quatrième)"
+    r"\s+(?:[\w-]+\s+)?(?:boat|dinghy|vessel|rhib|incident|craft|one|embarcation|bateau|canot"
+    r"|intervention|groupe?)\b",
+    re.IGNORECASE,
+)
+"""One boat of several told of ("the third boat", "in the first incident", "la deuxième
+embarcation"): its count is a share of the party's, not the party's."""
+
+
+def _on_the_party(sentence: str) -> bool:
+    """Tell whether a sentence speaks of the party told of, even in someone's words.
+
+    "The Home Office said they were taken to Dover", "A spokesman said: 'All
+    people on board were landed'", "The individuals were taken to Dover".
+    """
+    lead = _SPEECH_LEAD.match(sentence)
+    said = sentence[lead.end() :] if lead is not None else sentence
+    return any(
+        pattern.match(text) is not None
+        for text in {sentence, said}
+        for pattern in (_PARTY, _ALL_ABOARD, _INDIVIDUALS)
+    )
+
+
+def _with_reported_landing(facts: _Facts, sentence: str, count: Count) -> _Facts:
+    """Give an uncounted landing of the party told of the count it was told with.
+
+    "Two dinghies carrying 17 people were stopped. One was seen at midnight.
+    Ten men and a boy were in the first. The Home Office said they were
+    taken to Dover": the 17 landed at Dover. Only a landing (taken or
+    brought to a port) whose sentence speaks of that party and counts no
+    one, at most a few sentences after the party was counted.
+    """
+    if not any(e.basis == "landing" and e.people is None for e in facts.events):
+        return facts
+    if any(e.people is not None for e in facts.events) or not _on_the_party(sentence):
+        return facts
+    events = tuple(replace(e, people=count) if e.basis == "landing" else e for e in facts.events)
+    return replace(facts, events=events)
+
+
+def _party_told(facts: _Facts, sentence: str, party: _Party | None, order: int) -> _Party | None:
+    """Return the party a sentence counts without placing it finely, else the one told before.
+
+    A sentence that counts one unplaced party ("Two dinghies carrying 17
+    people were stopped", "The cutter picked up 13 people") tells the party a
+    later landing speaks of; one that places a counted incident starts
+    another story, and one with no count leaves the party as it was. Once
+    the report goes boat by boat ("the first boat…", "the third…"), the
+    counts that follow are shares of the party, not a party of their own.
+    """
+    counts = {e.people for e in facts.events if e.people is not None}
+    if any(e.people is not None and _fine(e.place) for e in facts.events):
+        return None
+    if _ONE_OF_SEVERAL.search(sentence) is not None:
+        return None if party is None else _Party(party.count, order, split=True)
+    count: Count | None
+    if len(counts) == 1:
+        (count,) = counts
+    elif facts.events or is_statistic_or_policy(sentence):
+        return party
+    else:
+        count = people_count(sentence)
+    if count is None or not 2 <= count.value <= MAX_PEOPLE:
+        return party
+    if party is not None and party.split:
+        return _Party(party.count, order, split=True)  # one more boat's share of the party
+    return _Party(count, order)
 
 
 def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> Iterator[_Found]:

@@ -2432,3 +2432,39 @@ def test_the_county_after_a_landing_place_only_says_where_it_lies() -> None:
 )
 def test_a_count_told_as_background_is_not_the_reported_incidents(text: str, place: str) -> None:
     assert ("arrival", place, None) in _kinds(_read(text)), _kinds(_read(text))
+
+
+# -- a landing told of the party a few sentences after its count -----------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two inflatables with 23 people between them were stopped in the strait on Monday. "
+        "The coastguard first heard of them shortly after dawn. "
+        "Nine men and a girl sat in the first one, the others in the second. "
+        "Officials said they were taken to Ramsgate for checks.",
+        "A cutter went out before sunrise on Monday and picked up 23 people. "
+        "They told officers they came from Eritrea. "
+        'A spokeswoman said: "All people on board were taken to Ramsgate for checks."',
+    ],
+)
+def test_a_landing_of_the_party_told_earlier_takes_its_count(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.ARRIVAL,
+        "Ramsgate",
+        23,
+    )
+
+
+def test_all_landed_after_boat_by_boat_counts_are_the_whole_party() -> None:
+    text = (
+        "Three dinghies carrying 41 people were stopped in the strait on Monday. "
+        "The first boat held 12 men and two women. "
+        "Fifteen more were found on a second at noon. "
+        "The third boat, with 12 people, was stopped in the evening. "
+        "All were brought to Ramsgate for checks."
+    )
+    landed = [i for i in _read(text) if i.place_name == "Ramsgate"]
+    assert [(i.event_type, i.people) for i in landed] == [(EventType.ARRIVAL, 41)]
