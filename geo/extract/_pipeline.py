@@ -974,7 +974,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     party: _Party | None = None  # the last party counted and left unplaced
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
-        if PREFILTER.search(sentence) is not None:
+        screened = PREFILTER.search(sentence) is not None  # it may report an event
+        if screened:
             key = (sentence_key(sentence), story)
             if key not in memo:
                 memo[key] = _read_sentence(sentence, published, story)
@@ -988,7 +989,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = _with_count_told(facts, sentence, previous)
         if party is not None and order - party.order <= _PARTY_REACH:
             facts = _with_reported_landing(facts, sentence, party.count)
-        party = _party_told(facts, sentence, party, order)
+        if screened:
+            party = _party_told(facts, sentence, party, order)
         told, previous = facts, sentence
         if facts is _NO_FACTS:
             quiet += 1
