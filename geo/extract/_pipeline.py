@@ -991,6 +991,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = _with_reported_landing(facts, sentence, party.count)
         if screened:
             party = _party_told(facts, sentence, party, order)
+        elif party is not None and order - party.order <= _PARTY_REACH:
+            party = _boat_by_boat(sentence, party, order)
         told, previous = facts, sentence
         if facts is _NO_FACTS:
             quiet += 1
@@ -1318,6 +1320,17 @@ def _with_reported_landing(facts: _Facts, sentence: str, count: Count) -> _Facts
     return replace(facts, events=events)
 
 
+def _boat_by_boat(sentence: str, party: _Party, order: int) -> _Party:
+    """Return the party, marked as told boat by boat when the sentence tells one boat of several.
+
+    "The first boat held 12 men" need report no event of its own to show
+    that the counts which follow are shares of the party.
+    """
+    if _ONE_OF_SEVERAL.search(sentence) is None:
+        return party
+    return _Party(party.count, order, split=True)
+
+
 def _party_told(facts: _Facts, sentence: str, party: _Party | None, order: int) -> _Party | None:
     """Return the party a sentence counts without placing it finely, else the one told before.
 
@@ -1332,7 +1345,7 @@ def _party_told(facts: _Facts, sentence: str, party: _Party | None, order: int) 
     if any(e.people is not None and _fine(e.place) for e in facts.events):
         return None
     if _ONE_OF_SEVERAL.search(sentence) is not None:
-        return None if party is None else _Party(party.count, order, split=True)
+        return None if party is None else _boat_by_boat(sentence, party, order)
     count: Count | None
     if len(counts) == 1:
         (count,) = counts
