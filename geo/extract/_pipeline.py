@@ -809,8 +809,12 @@ def _choose_places(
 
 
 _APPOSED = re.compile(
-    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|dans|en|to)\s+)?", re.IGNORECASE
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|au|dans|en|to)\s+)?"
+    r"(?:l['’]|the\s+)?",
+    re.IGNORECASE,
 )
+"""What stands between a place and the one saying where it lies: "X, near Y", "X, à l'ouest
+de Y", "X (62), in Y"."""
 
 
 def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:

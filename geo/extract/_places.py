@@ -242,7 +242,7 @@ def _fuzzy_lengths(length: int) -> tuple[int, int]:
 
 
 _WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*\w)?"  # a capitalised word
-_CONNECTOR = r"(?:(?:de|du|des|la|le|les|sur|sous|en|of|lès|aan)\s+|d['’]|l['’])"
+_CONNECTOR = r"(?:(?:de|du|des|la|le|les|sur|sous|en|of|lès|aan|aux|au)\s+|d['’]|l['’])"
 _NAME = re.compile(rf"{_WORD}(?:(?:\s+{_CONNECTOR}?|{_CONNECTOR}){_WORD})*")
 _NAME_TOKEN = re.compile(_WORD)
 _ARTICLE = r"(?:the\s+|a\s+|an\s+|la\s+|le\s+|les\s+|l['’]|une?\s+)?"

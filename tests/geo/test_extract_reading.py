@@ -2468,3 +2468,27 @@ def test_all_landed_after_boat_by_boat_counts_are_the_whole_party() -> None:
     )
     landed = [i for i in _read(text) if i.place_name == "Ramsgate"]
     assert [(i.event_type, i.people) for i in landed] == [(EventType.ARRIVAL, 41)]
+
+
+# -- names joined by "aux"; a place, then where it lies ("à l'ouest de …") --------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dimanche, des gendarmes ont secouru 14 exilés à la Pointe aux Oies.",
+        "Dimanche, un canot avec 14 exilés a été secouru près de la Pointe aux Oies, "
+        "à l'ouest du cap Gris-Nez, par la SNSM.",
+        "Dimanche, un canot avec 14 exilés a été secouru près de la Pointe aux Oies, "
+        "au nord de Wimereux.",
+    ],
+)
+def test_a_name_joined_by_aux_is_the_place_and_what_follows_only_says_where_it_lies(
+    text: str,
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_id, incident.people) == (
+        EventType.RESCUE,
+        "lm:pointe-aux-oies",
+        14,
+    )
