@@ -2492,3 +2492,15 @@ def test_a_name_joined_by_aux_is_the_place_and_what_follows_only_says_where_it_l
         "lm:pointe-aux-oies",
         14,
     )
+
+
+@pytest.mark.parametrize(
+    "tally",
+    [
+        "Some 930 people have come ashore at Folkestone over nine days.",
+        "Quelque 930 personnes ont débarqué à Folkestone en huit jours.",
+    ],
+)
+def test_a_count_over_six_to_ten_days_is_a_statistic_not_an_incident(tally: str) -> None:
+    text = f"On Tuesday a dinghy with 14 people came ashore at Folkestone. {tally}"
+    assert _kinds(_read(text)) == [("arrival", "Folkestone", 14)]
