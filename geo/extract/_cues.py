@@ -275,7 +275,8 @@ BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
 
 _STATISTICS = re.compile(
     r"\b(?:(?:this|last|next|the|a|per|each|every|that) year|year-on-year|year to date|so far"
-    r"|this year's|last year's|in (?:19|20)\d\d\b|between (?:19|20)\d\d and|from (?:19|20)\d\d to"
+    r"|this year's|last year's|(?:in|en) (?:19|20)\d\d\b|between (?:19|20)\d\d and"
+    r"|from (?:19|20)\d\d to"
     r"|(?:since|depuis) (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
     r"|since (?:january|february|march|april|may"

@@ -2504,3 +2504,11 @@ def test_a_name_joined_by_aux_is_the_place_and_what_follows_only_says_where_it_l
 def test_a_count_over_six_to_ten_days_is_a_statistic_not_an_incident(tally: str) -> None:
     text = f"On Tuesday a dinghy with 14 people came ashore at Folkestone. {tally}"
     assert _kinds(_read(text)) == [("arrival", "Folkestone", 14)]
+
+
+def test_a_french_count_for_a_whole_year_is_a_statistic_not_an_incident() -> None:
+    text = (
+        "Mardi, 12 exilés ont été secourus au large de Wissant. "
+        "D'après une association, 80 exilés sont morts en 2023 près de Gravelines."
+    )
+    assert _kinds(_read(text)) == [("rescue", "au large de Wissant", 12)]
