@@ -689,8 +689,11 @@ def _side_events(
         if side_kind is None:
             continue
         place = _mention_place(side_kind, mention, resolved, None)
-        if place is None or (side_kind is EventType.ARRIVAL and place.country != "GB"):
-            continue
+        if place is None or (
+            side_kind is EventType.ARRIVAL
+            and (place.country != "GB" or place.coarseness == Coarseness.COUNTRY)
+        ):
+            continue  # "intercepted and taken to the UK": the interception, landed nowhere finer
         sides.append((side_kind, place))
     landings = [p for k, p in sides if k is EventType.ARRIVAL]
     if any(_fine(p) for p in landings):  # "to Dungeness in Kent": the county only says where

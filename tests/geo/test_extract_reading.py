@@ -2512,3 +2512,12 @@ def test_a_french_count_for_a_whole_year_is_a_statistic_not_an_incident() -> Non
         "D'après une association, 80 exilés sont morts en 2023 près de Gravelines."
     )
     assert _kinds(_read(text)) == [("rescue", "au large de Wissant", 12)]
+
+
+def test_people_intercepted_and_brought_only_to_a_country_were_intercepted() -> None:
+    incident = _only("On Monday, eleven men were intercepted by Border Force and brought to the UK")
+    assert (incident.event_type, incident.location_precision, incident.people) == (
+        EventType.INTERCEPTION,
+        LocationPrecision.COUNTRY,
+        11,
+    )
