@@ -978,7 +978,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     previous = ""  # the sentence before
     quiet = 0  # sentences since the last that reported anything
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
-    party: _Party | None = None  # the last party counted and left unplaced
+    so_far: list[_Told] = []  # the sentences since the last counted, placed incident
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         screened = PREFILTER.search(sentence) is not None  # it may report an event
@@ -994,12 +994,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         facts = _with_party_count(facts, sentence, told)
         if told is _NO_FACTS and order > 0:
             facts = _with_count_told(facts, sentence, previous)
-        if party is not None and order - party.order <= _PARTY_REACH:
-            facts = _with_reported_landing(facts, sentence, party.count)
-        if screened:
-            party = _party_told(facts, sentence, party, order)
-        elif party is not None and order - party.order <= _PARTY_REACH:
-            party = _boat_by_boat(sentence, party, order)
+        facts = _with_reported_landing(facts, sentence, so_far, order)
+        so_far = _story_told(so_far, _Told(order, sentence, facts, screened))
         told, previous = facts, sentence
         if facts is _NO_FACTS:
             quiet += 1
@@ -1310,21 +1306,59 @@ def _on_the_party(sentence: str) -> bool:
     )
 
 
-def _with_reported_landing(facts: _Facts, sentence: str, count: Count) -> _Facts:
+@dataclass(frozen=True)
+class _Told:
+    """One sentence of the story so far, as read: where, its text, its facts, whether screened."""
+
+    order: int
+    sentence: str
+    facts: _Facts
+    screened: bool
+
+
+_STORY_KEPT = 30
+"""How many sentences of a story without a counted, placed incident are kept to find its party."""
+
+
+def _story_told(story: list[_Told], told: _Told) -> list[_Told]:
+    """Return the story's sentences with one more; a counted, placed incident starts anew."""
+    if any(e.people is not None and _fine(e.place) for e in told.facts.events):
+        return []
+    return [*story[1 - _STORY_KEPT :], told]
+
+
+def _with_reported_landing(facts: _Facts, sentence: str, story: list[_Told], order: int) -> _Facts:
     """Give an uncounted landing of the party told of the count it was told with.
 
     "Two dinghies carrying 17 people were stopped. One was seen at midnight.
     Ten men and a boy were in the first. The Home Office said they were
     taken to Dover": the 17 landed at Dover. Only a landing (taken or
     brought to a port) whose sentence speaks of that party and counts no
-    one, at most a few sentences after the party was counted.
+    one, at most a few sentences after the party was counted. The story is
+    read for its party only then: few sentences need it.
     """
-    if not any(e.basis == "landing" and e.people is None for e in facts.events):
+    if not story or not any(e.basis == "landing" and e.people is None for e in facts.events):
         return facts
     if any(e.people is not None for e in facts.events) or not _on_the_party(sentence):
         return facts
-    events = tuple(replace(e, people=count) if e.basis == "landing" else e for e in facts.events)
+    party = _story_party(story)
+    if party is None or order - party.order > _PARTY_REACH:
+        return facts
+    events = tuple(
+        replace(e, people=party.count) if e.basis == "landing" else e for e in facts.events
+    )
     return replace(facts, events=events)
+
+
+def _story_party(story: list[_Told]) -> _Party | None:
+    """Return the party the story's sentences last counted without placing it, if any."""
+    party: _Party | None = None
+    for told in story:
+        if told.screened:
+            party = _party_told(told.facts, told.sentence, party, told.order)
+        elif party is not None and told.order - party.order <= _PARTY_REACH:
+            party = _boat_by_boat(told.sentence, party, told.order)
+    return party
 
 
 def _boat_by_boat(sentence: str, party: _Party, order: int) -> _Party:
