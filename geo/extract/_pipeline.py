@@ -1281,6 +1281,7 @@ _ALL_ABOARD = re.compile(
 )
 """A clause on everyone of the party told of: "all people on board were", "tous ont été"."""
 _INDIVIDUALS = re.compile(r"\W*the\s+individuals\b", re.IGNORECASE)
+"""A clause on the people of the party told of by that word: "The individuals were taken…"."""
 _ONE_OF_SEVERAL = re.compile(
     r"\b(?:first|second|third|fourth|fifth|premi[eè]re?|deuxième|seconde?|troisième|quatrième)"
     r"\s+(?:[\w-]+\s+)?(?:boat|dinghy|vessel|rhib|incident|craft|one|embarcation|bateau|canot"
