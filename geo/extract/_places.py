@@ -389,8 +389,11 @@ _FEATURE_KIND = {
     "area": "near",
 }
 _BETWEEN = re.compile(
-    rf"(?:between|entre)\s+(?P<a>{_NAME.pattern})\s+(?:and|et)\s+(?P<b>{_NAME.pattern})",
+    rf"(?:between|entre)\s+(?P<a>{_NAME.pattern})(?:\s*\(\d{{2,3}}\))?\s+(?:and|et)\s+"
+    rf"(?P<b>{_NAME.pattern})(?:\s*\(\d{{2,3}}\))?",
 )
+"""Two places bounding an area ("between Deal and Dover", "entre Calais (62) et Dunkerque (59)",
+a French department's number after each name): the area, not either end."""
 
 
 @dataclass(frozen=True)

@@ -2521,3 +2521,17 @@ def test_people_intercepted_and_brought_only_to_a_country_were_intercepted() -> 
         LocationPrecision.COUNTRY,
         11,
     )
+
+
+def test_two_places_with_their_department_numbers_bound_one_area() -> None:
+    incident = _only("Mardi, 30 migrants ont été secourus entre Wissant (62) et Audresselles (62).")
+    assert (incident.event_type, incident.location_precision, incident.people) == (
+        EventType.RESCUE,
+        LocationPrecision.AREA,
+        30,
+    )
+
+
+def test_a_wide_area_between_two_towns_is_no_incident_at_either_end() -> None:
+    text = "Mardi, des canots en difficulté sont signalés entre Calais (62) et Dunkerque (59)."
+    assert [i.place_name for i in _read(text)] == []
