@@ -649,7 +649,15 @@ def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: 
         return kind
     if place.coarseness != Coarseness.FINE:
         return kind
+    if kind is EventType.RESCUE and mention.kind == "near" and _SAVED.search(text):
+        return kind
     return EventType.ARRIVAL if mention.kind in _AT_LAND else kind
+
+
+_SAVED = re.compile(r"\b(?:rescued|saved|secourue?s|sauvée?s)\b", re.IGNORECASE)
+"""People said to be rescued "near Dungeness" were saved at sea by the headland, not landed:
+"near" places a rescue no more on land than on the water (found or picked up near it, they
+landed)."""
 
 
 _FOUND_GROUP = re.compile(

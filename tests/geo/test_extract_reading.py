@@ -2535,3 +2535,9 @@ def test_two_places_with_their_department_numbers_bound_one_area() -> None:
 def test_a_wide_area_between_two_towns_is_no_incident_at_either_end() -> None:
     text = "Mardi, des canots en difficulté sont signalés entre Calais (62) et Dunkerque (59)."
     assert [i.place_name for i in _read(text)] == []
+
+
+def test_people_rescued_near_an_english_headland_were_rescued_not_landed() -> None:
+    rescued = _only("On Tuesday 22 people were rescued near Dungeness by the lifeboat.")
+    found = _only("On Tuesday 22 people were found near Kingsdown by the police.")
+    assert (rescued.event_type, found.event_type) == (EventType.RESCUE, EventType.ARRIVAL)
