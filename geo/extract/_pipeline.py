@@ -158,6 +158,8 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     reporting = _with_elided_cues(
         [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
     )
+    if reporting and (_BODY.search(sentence) or _IT_BROUGHT.match(sentence)):
+        reporting = [r for r in reporting if not _body_landed(r)]
     totals = not reporting and any(cue is not None for cue in cues)
     if not reporting and not totals and not _sets_scene(sentence):
         return _NO_FACTS  # the common case, read without looking for dates
@@ -205,6 +207,28 @@ _SECOND_COUNT = re.compile(
     r"|autres)\s+)?(?:ont|sont|were|have|had|avaient|étaient)\s)",
     re.IGNORECASE,
 )
+
+
+_BODY = re.compile(r"\b(?:bod(?:y|ies)|corps|dépouilles?)\b", re.IGNORECASE)
+"""A sentence about a body ("the body of a man", "le corps d'un homme")."""
+_BROUGHT = re.compile(r"(?:brought|taken)\b", re.IGNORECASE)
+"""The arrival cue of a landing ("brought to", "taken into"): where someone was carried."""
+
+
+_IT_BROUGHT = re.compile(r"It\s+(?:was|has\s+been)\s+(?:then\s+|later\s+)?")
+"""A landing of "it" ("It was then taken to Eastbourne") after a body was found: no one landed."""
+
+
+def _body_landed(reporting: _Reporting) -> bool:
+    """Tell whether a clause of a sentence about a body only says where the body was brought.
+
+    "The body … was brought to Eastbourne": the port a body was landed at is
+    no arrival of people (nor where the death happened).
+    """
+    cue = reporting.cue
+    if cue is None or cue.event_type is not EventType.ARRIVAL:
+        return False
+    return _BROUGHT.match(reporting.clause.text, cue.start) is not None
 
 
 def _two_events(clause: Clause) -> list[Clause]:
@@ -692,8 +716,8 @@ def _side_events(
         side_kind = None
         if mention.kind == "departure" and kind not in _DEPARTING:
             side_kind = EventType.LAUNCH
-        elif mention.kind == "landing" and kind is not EventType.ARRIVAL:
-            side_kind = EventType.ARRIVAL
+        elif mention.kind == "landing" and kind not in (EventType.ARRIVAL, EventType.DEATH):
+            side_kind = EventType.ARRIVAL  # a body "brought to Eastbourne": no one landed
         if side_kind is None:
             continue
         place = _mention_place(side_kind, mention, resolved, None)

@@ -2541,3 +2541,22 @@ def test_people_rescued_near_an_english_headland_were_rescued_not_landed() -> No
     rescued = _only("On Tuesday 22 people were rescued near Dungeness by the lifeboat.")
     found = _only("On Tuesday 22 people were found near Kingsdown by the police.")
     assert (rescued.event_type, found.event_type) == (EventType.RESCUE, EventType.ARRIVAL)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, the body of a woman was lifted from the sea by a patrol boat in the middle "
+        "of the Channel, after a ferry called, and was brought to Folkestone.",
+        "On Tuesday a ferry crew saw a body in the middle of the Channel and lifted it aboard. "
+        "It was then taken to Folkestone, police said.",
+        "On Tuesday the body of a woman was recovered by the coastguard and brought to Folkestone.",
+    ],
+)
+def test_the_port_a_body_was_brought_to_is_no_landing_of_people(text: str) -> None:
+    assert [(i.event_type, i.place_name) for i in _read(text)] == []
+
+
+def test_people_brought_to_a_port_after_a_rescue_landed_there() -> None:
+    text = "On Tuesday, twelve men were rescued mid-Channel and brought to Folkestone."
+    assert (EventType.ARRIVAL, "Folkestone") in [(i.event_type, i.place_name) for i in _read(text)]
