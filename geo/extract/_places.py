@@ -293,8 +293,14 @@ _LANDING_LEAD = (
     r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
     r"|sur|dans)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:ports?|harbours?|harbors?|quai|docks?"
     r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"
-    r"|at\s+|in\s+|à\s+)?(?:la\s+|le\s+|l['’])?)?)"
+    r"|at\s+|in\s+|à\s+)?(?:la\s+|le\s+|l['’])?)?"
+    r"|\bprise?s?\s+en\s+charge(?:\s+par\s+[^,.;:]{1,60}?\s+(?:à|au)\s+|\s+au\s+(?:(?:port|quai)\s+"
+    r"(?:de\s+|d['’]))?)"
+    r"|\b(?:met|greeted|received)\s+by\s+[^,.;:]{1,60}?\s+at\s+)"
 )
+"""… and where people were taken in hand once ashore: "pris en charge par les pompiers à Calais",
+"pris en charge au port de Calais", "met by paramedics at Dover" (at sea, "pris en charge au
+large de X", the lead is the rescue's; "pris en charge à Wissant" alone may be the rescue's)."""
 _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern + r"$", re.IGNORECASE))
     for kind, pattern in (

@@ -2560,3 +2560,28 @@ def test_the_port_a_body_was_brought_to_is_no_landing_of_people(text: str) -> No
 def test_people_brought_to_a_port_after_a_rescue_landed_there() -> None:
     text = "On Tuesday, twelve men were rescued mid-Channel and brought to Folkestone."
     assert (EventType.ARRIVAL, "Folkestone") in [(i.event_type, i.place_name) for i in _read(text)]
+
+
+@pytest.mark.parametrize(
+    "landing",
+    [
+        "Les naufragés ont ensuite été pris en charge par les pompiers à Boulogne-sur-Mer.",
+        "Les naufragés ont été pris en charge au port de Boulogne-sur-Mer.",
+    ],
+)
+def test_where_the_rescued_were_taken_in_hand_ashore_is_no_second_rescue(landing: str) -> None:
+    text = f"Mardi, un canot avec 20 personnes a été secouru au large de Wimereux. {landing}"
+    assert _kinds(_read(text)) == [("rescue", "au large de Wimereux", 20)]
+
+
+def test_where_the_rescued_were_met_ashore_is_no_second_rescue() -> None:
+    text = (
+        "On Tuesday a dinghy with 20 people was rescued off Wimereux. "
+        "Those rescued were met by paramedics at Boulogne-sur-Mer harbour and taken to safety."
+    )
+    assert _kinds(_read(text)) == [("rescue", "off Wimereux", 20)]
+
+
+def test_people_taken_in_hand_at_sea_were_rescued_there() -> None:
+    incident = _only("Mardi, 20 personnes ont été prises en charge au large de Wimereux.")
+    assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "au large de Wimereux")
