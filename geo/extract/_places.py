@@ -327,8 +327,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "departure",
-            r"(?:en\s+partant|en\s+provenance|au\s+départ|partie?s?|partis|parti|left|leaving|set\s+off"
-            r"|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]|du|des|depuis)"
+            r"(?:(?:en\s+partant|en\s+provenance|au\s+départ|partie?s?|partis|parti|left|leaving"
+            r"|set\s+off|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]"
+            r"|du|des|depuis)|(?:had|have|has|having)\s+(?:\w+\s+)?left)"
             r"\s*(?:the\s+|la\s+|les\s+|une\s+)?(?:(?:beach(?:es)?|plages?|coast|côte)\s+(?:of|at|near|de|d['’]|du|des)\s*)?"
             rf"{_ARTICLE}",
         ),
@@ -639,7 +640,7 @@ _LEAD_LAST_WORDS = frozenset(
         *("for", "into", "reach", "reached", "reaching", "reaches", "heading", "headed", "via"),
         *("through", "across", "cross", "crossed", "crossing", "crosses", "de", "du", "des", "à"),
         *("au", "aux", "en", "dans", "sur", "depuis", "vers", "pour", "outside", "around"),
-        *("large", "traverser", "traversé", "traversée", "by"),
+        *("large", "traverser", "traversé", "traversée", "by", "left"),
     }
 )
 _LAST_WORD = re.compile(r"(?:^|\s)(\S*?(?:[dl]['’])?)\s*$")

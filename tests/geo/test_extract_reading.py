@@ -2585,3 +2585,14 @@ def test_where_the_rescued_were_met_ashore_is_no_second_rescue() -> None:
 def test_people_taken_in_hand_at_sea_were_rescued_there() -> None:
     incident = _only("Mardi, 20 personnes ont été prises en charge au large de Wimereux.")
     assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "au large de Wimereux")
+
+
+def test_a_town_the_boat_had_left_is_its_launch_not_a_sighting() -> None:
+    text = (
+        "Thirty men arrived at Folkestone on Tuesday. "
+        "They had left Wimereux at 5am on Monday and drifted off course."
+    )
+    assert [(i.event_type.value, i.place_name, i.date) for i in _read(text)] == [
+        ("arrival", "Folkestone", dt.date(2024, 3, 12)),
+        ("launch", "Wimereux", dt.date(2024, 3, 11)),
+    ]
