@@ -252,12 +252,12 @@ _DISTANCE = (
     r"|thirty|a few|a couple of|a|une? (?:dizaine|quinzaine|vingtaine|trentaine|quarantaine"
     r"|cinquantaine|soixantaine|centaine)"
     r"(?: de)?|quelques)[ -]?"
-    r"(?P<unit>km|kms|kilomètres?|kilometres?|kilometers?|nautical miles?|miles?"
+    r"(?P<unit>km|kms|kilomètres?|kilometres?|kilometers?|nautical miles?|miles?|nautiques"
     r"|milles?(?: marins| nautiques)?|nm|mètres?|metres?|meters?|m)(?:\s*\([^()]{0,20}\))?"
 )
 _DIRECTION = (
-    r"north[- ]?east|north[- ]?west|south[- ]?east|south[- ]?west|north|south|east|west"
-    r"|nord-est|nord-ouest|sud-est|sud-ouest|nord|sud|est|ouest"
+    r"north[- /]?east|north[- /]?west|south[- /]?east|south[- /]?west|north|south|east|west"
+    r"|nord[-/]est|nord[-/]ouest|sud[-/]est|sud[-/]ouest|nord|sud|est|ouest"
 )
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
 # "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal".

@@ -2596,3 +2596,23 @@ def test_a_town_the_boat_had_left_is_its_launch_not_a_sighting() -> None:
         ("arrival", "Folkestone", dt.date(2024, 3, 12)),
         ("launch", "Wimereux", dt.date(2024, 3, 11)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "written"),
+    [
+        (
+            "Mardi, un canot avec 24 migrants est en difficulté à 3 nautiques au nord de Wissant.",
+            "3 nautiques au nord de Wissant",
+        ),
+        (
+            "Mardi, un canot avec 24 migrants est en difficulté à 3 km au Nord/Ouest de Wissant.",
+            "3 km au Nord/Ouest de Wissant",
+        ),
+    ],
+)
+def test_nautical_miles_written_short_and_a_slashed_bearing_place_at_sea(
+    text: str, written: str
+) -> None:
+    incident = _only(text)
+    assert (incident.place_name, incident.location_precision) == (written, LocationPrecision.AREA)
