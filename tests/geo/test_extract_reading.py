@@ -2616,3 +2616,20 @@ def test_nautical_miles_written_short_and_a_slashed_bearing_place_at_sea(
 ) -> None:
     incident = _only(text)
     assert (incident.place_name, incident.location_precision) == (written, LocationPrecision.AREA)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi soir, le CROSS engage un patrouilleur pour venir en aide à 44 personnes "
+        "sur un canot au large de Wimereux.",
+        "Mardi, une vedette de la douane est venue en aide à 44 personnes au large de Wimereux.",
+    ],
+)
+def test_coming_to_the_aid_of_people_at_sea_is_a_rescue(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.RESCUE,
+        "au large de Wimereux",
+        44,
+    )
