@@ -2633,3 +2633,19 @@ def test_coming_to_the_aid_of_people_at_sea_is_a_rescue(text: str) -> None:
         "au large de Wimereux",
         44,
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a French navy ship picked up 13 people off Wimereux.",
+        "On Tuesday a French navy ship picked up thirteen migrants off Wimereux.",
+    ],
+)
+def test_a_crew_that_picked_up_a_counted_group_at_sea_rescued_it(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name, incident.people) == (
+        EventType.RESCUE,
+        "off Wimereux",
+        13,
+    )
