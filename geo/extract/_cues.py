@@ -897,7 +897,7 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     chain: tuple[re.Match[str], Count, bool, int] | None = None  # last group, its sum, part, start
     for match in folded_finditer(_PEOPLE_FOLDED, _PEOPLE, clause):
         count = _people_match_count(match)
-        if count is None:
+        if count is None or _YOUNG_ONLY.search(match.group()):
             continue
         if chain is not None and _joined_groups(clause, chain[0], match):
             part, start, count = chain[2], chain[3], _sum(chain[1], count)
@@ -911,6 +911,11 @@ def people_count(clause: str, near: int = 0) -> Count | None:
         if not part:
             found.append((max(start - near, near - match.end(), 0), start, count))
     return min(found)[2] if found else None
+
+
+_YOUNG_ONLY = re.compile(r"\b(?:toddlers|babies|bébés|infants|nourrissons)$", re.IGNORECASE)
+"""A count of the very young alone ("four toddlers and a baby were brought ashore") names some
+of the people aboard, never all of them: a reader does not take it for the boat's count."""
 
 
 def _people_match_count(match: re.Match[str]) -> Count | None:

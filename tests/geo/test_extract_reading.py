@@ -2649,3 +2649,9 @@ def test_a_crew_that_picked_up_a_counted_group_at_sea_rescued_it(text: str) -> N
         "off Wimereux",
         13,
     )
+
+
+def test_a_count_of_toddlers_alone_is_not_the_count_of_everyone_aboard() -> None:
+    few = _only("On Tuesday four toddlers and a baby were brought ashore at Folkestone.")
+    all_of_them = _only("On Tuesday 40 people including four toddlers were brought ashore at Deal.")
+    assert (few.people, all_of_them.people) == (None, 40)
