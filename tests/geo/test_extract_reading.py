@@ -2563,23 +2563,29 @@ def test_people_brought_to_a_port_after_a_rescue_landed_there() -> None:
 
 
 @pytest.mark.parametrize(
-    "landing",
+    ("text", "rescue"),
     [
-        "Les naufragés ont ensuite été pris en charge par les pompiers à Boulogne-sur-Mer.",
-        "Les naufragés ont été pris en charge au port de Boulogne-sur-Mer.",
+        (
+            "Mardi, un canot avec 20 personnes a été secouru au large de Wimereux. Les naufragés "
+            "ont ensuite été pris en charge par les pompiers à Boulogne-sur-Mer.",
+            "au large de Wimereux",
+        ),
+        (
+            "Mardi, un canot avec 20 personnes a été secouru au large de Wimereux. Les naufragés "
+            "ont été pris en charge au port de Boulogne-sur-Mer.",
+            "au large de Wimereux",
+        ),
+        (
+            "On Tuesday a dinghy with 20 people was rescued off Wimereux. Those rescued were met "
+            "by paramedics at Boulogne-sur-Mer harbour and taken to safety.",
+            "off Wimereux",
+        ),
     ],
 )
-def test_where_the_rescued_were_taken_in_hand_ashore_is_no_second_rescue(landing: str) -> None:
-    text = f"Mardi, un canot avec 20 personnes a été secouru au large de Wimereux. {landing}"
-    assert _kinds(_read(text)) == [("rescue", "au large de Wimereux", 20)]
-
-
-def test_where_the_rescued_were_met_ashore_is_no_second_rescue() -> None:
-    text = (
-        "On Tuesday a dinghy with 20 people was rescued off Wimereux. "
-        "Those rescued were met by paramedics at Boulogne-sur-Mer harbour and taken to safety."
-    )
-    assert _kinds(_read(text)) == [("rescue", "off Wimereux", 20)]
+def test_where_the_rescued_were_taken_in_hand_ashore_is_no_second_rescue(
+    text: str, rescue: str
+) -> None:
+    assert _kinds(_read(text)) == [("rescue", rescue, 20)]
 
 
 def test_people_taken_in_hand_at_sea_were_rescued_there() -> None:
@@ -2619,35 +2625,32 @@ def test_nautical_miles_written_short_and_a_slashed_bearing_place_at_sea(
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "place"),
     [
-        "Mardi soir, le CROSS engage un patrouilleur pour venir en aide à 44 personnes "
-        "sur un canot au large de Wimereux.",
-        "Mardi, une vedette de la douane est venue en aide à 44 personnes au large de Wimereux.",
+        (
+            "Mardi soir, le CROSS engage un patrouilleur pour venir en aide à 44 personnes "
+            "sur un canot au large de Wimereux.",
+            "au large de Wimereux",
+        ),
+        (
+            "Mardi, une vedette est venue en aide à 44 personnes au large de Wimereux.",
+            "au large de Wimereux",
+        ),
+        ("On Tuesday a French navy ship picked up 44 people off Wimereux.", "off Wimereux"),
+        (
+            "On Tuesday a French navy ship picked up forty-four migrants off Wimereux.",
+            "off Wimereux",
+        ),
     ],
 )
-def test_coming_to_the_aid_of_people_at_sea_is_a_rescue(text: str) -> None:
+def test_coming_to_the_aid_of_or_picking_up_a_counted_group_at_sea_is_a_rescue(
+    text: str, place: str
+) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.place_name, incident.people) == (
         EventType.RESCUE,
-        "au large de Wimereux",
+        place,
         44,
-    )
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On Tuesday a French navy ship picked up 13 people off Wimereux.",
-        "On Tuesday a French navy ship picked up thirteen migrants off Wimereux.",
-    ],
-)
-def test_a_crew_that_picked_up_a_counted_group_at_sea_rescued_it(text: str) -> None:
-    incident = _only(text)
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.RESCUE,
-        "off Wimereux",
-        13,
     )
 
 
