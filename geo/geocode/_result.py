@@ -85,8 +85,14 @@ def place_point(index: NameIndex, row: int) -> Placed:
 
 
 def near(place: Placed, extra_m: float | None) -> Placed:
-    """Place "near X": X's point with a wider radius, at area precision (or coarser)."""
+    """Place "near X": X's point with a wider radius, at area precision (or coarser).
+
+    X already an area (a sandbank, a bay) with no distance stated keeps its own
+    radius: "in the Dyck area" or "near the Dyck" is where the Dyck is, as a
+    reader takes it, not a wider region around it.
+    """
     order = list(LocationPrecision)
     precision = max(place.precision, LocationPrecision.AREA, key=order.index)
-    extra = extra_m if extra_m is not None else NEAR_EXTRA_M
+    own_area = extra_m is None and place.precision == precision
+    extra = 0.0 if own_area else extra_m if extra_m is not None else NEAR_EXTRA_M
     return replace(place, precision=precision, uncertainty_m=place.uncertainty_m + extra)

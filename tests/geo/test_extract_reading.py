@@ -2658,3 +2658,19 @@ def test_a_count_of_toddlers_alone_is_not_the_count_of_everyone_aboard() -> None
     few = _only("On Tuesday four toddlers and a baby were brought ashore at Folkestone.")
     all_of_them = _only("On Tuesday 40 people including four toddlers were brought ashore at Deal.")
     assert (few.people, all_of_them.people) == (None, 40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a patrol boat rescued 20 people in the Dyck area.",
+        "On Tuesday a patrol boat rescued 20 people near the Dyck.",
+    ],
+)
+def test_the_area_around_a_sandbank_is_the_sandbank_not_a_wider_region(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, incident.location_precision) == (
+        EventType.RESCUE,
+        20,
+        LocationPrecision.AREA,
+    )
