@@ -822,7 +822,7 @@ _KIND_AT_LEAST = re.compile(rf"\b(?:{_AT_LEAST})\s+$", _FLAGS)
 _KIND_ABOUT = re.compile(rf"\b(?:{_ABOUT})\s+$", _FLAGS)
 _PEOPLE_NOUN = (
     r"(?:people|persons|migrants|asylum seekers|refugees|passengers|men|women|children|adults"
-    r"|minors|survivors|individuals|occupants|exiles|victims|personnes|exilés|passagers"
+    r"|minors|survivors|castaways|individuals|occupants|exiles|victims|personnes|exilés|passagers"
     r"|naufragés|hommes|femmes|enfants|mineurs|majeurs|adultes|survivants|occupants|victimes|migrant"
     r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
     r"|toddlers|boy|girl|baby"

@@ -2674,3 +2674,8 @@ def test_the_area_around_a_sandbank_is_the_sandbank_not_a_wider_region(text: str
         20,
         LocationPrecision.AREA,
     )
+
+
+def test_castaways_are_counted_as_the_people_aboard() -> None:
+    incident = _only("On Tuesday a patrol boat rescued eleven castaways off Wissant.")
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 11)
