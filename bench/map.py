@@ -1,4 +1,4 @@
-"""Benchmark: the map page at every size, against one Folium marker per incident.
+"""Benchmark: the map page at every size, against Folium's page with one marker per incident.
 
 Usage::
 
@@ -14,24 +14,33 @@ launchmap's page is built as the server builds ``/map`` the first time after a
 write: the data resource of the incidents and the page shell (after one
 warm-up build: the bundled layers are read once per process, as in a running
 server); the page loads the resource, the reference layers, the page script
-and Leaflet with its plugins from the same server. The baseline is the plain
-Folium way, at every size: one ``folium.CircleMarker`` with a ``folium.Popup``
-per incident, with Leaflet served locally and a stand-in for the one jQuery
-call its popups make (:data:`JQUERY_STAND_IN`). For each page the benchmark
-prints what it transfers (launchmap: the shell and the compressed data
-resource; the baseline: its HTML), the time to build it, and the median of its
-times to interactive in headless Chromium: from navigation start until the
-page's script has drawn the incidents (launchmap: the markers drawn, answering
-clicks, pans and zooms; the panel's filters, legend and controls come in the
-next task, reported as "controls"; the base map, coastline, zone, place search
-and chart axis follow, reported as "complete") or until the load event has run
-Folium's marker script (baseline), with both pages and their assets served
-from 127.0.0.1, text files (HTML, scripts, styles) gzip-compressed for both as
-a web server or CDN sends them, and launchmap's gzip files (the data resource,
-the reference layers) sent with ``Content-Encoding: gzip`` as ``launchmap
-serve`` sends them. The browser knows no other host (tiles fail at once, so
-launchmap's page falls back to its offline base map). The two pages of a size
-are opened in turn, :data:`RUNS` times each, so that both see the same
+and Leaflet with its plugins from the same server.
+
+The baseline is the plain Folium way, at every size: one
+``folium.CircleMarker`` with a ``folium.Popup`` per incident, on the page
+Folium writes. That page loads Folium's own scripts and styles (Leaflet,
+jQuery, Bootstrap, Font Awesome, Leaflet.awesome-markers), served here from
+127.0.0.1 at the versions Folium asks its CDNs for (``bench/folium-page/``,
+installed from npm by the first run). Two of its eight files are on no
+registry and are left out (:data:`FOLIUM_OFF_REGISTRY`), which can only make
+it quicker. A stricter bar is measured beside it: the same markers with
+Leaflet alone and a stand-in for the one jQuery call their popups make
+(:data:`JQUERY_STAND_IN`), a page lighter than any Folium writes.
+
+For each page the benchmark prints what it transfers (launchmap: the shell and
+the compressed data resource; a baseline: its HTML), the time to build it, and
+the median of its times to interactive in headless Chromium: from navigation
+start until the page's script has drawn the incidents (launchmap: the markers
+drawn, answering clicks, pans and zooms; the panel's filters, legend and
+controls come in the next task, reported as "controls"; the base map,
+coastline, zone, place search and chart axis follow, reported as "complete")
+or until the load event has run the marker script (baselines). Every page and
+asset is served from 127.0.0.1, text files (HTML, scripts, styles)
+gzip-compressed as a web server or CDN sends them, and launchmap's gzip files
+(the data resource, the reference layers) sent with ``Content-Encoding: gzip``
+as ``launchmap serve`` sends them. The browser knows no other host (tiles fail
+at once, so launchmap's page falls back to its offline base map). The pages of
+a size are opened in turn, :data:`RUNS` times each, so that all see the same
 machine; the median of each page's runs is reported; the last lines are one
 JSON object per figure.
 """
@@ -52,6 +61,7 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import folium
@@ -61,6 +71,7 @@ from _report import figure, peak_rss_mib
 from cluster import synthetic_launches
 from playwright.sync_api import Browser, sync_playwright
 
+from maps._build_assets import install_locked_packages
 from maps.assets import LOCAL_PREFIX, VENDOR_DIR
 from maps.base_layer import BASE_LAYER_FILE
 from maps.data_resource import INCIDENTS_FILE, build_map_data
@@ -87,15 +98,57 @@ LOCAL_ONLY = "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1"
 """Every host but 127.0.0.1 unknown to the browser: tiles fail at once, as when offline, and no
 request waits on a route handler of this script (which would slow the page making more requests)."""
 READY_TIMEOUT_MS = 120_000
-BASELINE = "one folium.CircleMarker with a folium.Popup per incident"
+FOLIUM_PACKAGES = Path(__file__).resolve().parent / "folium-page"
+FOLIUM_PREFIX = "/folium-assets"
+AWESOME_MARKERS = f"{FOLIUM_PREFIX}/leaflet.awesome-markers/dist/leaflet.awesome-markers"
+FOLIUM_FILES = {
+    "leaflet": f"{LOCAL_PREFIX}/leaflet/dist/leaflet.js",
+    "jquery": f"{FOLIUM_PREFIX}/jquery/dist/jquery.min.js",
+    "bootstrap": f"{FOLIUM_PREFIX}/bootstrap/dist/js/bootstrap.bundle.min.js",
+    "awesome_markers": f"{AWESOME_MARKERS}.js",
+    "leaflet_css": f"{LOCAL_PREFIX}/leaflet/dist/leaflet.css",
+    "bootstrap_css": f"{FOLIUM_PREFIX}/bootstrap/dist/css/bootstrap.min.css",
+    "awesome_markers_font_css": f"{FOLIUM_PREFIX}/@fortawesome/fontawesome-free/css/all.min.css",
+    "awesome_markers_css": f"{AWESOME_MARKERS}.css",
+}
+"""Where this benchmark serves each script and style of Folium's page, by the name Folium gives it.
+Leaflet is launchmap's own copy (1.9.4; Folium asks for 1.9.3), Leaflet.awesome-markers npm's
+2.0.5 (Folium asks cdnjs for 2.0.2, which npm lacks); the others are the versions Folium names."""
+FOLIUM_OFF_REGISTRY = ("glyphicons_css", "awesome_rotate_css")
+"""Folium's files that no package registry holds (Bootstrap 3's glyphicons stylesheet, Folium's own
+rotation rules for awesome markers): its page is measured without them."""
+
+
+@dataclass(frozen=True)
+class Baseline:
+    """A page of one Folium marker per incident: how it is built and how it is reported."""
+
+    key: str
+    row: str
+    description: str
+    folium_assets: bool
+
+
+FOLIUM_PAGE = Baseline(
+    "folium",
+    "Folium's page",
+    "one folium.CircleMarker with a folium.Popup per incident, on Folium's page",
+    folium_assets=True,
+)
+LEAFLET_ONLY = Baseline(
+    "leaflet_only",
+    "Folium markers, Leaflet only",
+    "the same markers with Leaflet alone and a stand-in for jQuery",
+    folium_assets=False,
+)
+BASELINES = (FOLIUM_PAGE, LEAFLET_ONLY)
 JQUERY_STAND_IN = (
     "<script>window.$ = function (markup) { var box = document.createElement('template');"
     " box.innerHTML = markup; return [box.content.firstElementChild]; };</script>"
 )
-"""What Folium's popups need of jQuery: ``$(html)[0]``, the element the markup makes. Folium's
-page loads jQuery (with Bootstrap and other files the baseline does not need) from CDNs; without
-``$`` its script stops at the first popup, with one marker drawn. This stand-in costs less than
-jQuery, so the baseline is, if anything, quicker than Folium's own page."""
+"""What Folium's popups need of jQuery: ``$(html)[0]``, the element the markup makes. The
+Leaflet-only page has no jQuery; without ``$`` its script would stop at the first popup, with one
+marker drawn."""
 
 
 @dataclass(frozen=True)
@@ -145,22 +198,46 @@ def write_app_files(folder: Path) -> None:
         (app / name).write_bytes(app_file(name))
 
 
-def folium_page(frame: gpd.GeoDataFrame) -> tuple[str, float]:
-    """Build the baseline: one Folium circle marker and popup per incident."""
+def folium_page(frame: gpd.GeoDataFrame, baseline: Baseline) -> tuple[str, float]:
+    """Build a baseline page: one Folium circle marker and popup per incident."""
     started = time.perf_counter()
     figure_map = folium.Map(location=(50.95, 1.85), zoom_start=9, tiles=None)
-    figure_map.default_js = [("leaflet", f"{LOCAL_PREFIX}/leaflet/dist/leaflet.js")]
-    figure_map.default_css = [("leaflet_css", f"{LOCAL_PREFIX}/leaflet/dist/leaflet.css")]
     root = figure_map.get_root()
     assert isinstance(root, folium.Figure)
-    root.header.add_child(folium.Element(JQUERY_STAND_IN))
+    if baseline.folium_assets:
+        figure_map.default_js = served_folium_files(figure_map.default_js)
+        figure_map.default_css = served_folium_files(figure_map.default_css)
+    else:
+        figure_map.default_js = [("leaflet", FOLIUM_FILES["leaflet"])]
+        figure_map.default_css = [("leaflet_css", FOLIUM_FILES["leaflet_css"])]
+        root.header.add_child(folium.Element(JQUERY_STAND_IN))
     for row in frame.itertuples():
         text = html.escape(f"{row.event_type} {row.date} {row.nearest_place}")
         folium.CircleMarker(
             location=(row.geometry.y, row.geometry.x), radius=6, popup=folium.Popup(text)
         ).add_to(figure_map)
-    page: str = figure_map.get_root().render()
+    page: str = root.render()
     return page, time.perf_counter() - started
+
+
+def served_folium_files(files: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Point Folium's (name, CDN address) files at the copies this benchmark serves.
+
+    Raises
+    ------
+    SystemExit
+        When this Folium loads a file the benchmark does not know: its page
+        would be measured without it, and quicker than it is.
+    """
+    unknown = [
+        name for name, _ in files if name not in FOLIUM_FILES and name not in FOLIUM_OFF_REGISTRY
+    ]
+    if unknown:
+        raise SystemExit(
+            f"Folium {version('folium')} loads {', '.join(unknown)}, which bench/map.py does not "
+            "serve: add it to FOLIUM_FILES (and bench/folium-page/package.json)"
+        )
+    return [(name, FOLIUM_FILES[name]) for name, _ in files if name in FOLIUM_FILES]
 
 
 @contextmanager
@@ -293,18 +370,30 @@ def built_launchmap(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltP
     return BuiltPage(f"{name}/index.html", *moments, size_mb, build_s)
 
 
-def built_folium(folder: Path, count: int, frame: gpd.GeoDataFrame) -> BuiltPage:
-    """Build the baseline page for ``frame`` in the served folder."""
-    page, build_s = folium_page(frame)
-    name = f"folium-{count}.html"
+def built_folium(
+    folder: Path, count: int, frame: gpd.GeoDataFrame, baseline: Baseline
+) -> BuiltPage:
+    """Build a baseline page for ``frame`` in the served folder."""
+    page, build_s = folium_page(frame, baseline)
+    name = f"{baseline.key}-{count}.html"
     (folder / name).write_text(page, encoding="utf-8")
     size_mb = len(page.encode("utf-8")) / 1e6
     moments = (BASELINE_READY, BASELINE_CONTROLS, BASELINE_COMPLETE)
     return BuiltPage(name, *moments, size_mb, build_s)
 
 
+def serve_assets(folder: Path) -> None:
+    """Put launchmap's files, its vendored libraries and Folium's page assets where pages look."""
+    install_locked_packages(FOLIUM_PACKAGES, "bench/map.py's baseline, Folium's page,")
+    vendor = folder / LOCAL_PREFIX.strip("/")
+    vendor.parent.mkdir(parents=True)
+    os.symlink(VENDOR_DIR, vendor)
+    os.symlink(FOLIUM_PACKAGES / "node_modules", folder / FOLIUM_PREFIX.strip("/"))
+    write_app_files(folder)
+
+
 def main() -> None:
-    """Measure launchmap's page and the Folium baseline at every size."""
+    """Measure launchmap's page and the Folium baselines at every size."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes, under a minute")
     parser.add_argument(
@@ -314,21 +403,20 @@ def main() -> None:
     sizes = arguments.sizes or (QUICK_SIZES if arguments.quick else SIZES)
     with tempfile.TemporaryDirectory() as temporary, sync_playwright() as playwright:
         folder = Path(temporary)
-        assets = folder / LOCAL_PREFIX.strip("/")
-        assets.parent.mkdir(parents=True)
-        os.symlink(VENDOR_DIR, assets)
-        write_app_files(folder)
+        serve_assets(folder)
         launchmap_page(incidents(10), folder, "warm-up")  # a server has built a page before
         flags = [*CHROMIUM_FLAGS, LOCAL_ONLY]
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=flags)
-        ours, baseline = {}, {}
+        figures: dict[int, list[PageFigures]] = {}
         with served(folder) as address:
             for count in sizes:
                 frame = incidents(count)
-                pages = [built_launchmap(folder, count, frame), built_folium(folder, count, frame)]
-                ours[count], baseline[count] = measured(browser, address, pages)
+                pages = [built_launchmap(folder, count, frame)] + [
+                    built_folium(folder, count, frame, baseline) for baseline in BASELINES
+                ]
+                figures[count] = measured(browser, address, pages)
         browser.close()
-    report(ours, baseline)
+    report(figures)
 
 
 def _size(text: str) -> int:
@@ -338,34 +426,46 @@ def _size(text: str) -> int:
     return int(text)
 
 
-def report(ours: dict[int, PageFigures], baseline: dict[int, PageFigures]) -> None:
-    """Print a readable table, then one JSON line per figure."""
+def report(figures: dict[int, list[PageFigures]]) -> None:
+    """Print a readable table, then one JSON line per figure.
+
+    ``figures`` holds, per size, launchmap's page and then each of
+    :data:`BASELINES`. Every figure is given against Folium's page; time to
+    interactive against the Leaflet-only page as well.
+    """
     print(
         f"{'page':<34}{'size MB':>10}{'build s':>10}{'interactive s':>15}"
         f"{'controls s':>12}{'complete s':>12}"
     )
-    for count in ours:
-        for name, figures in (
-            (f"launchmap, {count:,}", ours[count]),
-            (f"Folium markers, {count:,}", baseline[count]),
-        ):
+    for count, pages in figures.items():
+        rows = ["launchmap", *(baseline.row for baseline in BASELINES)]
+        for row, page in zip(rows, pages, strict=True):
             print(
-                f"{name:<34}{figures.size_mb:>10.2f}"
-                f"{figures.build_s:>10.2f}{figures.interactive_s:>15.2f}"
-                f"{figures.controls_s:>12.2f}{figures.complete_s:>12.2f}"
+                f"{f'{row}, {count:,}':<34}{page.size_mb:>10.2f}"
+                f"{page.build_s:>10.2f}{page.interactive_s:>15.2f}"
+                f"{page.controls_s:>12.2f}{page.complete_s:>12.2f}"
             )
     print(f"peak memory: {peak_rss_mib():.0f} MiB")
-    for count, figures in ours.items():
-        base = baseline[count]
-        label = f"{BASELINE} on {count:,}"
+    for count, (ours, folium_page_figures, leaflet_only) in figures.items():
+        label = f"{FOLIUM_PAGE.description}, {count:,} incidents"
         for name, unit, value, base_value in (
-            ("page_size", "MB", figures.size_mb, base.size_mb),
-            ("build_time", "s", figures.build_s, base.build_s),
-            ("time_to_interactive", "s", figures.interactive_s, base.interactive_s),
-            ("time_to_controls", "s", figures.controls_s, base.controls_s),
-            ("time_to_complete", "s", figures.complete_s, base.complete_s),
+            ("page_size", "MB", ours.size_mb, folium_page_figures.size_mb),
+            ("build_time", "s", ours.build_s, folium_page_figures.build_s),
+            ("time_to_interactive", "s", ours.interactive_s, folium_page_figures.interactive_s),
+            ("time_to_controls", "s", ours.controls_s, folium_page_figures.controls_s),
+            ("time_to_complete", "s", ours.complete_s, folium_page_figures.complete_s),
         ):
             print(figure(f"map_{name}_{count}", value, unit, label, base_value, base_value / value))
+        print(
+            figure(
+                f"map_time_to_interactive_{count}_{LEAFLET_ONLY.key}",
+                ours.interactive_s,
+                "s",
+                f"{LEAFLET_ONLY.description}, {count:,} incidents",
+                leaflet_only.interactive_s,
+                leaflet_only.interactive_s / ours.interactive_s,
+            )
+        )
 
 
 if __name__ == "__main__":

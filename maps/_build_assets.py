@@ -24,20 +24,28 @@ class VendorAssetsBuildHook(BuildHookInterface):  # type: ignore[type-arg]
 
     def initialize(self, version: str, build_data: dict[str, Any]) -> None:
         """Install the pinned npm packages before the wheel's files are collected."""
-        assets_dir = Path(self.root) / "maps" / "assets"
-        if _installed_matches_lock(assets_dir):
-            return
-        npm = shutil.which("npm")
-        if npm is None:
-            raise RuntimeError(
-                "building launchmap needs npm (Node.js) to install the map's browser assets "
-                "from maps/assets/package-lock.json; install Node.js and npm, then retry"
-            )
-        subprocess.run(
-            [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev"],
-            cwd=assets_dir,
-            check=True,
+        install_locked_packages(Path(self.root) / "maps" / "assets", "building launchmap")
+
+
+def install_locked_packages(folder: Path, purpose: str) -> None:
+    """Run ``npm ci`` in ``folder`` unless what its lock file pins is installed already.
+
+    ``purpose`` names what needs the packages, for the error when npm is
+    missing. Install scripts are never run: the packages are files to serve.
+    """
+    if _installed_matches_lock(folder):
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise RuntimeError(
+            f"{purpose} needs npm (Node.js) to install the browser assets pinned in "
+            f"{folder / 'package-lock.json'}; install Node.js and npm, then retry"
         )
+    subprocess.run(
+        [npm, "ci", "--ignore-scripts", "--no-audit", "--no-fund", "--omit=dev"],
+        cwd=folder,
+        check=True,
+    )
 
 
 def _installed_matches_lock(assets_dir: Path) -> bool:
