@@ -57,6 +57,10 @@ VISIBLE_CONTROLS = """() => [...document.querySelectorAll('.leaflet-control')]
     .filter(name => name !== 'leaflet-control-attribution')
     .sort()"""
 
+# How many font families the page's text, its map and the map's zoom buttons use.
+ONE_FONT = """() => new Set(['body', '.leaflet-container', '.leaflet-control-zoom-in']
+    .map(selector => getComputedStyle(document.querySelector(selector)).fontFamily)).size"""
+
 
 @pytest.fixture(scope="module")
 def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
@@ -171,6 +175,7 @@ def test_the_map_is_mostly_map_and_every_control_works(
     full = page.evaluate(MAP_SHARE, [GRID])
     name = f"{SIZES[size]['width']}x{SIZES[size]['height']}-{lang}"
     save_screenshot(page, f"reader-map-{name}")
+    assert page.evaluate(ONE_FONT) == 1  # the map and its controls in the page's font
     _check_controls(page, page, f"reader-map-{name}-panel")
     article_page, article_errors = _open(context, f"{article}-{lang}.html")
     embed = _embed_frame(article_page)

@@ -154,6 +154,9 @@ def test_a_small_store_s_shell_carries_its_incidents_and_is_painted_once_they_ar
     assert config["dataUrl"] == "/data/"  # a popup's details still come from there
     scripts = re.findall(r"<script defer[^>]*>", page)
     assert scripts and all(' blocking="render"' in tag for tag in scripts)
+    # laid out once the body is parsed, before the (deferred) page script runs
+    assert page.index('id="launchmap-data"') < page.index('id="launchmap-layout"')
+    assert page.index('id="launchmap-layout"') > page.index("</aside>")
 
 
 def test_a_store_too_large_to_carry_is_only_named(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -163,6 +166,7 @@ def test_a_store_too_large_to_carry_is_only_named(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(incident_map, "CARRIED_INCIDENTS_MAX_BYTES", len(inflated) - 1)
     page = _carrying_shell()[0]
     assert _carried(page) is None and 'blocking="render"' not in page
+    assert 'id="launchmap-layout"' not in page  # painted before its data come, laid out then
     assert _app_config(page)["incidentsCarried"] is False
 
 
