@@ -434,14 +434,14 @@ def report(figures: dict[int, list[PageFigures]]) -> None:
     interactive against the Leaflet-only page as well.
     """
     print(
-        f"{'page':<34}{'size MB':>10}{'build s':>10}{'interactive s':>15}"
+        f"{'page':<38}{'size MB':>10}{'build s':>10}{'interactive s':>15}"
         f"{'controls s':>12}{'complete s':>12}"
     )
     for count, pages in figures.items():
         rows = ["launchmap", *(baseline.row for baseline in BASELINES)]
         for row, page in zip(rows, pages, strict=True):
             print(
-                f"{f'{row}, {count:,}':<34}{page.size_mb:>10.2f}"
+                f"{f'{row}, {count:,}':<38}{page.size_mb:>10.2f}"
                 f"{page.build_s:>10.2f}{page.interactive_s:>15.2f}"
                 f"{page.controls_s:>12.2f}{page.complete_s:>12.2f}"
             )
