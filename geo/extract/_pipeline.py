@@ -1021,6 +1021,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = memo[key]
         if not facts.events and found and order - found[-1].order <= 1 + min(quiet, 1):
             found[-1] = _with_group_count(found[-1], sentence)
+        found = _rescued_once_seen(found, facts, sentence, order)
         if _archive_photo(sentence, facts, published):
             facts = _NO_FACTS
         facts = _with_party_count(facts, sentence, told)
@@ -1173,6 +1174,30 @@ def _landed_count(sentence: str) -> bool:
     if _BROUGHT_IN.search(sentence) is None:
         return False
     return _OTHERS.search(sentence) is None and not is_statistic_or_policy(sentence)
+
+
+_SEEN_REACH = 3
+"""How many sentences after a boat was reported a rescue without a place may still be of it."""
+
+
+def _rescued_once_seen(
+    found: list[_Found], facts: _Facts, sentence: str, order: int
+) -> list[_Found]:
+    """Make a boat reported at sea a rescue when the next sentences take its people in.
+
+    "A boat is reported off A with 16 aboard … the patrol boat takes them on
+    board" or "… they are brought back to the port of B": the report was the
+    start of a rescue, not a mere sighting. A rescue the later sentence places
+    itself is another boat's; "others" landed or a tally are not its people.
+    """
+    if not found or found[-1].event_type not in _SEEN or order - found[-1].order > _SEEN_REACH:
+        return found
+    if any(e.place is not None for e in facts.events):
+        return found
+    cue = event_cue(sentence)
+    if (cue is not None and cue.event_type is EventType.RESCUE) or _landed_count(sentence):
+        return [*found[:-1], replace(found[-1], event_type=EventType.RESCUE)]
+    return found
 
 
 def _with_group_count(previous: _Found, sentence: str) -> _Found:

@@ -2679,3 +2679,26 @@ def test_the_area_around_a_sandbank_is_the_sandbank_not_a_wider_region(text: str
 def test_castaways_are_counted_as_the_people_aboard() -> None:
     incident = _only("On Tuesday a patrol boat rescued eleven castaways off Wissant.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vers 3 heures, un canot est signalé à trois kilomètres au large de Wissant. Son moteur ne "
+        "démarre plus. A son bord se trouvent 20 personnes. Au matin, les 20 exilés sont ramenés "
+        "au port de Calais.",
+        "A dinghy was reported adrift off Wissant with 20 people on board. Two hours later they "
+        "were brought back to Calais by a French patrol boat.",
+    ],
+)
+def test_a_boat_reported_at_sea_whose_people_are_then_taken_in_was_rescued(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 20)
+    assert incident.place_name is not None and "Wissant" in incident.place_name
+
+
+def test_a_boat_reported_adrift_and_nothing_more_stays_a_sighting() -> None:
+    incident = _only(
+        "Un canot à la dérive est signalé au large de Wissant avec 20 personnes à bord."
+    )
+    assert incident.event_type is EventType.SIGHTING
