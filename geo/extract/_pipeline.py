@@ -466,7 +466,7 @@ def _clause_events(
     people = people_count(_before_another_event(text, cue), cue.start if cue is not None else 0)
     if people is not None and people.value > MAX_PEOPLE:
         return []
-    kind = cue.event_type if cue is not None else EventType.LAUNCH
+    kind = cue.event_type if cue is not None else _uncued_kind(text, mentions, people)
     if cue is not None and kind is EventType.RESCUE and _POLICE_PICKUP.match(text, cue.start):
         kind = EventType.INTERCEPTION
     elif cue is not None and kind is EventType.INTERCEPTION and _RESCUERS_STEP_IN.search(text):
@@ -480,7 +480,7 @@ def _clause_events(
     chosen = _choose_places(kind, mentions, resolved, outside)
     places = [place for _, place in chosen]
     weak = cue is None
-    if weak and not (places and _on_beach(places[0], mentions)):
+    if weak and not (places and (kind is EventType.RESCUE or _on_beach(places[0], mentions))):
         return []
     if kind is EventType.ARRIVAL and any(_landed_back(place) for place in places):
         return []
@@ -524,6 +524,27 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
+
+
+def _uncued_kind(text: str, mentions: list[Mention], people: Count | None) -> EventType:
+    """Type a clause without cue words by its frame: a boat with people aboard at sea, or ashore.
+
+    "A boat with 12 people aboard was two kilometres north-east of Sangatte":
+    nothing but trouble puts a counted boat's position in a report, and reports
+    type it a rescue; a boat on a beach ("a dinghy on Wissant beach") is a launch. Both
+    stay weak, yielding to any incident the report tells there.
+    """
+    if people is not None and any(m.kind in _POSITION_KINDS for m in mentions):
+        return EventType.RESCUE if _RESCUER_BOAT.search(text) is None else EventType.LAUNCH
+    return EventType.LAUNCH
+
+
+_RESCUER_BOAT = re.compile(
+    r"\b(?:SNSM|RNLI|lifeboats?|vedettes?|patrouilleurs?|remorqueurs?|navires?|cutters?"
+    r"|Border Force|coastguards?|canots? de sauvetage)\b",
+    re.IGNORECASE,
+)
+"""A boat of the rescuers, carrying the people it took in: not their boat in trouble."""
 
 
 _POLICE_PICKUP = re.compile(
@@ -627,6 +648,9 @@ def _basis(mention: Mention | None, listed: int) -> str:
 
 _AT_LAND = frozenset({"at", "of", "beach", "port", "bare", "near"})
 _AT_SEA_KINDS = frozenset({"offshore", "distance", "direction"})
+_POSITION_KINDS = frozenset({"distance", "direction"})
+"""A position at sea given by a distance or a bearing ("2 km north-east of X"): where a boat
+in trouble was reported, as the coastguard gives it."""
 _LANDED = frozenset(
     {
         EventType.INTERCEPTION,

@@ -2702,3 +2702,25 @@ def test_a_boat_reported_adrift_and_nothing_more_stays_a_sighting() -> None:
         "Un canot à la dérive est signalé au large de Wissant avec 20 personnes à bord."
     )
     assert incident.event_type is EventType.SIGHTING
+
+
+def test_a_counted_boat_placed_by_distance_and_bearing_at_sea_is_a_weak_rescue() -> None:
+    incident = _only(
+        "Shortly after midnight a dinghy with nine people aboard was three kilometres north-west "
+        "of Wissant, the prefecture said."
+    )
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
+    assert incident.place_name is not None and "Wissant" in incident.place_name
+    assert incident.confidence is not None and incident.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le bateau de la SNSM, avec 20 migrants à bord, était à trois kilomètres au nord de "
+        "Wissant.",
+        "At dawn the dinghy, with nine people aboard, was off Wissant.",
+    ],
+)
+def test_a_rescuers_boat_or_a_counted_boat_merely_off_a_town_is_no_rescue(text: str) -> None:
+    assert _read(text) == []
