@@ -905,6 +905,10 @@ def people_count(clause: str, near: int = 0) -> Count | None:
                 found.pop()
         else:
             part = _SUBCOUNT.search(clause, max(0, match.start() - 40), match.start()) is not None
+            part = (
+                part
+                and _BOAT_LOAD.search(clause, max(0, match.start() - 60), match.start()) is None
+            )
             part = part or (match.group("ofthem") is not None and 0 < near <= match.start())
             start = match.start()
         chain = (match, count, part, start)
@@ -950,6 +954,10 @@ _SUBCOUNT = re.compile(
     _FLAGS,
 )
 """What puts a count inside one already given: "including 10 children", "(dont 2 enfants"."""
+_BOAT_LOAD = re.compile(
+    rf"\b(?:{_BOAT}|{_BOAT_FR})(?:\s+[\w'’-]+){{0,3}}?\s+comprenant\s+$", _FLAGS
+)
+"""A boat "comprenant 57 personnes" holds them all: its load, not part of a count told before."""
 _CATEGORY = re.compile(
     r"(?:men|women|children|adults|minors|boys|girls|babies|toddlers|teenagers|males|females"
     r"|hommes|femmes|enfants|adultes|mineurs|majeurs|bébés|nourrissons|adolescents|garçons|filles"

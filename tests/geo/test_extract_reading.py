@@ -2724,3 +2724,15 @@ def test_a_counted_boat_placed_by_distance_and_bearing_at_sea_is_a_weak_rescue()
 )
 def test_a_rescuers_boat_or_a_counted_boat_merely_off_a_town_is_no_rescue(text: str) -> None:
     assert _read(text) == []
+
+
+def test_a_boat_comprising_a_count_holds_them_all_while_people_comprising_some_count_all() -> None:
+    incidents = _read(
+        "Mardi matin, la vedette est intervenue au large de Gravelines pour un canot en panne "
+        "comprenant 41 personnes. Plus tard, 23 migrants, comprenant 6 enfants, ont été secourus "
+        "au large de Wissant."
+    )
+    assert sorted(_kinds(incidents)) == [
+        ("rescue", "au large de Gravelines", 41),
+        ("rescue", "au large de Wissant", 23),
+    ]
