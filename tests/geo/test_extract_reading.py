@@ -34,6 +34,14 @@ def _only(text: str, published: dt.date | None = PUBLISHED) -> Incident:
     return incidents[0]
 
 
+def _only_rescue(text: str, place: str, people: int) -> Incident:
+    """Read a report of one rescue and check its count and that its place names ``place``."""
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
+    assert incident.place_name is not None and place in incident.place_name
+    return incident
+
+
 # -- organisations and landing ports are not where incidents happen -------------------------
 
 
@@ -1571,6 +1579,9 @@ def test_people_brought_somewhere_unnamed_crossed_to_no_country() -> None:
         "Mardi, le centre régional de sauvetage a fait décoller un hélicoptère sur la plage de "
         "Wissant.",
         "On Tuesday a search and rescue helicopter flew over the beach at Wissant.",
+        # the rescuers' boat carrying those it took in, placed at sea by a bearing
+        "Le bateau de la SNSM, avec 20 migrants à bord, était à trois kilomètres au nord de "
+        "Wissant.",
     ],
 )
 def test_a_rescue_service_or_craft_named_is_no_rescue(text: str) -> None:
@@ -1735,9 +1746,7 @@ def test_a_group_of_boats_counts_no_people() -> None:
     ],
 )
 def test_a_distance_from_an_english_port_is_at_sea_not_an_arrival(text: str) -> None:
-    incident = _only(text)
-    assert (incident.event_type, incident.people) == (EventType.RESCUE, 8)
-    assert incident.place_name is not None and "Douvres" in incident.place_name
+    _only_rescue(text, "Douvres", 8)
 
 
 def test_a_boat_off_a_beach_is_at_sea_not_leaving_it() -> None:
@@ -2692,38 +2701,26 @@ def test_castaways_are_counted_as_the_people_aboard() -> None:
     ],
 )
 def test_a_boat_reported_at_sea_whose_people_are_then_taken_in_was_rescued(text: str) -> None:
-    incident = _only(text)
-    assert (incident.event_type, incident.people) == (EventType.RESCUE, 20)
-    assert incident.place_name is not None and "Wissant" in incident.place_name
+    _only_rescue(text, "Wissant", 20)
 
 
 def test_a_boat_reported_adrift_and_nothing_more_stays_a_sighting() -> None:
-    incident = _only(
-        "Un canot à la dérive est signalé au large de Wissant avec 20 personnes à bord."
-    )
-    assert incident.event_type is EventType.SIGHTING
+    text = "Un canot à la dérive est signalé au large de Wissant avec 20 personnes à bord."
+    assert _kinds(_read(text)) == [("sighting", "au large de Wissant", 20)]
 
 
 def test_a_counted_boat_placed_by_distance_and_bearing_at_sea_is_a_weak_rescue() -> None:
-    incident = _only(
+    incident = _only_rescue(
         "Shortly after midnight a dinghy with nine people aboard was three kilometres north-west "
-        "of Wissant, the prefecture said."
+        "of Wissant, the prefecture said.",
+        "Wissant",
+        9,
     )
-    assert (incident.event_type, incident.people) == (EventType.RESCUE, 9)
-    assert incident.place_name is not None and "Wissant" in incident.place_name
     assert incident.confidence is not None and incident.confidence < 0.8
 
 
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Le bateau de la SNSM, avec 20 migrants à bord, était à trois kilomètres au nord de "
-        "Wissant.",
-        "At dawn the dinghy, with nine people aboard, was off Wissant.",
-    ],
-)
-def test_a_rescuers_boat_or_a_counted_boat_merely_off_a_town_is_no_rescue(text: str) -> None:
-    assert _read(text) == []
+def test_a_counted_boat_merely_off_a_town_with_no_cue_is_no_incident() -> None:
+    assert _read("At dawn the dinghy, with nine people aboard, was off Wissant.") == []
 
 
 def test_a_boat_comprising_a_count_holds_them_all_while_people_comprising_some_count_all() -> None:
