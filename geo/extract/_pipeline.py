@@ -1200,7 +1200,7 @@ def _landed_count(sentence: str) -> bool:
     return _OTHERS.search(sentence) is None and not is_statistic_or_policy(sentence)
 
 
-_SEEN_REACH = 3
+_SEEN_REACH = 4
 """How many sentences after a boat was reported a rescue without a place may still be of it."""
 
 

@@ -2698,6 +2698,10 @@ def test_castaways_are_counted_as_the_people_aboard() -> None:
         "au port de Calais.",
         "A dinghy was reported adrift off Wissant with 20 people on board. Two hours later they "
         "were brought back to Calais by a French patrol boat.",
+        # four sentences on: the alert, the count, the patrol boat leaving port, the landing
+        "Vers 4 heures, un canot est signalé à deux kilomètres au nord de Wissant. Le CROSS en "
+        "est averti par un voilier. A son bord, 20 personnes. Une vedette de la gendarmerie part "
+        "de Boulogne. Au matin, les 20 exilés sont ramenés au port de Boulogne-sur-Mer.",
     ],
 )
 def test_a_boat_reported_at_sea_whose_people_are_then_taken_in_was_rescued(text: str) -> None:
