@@ -21,7 +21,7 @@ The baseline is the plain Folium way, at every size: one
 Folium writes. That page loads Folium's own scripts and styles (Leaflet,
 jQuery, Bootstrap, Font Awesome, Leaflet.awesome-markers), served here from
 127.0.0.1 at the versions Folium asks its CDNs for (``bench/folium-page/``,
-installed from npm by the first run). Two of its eight files are on no
+installed from npm by the first run). Two of its ten files are on no
 registry and are left out (:data:`FOLIUM_OFF_REGISTRY`), which can only make
 it quicker. A stricter bar is measured beside it: the same markers with
 Leaflet alone and a stand-in for the one jQuery call their popups make
