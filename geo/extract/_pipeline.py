@@ -1049,7 +1049,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if _archive_photo(sentence, facts, published):
             facts = _NO_FACTS
         facts = _with_party_count(facts, sentence, told)
-        if told is _NO_FACTS and order > 0:
+        if not told.events and order > 0:
             facts = _with_count_told(facts, sentence, previous)
         facts = _with_reported_landing(facts, sentence, so_far, order)
         so_far = _story_told(so_far, _Told(order, sentence, facts, screened))
@@ -1280,12 +1280,47 @@ _PARTY = re.compile(
 "All were…", "Tous ont…"."""
 
 
+_ALL_OF_THESE = re.compile(
+    r"\W*(?:l['’]ensemble|la\s+totalité|chacune?|la\s+plupart|all|each|most|many|some)\s+"
+    r"(?:de|des|d['’]|of)\s*(?:ces|ceux|celles|these|those|them)\b",
+    re.IGNORECASE,
+)
+"""A sentence that opens on everyone or some of the party told of: "L'ensemble de ces
+personnes…", "Most of those rescued…", "All of them…"."""
+_THEM = re.compile(
+    r"\b(?:rescue[ds]?|rescuing|save[ds]?|br(?:ing|ought)|t(?:ake|aken|ook)|pick(?:ed)?\s+up"
+    r"|picked|escort(?:ed)?|tow(?:ed)?|intercept(?:ed)?|help(?:ed)?|land(?:ed)?|recover(?:ed)?"
+    r"|spot(?:ted)?|found)\s+them\b"
+    r"|\b(?:les|l['’])\s*(?:(?:ont|a|avait|avaient)\s+)?(?:secour(?:ir|us|ues)|récupér(?:er|és|ées)"
+    r"|ramen(?:er|és|ées)|sauv(?:er|és|ées)|débarqu(?:er|és|ées)|dépos(?:er|és|ées)"
+    r"|escort(?:er|és|ées)|intercept(?:er|és|ées)|repér(?:er|és|ées))\b"
+    r"|\bleur\s+(?:vient|venir|viennent|porter?|a\s+porté|ont\s+porté)\s+(?:en\s+aide|secours)",
+    re.IGNORECASE,
+)
+"""An event done to the party told of, named by a pronoun: "to rescue them", "brought them
+back", "pour les secourir", "qui leur vient en aide"."""
+
+
+def _refers_back(sentence: str) -> bool:
+    """Tell whether a sentence speaks of the party the sentence before counted.
+
+    It opens on that party ("They…", "Ces personnes…", "L'ensemble de ces
+    personnes…", "Many of those rescued…") or names it by a pronoun as what
+    its event was done to ("to rescue them", "pour les secourir").
+    """
+    return (
+        _PARTY.match(sentence) is not None
+        or _ALL_OF_THESE.match(sentence) is not None
+        or _THEM.search(sentence) is not None
+    )
+
+
 def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
     """Give a sentence's uncounted events the count of the party the sentence before told of.
 
     "A dinghy carrying 18 people was stopped at sea. The group was taken to
-    Dover": the 18 landed at Dover. Only when the sentence opens on that
-    party and the sentence before gave one count to a party it did not place
+    Dover": the 18 landed at Dover. Only when the sentence speaks of that
+    party (:func:`_refers_back`) and the sentence before gave one count to a party it did not place
     (a placed one is an incident of its own, whole already); an event placed only in a
     country or far away takes none (it would become a tally of its own), nor
     does one of several places listed together (the count was of them all).
@@ -1296,7 +1331,7 @@ def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
         if event.people is not None
         and (event.place is None or event.place.coarseness != Coarseness.FINE)
     }
-    if len(counts) != 1 or _PARTY.match(sentence) is None:
+    if len(counts) != 1 or not _refers_back(sentence):
         return facts
     if _ONE_OF_SEVERAL.search(sentence) is None and any(
         _ONE_OF_SEVERAL.search(e.clause) is not None for e in told.events
@@ -1318,10 +1353,12 @@ def _with_count_told(facts: _Facts, sentence: str, previous: str) -> _Facts:
     """Give a sentence's uncounted events the count a sentence without an event gave just before.
 
     "La première intervention a concerné 24 exilés. Ils ont été récupérés au
-    large de Calais": the 24 were rescued. Only for a sentence opening on
-    that party, and a count that is no total or statistic.
+    large de Calais": the 24 were rescued; so were the 19 of "A tug sailed
+    off Wimereux to help 19 castaways. It brought them back". Only for a
+    sentence speaking of that party (:func:`_refers_back`), and a count that
+    is no total or statistic.
     """
-    if not facts.events or _PARTY.match(sentence) is None or is_statistic_or_policy(previous):
+    if not facts.events or not _refers_back(sentence) or is_statistic_or_policy(previous):
         return facts
     count = people_count(previous)
     if count is None or count.value > MAX_PEOPLE:

@@ -1463,6 +1463,26 @@ def test_they_are_the_party_a_sentence_without_an_event_counted(
 @pytest.mark.parametrize(
     "text",
     [
+        "On Tuesday morning nineteen migrants tried to cross the Channel in a small dinghy. "
+        "A fishing boat managed to rescue them off Wimereux.",
+        "On Tuesday a tug sailed out off Wimereux to help 19 castaways. "
+        "The crew brought them back to the harbour.",
+        "Tuesday, 19 people boarded a dinghy in the dark. Most of those rescued off Wimereux "
+        "were cold.",
+        "Mardi, 19 personnes ont pris la mer à bord d'un canot. L'ensemble de ces personnes "
+        "ont été secourues au large de Wimereux.",
+        "Mardi soir, 19 exilés ont pris la mer à bord d'un canot. Un chalutier les a "
+        "récupérés au large de Wimereux.",
+    ],
+)
+def test_them_and_all_of_these_people_are_the_party_counted_just_before(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 19)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Mardi, un migrant est mort au large de Calais, 85 autres ont été sauvés.",
         "On Tuesday one man died off Calais, 60 others were rescued.",
     ],
