@@ -1461,6 +1461,34 @@ def test_they_are_the_party_a_sentence_without_an_event_counted(
 
 
 @pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Une embarcation avec 14 personnes sur la Manche. Elle a été secourue mardi au large "
+            "de Wimereux par la SNSM.",
+            14,
+        ),
+        (
+            "A small dinghy with 14 people in the Channel. It was rescued on Tuesday off "
+            "Wimereux by a lifeboat.",
+            14,
+        ),
+        # a part of the party ("three toddlers among them") is not its count
+        (
+            "Five children were among those aboard a dinghy in the Channel. It was rescued on "
+            "Tuesday off Wimereux by a lifeboat.",
+            None,
+        ),
+    ],
+)
+def test_the_one_incident_of_a_report_takes_the_count_its_opening_lines_gave(
+    text: str, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "On Tuesday morning nineteen migrants tried to cross the Channel in a small dinghy. "
