@@ -1451,18 +1451,33 @@ def test_a_pronoun_between_managed_to_and_the_verb_keeps_the_cue(
             "large de Calais mardi.",
             None,
         ),
-    ],
-)
-def test_they_are_the_party_a_sentence_without_an_event_counted(
-    text: str, people: int | None
-) -> None:
-    incident = _only(text)
-    assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
-
-
-@pytest.mark.parametrize(
-    ("text", "people"),
-    [
+        # "them", "les", "l'ensemble de ces personnes": the party counted just before
+        (
+            "On Tuesday morning nineteen migrants tried to cross the Channel in a small dinghy. "
+            "A fishing boat managed to rescue them off Wimereux.",
+            19,
+        ),
+        (
+            "On Tuesday a tug sailed out off Wimereux to help 19 castaways. "
+            "The crew brought them back to the harbour.",
+            19,
+        ),
+        (
+            "Tuesday, 19 people boarded a dinghy in the dark. Most of those rescued off Wimereux "
+            "were cold.",
+            19,
+        ),
+        (
+            "Mardi, 19 personnes ont pris la mer à bord d'un canot. L'ensemble de ces personnes "
+            "ont été secourues au large de Wimereux.",
+            19,
+        ),
+        (
+            "Mardi soir, 19 exilés ont pris la mer à bord d'un canot. Un chalutier les a "
+            "récupérés au large de Wimereux.",
+            19,
+        ),
+        # the one incident of a report takes the count its opening lines gave
         (
             "Une embarcation avec 14 personnes sur la Manche. Elle a été secourue mardi au large "
             "de Wimereux par la SNSM.",
@@ -1473,7 +1488,7 @@ def test_they_are_the_party_a_sentence_without_an_event_counted(
             "Wimereux by a lifeboat.",
             14,
         ),
-        # a part of the party ("three toddlers among them") is not its count
+        # a part of the party ("five children among them") is not its count
         (
             "Five children were among those aboard a dinghy in the Channel. It was rescued on "
             "Tuesday off Wimereux by a lifeboat.",
@@ -1481,31 +1496,11 @@ def test_they_are_the_party_a_sentence_without_an_event_counted(
         ),
     ],
 )
-def test_the_one_incident_of_a_report_takes_the_count_its_opening_lines_gave(
+def test_a_party_counted_before_its_rescue_sentence_is_the_rescue_s(
     text: str, people: int | None
 ) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, people)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "On Tuesday morning nineteen migrants tried to cross the Channel in a small dinghy. "
-        "A fishing boat managed to rescue them off Wimereux.",
-        "On Tuesday a tug sailed out off Wimereux to help 19 castaways. "
-        "The crew brought them back to the harbour.",
-        "Tuesday, 19 people boarded a dinghy in the dark. Most of those rescued off Wimereux "
-        "were cold.",
-        "Mardi, 19 personnes ont pris la mer à bord d'un canot. L'ensemble de ces personnes "
-        "ont été secourues au large de Wimereux.",
-        "Mardi soir, 19 exilés ont pris la mer à bord d'un canot. Un chalutier les a "
-        "récupérés au large de Wimereux.",
-    ],
-)
-def test_them_and_all_of_these_people_are_the_party_counted_just_before(text: str) -> None:
-    incident = _only(text)
-    assert (incident.event_type, incident.people) == (EventType.RESCUE, 19)
 
 
 @pytest.mark.parametrize(
