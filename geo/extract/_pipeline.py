@@ -27,7 +27,6 @@ import datetime as dt
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice
 from typing import TypeGuard
 
 import geopandas as gpd
@@ -2159,40 +2158,6 @@ def _merge_agreeing(found: list[_Found]) -> list[_Found]:
 # -- incidents ---------------------------------------------------------------------------
 
 
-_OPENING = 3
-"""How many sentences open a report: its headline and first lines, where a count is the story's."""
-_PART_OF = re.compile(r"\b(?:among|including|parmi|dont|y\s+compris)\b", re.IGNORECASE)
-"""A count of some of the party ("five children were among them"), not the party's."""
-
-
-def _with_opening_count(found: list[_Found], text: str) -> list[_Found]:
-    """Give the one incident of a report the count its opening lines gave, when it has none.
-
-    "Twelve migrants brought across the Channel. Children were among the
-    group landed at Dover this morning": a report of one event counts its
-    people once, often in the headline or the first line, and tells where
-    later. Only when the report yields that one incident, without a count,
-    not "another" boat, and the opening sentences before its own (which
-    read its count already) told one count, neither
-    a total, a statistic nor a part of the party ("five children among them").
-    """
-    if len(found) != 1 or found[0].people is not None or found[0].another:
-        return found
-    opening = list(islice(sentences(text), min(_OPENING, found[0].order)))
-    if any(_PART_OF.search(sentence) is not None for sentence in opening):
-        return found
-    counts = {
-        count
-        for sentence in opening
-        if not is_statistic_or_policy(sentence)
-        and (count := people_count(sentence)) is not None
-        and 2 <= count.value <= MAX_PEOPLE
-    }
-    if len(counts) != 1:
-        return found
-    return [replace(found[0], people=counts.pop())]
-
-
 def _incident(found: _Found, source: Source) -> Incident:
     """Turn a merged candidate into a validated Incident."""
     place = found.place
@@ -2250,9 +2215,9 @@ def extract_incidents(
     source = Source(url=check_url(url), published=published)
     cleaned = clean_text(text)
     reference = published or anchor_date(cleaned)
-    merged = _with_opening_count(_merge_document(_document_found(cleaned, reference)), cleaned)
     found = [
-        replace(item, date=item.date or (None if item.undated else published)) for item in merged
+        replace(item, date=item.date or (None if item.undated else published))
+        for item in _merge_document(_document_found(cleaned, reference))
     ]
     return [_incident(item, source) for item in found]
 

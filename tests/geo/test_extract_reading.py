@@ -1477,23 +1477,6 @@ def test_a_pronoun_between_managed_to_and_the_verb_keeps_the_cue(
             "récupérés au large de Wimereux.",
             19,
         ),
-        # the one incident of a report takes the count its opening lines gave
-        (
-            "Une embarcation avec 14 personnes sur la Manche. Elle a été secourue mardi au large "
-            "de Wimereux par la SNSM.",
-            14,
-        ),
-        (
-            "A small dinghy with 14 people in the Channel. It was rescued on Tuesday off "
-            "Wimereux by a lifeboat.",
-            14,
-        ),
-        # a part of the party ("five children among them") is not its count
-        (
-            "Five children were among those aboard a dinghy in the Channel. It was rescued on "
-            "Tuesday off Wimereux by a lifeboat.",
-            None,
-        ),
     ],
 )
 def test_a_party_counted_before_its_rescue_sentence_is_the_rescue_s(
