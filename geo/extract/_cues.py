@@ -904,9 +904,8 @@ def people_count(clause: str, near: int = 0) -> Count | None:
             if not part:
                 found.pop()
         else:
-            part = _SUBCOUNT.search(clause, max(0, match.start() - 40), match.start()) is not None
             part = (
-                part
+                _SUBCOUNT.search(clause, max(0, match.start() - 40), match.start()) is not None
                 and _BOAT_LOAD.search(clause, max(0, match.start() - 60), match.start()) is None
             )
             part = part or (match.group("ofthem") is not None and 0 < near <= match.start())
