@@ -28,6 +28,11 @@ def _kinds(incidents: list[Incident]) -> list[tuple[str, str | None, int | None]
     return [(i.event_type.value, i.place_name, i.people) for i in incidents]
 
 
+def _read_as(incident: Incident) -> tuple[EventType, str | None, int | None]:
+    """What most readings check of an incident: its type, its place as written, its people."""
+    return (incident.event_type, incident.place_name, incident.people)
+
+
 def _only(text: str, published: dt.date | None = PUBLISHED) -> Incident:
     incidents = _read(text, published)
     assert len(incidents) == 1, _kinds(incidents)
@@ -89,11 +94,7 @@ def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing
     incident = _only(
         "Border Force intercepted 30 people in the Channel and brought them ashore at Dover."
     )
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.ARRIVAL,
-        "Dover",
-        30,
-    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Dover", 30)
 
 
 def test_a_boat_that_left_a_beach_before_its_rescue_is_a_launch_there_too() -> None:
@@ -483,11 +484,7 @@ def test_a_comma_list_of_counts_and_places_is_one_incident_each(text: str) -> No
 
 def test_people_taken_to_an_english_port_arrived_there() -> None:
     incident = _only("On Tuesday 18 people were taken to Dover by Border Force.")
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.ARRIVAL,
-        "Dover",
-        18,
-    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Dover", 18)
 
 
 def test_a_rescue_is_not_placed_where_the_boat_had_left_from() -> None:
@@ -709,11 +706,7 @@ def test_a_man_taken_to_hospital_is_no_arrival() -> None:
 
 def test_a_town_said_to_be_in_a_country_is_still_the_town() -> None:
     incident = _only("Mardi, 30 migrants ont été interpellés à Wissant en France.")
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.INTERCEPTION,
-        "Wissant",
-        30,
-    )
+    assert _read_as(incident) == (EventType.INTERCEPTION, "Wissant", 30)
 
 
 def test_a_word_that_only_starts_like_a_death_verb_is_no_death() -> None:
@@ -790,7 +783,7 @@ def test_a_sentence_opening_on_the_party_just_counted_takes_its_count(
     text: str, kind: EventType, place: str, people: int
 ) -> None:
     incident = _only(text)
-    assert (incident.event_type, incident.place_name, incident.people) == (kind, place, people)
+    assert _read_as(incident) == (kind, place, people)
 
 
 def test_a_party_already_placed_lends_its_count_to_no_later_event() -> None:
@@ -1410,11 +1403,7 @@ def test_a_rescue_off_a_county_is_where_the_boat_was_spotted() -> None:
         "Eleven people were rescued from a dinghy off the Kent coast on Tuesday. The dinghy was "
         "spotted two miles off Deal."
     )
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.RESCUE,
-        "two miles off Deal",
-        11,
-    )
+    assert _read_as(incident) == (EventType.RESCUE, "two miles off Deal", 11)
 
 
 @pytest.mark.parametrize(
@@ -1540,11 +1529,7 @@ def test_where_the_tragedy_happened_replaces_a_rough_place_told_before(
     text: str, place: str
 ) -> None:
     incident = _only(text)
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.DEATH,
-        place,
-        2,
-    )
+    assert _read_as(incident) == (EventType.DEATH, place, 2)
 
 
 @pytest.mark.parametrize(
@@ -1681,11 +1666,7 @@ def test_one_person_alone_is_still_one() -> None:
 
 def test_people_seen_arriving_arrived() -> None:
     incident = _only("On Tuesday 14 migrants were seen arriving at Dover.")
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.ARRIVAL,
-        "Dover",
-        14,
-    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Dover", 14)
 
 
 @pytest.mark.parametrize(
@@ -2486,11 +2467,7 @@ def test_a_count_told_as_background_is_not_the_reported_incidents(text: str, pla
 )
 def test_a_landing_of_the_party_told_earlier_takes_its_count(text: str) -> None:
     incident = _only(text)
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.ARRIVAL,
-        "Ramsgate",
-        23,
-    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Ramsgate", 23)
 
 
 def test_all_landed_after_boat_by_boat_counts_are_the_whole_party() -> None:
@@ -2682,11 +2659,7 @@ def test_coming_to_the_aid_of_or_picking_up_a_counted_group_at_sea_is_a_rescue(
     text: str, place: str
 ) -> None:
     incident = _only(text)
-    assert (incident.event_type, incident.place_name, incident.people) == (
-        EventType.RESCUE,
-        place,
-        44,
-    )
+    assert _read_as(incident) == (EventType.RESCUE, place, 44)
 
 
 def test_a_count_of_toddlers_alone_is_not_the_count_of_everyone_aboard() -> None:
