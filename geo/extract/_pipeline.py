@@ -63,6 +63,7 @@ from geo.extract._places import (
     find_mentions,
     outside_place,
     place_of,
+    qualifier_of,
     sea_ids,
 )
 from geo.extract._text import Clause, clauses, clean_text, sentence_key, sentences
@@ -867,32 +868,14 @@ def _choose_places(
     return [(mention, place) for _, mention, place in in_order[first : last + 1]]
 
 
-_APPOSED = re.compile(
-    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|au|dans|en|to)\s+)?"
-    r"(?:l['’]|the\s+)?",
-    re.IGNORECASE,
-)
-"""What stands between a place and the one saying where it lies: "X, near Y", "X, à l'ouest
-de Y", "X (62), in Y"."""
-
-
 def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
     """Tell whether a mention only says where the fine place just before it lies.
 
-    "Kingsdown, north east of Dover", "Rock-a-Nore, near Hastings",
-    "Greatstone beach, in Littlestone": the incident is at the first place.
+    "Kingsdown, north east of Dover", "Greatstone beach, in Littlestone": the
+    incident is at the first place.
     """
     first, place = named
-    if place.coarseness != Coarseness.FINE or mention.start < first.end:
-        return False
-    apposed = _APPOSED.fullmatch(mention.text, first.end, mention.start)
-    if apposed is None:
-        return False
-    own_lead = mention.kind in ("near", "direction", "distance") and not mention.text[
-        mention.start :
-    ].startswith(mention.written.split()[-1])
-    in_place = mention.kind == "at" and apposed["in"] is not None and apposed["comma"] is not None
-    return own_lead or in_place
+    return place.coarseness == Coarseness.FINE and qualifier_of(first, mention)
 
 
 _JOINED = re.compile(

@@ -13,8 +13,9 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
+from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
@@ -450,7 +451,52 @@ def find_mentions(clause: str) -> list[Mention]:
     for span in _NAME.finditer(clause):
         if not any(start <= span.start() < end for start, end in taken):
             found.extend(_span_mentions(clause, span, bodies))
-    return sorted(found, key=lambda mention: mention.start)
+    return _anchored(sorted(found, key=lambda mention: mention.start))
+
+
+_APPOSED = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?P<comma>,\s*)?(?P<in>(?:in|à|au|dans|en|to)\s+)?"
+    r"(?:l['’]|the\s+)?",
+    re.IGNORECASE,
+)
+"""What stands between a place and the one saying where it lies: "X, near Y", "X, à l'ouest
+de Y", "X (62), in Y"."""
+
+
+def qualifier_of(first: Mention, mention: Mention) -> bool:
+    """Tell whether a mention only says where the place named just before it lies.
+
+    "Kingsdown, north east of Dover", "Rock-a-Nore, near Hastings", "la plage
+    de Saint-Martin, à Petit-Caux": the place is the first; the second tells
+    where to look for it.
+    """
+    if mention.start < first.end:
+        return False
+    apposed = _APPOSED.fullmatch(mention.text, first.end, mention.start)
+    if apposed is None:
+        return False
+    own_lead = mention.kind in ("near", "direction", "distance") and not mention.text[
+        mention.start :
+    ].startswith(mention.written.split()[-1])
+    in_place = mention.kind == "at" and apposed["in"] is not None and apposed["comma"] is not None
+    return own_lead or in_place
+
+
+def _anchored(mentions: list[Mention]) -> list[Mention]:
+    """Ask first for each qualified place near the place that qualifies it.
+
+    Of several places of one name ("Saint-Martin"), the one "à Petit-Caux"
+    is meant: the geocoder chooses the homonym nearest the anchor of "X, Y".
+    A place told by its distance or bearing from another ("60 km south of
+    Boulogne") is not near it.
+    """
+    anchored = list(mentions)
+    for index, (mention, after) in enumerate(pairwise(mentions)):
+        if after.kind in ("at", "near") and qualifier_of(mention, after):
+            near = after.queries[-1]
+            queries = (*(f"{query}, {near}" for query in mention.queries), *mention.queries)
+            anchored[index] = replace(mention, queries=queries)
+    return anchored
 
 
 def _span_mentions(

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pyproj
 import pytest
 
 from geo.extract import extract_incidents
@@ -1682,6 +1683,32 @@ def test_a_rough_distance_from_a_town_after_the_place_only_says_where_it_lies(te
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 30)
     assert incident.place_name is not None and "Hardelot" in incident.place_name
+    assert _km_between(incident, HARDELOT) < 5.0  # not drawn towards the far town
+
+
+HARDELOT = (1.5789, 50.6344)
+PETIT_CAUX = (1.2058, 49.9737)
+
+
+def _km_between(incident: Incident, lon_lat: tuple[float, float]) -> float:
+    assert incident.lon is not None and incident.lat is not None
+    _, _, metres = pyproj.Geod(ellps="WGS84").inv(incident.lon, incident.lat, *lon_lat)
+    return float(metres) / 1000.0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi soir, un canot pneumatique avec 20 personnes à bord a quitté la plage de "
+        "Saint-Martin, à Petit-Caux.",
+        "On Thursday night a dinghy with 20 people aboard left the beach at Saint-Martin, "
+        "near Dieppe.",
+    ],
+)
+def test_a_town_after_a_place_of_many_homonyms_chooses_the_one_beside_it(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.LAUNCH, 20)
+    assert _km_between(incident, PETIT_CAUX) < 3.0  # not the Saint-Martin 45 km west
 
 
 @pytest.mark.parametrize(
