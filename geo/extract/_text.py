@@ -131,11 +131,12 @@ def clean_text(text: str) -> str:
 # -- sentences ------------------------------------------------------------------------
 
 _SENTENCE_END = re.compile(
-    r"[.!?…]+[\"'’”»)\]]*\s+|(?<=[a-zà-ÿ0-9)]{2}[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
+    r"[.!?…]+[\"'’”»)\]]*\s+|(?<=(?:[a-zà-ÿ0-9)]{2}|[A-ZÀ-ÖØ-Þ]\))[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
     r"|(?:(?<=\)[.!?])|(?<=[a-zà-ÿ]{3}[.!?]))(?=\d+\s)"
 )
 """A sentence end: punctuation then space, or glued to the next sentence as scraped pages have
-it ("…à Calais.Les migrants", "(62).13 naufragés", "port de Calais.17 naufragés"), but not
+it ("…à Calais.Les migrants", "(62).13 naufragés", "port de Calais.17 naufragés", "par la
+police aux frontières (PAF).Une deuxième alerte"), but not
 inside "U.K.", "1.5" or an address."""
 _SENTENCE_START = re.compile(r"[\"'‘“«(\[]?[A-ZÀ-ÖØ-Þ0-9]")
 _ABBREVIATIONS = frozenset(

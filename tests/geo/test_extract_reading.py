@@ -142,6 +142,28 @@ def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> N
     assert all(i.date == dt.date(2024, 3, 12) for i in incidents)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 14 migrants ont été interceptés sur la plage de Wimereux par la police aux "
+        "frontières (PAF).Quarante autres ont été secourus au large de Gravelines.",
+        "On Tuesday 14 people were stopped on the beach at Wimereux by the border police "
+        "(PAF).Forty others were rescued off Gravelines.",
+    ],
+)
+def test_a_sentence_glued_after_an_acronym_in_brackets_is_a_sentence_of_its_own(
+    text: str,
+) -> None:
+    """Scraped pages drop the space after a full stop; "(PAF).Forty" still ends a sentence."""
+    incidents = _read(text)
+    assert [(i.event_type, i.people) for i in incidents] == [
+        (EventType.INTERCEPTION, 14),
+        (EventType.RESCUE, 40),
+    ]
+    assert "Wimereux" in (incidents[0].place_name or "")
+    assert "Gravelines" in (incidents[1].place_name or "")
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
