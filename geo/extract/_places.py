@@ -261,7 +261,9 @@ _DIRECTION = (
     r"|nord[-/]est|nord[-/]ouest|sud[-/]est|sud[-/]ouest|nord|sud|est|ouest"
 )
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
-# "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal".
+# "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal",
+# with the words of a title or body between ("le procureur adjoint de Boulogne", "le SAMU de
+# coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne").
 # Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
 # "a helicopter from Lydd"; nor is a ship one was taken aboard ("hélitreuillé à bord du Flamant").
 _ORGANISATION_LEAD = (
@@ -275,8 +277,11 @@ _ORGANISATION_LEAD = (
     r"|lifeboat\s+station|coastguard\s+station|vedette(?:\s+côtière(?:\s+de\s+surveillance"
     r"\s+maritime)?)?|VCSM|patrouilleur|navire|ferry|remorqueur"
     r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter|habitante?s?|riverains?"
-    r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board)\)?(?:\s+de\s+sauvetage)?"
+    r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board|prosecutors?)\)?"
+    r"(?:\s+de\s+sauvetage)?(?:\s+(?:adjointe?|générale?|régionale?|maritimes?|médicale?"
+    r"|de\s+coordination|de\s+la\s+République))*"
     r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
+    r"(?:\s+the\s+(?:nearby\s+)?(?:town|city|port|village)\s+of)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"

@@ -80,6 +80,30 @@ def test_rescue_centres_lifeboat_stations_titles_and_landing_ports_are_not_incid
 
 
 @pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Le migrant décédé venait du Soudan, précise le procureur adjoint de Boulogne-sur-Mer.",
+            "Boulogne",
+        ),
+        (
+            "The man who died had travelled alone, according to a prosecutor of the nearby town of "
+            "Boulogne-sur-Mer.",
+            "Boulogne",
+        ),
+        (
+            "Le CROSS a prévenu le SAMU de coordination maritime du Havre, pendant que "
+            "l'hélicoptère récupère 12 naufragés.",
+            "Havre",
+        ),
+    ],
+)
+def test_a_town_in_a_title_with_words_between_is_no_place(text: str, town: str) -> None:
+    # the town is where the official or the medical service sits, not where anyone died or was saved
+    assert all(town not in (incident.place_name or "") for incident in _read(text))
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "La VCSM Escaut a récupéré 12 personnes à la dérive.",
