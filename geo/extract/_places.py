@@ -265,7 +265,8 @@ _DIRECTION = (
 # with the words of a title or body between ("le procureur adjoint de Boulogne", "le SAMU de
 # coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne").
 # Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
-# "a helicopter from Lydd"; nor is a ship one was taken aboard ("hélitreuillé à bord du Flamant").
+# "a helicopter from Lydd"; nor is a ship one was taken aboard ("hélitreuillé à bord du Flamant"),
+# nor where people were questioned or cared for afterwards ("pour les entendre à Coquelles").
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -287,7 +288,9 @@ _ORGANISATION_LEAD = (
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
     r"|canots?(?:\s+de\s+sauvetage)?|cutters?)(?:\s+(?:were|was|had\s+been|ont\s+été"
     r"|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
-    r"|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis))"
+    r"|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis)"
+    r"|pour\s+(?:les\s+|leur\s+|l['’]|y\s+)?(?:être\s+)?(?:auditionn|entend|interrog|soign"
+    r"|examin|héberg|identifi)\w*\s+(?:à|au|aux|dans))"
     r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
 )
 # How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):

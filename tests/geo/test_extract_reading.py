@@ -103,6 +103,11 @@ def test_a_town_in_a_title_with_words_between_is_no_place(text: str, town: str) 
     assert all(town not in (incident.place_name or "") for incident in _read(text))
 
 
+def test_where_people_were_questioned_afterwards_is_no_place() -> None:
+    incidents = _read("Les gendarmes ont pris en charge 30 migrants pour les entendre à Coquelles.")
+    assert all("Coquelles" not in (incident.place_name or "") for incident in incidents)
+
+
 @pytest.mark.parametrize(
     "text",
     [
