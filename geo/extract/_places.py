@@ -436,11 +436,18 @@ class Mention:
     offset_m: float | None = None
 
 
+_AGENT = re.compile(r"\b(?:par|by)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$", re.IGNORECASE)
+_AGENT_WINDOW = 12
+"""Who did it ("secourus par l'Apollo Moon", "picked up by Hastings lifeboat"): every word of the
+name that follows is the name of a ship, a crew or a body, none a place."""
+
+
 def find_mentions(clause: str) -> list[Mention]:
     """Find the places a clause names, in order.
 
     The words of an organisation's name ("le CROSS Gris-Nez", "Dover
-    Coastguard") are not places: they are left out first.
+    Coastguard") are not places: they are left out first, and so is a name
+    after "by" or "par" (who did it).
     """
     found: list[Mention] = []
     bodies = [(body.start, body.end) for body in organisation_mentions(clause)]
@@ -457,6 +464,8 @@ def find_mentions(clause: str) -> list[Mention]:
             )
             taken.append((between.start(), between.end()))
     for span in _NAME.finditer(clause):
+        if _AGENT.search(clause[max(0, span.start() - _AGENT_WINDOW) : span.start()]):
+            continue
         if not any(start <= span.start() < end for start, end in taken):
             found.extend(_span_mentions(clause, span, bodies))
     return _anchored(sorted(found, key=lambda mention: mention.start))

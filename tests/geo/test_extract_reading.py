@@ -103,6 +103,18 @@ def test_a_town_in_a_title_with_words_between_is_no_place(text: str, town: str) 
     assert all(town not in (incident.place_name or "") for incident in _read(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vingt naufragés ont été récupérés par le Silver Moon dans la nuit de lundi.",
+        "Twelve people were picked up by the Silver Moon, a cargo ship, overnight.",
+    ],
+)
+def test_the_ship_that_did_it_is_no_place(text: str) -> None:
+    # "Moon" is a place in the gazetteer; after "by" or "par" it is part of the ship's name
+    assert all("Moon" not in (incident.place_name or "") for incident in _read(text))
+
+
 def test_where_people_were_questioned_afterwards_is_no_place() -> None:
     incidents = _read("Les gendarmes ont pris en charge 30 migrants pour les entendre à Coquelles.")
     assert all("Coquelles" not in (incident.place_name or "") for incident in incidents)
