@@ -865,7 +865,14 @@ def _choose_places(
         first -= 1
     while last + 1 < len(in_order) and _joined(in_order[last], in_order[last + 1]):
         last += 1
-    return [(mention, place) for _, mention, place in in_order[first : last + 1]]
+    listed = in_order[first : last + 1]
+    if len(listed) >= _SENT_MANY and all(mention.kind == "sent" for _, mention, _ in listed):
+        return []  # "lifeboats were sent to A, B, C and D": each went from its own station
+    return [(mention, place) for _, mention, place in listed]
+
+
+_SENT_MANY = 3
+"""How many places rescuers may be sent to at once before they name stations, not a scene."""
 
 
 def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:

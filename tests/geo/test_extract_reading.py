@@ -1457,6 +1457,14 @@ def test_where_lifeboats_were_sent_in_england_is_a_rescue_not_a_landing() -> Non
     assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "Dungeness")
 
 
+def test_lifeboats_sent_to_several_towns_at_once_name_no_scene() -> None:
+    incidents = _read(
+        "Lifeboats were sent to Deal, Dungeness, Hastings, and Ramsgate, while coastguard teams "
+        "searched the shore."
+    )
+    assert _kinds(incidents) == []
+
+
 def test_people_picked_up_at_an_english_place_still_landed_there() -> None:
     incident = _only("On Tuesday 20 people were picked up at Dungeness.")
     assert (incident.event_type, incident.people) == (EventType.ARRIVAL, 20)
