@@ -80,8 +80,16 @@ def test_rescue_centres_lifeboat_stations_titles_and_landing_ports_are_not_incid
 
 
 @pytest.mark.parametrize(
-    ("text", "town"),
+    ("text", "name"),
     [
+        # the Escaut (Scheldt) is a river in the gazetteer; here it is the name of the boat
+        ("La VCSM Escaut a récupéré 12 personnes à la dérive.", "Escaut"),
+        (
+            "La vedette côtière de surveillance maritime Escaut a récupéré 12 personnes à la "
+            "dérive.",
+            "Escaut",
+        ),
+        # a town after a title with words between: where the official or the service sits
         (
             "Le migrant décédé venait du Soudan, précise le procureur adjoint de Boulogne-sur-Mer.",
             "Boulogne",
@@ -96,40 +104,20 @@ def test_rescue_centres_lifeboat_stations_titles_and_landing_ports_are_not_incid
             "l'hélicoptère récupère 12 naufragés.",
             "Havre",
         ),
+        # "Moon" is a place in the gazetteer; after "by" or "par" it is part of the ship's name
+        ("Vingt naufragés ont été récupérés par le Silver Moon dans la nuit de lundi.", "Moon"),
+        ("Twelve people were picked up by the Silver Moon, a cargo ship, overnight.", "Moon"),
+        # where people were questioned afterwards
+        (
+            "Les gendarmes ont pris en charge 30 migrants pour les entendre à Coquelles.",
+            "Coquelles",
+        ),
     ],
 )
-def test_a_town_in_a_title_with_words_between_is_no_place(text: str, town: str) -> None:
-    # the town is where the official or the medical service sits, not where anyone died or was saved
-    assert all(town not in (incident.place_name or "") for incident in _read(text))
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Vingt naufragés ont été récupérés par le Silver Moon dans la nuit de lundi.",
-        "Twelve people were picked up by the Silver Moon, a cargo ship, overnight.",
-    ],
-)
-def test_the_ship_that_did_it_is_no_place(text: str) -> None:
-    # "Moon" is a place in the gazetteer; after "by" or "par" it is part of the ship's name
-    assert all("Moon" not in (incident.place_name or "") for incident in _read(text))
-
-
-def test_where_people_were_questioned_afterwards_is_no_place() -> None:
-    incidents = _read("Les gendarmes ont pris en charge 30 migrants pour les entendre à Coquelles.")
-    assert all("Coquelles" not in (incident.place_name or "") for incident in incidents)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "La VCSM Escaut a récupéré 12 personnes à la dérive.",
-        "La vedette côtière de surveillance maritime Escaut a récupéré 12 personnes à la dérive.",
-    ],
-)
-def test_a_patrol_boat_named_after_a_river_is_no_place(text: str) -> None:
-    # the Escaut (Scheldt) is a river in the gazetteer; here it is the name of the boat
-    assert all("Escaut" not in (incident.place_name or "") for incident in _read(text))
+def test_a_boat_an_office_or_where_people_were_taken_afterwards_is_no_place(
+    text: str, name: str
+) -> None:
+    assert all(name not in (incident.place_name or "") for incident in _read(text))
 
 
 def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing() -> None:
