@@ -887,10 +887,12 @@ def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
 
 _JOINED = re.compile(
     r"\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*|,?\s+(?:and|et|or|ou)\s+)(?P<then>(?:puis|then|ainsi qu['’]"
-    r"|as well as)\s*)?(?:(?:à|au|aux|de|du|des|d['’]|en|at|in|off)\s*)?",
+    r"|as well as|l['’]autre|the other)\s*)?"
+    r"(?P<lead>(?:à|au|aux|de|du|des|d['’]|en|at|in|off)\s*)?",
     re.IGNORECASE,
 )
-"""What stands between listed places: "A, B et C", "au large de A (62) et du B", "A, puis à B"."""
+"""What stands between listed places: "A, B et C", "au large de A (62) et du B", "A, puis à B",
+"one at A and the other at B"."""
 
 _Ranked = tuple[tuple[int, int, int, int], Mention, Place]
 
@@ -906,7 +908,8 @@ def _joined(first: _Ranked, second: _Ranked) -> bool:
     joined = _JOINED.fullmatch(one.text[one.end : other.start])
     if joined is None:
         return False
-    same_kind = one.kind == other.kind or other.kind == "bare" or joined["then"] is not None
+    led = joined["lead"] is not None and other.kind == "at"  # "au large de A, du B et en C"
+    same_kind = one.kind == other.kind or other.kind == "bare" or joined["then"] is not None or led
     return same_kind and one_place.coarseness == other_place.coarseness == Coarseness.FINE
 
 

@@ -193,6 +193,29 @@ def test_a_sentence_glued_after_an_acronym_in_brackets_is_a_sentence_of_its_own(
     assert "Gravelines" in (incidents[1].place_name or "")
 
 
+def test_places_listed_with_changing_leads_are_one_rescue_each() -> None:
+    incidents = _read(
+        "Des exilés ont été secourus au large de Wimereux, du Cap Gris-Nez, et en baie de Canche."
+    )
+    assert [i.event_type for i in incidents] == [EventType.RESCUE] * 3
+    names = " | ".join(sorted(i.place_name or "" for i in incidents))
+    assert all(place in names for place in ("Wimereux", "Gris-Nez", "Canche")), names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux corps ont été retrouvés mardi, l'un sur la plage de Hardelot "
+        "et l'autre à Audresselles.",
+        "Two bodies were found on Tuesday, one on the beach at Hythe and the other at Deal.",
+    ],
+)
+def test_one_body_here_and_the_other_there_are_two_deaths(text: str) -> None:
+    incidents = _read(text)
+    assert [i.event_type for i in incidents] == [EventType.DEATH] * 2
+    assert {i.date for i in incidents} == {dt.date(2024, 3, 12)}
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
