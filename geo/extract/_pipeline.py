@@ -1910,6 +1910,8 @@ def _agree(first: _Found, second: _Found) -> bool:
     later = max(first, second, key=lambda found: found.order)
     if later.another and _told_apart(first.people, second.people):
         return False
+    if "listed" in (first.basis, second.basis) and _named_apart(first.place, second.place):
+        return False
     country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
     tally = country_level[0] if len(country_level) == 1 else None
     if tally and (tally.people or tally.boats) and not _ONE_BOAT.search(tally.quote):
@@ -1920,6 +1922,17 @@ def _agree(first: _Found, second: _Found) -> bool:
         and not _counts_conflict(first.boats, second.boats)
         and _places_agree(first.place, second.place)
     )
+
+
+def _named_apart(first: Place, second: Place) -> bool:
+    """Tell whether two fine places are different places more than MERGE_DISTANCE_M apart.
+
+    A report that lists places ("rescues off Berck and off Wimereux") tells one
+    operation at each: a listed place is not another near-by place's incident.
+    """
+    fine = first.coarseness == second.coarseness == Coarseness.FINE
+    apart = fine and first.place_id != second.place_id
+    return apart and _distance_m(first, second) > MERGE_DISTANCE_M
 
 
 def _background_count(told: _Found, reported: _Found) -> bool:

@@ -216,6 +216,15 @@ def test_one_body_here_and_the_other_there_are_two_deaths(text: str) -> None:
     assert {i.date for i in incidents} == {dt.date(2024, 3, 12)}
 
 
+def test_a_listed_place_is_its_own_rescue_though_near_another_told_before() -> None:
+    incidents = _read(
+        "Dimanche, 45 personnes ont été secourues au large de Fort-Mahon. "
+        "D'autres naufragés ont été secourus au large de Berck et de Wimereux."
+    )
+    assert len(incidents) == 3, _kinds(incidents)
+    assert [i.people for i in incidents if "Fort-Mahon" in (i.place_name or "")] == [45]
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
