@@ -1520,7 +1520,8 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     incident, but its counts and date wait for the next sentence: a lede
     ("Four people died in the Channel") often gives the place one sentence later.
     """
-    another = _ANOTHER.search(sentence) is not None
+    earlier = _ALREADY_BEFORE.search(sentence) is not None
+    another = earlier or _ANOTHER.search(sentence) is not None
     background = _BACKGROUND.match(sentence) is not None
     for event in facts.events:
         event = _with_lede(event, scene.lede, another)
@@ -1539,7 +1540,9 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         kind = event.event_type
         if event.place is None and _fine(place):
             kind = _borrowed_type(kind, place, event.clause)
-        vague = own_date is None and _MONTH_ONLY.search(event.clause or sentence) is not None
+        vague = own_date is None and (
+            earlier or _MONTH_ONLY.search(event.clause or sentence) is not None
+        )
         date = None if vague else own_date or scene.date
         if place is None:
             continue
@@ -1585,6 +1588,15 @@ _MONTH_ONLY = re.compile(
     re.IGNORECASE,
 )
 """An event told only by its month ("mi-juillet", "in August"): an earlier one, of no known day."""
+
+
+_ALREADY_BEFORE = re.compile(
+    r"\b(?:(?<!ores et )déjà\b.{0,80}?\b(?:avai|étai)(?:en)?t|(?:avai|étai)(?:en)?t\s+déjà"
+    r"|had\s+already|already\s+had)\b",
+    re.IGNORECASE,
+)
+"""An earlier event told in the pluperfect with "déjà" or "already" ("Mardi déjà, dix personnes
+avaient été secourues"): another incident than the day's, when the counts differ."""
 
 
 _ANOTHER = re.compile(
@@ -2056,7 +2068,7 @@ def _dated_by_place(found: list[_Found]) -> list[_Found]:
             days.setdefault(item.place.place_id, item.date)
     return [
         replace(item, date=days.get(item.place.place_id or ""))
-        if item.date is None and item.place.place_id in days
+        if item.date is None and not item.undated and item.place.place_id in days
         else item
         for item in found
     ]

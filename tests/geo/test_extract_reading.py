@@ -225,6 +225,23 @@ def test_a_listed_place_is_its_own_rescue_though_near_another_told_before() -> N
     assert [i.people for i in incidents if "Fort-Mahon" in (i.place_name or "")] == [45]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 30 migrants ont été secourus au large de Gravelines. Quelques jours plus tôt, "
+        "les sauveteurs avaient déjà secouru 28 migrants au large de Gravelines.",
+        "On Tuesday 30 people were rescued off Gravelines. Days before, lifeboat crews had "
+        "already picked up 28 people off Gravelines.",
+    ],
+)
+def test_an_earlier_rescue_told_with_already_is_its_own_of_no_known_day(text: str) -> None:
+    incidents = _read(text)
+    assert sorted((i.people, i.date) for i in incidents) == [
+        (28, None),
+        (30, dt.date(2024, 3, 12)),
+    ]
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
