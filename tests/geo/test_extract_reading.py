@@ -193,27 +193,36 @@ def test_a_sentence_glued_after_an_acronym_in_brackets_is_a_sentence_of_its_own(
     assert "Gravelines" in (incidents[1].place_name or "")
 
 
-def test_places_listed_with_changing_leads_are_one_rescue_each() -> None:
-    incidents = _read(
-        "Des exilés ont été secourus au large de Wimereux, du Cap Gris-Nez, et en baie de Canche."
-    )
-    assert [i.event_type for i in incidents] == [EventType.RESCUE] * 3
-    names = " | ".join(sorted(i.place_name or "" for i in incidents))
-    assert all(place in names for place in ("Wimereux", "Gris-Nez", "Canche")), names
-
-
 @pytest.mark.parametrize(
-    "text",
+    ("text", "kind", "places"),
     [
-        "Deux corps ont été retrouvés mardi, l'un sur la plage de Hardelot "
-        "et l'autre à Audresselles.",
-        "Two bodies were found on Tuesday, one on the beach at Hythe and the other at Deal.",
+        (
+            "Des exilés ont été secourus au large de Wimereux, du Cap Gris-Nez, et en baie "
+            "de Canche.",
+            EventType.RESCUE,
+            ("Wimereux", "Gris-Nez", "Canche"),
+        ),
+        (
+            "Deux corps ont été retrouvés mardi, l'un sur la plage de Hardelot et l'autre à "
+            "Audresselles.",
+            EventType.DEATH,
+            ("Hardelot", "Audresselles"),
+        ),
+        (
+            "Two bodies were found on Tuesday, one on the beach at Hythe and the other at Deal.",
+            EventType.DEATH,
+            ("Hythe", "Deal"),
+        ),
     ],
 )
-def test_one_body_here_and_the_other_there_are_two_deaths(text: str) -> None:
+def test_each_place_of_a_list_is_its_own_incident(
+    text: str, kind: EventType, places: tuple[str, ...]
+) -> None:
+    """Leads that change along the list ("du B, et en C"), or "one at A, the other at B"."""
     incidents = _read(text)
-    assert [i.event_type for i in incidents] == [EventType.DEATH] * 2
-    assert {i.date for i in incidents} == {dt.date(2024, 3, 12)}
+    assert [i.event_type for i in incidents] == [kind] * len(places), _kinds(incidents)
+    names = " | ".join(i.place_name or "" for i in incidents)
+    assert all(place in names for place in places), names
 
 
 def test_a_listed_place_is_its_own_rescue_though_near_another_told_before() -> None:
