@@ -473,7 +473,7 @@ def _clause_events(
     elif cue is not None and kind is EventType.INTERCEPTION and _RESCUERS_STEP_IN.search(text):
         kind = EventType.RESCUE
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
-        people = None if _GROUP_BEFORE.search(text, 0, cue.start) else people
+        people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
     if kind is EventType.OTHER and people is None and cue is not None:
         kind = _found_boat(text, cue.start)
         if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
@@ -590,6 +590,27 @@ _GROUP_BEFORE = re.compile(
 )
 """A group named without a number before the cue: a single person counted after it is one of
 them ("migrants arriving at Dover, and one person carried on a stretcher"), not their count."""
+
+
+_CALL_FOR_HELP = re.compile(
+    r"\b(?:demand|appel|sollicit)\w*\s+(?:de\s+l['’]|à\s+l['’]|du\s+|des\s+)?(?:assistance|aide"
+    r"|secours)\b|\b(?:call|ask)(?:s|ed|ing)?\s+for\s+(?:help|assistance)\b",
+    re.IGNORECASE,
+)
+_AMONG_OTHERS = re.compile(
+    r"\b(?:à\s+bord|aboard|on\s+board|with\s+(?:\w+\s+)?others?\b|avec\s+d['’]autres)",
+    re.IGNORECASE,
+)
+
+
+def _caller(text: str) -> bool:
+    """Tell whether a clause's one person is who called for help from a boat, not its party.
+
+    "Un homme à bord du canot demande de l'aide" or "a woman called for help,
+    at sea with others": the caller spoke for everyone aboard; a reader does
+    not count the boat as holding one.
+    """
+    return _CALL_FOR_HELP.search(text) is not None and _AMONG_OTHERS.search(text) is not None
 
 
 _BROUGHT = re.compile(r"(?:brought|taken|escorted|towed)\b", re.IGNORECASE)

@@ -352,6 +352,13 @@ def test_a_dated_total_gives_the_story_its_day(text: str, day: int) -> None:
         ("Four adults and two children were intercepted on the beach at Sangatte.", 6),
         ("Border Force stopped a further three men and two women off Deal on Monday.", 5),
         ("Mardi, une tentative de 40 migrants a été empêchée sur la plage de Wissant.", 40),
+        # one person aboard who calls for help speaks for the boat: no count of its party
+        (
+            "Mardi soir, un homme à bord d'un canot en panne a demandé de l'assistance au large "
+            "de Wimereux.",
+            None,
+        ),
+        ("On Monday a woman called for help from a dinghy off Calais, at sea with others.", None),
         # "une tentative de migrants" counts one attempt, not one person
         (
             "Mardi, un bateau dégonflé a été retrouvé sur la plage de Wissant après une tentative "
