@@ -468,7 +468,25 @@ def find_mentions(clause: str) -> list[Mention]:
             continue
         if not any(start <= span.start() < end for start, end in taken):
             found.extend(_span_mentions(clause, span, bodies))
+    found.extend(_lower_case_mentions(clause))
     return _anchored(sorted(found, key=lambda mention: mention.start))
+
+
+def _lower_case_mentions(clause: str) -> Iterator[Mention]:
+    """Yield the gazetteer features a clause names all in lower case ("la pointe aux oies").
+
+    The longest run of lower-case words after the feature noun that makes a
+    gazetteer name with it is the name; a capitalised name is found as such.
+    """
+    for feature in _LOWER_FEATURE.finditer(clause):
+        words = list(re.finditer(r"\S+", feature["name"]))
+        for word in reversed(words):
+            end = feature.start("name") + word.end()
+            if _exact_name(clause[feature.start() : end]):
+                mention = _mention(clause, feature.start("name"), end)
+                if mention is not None:
+                    yield mention
+                break
 
 
 _APPOSED = re.compile(
@@ -583,12 +601,18 @@ def _joins_name(gap: str) -> bool:
 
 _FEATURE_BEFORE = re.compile(
     r"\b(?:baie|pointe|cap|phare|digue|chenal|estuaire|canal|anse|mont|parc|base\s+nautique"
-    r"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée)\s+(?:de\s+la\s+"
-    r"|de\s+l['’]|du\s+|des\s+|de\s+|d['’])?$",
+    r"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée|plage)\s+(?:de\s+la\s+"
+    r"|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+)?$",
     re.IGNORECASE,
 )
 """A feature noun written in lower case before a name ("la baie d'Authie", "la pointe du
 Hourdel", "le cap d'Alprech"): with it, the name may be a feature the gazetteer knows."""
+_LOWER_FEATURE = re.compile(
+    r"\b(?i:baie|pointe|cap|dunes|plage)\s+(?i:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]"
+    r"|aux\s+)?(?P<name>[a-zß-öø-ÿ][\w’'-]*(?:\s+[a-zß-öø-ÿ][\w’'-]*){0,2})"
+)
+"""A feature named all in lower case ("la pointe aux oies", "la plage de la sirène"): a place
+when the whole of it, feature noun and all, is a gazetteer name."""
 _ORGANISATION_WORDS = frozenset(
     {
         *("police", "coastguard", "council", "hospital", "station", "lifeboat", "rnli", "court"),

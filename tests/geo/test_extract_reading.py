@@ -2887,3 +2887,31 @@ def test_a_boat_comprising_a_count_holds_them_all_while_people_comprising_some_c
         ("rescue", "au large de Gravelines", 41),
         ("rescue", "au large de Wissant", 23),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "place_id"),
+    [
+        # the whole feature in lower case, joined by "aux"
+        (
+            "Mardi matin, une vingtaine d'exilés tombés à l'eau ont été secourus au niveau de la "
+            "pointe aux oies.",
+            "lm:pointe-aux-oies",
+        ),
+        # a beach the gazetteer names with its "plage", the name after it capitalised
+        ("Mardi, vingt exilés ont été secourus sur la plage de la Sirène.", "lm:plage-de-la-sirene"),
+        # the same beach written all in lower case
+        ("Mardi, vingt exilés ont été secourus sur la plage de la sirène.", "lm:plage-de-la-sirene"),
+    ],
+)
+def test_a_feature_named_with_its_lower_case_noun_is_the_gazetteer_feature(
+    text: str, place_id: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 20)
+    assert incident.place_id == place_id
+    assert incident.date == dt.date(2024, 3, 12)
+
+
+def test_lower_case_words_after_a_feature_noun_that_name_nothing_are_no_place() -> None:
+    assert _read("Mardi, vingt exilés ont été secourus à la pointe de leurs forces.") == []
