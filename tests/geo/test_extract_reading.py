@@ -2899,9 +2899,15 @@ def test_a_boat_comprising_a_count_holds_them_all_while_people_comprising_some_c
             "lm:pointe-aux-oies",
         ),
         # a beach the gazetteer names with its "plage", the name after it capitalised
-        ("Mardi, vingt exilés ont été secourus sur la plage de la Sirène.", "lm:plage-de-la-sirene"),
+        (
+            "Mardi, vingt exilés ont été secourus sur la plage de la Sirène.",
+            "lm:plage-de-la-sirene",
+        ),
         # the same beach written all in lower case
-        ("Mardi, vingt exilés ont été secourus sur la plage de la sirène.", "lm:plage-de-la-sirene"),
+        (
+            "Mardi, vingt exilés ont été secourus sur la plage de la sirène.",
+            "lm:plage-de-la-sirene",
+        ),
     ],
 )
 def test_a_feature_named_with_its_lower_case_noun_is_the_gazetteer_feature(
@@ -2915,3 +2921,9 @@ def test_a_feature_named_with_its_lower_case_noun_is_the_gazetteer_feature(
 
 def test_lower_case_words_after_a_feature_noun_that_name_nothing_are_no_place() -> None:
     assert _read("Mardi, vingt exilés ont été secourus à la pointe de leurs forces.") == []
+
+
+def test_a_boat_that_made_landfall_arrived() -> None:
+    incident = _only("Early on Tuesday a dinghy with 14 people made landfall at Kingsdown.")
+    assert _read_as(incident) == (EventType.ARRIVAL, "Kingsdown", 14)
+    assert incident.date == dt.date(2024, 3, 12)
