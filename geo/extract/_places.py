@@ -242,7 +242,9 @@ def _fuzzy_lengths(length: int) -> tuple[int, int]:
     return max(low, 0), high + 1
 
 
-_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*\w)?"  # a capitalised word
+_WORD = r"[A-ZÀ-ÖØ-Þ](?:[\w’'-]*\w)?(?<![’']s)(?:[’']s(?=\s+[A-ZÀ-ÖØ-Þ]))?"
+"""A capitalised word; its possessive "'s" only inside a name ("St Margaret's Bay"), not before a
+common noun ("Dover's port": Dover and its port)."""
 _CONNECTOR = r"(?:(?:de|du|des|la|le|les|sur|sous|en|of|lès|aan|aux|au)\s+|d['’]|l['’])"
 _NAME = re.compile(rf"{_WORD}(?:(?:\s+{_CONNECTOR}?|{_CONNECTOR}){_WORD})*")
 _NAME_TOKEN = re.compile(_WORD)

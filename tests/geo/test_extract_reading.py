@@ -2927,3 +2927,14 @@ def test_a_boat_that_made_landfall_arrived() -> None:
     incident = _only("Early on Tuesday a dinghy with 14 people made landfall at Kingsdown.")
     assert _read_as(incident) == (EventType.ARRIVAL, "Kingsdown", 14)
     assert incident.date == dt.date(2024, 3, 12)
+
+
+def test_a_place_with_a_possessive_before_a_common_noun_is_the_place() -> None:
+    incident = _only("On Tuesday morning a cutter brought 25 people to Dover's port.")
+    assert _read_as(incident) == (EventType.ARRIVAL, "Dover's port", 25)
+    assert incident.country == "GB" and incident.lat is not None
+
+
+def test_a_possessive_inside_a_name_stays_in_the_name() -> None:
+    incident = _only("On Tuesday morning 25 people were rescued off St Margaret's Bay.")
+    assert _read_as(incident) == (EventType.RESCUE, "off St Margaret's Bay", 25)
