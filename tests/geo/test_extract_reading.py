@@ -2938,3 +2938,12 @@ def test_a_place_with_a_possessive_before_a_common_noun_is_the_place() -> None:
 def test_a_possessive_inside_a_name_stays_in_the_name() -> None:
     incident = _only("On Tuesday morning 25 people were rescued off St Margaret's Bay.")
     assert _read_as(incident) == (EventType.RESCUE, "off St Margaret's Bay", 25)
+
+
+def test_people_held_by_police_on_the_english_shore_arrived() -> None:
+    incident = _only("On Tuesday, after being held by police at Deal, six men were handed over.")
+    assert _read_as(incident) == (EventType.ARRIVAL, "Deal", 6)
+
+
+def test_an_event_held_by_police_is_no_incident() -> None:
+    assert _read("On Tuesday a public meeting was held by police at Deal.") == []
