@@ -368,7 +368,8 @@ _AT_SEA = re.compile(
 SCENE_WORDS = re.compile(
     r"\b(?:incident|tragedy|accident|happened|took place|occurred|capsized|sank|overturned"
     r"|drame|naufrage|accident|s['’]est (?:\w+ )?produite?|(?:a|ont) (?:\w+ )?eu lieu"
-    r"|a chaviré|chaviré)\b",
+    r"|a chaviré|chaviré|(?:a|ont) commencé|began|unfolded|s['’]est déroulée?"
+    r"|se sont déroulée?s)\b",
     _FLAGS,
 )
 """Words of a sentence that says where something already reported happened, or sets a scene."""

@@ -2947,3 +2947,19 @@ def test_people_held_by_police_on_the_english_shore_arrived() -> None:
 
 def test_an_event_held_by_police_is_no_incident() -> None:
     assert _read("On Tuesday a public meeting was held by police at Deal.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, tout a commencé avant l'aube sur la plage de Wissant. Un premier groupe d'une "
+        "vingtaine de personnes a embarqué dans un canot, dont peu portaient un gilet.",
+        "On Tuesday it all began before dawn on the beach at Wissant. A first group of about "
+        "twenty people climbed into a dinghy, few of them in life jackets.",
+    ],
+)
+def test_a_sentence_where_the_night_began_sets_the_scene_of_the_next(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.EMBARKATION, 20)
+    assert incident.place_name is not None and "Wissant" in incident.place_name
+    assert incident.date == dt.date(2024, 3, 12)
