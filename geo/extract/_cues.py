@@ -114,7 +114,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|discarded|deserted|washed-up) {_BOAT}|life ?jackets? (?:were |was |had been )?(?:found"
         r"|washed|left|abandoned|strewn|littered|discovered)|washed (?:up|ashore)|débris|épaves?"
         rf"|{_BOAT_FR} (?:vides?|abandonnée?s?|dégonflée?s?|crevée?s?)|gilets? de sauvetage"
-        r" (?:abandonnés|retrouvés)|s'est échouée?|échouée? sur"
+        r" (?:abandonnés|retrouvés)|s'est échouée?|échouée? sur|(?<!se sont )(?<!s'est )"
+        rf"(?<!s’est ){_BOAT_FR} échouée?s?|gilets?(?: de sauvetage)? (?:\w+ )?à la dérive"
         r"|(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}?(?:retrouvé|découvert|trouvé)|found"
         rf"|discovered)\s+(?:\w+\s+){{0,3}}?(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:with|carrying|avec|transportant)))\b",
         _FLAGS,

@@ -2963,3 +2963,20 @@ def test_a_sentence_where_the_night_began_sets_the_scene_of_the_next(text: str) 
     assert (incident.event_type, incident.people) == (EventType.EMBARKATION, 20)
     assert incident.place_name is not None and "Wissant" in incident.place_name
     assert incident.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, des recherches ont suivi la découverte d'un pneumatique échoué devant Wissant.",
+        "Mardi, des recherches ont suivi la découverte de gilets à la dérive devant Wissant.",
+    ],
+)
+def test_a_stranded_dinghy_or_life_jackets_adrift_are_debris(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.DEBRIS, "Wissant")
+
+
+def test_people_who_ran_aground_in_their_boat_are_no_debris() -> None:
+    incident = _only("Mardi, trente migrants se sont échoués sur un banc de sable devant Wissant.")
+    assert incident.event_type is not EventType.DEBRIS
