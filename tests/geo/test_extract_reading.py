@@ -1236,7 +1236,7 @@ def test_a_boat_that_left_a_beach_and_got_into_difficulty_is_a_launch_there_too(
     )
     launches = [i for i in incidents if i.event_type is EventType.LAUNCH]
     assert [(i.place_name, i.location_precision) for i in launches] == [
-        ("Wissant", LocationPrecision.SITE)
+        ("la plage de Wissant", LocationPrecision.SITE)
     ]
 
 
