@@ -23,7 +23,7 @@ _FLAGS = re.IGNORECASE
 _BOAT = (
     r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|ribs?|canoes?|kayaks?)"
 )
-_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|small[ -]boats?)"
+_BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|small[ -]boats?)"
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
@@ -131,7 +131,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:get|got|getting|gets) (?:on board|aboard|onto|into) (?:the |a )?(?:boat|dinghy)?"
         r"|embarqu(?:é|és|ée|ées|er|aient|ent)|mont(?:é|és|ée|ées|er) à bord"
         r"|(?:rejoindre|rejoint|rejoignent|rejoignaient|regagner) (?:l['’]|une |la |le |leur |un )"
-        r"(?:embarcation|bateau|canot|zodiac|pneumatique|taxi)"
+        r"(?:embarcation|bateau|canot|zodia(?:c|que)|pneumatique|taxi)"
         r"|grimp(?:é|és|ée|ées|er|ent|aient|e) (?:\w+ )?(?:dans|à bord|sur)"
         r" (?:un|une|le|la|l['’]|leur)"
         r"|bateaux?[ -]taxis?)\b",
@@ -834,7 +834,7 @@ _PEOPLE_NOUN = (
 )
 _NOT_BETWEEN = (
     r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"
-    r"|bateaux?|embarcations?|canots?|zodiacs?|pneumatiques?|de|des|du|et|sur|dans|à|au"
+    r"|bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|de|des|du|et|sur|dans|à|au"
     r"|tentatives?|attempts?|traversées?|crossings?|opérations?|operations?|départs?"
     r"|departures?|arrivées?|arrivals?|interventions?|nombres?|numbers?|dizaines?|douzaines?"
     r"|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?)\b)"

@@ -1917,7 +1917,7 @@ def _counts_conflict(first: Count | None, second: Count | None) -> bool:
 
 _ONE_BOAT = re.compile(
     r"\b(?:an?|one|une?|the|le|la|l['’])\s+(?:[\w-]+\s+){0,3}?(?:boat|dinghy|vessel|inflatable"
-    r"|bateau|embarcation|canot|pneumatique|zodiac)\s+(?:with|carrying|avec|transportant)\b",
+    r"|bateau|embarcation|canot|pneumatique|zodia(?:c|que))\s+(?:with|carrying|avec|transportant)\b",
     re.IGNORECASE,
 )
 """One boat and who was in it ("a fishing boat with 17 migrants"): one scene, not a tally, even
