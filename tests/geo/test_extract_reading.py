@@ -2932,6 +2932,12 @@ def test_people_who_ran_aground_in_their_boat_are_no_debris() -> None:
             "Mardi, une vingtaine de personnes montent dans un zodiaque sur la plage de Wissant.",
             (EventType.LAUNCH, "la plage de Wissant", 20),
         ),
+        # a crossing tried from a beach, however long the words between
+        (
+            "Mardi, une vingtaine d'exilés ont tenté une traversée vers les côtes anglaises dans "
+            "la nuit de lundi à mardi depuis la plage de Wissant.",
+            (EventType.LAUNCH, "la plage de Wissant", 20),
+        ),
     ],
 )
 def test_a_boat_or_cue_the_extractor_missed_is_read(
