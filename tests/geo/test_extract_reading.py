@@ -2938,19 +2938,6 @@ def test_people_who_ran_aground_in_their_boat_are_no_debris() -> None:
             "la nuit de lundi à mardi depuis la plage de Wissant.",
             (EventType.LAUNCH, "la plage de Wissant", 20),
         ),
-    ],
-)
-def test_a_boat_or_cue_the_extractor_missed_is_read(
-    text: str, read_as: tuple[EventType, str, int | None]
-) -> None:
-    incident = _only(text)
-    assert _read_as(incident) == read_as
-    assert incident.date == dt.date(2024, 3, 12)
-
-
-@pytest.mark.parametrize(
-    ("text", "read_as"),
-    [
         # a boat that made landfall arrived
         (
             "On Tuesday a dinghy with 14 people made landfall at Kingsdown.",
