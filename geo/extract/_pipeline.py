@@ -1308,11 +1308,14 @@ _THEM = re.compile(
     r"|\b(?:les|l['’])\s*(?:(?:ont|a|avait|avaient)\s+)?(?:secour(?:ir|us|ues)|récupér(?:er|és|ées)"
     r"|ramen(?:er|és|ées)|sauv(?:er|és|ées)|débarqu(?:er|és|ées)|dépos(?:er|és|ées)"
     r"|escort(?:er|és|ées)|intercept(?:er|és|ées)|repér(?:er|és|ées))\b"
-    r"|\bleur\s+(?:vient|venir|viennent|porter?|a\s+porté|ont\s+porté)\s+(?:en\s+aide|secours)",
+    r"|\bleur\s+(?:vient|venir|viennent|porter?|a\s+porté|ont\s+porté)\s+(?:en\s+aide|secours)"
+    r"|\b(?:récupèrent|récupère|récupérer|secourt|secourent|secourir|recueille|recueillent"
+    rf"|hélitreuille|hélitreuiller)\s+(?:les|ces)\s+(?:{_TOLD_PARTY})\b",
     re.IGNORECASE,
 )
-"""An event done to the party told of, named by a pronoun: "to rescue them", "brought them
-back", "pour les secourir", "qui leur vient en aide"."""
+"""An event done to the party told of, named by a pronoun ("to rescue them", "brought them
+back", "pour les secourir", "qui leur vient en aide") or by the definite article ("le
+patrouilleur récupère les naufragés": those the sentence before counted)."""
 
 
 def _refers_back(sentence: str) -> bool:

@@ -371,6 +371,16 @@ def test_counts_as_reports_write_them(text: str, people: int | None) -> None:
     assert _only(text).people == people
 
 
+def test_a_rescue_of_the_castaways_counted_just_before_takes_their_count() -> None:
+    # "les naufragés" after the rescue verb are the people the sentence before counted
+    _only_rescue(
+        "Mardi, un canot sans moteur dérive au large de Wimereux avec 23 personnes. "
+        "Une vedette récupère les naufragés au large de Wimereux.",
+        "Wimereux",
+        23,
+    )
+
+
 # -- types ----------------------------------------------------------------------------------
 
 
