@@ -2061,8 +2061,40 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
             weak.append(item)
         else:
             strong[at] = _counted_by(strong[at], item)
-    merged = _dated_by_place(strong + _merge_agreeing(weak))
+    merged = _launches_counted(_dated_by_place(strong + _merge_agreeing(weak)))
     return sorted(_without_coarse_copies(merged), key=lambda f: f.order)
+
+
+def _launches_counted(found: list[_Found]) -> list[_Found]:
+    """Give an uncounted launch the count of the boat stopped at sea from the same place.
+
+    "A dinghy left the beach at A on Monday … it was rescued off A, its 30
+    people brought to B": the launch carried the 30. Only where the report
+    tells one launch and one counted rescue or interception at that place and
+    day (two of either may be two boats). Not a launch listed with others or
+    told aside of a rescue ("boats that left A and B were rescued": several
+    boats), nor where someone died (the rescued are not all who left).
+    """
+    for at, launch in enumerate(found):
+        if launch.event_type is not EventType.LAUNCH or launch.people is not None:
+            continue
+        if launch.basis in {"listed", "side"} or any(
+            f.event_type is EventType.DEATH for f in found
+        ):
+            continue
+        same = [f for f in found if _same_spot(f, launch)]
+        launches = [f for f in same if f.event_type is EventType.LAUNCH]
+        stopped = [f for f in same if f.event_type in _STOPPED]
+        if len(launches) == 1 and len(stopped) == 1 and stopped[0].people is not None:
+            found[at] = replace(launch, people=stopped[0].people)
+    return found
+
+
+def _same_spot(first: _Found, second: _Found) -> bool:
+    """Tell whether two candidates are at one fine place on one day (or an unknown one)."""
+    days = {first.date, second.date} - {None}
+    place = first.place.place_id is not None and first.place.place_id == second.place.place_id
+    return place and _fine(first.place) and len(days) <= 1
 
 
 def _counted_by(kept: _Found, seen: _Found) -> _Found:

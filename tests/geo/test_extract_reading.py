@@ -371,6 +371,26 @@ def test_counts_as_reports_write_them(text: str, people: int | None) -> None:
     assert _only(text).people == people
 
 
+def test_a_launch_takes_the_count_of_the_one_boat_stopped_off_the_same_place() -> None:
+    incidents = _read(
+        "Lundi matin, un canot pneumatique a pris la mer à Wissant. Dans la matinée, une "
+        "vedette a secouru 31 personnes au large de Wissant."
+    )
+    assert sorted((i.event_type, i.people) for i in incidents) == [
+        (EventType.LAUNCH, 31),
+        (EventType.RESCUE, 31),
+    ]
+
+
+def test_a_launch_takes_no_count_from_survivors_where_people_died() -> None:
+    incidents = _read(
+        "Lundi matin, un canot pneumatique a pris la mer à Wissant. Deux passagers sont morts "
+        "sur la plage de Wissant. Une vedette a secouru 31 personnes au large de Wissant."
+    )
+    launch = next(i for i in incidents if i.event_type is EventType.LAUNCH)
+    assert launch.people is None, _kinds(incidents)
+
+
 def test_a_rescue_of_the_castaways_counted_just_before_takes_their_count() -> None:
     # "les naufragés" after the rescue verb are the people the sentence before counted
     _only_rescue(
