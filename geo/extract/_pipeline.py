@@ -1070,7 +1070,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         told, previous = facts, sentence
         if facts is _NO_FACTS:
             quiet += 1
-            scene = _Scene(lede=scene.lede if quiet <= _LEDE_PAUSE else ())
+            waiting = _uncounted_if_another(scene.lede, sentence) if quiet <= _LEDE_PAUSE else ()
+            scene = _Scene(lede=waiting)
             continue
         if quiet == 1 and facts.events:
             found = _counted_after_a_pause(found, facts, order - 2)
@@ -1078,7 +1079,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if not facts.events:
             found = _replaced_by_scene(found, facts, order)
             found.extend(_lede_found(facts, scene, sentence, order))
-            waiting = scene.lede if facts.scene is None else ()
+            waiting = _uncounted_if_another(scene.lede, sentence) if facts.scene is None else ()
             scene = _Scene(
                 facts.scene or scene.place,
                 facts.date,
@@ -1186,7 +1187,7 @@ _GROUP_LEAD = re.compile(
     r"\W*(?:(?:the|this|that|le|ce)\s+(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
     r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+"
     r"|(?:it|il|elle|the\s+(?:boat|dinghy|vessel)|l['’]embarcation|le\s+(?:bateau|canot))\s+"
-    r"(?:was\s+carrying|carried|transportait|comptait)\s+)",
+    r"(?:was\s+carrying|carried|contained|transportait|comptait|contient|contenait)\s+)",
     re.IGNORECASE,
 )
 _GROUP_WINDOW = 40
@@ -1627,11 +1628,13 @@ _ANOTHER = re.compile(
     r"\b(?:another|a further|a second|a third|un autre|une autre|une? deuxième|un second"
     r"|une seconde|une? troisième)\s+(?:[\w-]+\s+){0,2}?(?:groups?|boats?|dinghy|dinghies"
     r"|vessels?|craft|people|migrants|men|groupes?|embarcations?|bateaux?|canots?|personnes"
-    r"|exilés)\b|\b\d+\s+(?:others|autres\s+(?:personnes|migrants|exilés))\b",
+    r"|exilés|alerts?|alertes?)\b|\b\d+\s+(?:others|autres\s+(?:personnes|migrants|exilés))\b"
+    r"|\b(?:dans|in)\s+(?:la|le|the)\s+(?:deuxième|seconde?|troisième|third)\s*,",
     re.IGNORECASE,
 )
 """A group the sentence sets apart from one told before ("another boat", "a further 12 people",
-"24 autres personnes"): a second incident when the counts differ, however little."""
+"24 autres personnes", "a second alert", "dans la seconde, …"): a second incident when the counts
+differ, however little; a count waiting from the sentence before is not its own."""
 
 
 def _fitting(event: _Event, place: Place | None) -> Place | None:
@@ -1774,6 +1777,18 @@ def _lede_placed(lede: tuple[_Event, ...], placed: list[_Found], order: int) -> 
         and _fitting(event, scene.place) is not None
         and (event.date is None or scene.date is None or event.date == scene.date)
     ]
+
+
+def _uncounted_if_another(lede: tuple[_Event, ...], sentence: str) -> tuple[_Event, ...]:
+    """Drop the counts of a waiting lede when the sentence turns to another boat or alert.
+
+    "… the 16 were brought to Boulogne. A second alert came at 7am. A boat
+    was seen off Equihen": the boat off Equihen is the second one; the 16
+    were the first boat's people.
+    """
+    if _ANOTHER.search(sentence) is None:
+        return lede
+    return tuple(replace(e, people=None, boats=None) for e in lede)
 
 
 def _with_lede(event: _Event, lede: tuple[_Event, ...], another: bool = False) -> _Event:

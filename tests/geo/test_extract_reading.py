@@ -3023,3 +3023,30 @@ def test_words_like_the_new_cues_that_tell_no_incident() -> None:
     assert _read("Mardi, vingt exilés ont été secourus à la pointe de leurs forces.") == []
     # a meeting held by police is no group held
     assert _read("On Tuesday a public meeting was held by police at Deal.") == []
+
+
+_TWO_ALERTS = (
+    "Mardi vers 3 heures, un canot est signalé au large de Wimereux. "
+    "Le CROSS Gris-Nez est prévenu de la présence de ce canot, qui a perdu son moteur. "
+    "À son bord, 14 personnes dont trois enfants. "
+    "Trois heures après, les 14 passagers sont ramenés au port de Boulogne-sur-Mer et pris en "
+    "charge par les pompiers. "
+    "Une seconde alerte est lancée vers 8 heures. "
+    "Un chalutier confirme la présence d'une embarcation au large de Hardelot. "
+)
+
+
+def test_a_count_waiting_for_its_place_is_not_the_next_alert_s_boat() -> None:
+    # the 14 were the first boat's people; the second alert is about another boat
+    assert [_read_as(i) for i in _read(_TWO_ALERTS)] == [
+        (EventType.RESCUE, "au large de Wimereux", 14),
+        (EventType.RESCUE, "au large de Hardelot", None),
+    ]
+
+
+def test_the_boat_just_told_of_contains_its_count() -> None:
+    text = _TWO_ALERTS + "Elle contient neuf exilés, tous ramenés à Boulogne-sur-Mer vers midi."
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.RESCUE, "au large de Wimereux", 14),
+        (EventType.RESCUE, "au large de Hardelot", 9),
+    ]
