@@ -1784,11 +1784,14 @@ def _uncounted_if_another(lede: tuple[_Event, ...], sentence: str) -> tuple[_Eve
 
     "… the 16 were brought to Boulogne. A second alert came at 7am. A boat
     was seen off Equihen": the boat off Equihen is the second one; the 16
-    were the first boat's people.
+    were the first boat's people. A count the turning sentence gives is the
+    second boat's ("In the second, 12 passengers. It is off Boulogne").
     """
     if _ANOTHER.search(sentence) is None:
         return lede
-    return tuple(replace(e, people=None, boats=None) for e in lede)
+    count = people_count(sentence)
+    own = count if count is not None and 2 <= count.value <= MAX_PEOPLE else None
+    return tuple(replace(e, people=own, boats=None) for e in lede)
 
 
 def _with_lede(event: _Event, lede: tuple[_Event, ...], another: bool = False) -> _Event:

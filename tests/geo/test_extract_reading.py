@@ -3050,3 +3050,14 @@ def test_the_boat_just_told_of_contains_its_count() -> None:
         (EventType.RESCUE, "au large de Wimereux", 14),
         (EventType.RESCUE, "au large de Hardelot", 9),
     ]
+
+
+def test_the_sentence_turning_to_the_second_boat_counts_it() -> None:
+    text = _TWO_ALERTS.replace(
+        "Une seconde alerte est lancée vers 8 heures.",
+        "Une seconde alerte est lancée vers 8 heures pour 11 personnes.",
+    )
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.RESCUE, "au large de Wimereux", 14),
+        (EventType.RESCUE, "au large de Hardelot", 11),
+    ]
