@@ -251,6 +251,14 @@ def test_an_earlier_rescue_told_with_already_is_its_own_of_no_known_day(text: st
     ]
 
 
+def test_the_first_boat_since_an_earlier_crossing_adds_no_incident_of_that_crossing() -> None:
+    text = (
+        "Fourteen people were brought ashore at Deal this morning. It was the first group to "
+        "land since 310 people came ashore at Dover on Friday."
+    )
+    assert [_read_as(i) for i in _read(text)] == [(EventType.ARRIVAL, "Deal", 14)]
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
