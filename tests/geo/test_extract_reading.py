@@ -259,6 +259,16 @@ def test_the_first_boat_since_an_earlier_crossing_adds_no_incident_of_that_cross
     assert [_read_as(i) for i in _read(text)] == [(EventType.ARRIVAL, "Deal", 14)]
 
 
+def test_where_people_meant_to_put_to_sea_is_no_launch() -> None:
+    text = (
+        "Mardi, 45 migrants ont été interpellés dans les dunes de Berck. Ils comptaient prendre "
+        "la mer depuis Wissant avant l'aube."
+    )
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.INTERCEPTION, "les dunes de Berck", 45)
+    ]
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
