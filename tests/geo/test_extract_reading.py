@@ -269,6 +269,14 @@ def test_where_people_meant_to_put_to_sea_is_no_launch() -> None:
     ]
 
 
+def test_crossing_attempts_said_to_grow_in_number_are_a_trend_not_a_launch() -> None:
+    text = (
+        "Des gilets de sauvetage ont été trouvés sur la plage de Wissant. Selon la mairie, les "
+        "tentatives de traversée depuis Wissant se multiplient depuis l'été."
+    )
+    assert EventType.LAUNCH not in [i.event_type for i in _read(text)]
+
+
 # -- dates relative to publication ----------------------------------------------------------
 
 
