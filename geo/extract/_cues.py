@@ -303,8 +303,7 @@ _STATISTICS = re.compile(
     r"|nine|ten)\s+(?:jours|days|nuits|nights|semaines|weeks)"
     r"|ces (?:deux |trois |quatre )?derni(?:ers|ères) (?:jours|nuits"
     r"|heures|semaines)|(?:at|over|during) the (?:bank holiday |easter |long )?weekend"
-    r"|(?:this|last) weekend|au cours du week-end|\bfirst\s+(?:[\w-]+\s+){0,3}?since"
-    r"|se multipli(?:ent|aient)|(?:are|were) (?:on the rise|multiplying)"
+    r"|(?:this|last) weekend|au cours du week-end"
     r"|(?:ce|le) week-end|cette semaine|la semaine dernière|successive days)(?!\w)|%"
     r"|\d[\d,.]*(?:\s+[\w'’-]+){1,5}\s+a (?:day|week|month|night)\b",
     _FLAGS,

@@ -251,14 +251,6 @@ def test_an_earlier_rescue_told_with_already_is_its_own_of_no_known_day(text: st
     ]
 
 
-def test_the_first_boat_since_an_earlier_crossing_adds_no_incident_of_that_crossing() -> None:
-    text = (
-        "Fourteen people were brought ashore at Deal this morning. It was the first group to "
-        "land since 310 people came ashore at Dover on Friday."
-    )
-    assert [_read_as(i) for i in _read(text)] == [(EventType.ARRIVAL, "Deal", 14)]
-
-
 def test_where_people_meant_to_put_to_sea_is_no_launch() -> None:
     text = (
         "Mardi, 45 migrants ont été interpellés dans les dunes de Berck. Ils comptaient prendre "
@@ -267,14 +259,6 @@ def test_where_people_meant_to_put_to_sea_is_no_launch() -> None:
     assert [_read_as(i) for i in _read(text)] == [
         (EventType.INTERCEPTION, "les dunes de Berck", 45)
     ]
-
-
-def test_crossing_attempts_said_to_grow_in_number_are_a_trend_not_a_launch() -> None:
-    text = (
-        "Des gilets de sauvetage ont été trouvés sur la plage de Wissant. Selon la mairie, les "
-        "tentatives de traversée depuis Wissant se multiplient depuis l'été."
-    )
-    assert EventType.LAUNCH not in [i.event_type for i in _read(text)]
 
 
 # -- dates relative to publication ----------------------------------------------------------
