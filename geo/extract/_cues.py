@@ -315,7 +315,6 @@ _POLICY = re.compile(
     r"|proposals?|proposed|deterrent|continues? to|continued to|continuing to|tend to|often"
     r"|usually|regularly|routinely|every (?:morning|night|day|week)|unless"
     r"|pourrait|pourraient|devrait|devraient|va|vont|projet|promet|s'engage|peut-être|perhaps"
-    r"|compt(?:e|ent|ait|aient)\s+(?:prendre|rejoindre|partir|traverser|gagner|tenter)"
     r"|maybe)\b",
     _FLAGS,
 )

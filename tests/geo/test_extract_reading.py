@@ -251,16 +251,6 @@ def test_an_earlier_rescue_told_with_already_is_its_own_of_no_known_day(text: st
     ]
 
 
-def test_where_people_meant_to_put_to_sea_is_no_launch() -> None:
-    text = (
-        "Mardi, 45 migrants ont été interpellés dans les dunes de Berck. Ils comptaient prendre "
-        "la mer depuis Wissant avant l'aube."
-    )
-    assert [_read_as(i) for i in _read(text)] == [
-        (EventType.INTERCEPTION, "les dunes de Berck", 45)
-    ]
-
-
 # -- dates relative to publication ----------------------------------------------------------
 
 
