@@ -1262,9 +1262,18 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
         count = people_count(sentence)
     else:
         return previous
-    if count is not None and not 2 <= count.value <= MAX_PEOPLE:
+    if count is None or not _party_size(count):
         return previous  # "one was taken to hospital": one of the party, not its count
-    return previous if count is None else replace(previous, people=count)
+    return replace(previous, people=count)
+
+
+def _party_size(count: Count) -> bool:
+    """Tell whether a count can be a boat's whole party: two or more, no more than MAX_PEOPLE.
+
+    One person is one of the party ("one was taken to hospital"); more than
+    MAX_PEOPLE is a total, not a boat.
+    """
+    return 2 <= count.value <= MAX_PEOPLE
 
 
 def _aboard_count(sentence: str, aboard: re.Match[str]) -> Count | None:
@@ -1531,7 +1540,7 @@ def _party_told(facts: _Facts, sentence: str, party: _Party | None, order: int) 
         return party
     else:
         count = people_count(sentence)
-    if count is None or not 2 <= count.value <= MAX_PEOPLE:
+    if count is None or not _party_size(count):
         return party
     if party is not None and party.split:
         return _Party(party.count, order, split=True)  # one more boat's share of the party
@@ -1790,7 +1799,7 @@ def _uncounted_if_another(lede: tuple[_Event, ...], sentence: str) -> tuple[_Eve
     if _ANOTHER.search(sentence) is None:
         return lede
     count = people_count(sentence)
-    own = count if count is not None and 2 <= count.value <= MAX_PEOPLE else None
+    own = count if count is not None and _party_size(count) else None
     return tuple(replace(e, people=own, boats=None) for e in lede)
 
 
@@ -2093,12 +2102,12 @@ def _launches_counted(found: list[_Found]) -> list[_Found]:
     told aside of a rescue ("boats that left A and B were rescued": several
     boats), nor where someone died (the rescued are not all who left).
     """
+    if any(f.event_type is EventType.DEATH for f in found):
+        return found
     for at, launch in enumerate(found):
         if launch.event_type is not EventType.LAUNCH or launch.people is not None:
             continue
-        if launch.basis in {"listed", "side"} or any(
-            f.event_type is EventType.DEATH for f in found
-        ):
+        if launch.basis in {"listed", "side"}:
             continue
         same = [f for f in found if _same_spot(f, launch)]
         launches = [f for f in same if f.event_type is EventType.LAUNCH]
