@@ -601,17 +601,19 @@ def _joins_name(gap: str) -> bool:
     return re.fullmatch(rf"\s*{_CONNECTOR}", gap) is not None and _IN_REGION.fullmatch(gap) is None
 
 
+_FEATURE_LINK = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+)"
+"""The words between a feature noun and its name ("la baie d'", "la pointe du", "la pointe aux")."""
 _FEATURE_BEFORE = re.compile(
     r"\b(?:baie|pointe|cap|phare|digue|chenal|estuaire|canal|anse|mont|parc|base\s+nautique"
-    r"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée|plage)\s+(?:de\s+la\s+"
-    r"|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+)?$",
+    rf"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée|plage)\s+"
+    rf"{_FEATURE_LINK}?$",
     re.IGNORECASE,
 )
 """A feature noun written in lower case before a name ("la baie d'Authie", "la pointe du
 Hourdel", "le cap d'Alprech"): with it, the name may be a feature the gazetteer knows."""
 _LOWER_FEATURE = re.compile(
-    r"\b(?i:baie|pointe|cap|dunes|plage)\s+(?i:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]"
-    r"|aux\s+)?(?P<name>[a-zß-öø-ÿ][\w’'-]*(?:\s+[a-zß-öø-ÿ][\w’'-]*){0,2})"
+    rf"\b(?i:baie|pointe|cap|dunes|plage)\s+(?i:{_FEATURE_LINK})?"
+    r"(?P<name>[a-zß-öø-ÿ][\w’'-]*(?:\s+[a-zß-öø-ÿ][\w’'-]*){0,2})"
 )
 """A feature named all in lower case ("la pointe aux oies", "la plage de la sirène"): a place
 when the whole of it, feature noun and all, is a gazetteer name."""
