@@ -346,13 +346,19 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     before the cue counts ("police would stop boats"): words after it say
     why or how ("rescued off Dover in a bid to reach England").
     """
-    clause = _DATED_LAST_YEAR.sub(lambda m: " " * len(m.group()), clause)
+    clause = _DATED_LAST_YEAR.sub(_blanked, clause)
+    clause = _FIRST_SINCE.sub(_blanked, clause)
     if _STATISTICS.search(clause) is not None:
         return True
     if is_tally(clause) and not _day_count(clause):
         return True
     policy = _POLICY.search(clause)
     return policy is not None and (cue_at is None or policy.start() < cue_at)
+
+
+def _blanked(match: re.Match[str]) -> str:
+    """Blank a span out of a clause, keeping every other word where it stands."""
+    return " " * len(match.group())
 
 
 _ON_LAND = re.compile(
@@ -596,6 +602,14 @@ _DATED_LAST_YEAR = re.compile(
     re.IGNORECASE,
 )
 """A day of last year ("on 23 November last year"): a date, not a yearly statistic."""
+_FIRST_SINCE = re.compile(
+    r"\b(?:the|its|le|la|sa)\s+(?:first|premier|première)\s+(?!time\b|fois\b)(?:[\w'’-]+\s+){0,5}?"
+    r"(?:since|depuis)\s+(?:(?:last|le|la|l['’])\s*)?[\w'’-]+(?:\s+(?:19|20)\d\d)?",
+    re.IGNORECASE,
+)
+"""A comparison set beside an event ("a man died off X, the first death since March"): it
+dates the record, not the event, which is still one event. "The first time since 2019 that …"
+compares a whole clause, a statistic, and is left to be one."""
 
 
 def _last_year(match: re.Match[str], clause: str) -> bool:
@@ -1062,6 +1076,7 @@ _DATE = factored(_DATE)
 _REPORTED = factored(_REPORTED)
 _LAST_YEAR = factored(_LAST_YEAR)
 _DATED_LAST_YEAR = factored(_DATED_LAST_YEAR)
+_FIRST_SINCE = factored(_FIRST_SINCE)
 _KIND_ABOUT = factored(_KIND_ABOUT)
 _PEOPLE = factored(_PEOPLE)
 _PEOPLE_FOLDED = without_case(_PEOPLE)

@@ -1726,6 +1726,24 @@ def test_a_total_since_a_weekday_is_a_statistic(text: str) -> None:
     assert _read(text) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Monday a woman died off Hardelot, the first death at sea since February.", "Hardelot"),
+        ("Lundi, une femme est morte au large d'Équihen, la première depuis le 2 février.", "Équihen"),
+    ],
+)
+def test_a_death_told_with_the_first_since_is_still_that_death(text: str, place: str) -> None:
+    death = _only(text)
+    assert death.event_type is EventType.DEATH and place in (death.place_name or "")
+    assert death.date == dt.date(2024, 3, 11)
+
+
+def test_the_first_time_since_a_year_that_a_total_crossed_is_a_statistic() -> None:
+    text = "It was the first time since 2022 that 900 people landed at Dover in a single day."
+    assert _read(text) == []
+
+
 def test_people_brought_to_the_port_of_a_french_scene_are_the_rescues() -> None:
     text = (
         "On Tuesday a dinghy got into difficulty off Calais. Six people were brought to the port."
