@@ -564,6 +564,8 @@ _PLACE_WORDS = frozenset(
         *("sands", "seafront", "shore", "cliffs", "cliff", "pier", "point", "cape", "plage"),
         *("baie", "cap", "pointe", "dunes", "area", "region", "coast", "coastline", "strand"),
         *("north", "south", "east", "west", "nord", "sud", "est", "ouest", "marsh", "level"),
+        *("nord-est", "nord-ouest", "sud-est", "sud-ouest", "north-east", "north-west"),
+        *("south-east", "south-west"),
         *("descenderie", "digue", "chemin", "rue", "route", "quai", "jetée", "anse", "falaise"),
         *("phare", "fort", "road", "street", "lane", "promenade", "esplanade", "hoe", "warren"),
     }
@@ -634,9 +636,16 @@ _DATELINE_AFTER = re.compile(
 anything happened."""
 
 
+_COMPASS_OF = re.compile(rf"(?:{_DIRECTION})\s*(?:of|de|du|des|d['’])\s*\S", re.IGNORECASE)
+"""A bearing written with a capital ("à l'Ouest de Boulogne"): the lead of the name after it,
+not the start of a longer name."""
+
+
 def _mention(clause: str, start: int, end: int) -> Mention | None:
     """Describe the name at ``clause[start:end]`` with its lead-in and feature, if it is known."""
     if clause[start:end].rsplit(maxsplit=1)[-1].lower() in _ORGANISATION_WORDS:
+        return None
+    if _COMPASS_OF.match(clause, start, end):
         return None
     if _DATELINE_BEFORE.fullmatch(clause, 0, start) and _DATELINE_AFTER.match(clause, end):
         return None

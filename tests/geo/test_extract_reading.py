@@ -453,6 +453,14 @@ def test_a_place_22_km_out_keeps_the_named_place_as_reference_with_the_offset_as
     assert incident.uncertainty_m is not None and incident.uncertainty_m >= 22_000
 
 
+@pytest.mark.parametrize("bearing", ["à l'Ouest de", "à l’Ouest de", "au Nord-Est de"])
+def test_a_bearing_written_with_a_capital_is_still_a_bearing(bearing: str) -> None:
+    incident = _only(f"Mardi, 12 migrants ont été secourus à 9 km {bearing} Boulogne-sur-Mer.")
+    plain = _only("Mardi, 12 migrants ont été secourus à Boulogne-sur-Mer.")
+    assert (incident.lon, incident.lat) == (plain.lon, plain.lat)
+    assert incident.uncertainty_m is not None and incident.uncertainty_m >= 9_000
+
+
 # -- confidence and review ------------------------------------------------------------------
 
 
