@@ -268,7 +268,8 @@ _DIRECTION = (
 # coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne").
 # Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
 # "a helicopter from Lydd"; nor is a ship one was taken aboard ("hélitreuillé à bord du Flamant"),
-# nor where people were questioned or cared for afterwards ("pour les entendre à Coquelles").
+# nor where people were questioned or cared for afterwards ("pour les entendre à Coquelles"),
+# nor where a correspondent reports from ("our correspondent reports from Dover after …").
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -287,6 +288,7 @@ _ORGANISATION_LEAD = (
     r"(?:\s+the\s+(?:nearby\s+)?(?:town|city|port|village)\s+of)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
+    r"|(?:reports|reporting)\s+(?:live\s+)?from"
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
     r"|canots?(?:\s+de\s+sauvetage)?|cutters?)(?:\s+(?:were|was|had\s+been|ont\s+été"
     r"|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
@@ -319,7 +321,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ("landing", _LANDING_LEAD),
         (
             "distance",
-            rf"(?P<dist>{_DISTANCE})\s+(?:off|out from|away from|from|au large de|au large d['’]"
+            rf"(?P<dist>{_DISTANCE})\s+(?:off|out from|away from|(?:along|down|up) the coast from"
+            r"|from|au large de|au large d['’]"
             r"|au large du|de|du|des|d['’])\s*(?:(?:the\s+)?(?:coast|coastline|shore|beach|port"
             r"|harbour)\s+(?:of|at|near)\s+|(?:la\s+)?(?:côtes?|port|plages?)(?:\s+(?:britannique"
             rf"|français|anglais|belge)e?s?)?\s+(?:de\s+|d['’]|du\s+))?{_ARTICLE}",

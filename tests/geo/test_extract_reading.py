@@ -461,6 +461,33 @@ def test_a_bearing_written_with_a_capital_is_still_a_bearing(bearing: str) -> No
     assert incident.uncertainty_m is not None and incident.uncertainty_m >= 9_000
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The dinghy came ashore on Dungeness Beach, about 30 miles along the coast from the "
+            "port of Dover.",
+            "Dungeness",
+        ),
+        ("On Sunday a boat landed at Camber Sands, 20 miles down the coast from Dover.", "Camber"),
+    ],
+)
+def test_a_place_told_by_its_distance_along_the_coast_from_a_port_is_the_first(
+    text: str, place: str
+) -> None:
+    arrival = _only(text)
+    assert arrival.event_type is EventType.ARRIVAL and place in (arrival.place_name or "")
+
+
+def test_where_a_correspondent_reports_from_is_no_place_of_the_event() -> None:
+    text = (
+        "Our correspondent reports from Dover after six people died trying to cross the Channel "
+        "from France on Sunday."
+    )
+    death = _only(text)
+    assert (death.event_type, death.place_name, death.country) == (EventType.DEATH, "France", "FR")
+
+
 # -- confidence and review ------------------------------------------------------------------
 
 
