@@ -281,6 +281,15 @@ BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
 
 # -- statistics and policy ------------------------------------------------------------
 
+_SPAN_OPENING = (
+    r"(?:en|in|within|over|sur|during)\s+(?:just\s+|only\s+|seulement\s+|à peine\s+)?"
+    r"(?:moins de\s+|less than\s+|the (?:past|last)\s+|l'espace\s+de\s+)?"
+)
+"""What opens a span of time a count is spread over: "in", "over the past", "en l'espace de"."""
+_FEW = r"deux|trois|quatre|cinq|two|three|four|five|\d+"
+"""Spans of two to five (or a figure): of hours too ("in three hours") they are a period."""
+_SEVERAL = r"six|sept|huit|neuf|dix|seven|eight|nine|ten"
+"""Spans of six to ten: of days, nights or weeks only (a rescue "after six hours" is one event)."""
 _STATISTICS = re.compile(
     r"\b(?:(?:this|last|next|the|a|per|each|every|that) year|year-on-year|year to date|so far"
     r"|this year's|last year's|(?:in|en) (?:19|20)\d\d\b|between (?:19|20)\d\d and"
@@ -296,13 +305,11 @@ _STATISTICS = re.compile(
     r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
     r"|(?:this|last|past) week|statistics|cette année|l'an dernier|l'année dernière"
     r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)"
-    r"|(?:en|in|within|over|sur|during)\s+(?:just\s+|only\s+|seulement\s+|à peine\s+)?"
-    r"(?:moins de\s+|less than\s+|the (?:past|last)\s+|l'espace\s+de\s+)?"
-    r"(?:deux|trois|quatre|cinq|two|three|four|five|\d+)\s+(?:jours|heures|days|hours"
-    r"|nuits|nights|semaines|weeks)|(?:en|in|over|sur)\s+(?:six|sept|huit|neuf|dix|seven|eight"
-    r"|nine|ten)\s+(?:jours|days|nuits|nights|semaines|weeks)"
-    r"|ces (?:deux |trois |quatre )?derni(?:ers|ères) (?:jours|nuits"
-    r"|heures|semaines)|(?:at|over|during) the (?:bank holiday |easter |long )?weekend"
+    rf"|{_SPAN_OPENING}(?:{_FEW})\s+(?:jours|heures|days|hours|nuits|nights|semaines|weeks)"
+    rf"|{_SPAN_OPENING}(?:{_SEVERAL})\s+(?:jours|days|nuits|nights|semaines|weeks)"
+    rf"|ces (?:(?:{_FEW}|{_SEVERAL}) )?derni(?:ers|ères) (?:jours|nuits|heures|semaines)"
+    rf"|(?:les|des) (?:{_FEW}|{_SEVERAL}) derni(?:ers|ères) (?:jours|nuits|semaines)"
+    r"|(?:at|over|during) the (?:bank holiday |easter |long )?weekend"
     r"|(?:this|last) weekend|au cours du week-end"
     r"|(?:ce|le) week-end|cette semaine|la semaine dernière|successive days)(?!\w)|%"
     r"|\d[\d,.]*(?:\s+[\w'’-]+){1,5}\s+a (?:day|week|month|night)\b",

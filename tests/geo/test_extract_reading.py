@@ -2745,11 +2745,26 @@ def test_a_name_joined_by_aux_is_the_place_and_what_follows_only_says_where_it_l
     [
         "Some 930 people have come ashore at Folkestone over nine days.",
         "Quelque 930 personnes ont débarqué à Folkestone en huit jours.",
+        "Some 930 people have come ashore at Folkestone over the past seven days.",
+        "About 930 people landed at Folkestone in the last eight days, officials said.",
+        "Quelque 930 personnes ont débarqué à Folkestone au cours des sept derniers jours.",
     ],
 )
 def test_a_count_over_six_to_ten_days_is_a_statistic_not_an_incident(tally: str) -> None:
     text = f"On Tuesday a dinghy with 14 people came ashore at Folkestone. {tally}"
     assert _kinds(_read(text)) == [("arrival", "Folkestone", 14)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday 40 people were rescued off Wimereux after drifting for eight days.",
+        "Mardi, 40 exilés ont été secourus au large de Wimereux ; certains attendaient depuis "
+        "huit jours dans un camp de Calais.",
+    ],
+)
+def test_days_that_are_not_the_span_of_a_count_leave_the_incident(text: str) -> None:
+    _only_rescue(text, "Wimereux", 40)
 
 
 def test_a_french_count_for_a_whole_year_is_a_statistic_not_an_incident() -> None:
