@@ -1765,7 +1765,10 @@ def test_a_total_since_a_weekday_is_a_statistic(text: str) -> None:
     ("text", "place"),
     [
         ("On Monday a woman died off Hardelot, the first death at sea since February.", "Hardelot"),
-        ("Lundi, une femme est morte au large d'Équihen, la première depuis le 2 février.", "Équihen"),
+        (
+            "Lundi, une femme est morte au large d'Équihen, la première depuis le 2 février.",
+            "Équihen",
+        ),
     ],
 )
 def test_a_death_told_with_the_first_since_is_still_that_death(text: str, place: str) -> None:
