@@ -850,7 +850,7 @@ _PEOPLE_NOUN = (
     r"|minors|survivors|castaways|individuals|occupants|exiles|victims|personnes|exilés|passagers"
     r"|naufragés|hommes|femmes|enfants|mineurs|majeurs|adultes|survivants|occupants|victimes|migrant"
     r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
-    r"|toddlers|boy|girl|baby"
+    r"|toddlers|boy|girl|baby|corps"
     r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins)"
 )
 _NOT_BETWEEN = (

@@ -1638,12 +1638,14 @@ _ANOTHER = re.compile(
     r"|une seconde|une? troisième)\s+(?:[\w-]+\s+){0,2}?(?:groups?|boats?|dinghy|dinghies"
     r"|vessels?|craft|people|migrants|men|groupes?|embarcations?|bateaux?|canots?|personnes"
     r"|exilés|alerts?|alertes?)\b|\b\d+\s+(?:others|autres\s+(?:personnes|migrants|exilés))\b"
+    r"|\b(?:another|a further|un autre)\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|corps)\b"
     r"|\b(?:dans|in)\s+(?:la|le|the)\s+(?:deuxième|seconde?|troisième|third)\s*,",
     re.IGNORECASE,
 )
 """A group the sentence sets apart from one told before ("another boat", "a further 12 people",
-"24 autres personnes", "a second alert", "dans la seconde, …"): a second incident when the counts
-differ, however little; a count waiting from the sentence before is not its own."""
+"24 autres personnes", "a second alert", "dans la seconde, …", "another body"): a second incident
+when the counts differ, however little; a count waiting from the sentence before is not its own.
+"A second body" is not here: after "two bodies" it is the second of them."""
 
 
 def _fitting(event: _Event, place: Place | None) -> Place | None:
@@ -1981,9 +1983,26 @@ def _agree(first: _Found, second: _Found) -> bool:
         return False
     return (
         _same_kind(first, second)
-        and not _counts_conflict(first.people, second.people)
+        and (not _counts_conflict(first.people, second.people) or _one_of_the_dead(first, second))
         and not _counts_conflict(first.boats, second.boats)
         and _places_agree(first.place, second.place)
+    )
+
+
+def _one_of_the_dead(first: _Found, second: _Found) -> bool:
+    """Tell whether a death of one person is one of the dead a report counted before.
+
+    "Two bodies were found at A on Sunday … the body of a man was found on
+    the beach at A": a report tells its dead one by one after counting them.
+    ("Another body" is set apart before counts are compared: see _ANOTHER.)
+    """
+    earlier, later = sorted((first, second), key=lambda found: found.order)
+    if {earlier.event_type, later.event_type} != {EventType.DEATH}:
+        return False
+    return (
+        earlier.people is not None
+        and earlier.people.value > 1
+        and later.people == Count(1, CountKind.EXACT)
     )
 
 
@@ -2048,6 +2067,13 @@ def _better_count(first: Count | None, second: Count | None) -> Count | None:
     return second if _COUNT_PREFERENCE[second.kind] < _COUNT_PREFERENCE[first.kind] else first
 
 
+def _merged_count(kept: _Found, other: _Found) -> Count | None:
+    """Return the count of two merged candidates: all the dead, else the more precise count."""
+    if _one_of_the_dead(kept, other):
+        return max((kept.people, other.people), key=lambda count: count.value if count else 0)
+    return _better_count(kept.people, other.people)
+
+
 def _absorb(kept: _Found, other: _Found) -> _Found:
     """Merge ``other`` into ``kept``: the finer place is kept's, missing values are filled.
 
@@ -2063,7 +2089,7 @@ def _absorb(kept: _Found, other: _Found) -> _Found:
         event_type=other.event_type if traces else kept.event_type,
         date=kept.date if kept.dated or (kept.date and not other.dated) else other.date,
         dated=kept.dated or other.dated,
-        people=kept.people if shared else _better_count(kept.people, other.people),
+        people=kept.people if shared else _merged_count(kept, other),
         boats=kept.boats if shared else _better_count(kept.boats, other.boats),
         order=min(kept.order, other.order),
     )

@@ -371,6 +371,41 @@ def test_counts_as_reports_write_them(text: str, people: int | None) -> None:
     assert _only(text).people == people
 
 
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Trois corps ont été retrouvés lundi sur la plage de Wissant.", 3),
+        ("Lundi, deux corps ont été découverts sur la plage d'Hardelot.", 2),
+        ("Le corps d'un homme a été retrouvé lundi sur la plage de Wissant.", 1),
+    ],
+)
+def test_bodies_counted_in_french_are_the_dead(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Deux corps ont été découverts lundi sur la plage de Wissant. Le corps d'un homme a été "
+        "retrouvé vers 9 heures sur la plage de Wissant, puis un second deux heures plus tard.",
+        "Two bodies were found on the beach at Hardelot on Monday. The body of a man was found "
+        "on the beach at Hardelot at 9am.",
+    ],
+)
+def test_the_dead_told_one_by_one_after_their_count_are_that_count(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, 2)
+
+
+def test_another_body_found_after_a_count_of_the_dead_is_another_death() -> None:
+    text = (
+        "Two bodies were found on the beach at Hardelot on Monday. Another body was found "
+        "on the beach at Hardelot later on Monday."
+    )
+    assert sorted(i.people or 0 for i in _read(text)) == [1, 2]
+
+
 def test_a_launch_takes_the_count_of_the_one_boat_stopped_off_the_same_place() -> None:
     incidents = _read(
         "Lundi matin, un canot pneumatique a pris la mer à Wissant. Dans la matinée, une "
