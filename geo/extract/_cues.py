@@ -625,11 +625,13 @@ def _last_year(match: re.Match[str], clause: str) -> bool:
     return bool(yearless) and _LAST_YEAR.match(clause, match.end()) is not None
 
 
-def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | None:
-    """Turn one match of the date pattern into a day."""
+def _resolve_date(
+    match: re.Match[str], published: dt.date | None, near: dt.date | None = None
+) -> dt.date | None:
+    """Turn one match of the date pattern into a day (``near``: see :func:`_by_weekday`)."""
     groups = match.groupdict()
     if groups["nightd"]:
-        return _night_day(match, published)
+        return _night_day(match, published, near)
     if groups["iso"]:
         return _safe_date(*(int(part) for part in groups["iso"].split("-")))
     if groups["ny"]:
@@ -638,7 +640,7 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
         if groups[day]:
             return _day_month(
                 int(groups[day]), MONTHS[groups[month].lower()], groups[year], published
-            ) or _by_weekday(int(groups[day]), MONTHS[groups[month].lower()], groups[weekday])
+            ) or _by_weekday(int(groups[day]), MONTHS[groups[month].lower()], groups[weekday], near)
     if published is None:
         return None
     if groups["today"] or groups["lastnight"]:
@@ -656,10 +658,14 @@ def _resolve_date(match: re.Match[str], published: dt.date | None) -> dt.date | 
     return None  # a night named by neither its day nor its date ("la nuit du 14 à"): no day
 
 
-def _night_day(match: re.Match[str], published: dt.date | None) -> dt.date | None:
+def _night_day(
+    match: re.Match[str], published: dt.date | None, near: dt.date | None = None
+) -> dt.date | None:
     """Resolve "la nuit du 16 au 17 juillet" (or "du jeudi 16 au vendredi 17") to the 17th.
 
     The month is the one written after either day, else the publication's.
+    Without a year or a publication date, the weekday of the second day
+    tells the year, as it does for "dimanche 18 octobre" alone.
     """
     month_name = match["nightm"] or _MONTH_IN.search(match.group())
     if isinstance(month_name, re.Match):
@@ -671,39 +677,63 @@ def _night_day(match: re.Match[str], published: dt.date | None) -> dt.date | Non
         month = published.month if day <= published.day else (published.month - 2) % 12 + 1
     else:
         month = MONTHS[month_name.lower()]
-    return _day_month(day, month, match["nighty"], published)
+    return _day_month(day, month, match["nighty"], published) or _by_weekday(
+        day, month, match["night"], near
+    )
 
 
 LATEST_YEAR = dt.date.today().year
 """The latest year a weekday may place a day and month in (reports are not from the future)."""
+_WEEKDAY_CYCLE_YEARS = 6
+"""Within twice this many years a day and month fall on each weekday at least once."""
 
 
-def _by_weekday(day: int, month: int, weekday: str | None) -> dt.date | None:
-    """Return the latest day and month, in a year up to LATEST_YEAR, that falls on the weekday.
+def _by_weekday(
+    day: int, month: int, weekday: str | None, near: dt.date | None = None
+) -> dt.date | None:
+    """Return the day and month, in a year up to LATEST_YEAR, that falls on the weekday.
 
     "mercredi 30 octobre" with no year and no publication date is the latest
-    Wednesday 30 October; a day and month without a weekday stays unknown.
+    Wednesday 30 October, or the one nearest ``near`` when the report writes
+    a full date elsewhere ("… le 31 juillet 2020": the Wednesday 30 October
+    of that time, not of years later); a day and month without a weekday
+    stays unknown.
     """
     if weekday is None:
         return None
     wanted = WEEKDAYS[weekday.lower()]
-    for year in range(LATEST_YEAR, LATEST_YEAR - 12, -1):
-        day_of = _safe_date(year, month, day)
-        if day_of is not None and day_of.weekday() == wanted:
-            return day_of
-    return None
+    latest = LATEST_YEAR if near is None else min(LATEST_YEAR, near.year + _WEEKDAY_CYCLE_YEARS)
+    days = (
+        _safe_date(year, month, day)
+        for year in range(latest, latest - 2 * _WEEKDAY_CYCLE_YEARS, -1)
+    )
+    fitting = [d for d in days if d is not None and d.weekday() == wanted]
+    if not fitting:
+        return None
+    return fitting[0] if near is None else min(fitting, key=lambda d: abs(d - near))
 
 
 def anchor_date(text: str) -> dt.date | None:
     """Return the latest full date a text states, to read its relative dates by when unpublished.
 
     A report without a publication date that says "le vendredi 26 avril 2024"
-    (or "mercredi 30 octobre", the year from the weekday) somewhere is read as
-    of that day: its "mardi" is the Tuesday before. Without such a date, its
-    relative dates stay unknown.
+    (or "mercredi 30 octobre", the year from the weekday, the one nearest the
+    dates written with their year) somewhere is read as of that day: its
+    "mardi" is the Tuesday before. Without such a date, its relative dates
+    stay unknown.
     """
-    found = (_resolve_date(match, None) for match in _DATE.finditer(text))
+    matches = list(_DATE.finditer(text))
+    written = max(
+        (day for m in matches if _year_written(m) and (day := _resolve_date(m, None))),
+        default=None,
+    )
+    found = (_resolve_date(match, None, written) for match in matches)
     return max((day for day in found if day is not None), default=None)
+
+
+def _year_written(match: re.Match[str]) -> bool:
+    """Tell whether a date match writes its year ("31 juillet 2020", "2020-07-31")."""
+    return any(match[name] for name in ("iso", "ny", "y1", "y2", "nighty"))
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

@@ -308,6 +308,33 @@ def test_dates_resolve_against_the_publication_day(text: str, day: int) -> None:
     assert _only(text).date == dt.date(2024, 3, day)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dans la nuit de samedi 17 octobre à dimanche 18 octobre, 40 exilés ont été interceptés "
+        "sur la plage de Wissant. Du 1er janvier au 31 juillet 2020, 4 000 exilés ont tenté la "
+        "traversée.",
+        "On the night of Saturday 17 October to Sunday 18 October, 40 people were stopped on the "
+        "beach at Wissant. Between 1 January and 31 July 2020, 4,000 people tried to cross.",
+        "Le dimanche 18 octobre, 40 exilés ont été interceptés sur la plage de Wissant. Du 1er "
+        "janvier au 31 juillet 2020, 4 000 exilés ont tenté la traversée.",
+    ],
+)
+def test_without_a_publication_day_the_weekday_gives_the_year_nearest_the_dates_written(
+    text: str,
+) -> None:
+    # Sunday 18 October: 2020 beside a date of 2020, not a later year that also fits
+    assert _only(text, published=None).date == dt.date(2020, 10, 18)
+
+
+def test_a_publication_day_still_dates_a_day_and_month_with_its_weekday() -> None:
+    text = (
+        "Dans la nuit de samedi 17 octobre à dimanche 18 octobre, 40 exilés ont été interceptés "
+        "sur la plage de Wissant."
+    )
+    assert _only(text, published=dt.date(2015, 10, 20)).date == dt.date(2015, 10, 18)
+
+
 def test_a_night_cut_off_before_its_day_gives_no_date_and_no_error() -> None:
     # "la nuit du samedi 9 à" followed by neither a day nor a date: the report's day stands
     incident = _only("Dans la nuit du samedi 9 à, 30 migrants ont été secourus au large de Calais.")
