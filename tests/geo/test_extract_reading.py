@@ -787,6 +787,9 @@ def test_a_boat_spotted_in_the_french_present_tense_is_a_sighting() -> None:
         ("Mardi, les gendarmes interpellent 30 migrants sur la plage de Wissant.", "interception"),
         ("Mardi, la SNSM secourt 25 naufragés au large de Berck.", "rescue"),
         ("Mardi, un patrouilleur récupère 40 personnes au large de Calais.", "rescue"),
+        ("Mardi à l'aube, un canot avec 45 exilés prend la mer depuis Wissant.", "launch"),
+        ("Vers 4 heures, deux bateaux prennent la mer à Équihen-Plage.", "launch"),
+        ("La SNSM prend la mer pour secourir 40 personnes au large de Berck.", "rescue"),
     ],
 )
 def test_french_narrative_present_tense_cues(text: str, event_type: str) -> None:
