@@ -356,7 +356,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "near",
             r"(?:near|nearby|close to|outside|just outside|around|not far from|in the area of"
-            r"|the outskirts of|près de|près d['’]|aux environs de|à proximité de|non loin de)\s*"
+            r"|the outskirts of|près(?:\s+de|\s+d['’])?|aux environs de|à proximité de"
+            r"|non loin de)\s*"
             rf"(?:the (?:town|village|port|resort|city) of\s+)?{_ARTICLE}",
         ),
         (
@@ -743,7 +744,7 @@ _LEAD_LAST_WORDS = frozenset(
         *("for", "into", "reach", "reached", "reaching", "reaches", "heading", "headed", "via"),
         *("through", "across", "cross", "crossed", "crossing", "crosses", "de", "du", "des", "à"),
         *("au", "aux", "en", "dans", "sur", "depuis", "vers", "pour", "outside", "around"),
-        *("large", "traverser", "traversé", "traversée", "by", "left"),
+        *("large", "traverser", "traversé", "traversée", "by", "left", "près"),
     }
 )
 _LAST_WORD = re.compile(r"(?:^|\s)(\S*?(?:[dl]['’])?)\s*$")

@@ -622,6 +622,30 @@ def test_a_single_person_and_a_count_before_its_verb(text: str, people: int) -> 
     assert [i.people for i in found] == [people]
 
 
+@pytest.mark.parametrize(
+    ("text", "place", "precision"),
+    [
+        ("Mardi, 30 exilés ont été secourus près Wissant.", "près Wissant", LocationPrecision.AREA),
+        (
+            "Mardi, 30 exilés ont été secourus près de Wissant.",
+            "près de Wissant",
+            LocationPrecision.AREA,
+        ),
+        (
+            "Mardi, 30 exilés ont été secourus tout près, à Wissant.",
+            "Wissant",
+            LocationPrecision.LOCALITY,
+        ),
+    ],
+)
+def test_pres_without_de_still_says_near(
+    text: str, place: str, precision: LocationPrecision
+) -> None:
+    # some reports drop the "de": the place is near the town all the same, not in it
+    incident = _only(text)
+    assert (incident.place_name, incident.location_precision) == (place, precision)
+
+
 def test_a_place_apposed_to_say_where_the_first_lies_is_not_the_incident_place() -> None:
     assert _only("On Tuesday a dinghy landed at Kingsdown, north east of Dover.").place_name == (
         "Kingsdown"
