@@ -169,6 +169,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"\b(?:(?:arrived|arrive|arrives|arriving)(?!\s+(?:sur (?:place|les lieux|zone)"
         r"|on (?:the )?scene|at the scene))|arrival of|newly arrived|made it (?:to|into|across)"
         r"|(?:entered|sailed into|steered into) (?:the )?(?:port|harbour|harbor|marina)\b"
+        rf"|{_BOAT}\s+(?:[\w-]+\s+){{0,5}}?reached"
+        r"(?=\s+(?-i:[A-Z])(?!\w*\s+waters)|\s+the\s+(?:beach|shore))"
         r"|reached (?:the uk|britain|england|the english coast|the kent coast|uk shores"
         r"|british shores|dover|the shore|land|the coast)|landed|c(?:ame|oming|omes?) ashore"
         r"|(?:made|make|makes|making) landfall"

@@ -484,6 +484,39 @@ def test_types_as_a_reader_reads_them(text: str, event_type: EventType) -> None:
     assert _only(text).event_type is event_type
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Sunday a second dinghy reached St Margaret's Bay, Kent.", "St Margaret's Bay"),
+        ("A boat carrying 30 people finally reached Deal on Monday.", "Deal"),
+        ("The inflatable reached the beach at Dymchurch at dawn.", "the beach at Dymchurch"),
+    ],
+)
+def test_a_boat_that_reached_a_place_in_england_arrived_there(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.ARRIVAL, place)
+
+
+def test_a_second_boat_that_reached_another_place_is_a_second_arrival_with_its_own_count() -> None:
+    text = "On Sunday migrants landed at Dover. A second boat with 30 people aboard reached Deal."
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.ARRIVAL, "Dover", None),
+        (EventType.ARRIVAL, "Deal", 30),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday the dinghy had reached the middle of the Channel off Dover.",
+        "On Sunday the dinghy reached French waters off Calais.",
+        "The number of boats reached a new high on Sunday, Dover officials said.",
+    ],
+)
+def test_a_boat_that_reached_the_sea_or_a_number_arrived_nowhere(text: str) -> None:
+    assert all(i.event_type is not EventType.ARRIVAL for i in _read(text))
+
+
 # -- precision ------------------------------------------------------------------------------
 
 
@@ -1081,7 +1114,8 @@ def test_a_party_already_placed_lends_its_count_to_no_later_event() -> None:
         ),
         # a boat at another place, or other people, are not the party just told of
         (
-            "On Sunday migrants landed at Dover. A second boat with 30 people aboard reached Deal.",
+            "On Sunday migrants landed at Dover. A second boat with 30 people aboard was making "
+            "for Deal.",
             None,
         ),
         ("On Sunday migrants landed at Dover. Crews said 14 other people were on board.", None),
