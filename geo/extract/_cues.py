@@ -891,11 +891,12 @@ _NOT_BETWEEN = (
     r"|bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|de|des|du|et|sur|dans|à|au"
     r"|tentatives?|attempts?|traversées?|crossings?|opérations?|operations?|départs?"
     r"|departures?|arrivées?|arrivals?|interventions?|nombres?|numbers?|dizaines?|douzaines?"
-    r"|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?)\b)"
+    r"|quinzaines?|vingtaines?|trentaines?|quarantaines?|cinquantaines?|soixantaines?|centaines?"
+    r"|\d+)\b)"
 )
 """Words that never stand between a number and its people noun: in "une embarcation de
 migrants", "a group of men" or "une tentative de migrants" the number counts the boat, the
-group or the attempt, not the people."""
+group or the attempt, not the people; in "Utopia 56 said 30 people" the people are the 30."""
 _PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
 _PEOPLE = re.compile(
     rf"\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"

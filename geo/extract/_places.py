@@ -391,7 +391,8 @@ _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
     r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
     r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|lifeboats?|coastguard|police|hospital|crown court"
-    r"|magistrates|council|port authority|harbour board|MRCC|Border Force|nationale?s?|rouge))\b",
+    r"|magistrates|council|port authority|harbour board|MRCC|Border Force|nationale?s?|rouge"
+    r"|charit(?:y|ies)|aid (?:groups?|workers?)|volunteers|prosecutors?|mayor|MP))\b",
     re.IGNORECASE,
 )
 _FEATURE_KIND = {

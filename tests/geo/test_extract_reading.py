@@ -120,6 +120,25 @@ def test_a_boat_an_office_or_where_people_were_taken_afterwards_is_no_place(
     assert all(name not in (incident.place_name or "") for incident in _read(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "On Sunday a Calais charity said 50 migrants were stopped by police as they tried to "
+            "leave the French coast.",
+            "Calais",
+        ),
+        (
+            "Folkestone MP John Doe said 50 migrants were stopped by police on Sunday as they "
+            "tried to leave the French coast.",
+            "Folkestone",
+        ),
+    ],
+)
+def test_a_town_naming_a_charity_or_an_mp_is_not_a_place_of_the_event(text: str, town: str) -> None:
+    assert all(town not in (incident.place_name or "") for incident in _read(text))
+
+
 def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing() -> None:
     incident = _only(
         "Border Force intercepted 30 people in the Channel and brought them ashore at Dover."
@@ -431,6 +450,17 @@ def test_another_body_found_after_a_count_of_the_dead_is_another_death() -> None
         "on the beach at Hardelot later on Monday."
     )
     assert sorted(i.people or 0 for i in _read(text)) == [1, 2]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Refuge 24 said 30 people were rescued off Gravelines on Sunday.",
+        "Le collectif Abri 59 indique que 30 personnes ont été secourues à Gravelines dimanche.",
+    ],
+)
+def test_a_number_in_a_name_before_the_count_is_not_the_count(text: str) -> None:
+    assert _only(text).people == 30
 
 
 def test_a_launch_takes_the_count_of_the_one_boat_stopped_off_the_same_place() -> None:
