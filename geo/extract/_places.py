@@ -285,7 +285,7 @@ _ORGANISATION_LEAD = (
     r"(?:\s+de\s+sauvetage)?(?:\s+(?:adjointe?|générale?|régionale?|maritimes?|médicale?"
     r"|de\s+coordination|de\s+la\s+République))*"
     r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
-    r"(?:\s+the\s+(?:nearby\s+)?(?:town|city|port|village)\s+of)?"
+    r"(?:\s+the\s+(?:[\w-]+\s+){0,3}?(?:town|city|port|village)\s+of)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
@@ -350,7 +350,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "beach",
             r"(?:beach|beaches|shore|sands|seafront|coast|coastline|dunes|plage|plages|côte)\s+"
-            rf"(?:at|in|of|near|outside|by|de|d['’]|du|des)\s*{_ARTICLE}",
+            r"(?:at|in|of|near|outside|by|de|d['’]|du|des)\s*"
+            rf"(?:(?:la\s+)?(?:commune|ville|station)\s+(?:de\s+|d['’]))?{_ARTICLE}",
         ),
         ("port", rf"(?:port|harbour|harbor|marina|docks?)\s+(?:of|at|de|d['’]|du)\s*{_ARTICLE}"),
         (
@@ -390,7 +391,7 @@ _LIST_WINDOW = 200
 _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
     r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
-    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|lifeboats?|coastguard|police|hospital|crown court"
+    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|(?:[\w-]+\s+)?lifeboats?|coastguard|police|hospital|crown court"
     r"|magistrates|council|port authority|harbour board|MRCC|Border Force|nationale?s?|rouge"
     r"|charit(?:y|ies)|aid (?:groups?|workers?)|volunteers|prosecutors?|mayor|MP))\b",
     re.IGNORECASE,

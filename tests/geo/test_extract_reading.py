@@ -139,6 +139,37 @@ def test_a_town_naming_a_charity_or_an_mp_is_not_a_place_of_the_event(text: str,
     assert all(town not in (incident.place_name or "") for incident in _read(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        (
+            "Two men died on Sunday, according to the prosecutor for the northern French port "
+            "city of Dunkirk.",
+            "Dunkirk",
+        ),
+        (
+            "Ramsgate all-weather lifeboat and Margate inshore lifeboat were sent on Sunday to a "
+            "dinghy in the Channel where 60 people were rescued.",
+            "Margate",
+        ),
+    ],
+)
+def test_an_office_or_a_lifeboat_named_by_its_town_with_words_between_is_not_a_place(
+    text: str, town: str
+) -> None:
+    assert all(town not in (incident.place_name or "") for incident in _read(text))
+
+
+def test_a_beach_of_the_commune_of_a_town_is_that_town_s_beach() -> None:
+    text = "Lundi, un corps a été découvert sur une plage de la commune de Dannes."
+    body, beach = _only(text), _only("Lundi, un corps a été découvert sur une plage de Dannes.")
+    assert (body.lon, body.lat, body.location_precision) == (
+        beach.lon,
+        beach.lat,
+        LocationPrecision.SITE,
+    )
+
+
 def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing() -> None:
     incident = _only(
         "Border Force intercepted 30 people in the Channel and brought them ashore at Dover."
