@@ -259,8 +259,9 @@ def event_cue(clause: str) -> Cue | None:
         return None
     for kind, pattern in EVENT_CUES.items():
         match = pattern.search(clause)
-        while match is not None and _INTENDED.search(
-            clause, max(0, match.start() - 40), match.start()
+        while match is not None and (
+            _INTENDED.search(clause, max(0, match.start() - 40), match.start())
+            or (kind is EventType.ARRIVAL and _unrealised(clause, match))
         ):
             match = pattern.search(clause, match.end())
         if match is not None:
@@ -278,6 +279,31 @@ _INTENDED = re.compile(
 """What makes the verb after it an intention, not an event: "about to launch", "tentaient de
 prendre la mer" (the stop or the rescue that follows is the event). A noun after it is what
 the sentence is about, not a purpose: "alerté pour une embarcation en panne"."""
+
+
+_NOT_REALISED = (
+    r"\b(?:never|almost|nearly|all but|failed to|unable to|did not|didn['’]t|had not|hadn['’]t"
+    r"|could not|couldn['’]t|n['’](?:a|ont|avait|avaient)\s+(?:jamais|pas)"
+    r"|(?:a|ont|avait|avaient)\s+(?:failli|presque))\s+"
+)
+_NOT_BEFORE = re.compile(_NOT_REALISED + r"(?:(?!\d)[\w'’-]+\s+)?$", _FLAGS)
+_NOT_WITHIN = re.compile(_NOT_REALISED + r"[\w'’-]+$", _FLAGS)
+"""A negation or a near miss right before an arrival's verb ("never reached Dover", "the boat
+had almost reached Dover", "n'ont jamais rejoint"): the boat did not arrive, what befell it is
+the event. Before a count ("nearly 40 people arrived") it only rounds the count."""
+
+
+def _unrealised(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether an arrival's cue is negated or a near miss ("the dinghy never reached X").
+
+    The verb opens the cue ("never reached Dover") or, after the boat, ends it
+    ("the boat had almost reached").
+    """
+    start, end = match.span()
+    return (
+        _NOT_BEFORE.search(clause, max(0, start - 40), start) is not None
+        or _NOT_WITHIN.search(clause, start, end) is not None
+    )
 
 
 BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
@@ -1107,6 +1133,8 @@ def _words_value(words: list[str]) -> int | None:
 EVENT_CUES = {kind: factored(pattern) for kind, pattern in EVENT_CUES.items()}
 PREFILTER = factored(PREFILTER)
 _INTENDED = factored(_INTENDED)
+_NOT_BEFORE = factored(_NOT_BEFORE)
+_NOT_WITHIN = factored(_NOT_WITHIN)
 _STATISTICS = factored(_STATISTICS)
 _TALLY = factored(_TALLY)
 _POLICY = factored(_POLICY)

@@ -374,7 +374,7 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "destination",
             r"(?:to|towards|toward|for|into|reach|reached|reaching|reaches|heading|headed|bound for"
-            r"|rejoindre|rallier|gagner|atteindre|regagner"
+            r"|rejoindre|rallier|gagner|atteindre|atteint|regagner"
             r"|en route to|vers|pour|en direction de|en direction d['’]|jusqu'à|jusqu'au"
             rf"|à destination de)\s+{_ARTICLE}",
         ),
@@ -746,7 +746,8 @@ _LEAD_LAST_WORDS = frozenset(
         *("for", "into", "reach", "reached", "reaching", "reaches", "heading", "headed", "via"),
         *("through", "across", "cross", "crossed", "crossing", "crosses", "de", "du", "des", "à"),
         *("au", "aux", "en", "dans", "sur", "depuis", "vers", "pour", "outside", "around"),
-        *("large", "traverser", "traversé", "traversée", "by", "left", "près"),
+        *("large", "traverser", "traversé", "traversée", "by", "left", "près", "atteint"),
+        *("atteindre", "rejoindre", "rejoint", "gagner"),
     }
 )
 _LAST_WORD = re.compile(r"(?:^|\s)(\S*?(?:[dl]['’])?)\s*$")

@@ -578,6 +578,45 @@ def test_a_boat_that_reached_the_sea_or_a_number_arrived_nowhere(text: str) -> N
     assert all(i.event_type is not EventType.ARRIVAL for i in _read(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("On Monday the dinghy never reached Deal.", None),
+        ("The small boat had nearly reached Hythe when the wind rose.", None),
+        (
+            "The dinghy never made it to Deal: its 30 passengers were rescued off Folkestone.",
+            (EventType.RESCUE, "off Folkestone", 30),
+        ),
+        (
+            "Le canot n'a jamais atteint Douvres, 25 exilés ont été secourus au large de Hythe.",
+            (EventType.RESCUE, "au large de Hythe", 25),
+        ),
+        (
+            "Le pneumatique n'a pas atteint Folkestone, 18 personnes ont été secourues.",
+            None,
+        ),
+    ],
+)
+def test_a_boat_that_never_or_almost_reached_a_place_did_not_arrive(
+    text: str, event: tuple[EventType, str, int] | None
+) -> None:
+    assert [_read_as(i) for i in _read(text)] == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        ("Nearly 40 people arrived at Deal on Monday.", "Deal", 40),
+        ("On Monday 35 people reached Dover after their boat had almost capsized.", "Dover", 35),
+        ("Les 22 migrants ont atteint Douvres lundi.", "Douvres", 22),
+    ],
+)
+def test_a_near_count_or_a_near_capsize_leaves_the_arrival(
+    text: str, place: str, people: int
+) -> None:
+    assert _read_as(_only(text)) == (EventType.ARRIVAL, place, people)
+
+
 # -- precision ------------------------------------------------------------------------------
 
 
