@@ -183,7 +183,8 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     if not events:
         return _scene_facts(sentence, parts, first_date)
     unplaced = any(event.place is None for event in events)
-    others = [part for part in parts if all(part is not r.clause for r in reporting)]
+    # a clause that tells no event of its own ("the boat was close to Deal when…") says where
+    others = [part for part in parts if all(part is not clause for clause, told in read if told)]
     cued = [r.clause for r in reporting if r.cue is not None]
     if cued and all(_opens_on_party(_after_link(clause.text)) for clause in cued):
         uncued = [part for part in parts if all(part is not clause for clause in cued)]

@@ -358,7 +358,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "near",
             r"(?:near|nearby|close to|outside|just outside|around|not far from|in the area of"
             r"|the outskirts of|près(?:\s+de|\s+d['’])?|aux environs de|à proximité de"
-            r"|non loin de)\s*"
+            r"|non loin de|(?:almost|nearly|all but)\s+(?:reached|made it to)"
+            r"|(?:failli|presque)\s+(?:atteindre|atteint|rejoindre|rejoint|gagner))\s*"
             rf"(?:the (?:town|village|port|resort|city) of\s+)?{_ARTICLE}",
         ),
         (

@@ -617,6 +617,45 @@ def test_a_near_count_or_a_near_capsize_leaves_the_arrival(
     assert _read_as(_only(text)) == (EventType.ARRIVAL, place, people)
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The dinghy was close to Deal when it began to take on water; 30 people were "
+            "rescued by the lifeboat.",
+            "Deal",
+        ),
+        (
+            "The boat had almost reached Hythe when it began to sink; 30 people were rescued.",
+            "Hythe",
+        ),
+        (
+            "Le canot avait presque atteint Wissant quand il a commencé à couler ; 30 personnes "
+            "ont été secourues.",
+            "Wissant",
+        ),
+    ],
+)
+def test_where_a_boat_was_when_it_got_into_trouble_is_where_its_people_were_rescued(
+    text: str, place: str
+) -> None:
+    incident = _only_rescue(text, place, 30)
+    assert incident.location_precision is LocationPrecision.AREA
+
+
+@pytest.mark.parametrize(
+    ("text", "destination"),
+    [
+        ("The dinghy was heading for Deal when 30 people were rescued by the lifeboat.", "Deal"),
+        ("Le canot voulait rejoindre Douvres ; 30 personnes ont été secourues.", "Douvres"),
+    ],
+)
+def test_where_a_boat_was_going_is_not_where_its_people_were_rescued(
+    text: str, destination: str
+) -> None:
+    assert all(destination not in (i.place_name or "") for i in _read(text))
+
+
 # -- precision ------------------------------------------------------------------------------
 
 
