@@ -262,6 +262,7 @@ def event_cue(clause: str) -> Cue | None:
         while match is not None and (
             _INTENDED.search(clause, max(0, match.start() - 40), match.start())
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
+            or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
         ):
             match = pattern.search(clause, match.end())
         if match is not None:
@@ -304,6 +305,14 @@ def _unrealised(clause: str, match: re.Match[str]) -> bool:
         _NOT_BEFORE.search(clause, max(0, start - 40), start) is not None
         or _NOT_WITHIN.search(clause, start, end) is not None
     )
+
+
+_MACHINE_BEFORE = re.compile(
+    r"\b(?:engines?|motors?|moteurs?|batter(?:y|ies)|phones?|téléphones?)\s+(?:[\w'’-]+\s+){0,2}$",
+    _FLAGS,
+)
+"""A machine just before "died" or "mort" ("when their engine died", "le moteur est mort"): it
+stopped; nobody died."""
 
 
 BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
@@ -1135,6 +1144,7 @@ PREFILTER = factored(PREFILTER)
 _INTENDED = factored(_INTENDED)
 _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
+_MACHINE_BEFORE = factored(_MACHINE_BEFORE)
 _STATISTICS = factored(_STATISTICS)
 _TALLY = factored(_TALLY)
 _POLICY = factored(_POLICY)

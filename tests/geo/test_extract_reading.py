@@ -741,6 +741,19 @@ def test_every_extracted_incident_is_a_candidate_with_a_confidence() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "event_type", "people"),
+    [
+        ("On Sunday 30 people were rescued off Hythe when their engine died.", "rescue", 30),
+        ("Le moteur est mort et 30 exilés ont été secourus au large d'Audresselles.", "rescue", 30),
+        ("On Sunday the engine failed and two people died off Hythe.", "death", 2),
+    ],
+)
+def test_an_engine_that_died_is_no_death(text: str, event_type: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type.value, incident.people) == (event_type, people)
+
+
+@pytest.mark.parametrize(
     ("text", "event_type"),
     [
         ("Le canot de la SNSM a pu sauver 14 personnes au large de Wimereux mardi.", "rescue"),
