@@ -934,7 +934,9 @@ migrants", "a group of men" or "une tentative de migrants" the number counts the
 group or the attempt, not the people; in "Utopia 56 said 30 people" the people are the 30."""
 _PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
 _PEOPLE = re.compile(
-    rf"\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"\b(?:groupes?|groups?)\s+(?:de|of)\s+(?P<groups>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)"
+    rf"\s+{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
+    rf"|\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
     rf"{_PEOPLE_NOUN}\b"
     rf"|\b(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)\b"
     rf"|\b{_NUMBER}\s+(?:or|ou|to|à)\s+(?P<upper>{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
@@ -1019,6 +1021,8 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
     """Return the count one match of the people pattern states."""
     if match.group("single") or match.group("one") or match.group("another"):
         return Count(1, CountKind.EXACT)
+    if match.group("groups"):
+        return _groups_count(match)
     if match.group("upper"):  # "five or six people": a reader maps the most said to be there
         count = _count(match, match.group("upper"))
         return Count(count.value, CountKind.APPROXIMATE) if count is not None else None
@@ -1038,6 +1042,20 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
         if match.group(name)
     )
     return _count(match, number)
+
+
+_GROUP_SIZE = re.compile(_NUMBER, _FLAGS)
+
+
+def _groups_count(match: re.Match[str]) -> Count | None:
+    """Add up the groups listed one by one: "deux groupes de 26 et 24 migrants" are 50."""
+    total: Count | None = None
+    for size in _GROUP_SIZE.finditer(match.group("groups")):
+        count = _count(size, size.group())
+        if count is None:
+            return None
+        total = count if total is None else _sum(total, count)
+    return total
 
 
 _SUBCOUNT = re.compile(

@@ -429,6 +429,10 @@ def test_a_dated_total_gives_the_story_its_day(text: str, day: int) -> None:
         ("Four adults and two children were intercepted on the beach at Sangatte.", 6),
         ("Border Force stopped a further three men and two women off Deal on Monday.", 5),
         ("Mardi, une tentative de 40 migrants a été empêchée sur la plage de Wissant.", 40),
+        ("Deux groupes de 18 et 22 migrants ont été interceptés sur la plage d'Hardelot.", 40),
+        ("Two groups of 30, 25 and 12 migrants were rescued off Wimereux on Monday.", 67),
+        # a range, not groups
+        ("Entre 40 et 50 migrants ont été secourus au large de Calais.", 50),
         # one person aboard who calls for help speaks for the boat: no count of its party
         (
             "Mardi soir, un homme à bord d'un canot en panne a demandé de l'assistance au large "
