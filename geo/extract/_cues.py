@@ -272,9 +272,11 @@ def event_cue(clause: str) -> Cue | None:
 
 _INTENDED = re.compile(
     r"\b(?:about to|trying to|tried to|attempting to|attempted to|hoping to|in a bid to|wanting to"
-    r"|s['’]apprêt\w*\s+à|sur le point de|tent(?:ai[ts]?|aient|ant|é|ée?s|er|ent)\s+de"
+    r"|s['’]apprêt\w*\s+à|se\s+prépar\w*\s+à|(?:preparing|getting ready) to|sur le point de"
+    r"|tent(?:ai[ts]?|aient|ant|é|ée?s|er|ent)\s+de"
     r"|voulai\w*|souhait\w*|cherch\w*\s+à"
-    r"|pour|afin de|en vue de)\s+(?!(?:une?|des|an?)\s)(?:[\w'’-]+\s+){0,2}?$",
+    r"|pour|afin de|en vue de)\s+(?!(?:une?|des|an?)\s)(?:[\w'’-]+\s+){0,2}?$"
+    r"|\bsur le point d['’]$",
     _FLAGS,
 )
 """What makes the verb after it an intention, not an event: "about to launch", "tentaient de

@@ -199,8 +199,36 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
         ]
         events = _with_clauses_count(events, silent)
     events = _with_load(events, [c.text for c in cut if c.relative])
+    events = _stopped_before_leaving(events, sentence)
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
+    )
+
+
+_ABOUT_TO_LEAVE = re.compile(
+    r"\b(?:(?:alors\s+qu|lorsqu)['’]|quand\s+|qui\s+|as\s+|while\s+|when\s+|who\s+)"
+    r"(?:(?:ils|elles|they)\s+)?(?:(?:were|was|étaient|était)\s+)?"
+    r"(?:s['’]apprêt\w*\s+à|se\s+prépar\w*\s+à|sur\s+le\s+point\s+d['’e]|about\s+to"
+    r"|(?:preparing|getting\s+ready)\s+to)\s*(?:[\w'’-]+\s+){0,2}?(?:prendre\s+la\s+mer|partir"
+    r"|embarquer|monter\s+à\s+bord|mettre\s+(?:\S+\s+){0,2}?à\s+l['’]eau|launch|set\s+(?:off|out|sail)"
+    r"|leave|depart|board|put\s+to\s+sea|take\s+to\s+the\s+(?:water|sea))\b",
+    re.IGNORECASE,
+)
+"""People taken in "alors qu'ils se préparaient à prendre la mer", "as they were about to
+launch": they had not left, so whoever took them in stopped a departure."""
+
+
+def _stopped_before_leaving(events: tuple[_Event, ...], sentence: str) -> tuple[_Event, ...]:
+    """Retype as interceptions the rescues of people taken in before they could leave.
+
+    "Pris en charge" or "picked up" reads as a rescue at sea; said of people
+    who were about to put to sea, it is a departure prevented on land.
+    """
+    if _ABOUT_TO_LEAVE.search(sentence) is None:
+        return events
+    return tuple(
+        replace(e, event_type=EventType.INTERCEPTION) if e.event_type is EventType.RESCUE else e
+        for e in events
     )
 
 

@@ -660,6 +660,42 @@ def test_where_a_boat_was_going_is_not_where_its_people_were_rescued(
     assert all(destination not in (i.place_name or "") for i in _read(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
+            "Vingt-deux migrants ont été pris en charge sur la plage de Wissant alors qu'ils "
+            "s'apprêtaient à prendre la mer.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Thirty people were picked up on the beach at Hardelot as they were getting ready "
+            "to launch a dinghy.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Douze personnes ont été récupérées sur la plage d'Équihen alors qu'elles étaient "
+            "sur le point d'embarquer.",
+            EventType.INTERCEPTION,
+        ),
+        # the people had left; or the one about to put to sea is the lifeboat
+        (
+            "Thirty people were rescued off Calais as they were trying to reach England.",
+            EventType.RESCUE,
+        ),
+        (
+            "Le canot de la SNSM se préparait à prendre la mer quand 15 migrants ont été "
+            "secourus au large de Berck.",
+            EventType.RESCUE,
+        ),
+    ],
+)
+def test_people_taken_in_before_they_could_put_to_sea_were_stopped(
+    text: str, event_type: EventType
+) -> None:
+    assert _only(text).event_type is event_type
+
+
 # -- precision ------------------------------------------------------------------------------
 
 
