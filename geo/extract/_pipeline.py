@@ -503,8 +503,8 @@ def _clause_events(
         kind = EventType.RESCUE
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
-    if kind is EventType.OTHER and people is None and cue is not None:
-        kind = _found_boat(text, cue.start)
+    if kind in _TRACES and people is None and cue is not None:
+        kind = _found_boat(text, cue.start, kind)
         if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
             return []  # "un document a été découvert sur le défunt": no one found
     chosen = _choose_places(kind, mentions, resolved, outside)
@@ -685,9 +685,32 @@ _FINDER = re.compile(
 """Who a find is of: people (or a pronoun for them), not an object."""
 
 
-def _found_boat(text: str, cue_at: int) -> EventType:
-    """Type a find: a boat found with no one aboard ("un zodiac a été retrouvé") is debris."""
-    return EventType.DEBRIS if BOAT_WORDS.search(text, 0, cue_at) else EventType.OTHER
+_PEOPLE_ON_IT = re.compile(
+    r"\b(?:(?:avec|with|carrying|transportant)\s+(?:[\w'’-]+\s+){0,2}?(?:personnes|people"
+    r"|migrants|exilés|passagers|passengers|occupants)\b|(?:personnes|people|migrants|exilés"
+    r"|passagers|passengers|occupants)\s+(?:[\w'’-]+\s+){0,2}?(?:à\s+bord|aboard|on\s+board"
+    r"|(?:sur|on)\s+(?:la|the|its|sa)\s+(?:coque|hull)|clinging|accrochée?s?|à\s+l['’]eau"
+    r"|in\s+the\s+(?:water|sea)))",
+    re.IGNORECASE,
+)
+"""People said to be on a boat or in the water by it ("avec plusieurs personnes sur la coque",
+"with people clinging to it"), without a number."""
+
+
+def _found_boat(text: str, cue_at: int, kind: EventType) -> EventType:
+    """Type a find of no counted people: a boat found with no one aboard is debris.
+
+    "Un zodiac a été retrouvé" is debris, as the debris cues say. A boat
+    found or located with people on it or in the water by it ("une
+    embarcation retournée avec plusieurs personnes sur la coque") is no wreck
+    left behind: the people were taken off it, a rescue.
+    """
+    boat = BOAT_WORDS.search(text)
+    if boat is not None and _PEOPLE_ON_IT.search(text, boat.start()):
+        return EventType.RESCUE
+    if kind is EventType.DEBRIS or (boat is not None and boat.start() < cue_at):
+        return EventType.DEBRIS
+    return kind
 
 
 def _basis(mention: Mention | None, listed: int) -> str:

@@ -664,6 +664,32 @@ def test_where_a_boat_was_going_is_not_where_its_people_were_rescued(
     ("text", "event_type"),
     [
         (
+            "L'embarcation a été localisée à 5 milles au nord de Wimereux, retournée avec "
+            "plusieurs personnes sur la coque et d'autres à l'eau.",
+            EventType.RESCUE,
+        ),
+        (
+            "Lifeboat crews found a capsized dinghy off Hardelot with people clinging to its hull.",
+            EventType.RESCUE,
+        ),
+        # no one on it: what was left behind
+        ("Un bateau retourné a été découvert sur la plage de Wissant.", EventType.DEBRIS),
+        (
+            "A deflated dinghy was found on the beach at Hardelot, with life jackets in the water.",
+            EventType.DEBRIS,
+        ),
+    ],
+)
+def test_a_boat_found_with_people_on_it_or_in_the_water_is_no_wreck(
+    text: str, event_type: EventType
+) -> None:
+    assert _only(text).event_type is event_type
+
+
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        (
             "Vingt-deux migrants ont été pris en charge sur la plage de Wissant alors qu'ils "
             "s'apprêtaient à prendre la mer.",
             EventType.INTERCEPTION,
