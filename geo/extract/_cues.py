@@ -955,7 +955,7 @@ _PEOPLE = re.compile(
     r"|avaient été|off|near|au large)\b"
     rf"|\b(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )(?P<verb>{_NUMBER})\s+"
     r"(?:more |others? |autres )?"
-    r"(?:were|have been|had been|ont été|avaient été)\b"
+    r"(?:were|have been|had been|(?:l['’])?(?:ont|avaient) été)\b"
     r"|\b(?P<one>an?|une?|another|une? autre)\s+(?:(?!group|boat|dinghy|vessel|number|total"
     r"|family|bateau"
     r"|embarcation|canot|famille|nombre)[\w'’-]+\s+){0,2}?"

@@ -391,7 +391,11 @@ def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -
 
 
 def _elliptic(clause: str) -> bool:
-    """Tell whether a clause is a count and a place without a verb of its own ("40 off Dunkirk")."""
+    """Tell whether a clause is a count without a verb of its own ("40 off Dunkirk").
+
+    French leaves the verb to the clause before with "l'ont été": in "et 20
+    autres l'ont été au large de Wimereux" the 20 were rescued too.
+    """
     return (
         _ELLIPSIS.match(clause) is not None
         and people_count(clause) is not None
@@ -401,6 +405,7 @@ def _elliptic(clause: str) -> bool:
 
 _ELLIPSIS = re.compile(
     r"\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:\w+\s+){0,2}?(?:off|near|at|au|à|près|dans)\b"
+    r"|\W*(?:\d[\d,.]*|[a-zé]+)\s+(?:autres\s+)?l['’](?:ont|avaient|a|avait)\s+été\b"
 )
 
 

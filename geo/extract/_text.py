@@ -241,7 +241,7 @@ _COUNT_START = (
 another eight were found"."""
 _AFTER_COUNT = (
     r"(?:(?:others?\s+|more\s+|further\s+|autres\s+|de plus\s+)?(?:were|was|have|had|are|died"
-    r"|drowned|ont|sont|avaient|étaient|off|near|au large|près)\b"
+    r"|drowned|(?:l['’])?(?:ont|avaient)|sont|étaient|off|near|au large|près)\b"
     r"|(?:à|au|aux|at|in)\s+(?=[A-ZÀ-ÖØ-Þ])"
     r"|dans\s+(?:le|la|les)\s+(?:secteur|zone|eaux)\b)"
 )
@@ -254,6 +254,13 @@ _DAY_LEAD = (
 )
 """A day that opens a second event after "and": "at Deal on Monday and on Tuesday, 20 at
 Dover", "et mardi, 30 autres"."""
+_THAT_DAY = (
+    r"(?:(?:le|the)\s+)?(?:(?:même|same)\s+)?(?:jour|day|nuit|night)\s+(?:où|when|on\s+which)"
+)
+"""An appositive on the day just named ("mercredi, jour où un migrant est mort", "Monday, the
+day when"): a clause of its own, often another event."""
+
+
 _CLAUSE_BREAK = re.compile(
     r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
@@ -267,6 +274,7 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+(?!(?:à|au|aux|en|du|des|d['’])\s*[^,;.]{1,40}[.!]?$)"
     r"|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"
+    rf"|,\s+(?={_THAT_DAY}\s)"
     rf"|,?\s+(?:and|et)\s+(?={_DAY_LEAD})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:d['’]|de\s+)?(?:personnes|migrants|exilés|naufragés|people"
     r"|migrants|others|autres)\s+\w+(?:ée?s?|ie?s?|ue?s?|ed)\b)"

@@ -479,6 +479,44 @@ def test_the_dead_told_one_by_one_after_their_count_are_that_count(text: str) ->
     assert (incident.event_type, incident.people) == (EventType.DEATH, 2)
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Lundi, 30 migrants ont été secourus au large de Calais et 20 autres l'ont été au "
+            "large de Wimereux.",
+            [(EventType.RESCUE, 20), (EventType.RESCUE, 30)],
+        ),
+        (
+            "Lundi, un corps a été trouvé sur la plage de Wissant, et deux l'avaient été sur la "
+            "plage d'Hardelot mercredi dernier.",
+            [(EventType.DEATH, 1), (EventType.DEATH, 2)],
+        ),
+        # a part of the people counted, not a second event
+        (
+            "Vingt migrants ont été secourus au large de Calais et deux d'entre eux ont été "
+            "hospitalisés.",
+            [(EventType.RESCUE, 20)],
+        ),
+    ],
+)
+def test_a_count_whose_verb_stands_for_the_one_before_is_its_own_event(
+    text: str, expected: list[tuple[EventType, int]]
+) -> None:
+    assert sorted((i.event_type, i.people or 0) for i in _read(text)) == expected
+
+
+def test_the_day_when_another_event_happened_is_a_clause_of_its_own() -> None:
+    incidents = _read(
+        "On Monday a body was found on the beach at Hardelot, the same day on which 30 people "
+        "were rescued off Calais."
+    )
+    assert sorted((i.event_type, i.people or 0) for i in incidents) == [
+        (EventType.DEATH, 1),
+        (EventType.RESCUE, 30),
+    ]
+
+
 def test_another_body_found_after_a_count_of_the_dead_is_another_death() -> None:
     text = (
         "Two bodies were found on the beach at Hardelot on Monday. Another body was found "
