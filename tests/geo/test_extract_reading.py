@@ -3511,3 +3511,42 @@ def test_the_sentence_turning_to_the_second_boat_counts_it() -> None:
         (EventType.RESCUE, "au large de Wimereux", 14),
         (EventType.RESCUE, "au large de Hardelot", 11),
     ]
+
+
+# -- a landing seen, a lifeboat station called out --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Walkers watched a dinghy with 30 people land on the beach at Dymchurch.",
+            "Dymchurch",
+            30,
+        ),
+        ("The evening saw some 25 migrants land at Greatstone.", "Greatstone", 25),
+    ],
+)
+def test_people_or_a_boat_seen_to_land_arrived(text: str, place: str, people: int) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.ARRIVAL and incident.people == people
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text", ["Residents saw the plane land at Lydd.", "Police were seen on land at Deal."]
+)
+def test_land_without_people_or_boat_is_no_arrival(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_lifeboat_station_called_out_to_a_boat_is_a_rescue() -> None:
+    incident = _only(
+        "Walmer RNLI was paged this morning to a dinghy with people aboard off Kingsdown."
+    )
+    assert incident.event_type is EventType.RESCUE
+    assert incident.place_name is not None and "Kingsdown" in incident.place_name
+
+
+def test_a_lifeboat_station_sending_a_statement_is_no_rescue() -> None:
+    assert _read("The RNLI said it had sent a statement to the press about Folkestone.") == []
