@@ -98,7 +98,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|hundreds|\d+)|tried to (?:stop|intercept|prevent|block|halt)|attempted to (?:stop"
         r"|intercept|prevent)|prevented (?:from|a|an|the|\d+|dozens|hundreds|more)|thwarted|foiled"
         r"|(?:punctured|slashed|seized|confiscated) (?:a|an|the|their|two|three|\d+)"
-        r"|tear ?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
+        r"|tear[- ]?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
         rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
         r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
         r"|interceptent|intercepte|interpellent|interpelle|empêchent|empêche"
@@ -966,7 +966,7 @@ _PEOPLE = re.compile(
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
     r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?"
     r"|morte?|corps)\b"
-    rf"(?!\s+(?:(?:and|or|et|ou)(?!\s+(?:an?|{_NUMBER})\s)|were among|was among)\b)"
+    rf"(?!\s+(?:(?:and|or|et|ou)(?!\s+(?:an?|{_NUMBER})\s)|were among|was among|{_BOAT})\b)"
     r"|\b(?P<another>une autre|un autre|another)\s+(?=(?:a été|est|was|has been|had been)\s)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",

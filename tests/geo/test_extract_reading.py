@@ -845,6 +845,18 @@ def test_every_extracted_incident_is_a_candidate_with_a_confidence() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday police fired tear-gas canisters at a migrant boat on the beach at Hardelot.",
+        "On Sunday police fired teargas at a migrant dinghy on the beach at Hardelot.",
+    ],
+)
+def test_tear_gas_fired_at_a_migrant_boat_is_an_interception_of_no_stated_count(text: str) -> None:
+    stop = _only(text)
+    assert (stop.event_type, stop.people) == (EventType.INTERCEPTION, None)
+
+
+@pytest.mark.parametrize(
     ("text", "event_type", "people"),
     [
         ("On Sunday 30 people were rescued off Hythe when their engine died.", "rescue", 30),
