@@ -133,11 +133,13 @@ def clean_text(text: str) -> str:
 _SENTENCE_END = re.compile(
     r"[.!?…]+[\"'’”»)\]]*\s+|(?<=(?:[a-zà-ÿ0-9)]{2}|[A-ZÀ-ÖØ-Þ]\))[.!?])(?=[A-ZÀ-ÖØ-Þ][a-zà-ÿ])"
     r"|(?:(?<=\)[.!?])|(?<=[a-zà-ÿ]{3}[.!?]))(?=\d+\s)"
+    r"|(?<=[a-zà-ÿ]{3})\s+(?=(?:Le|La|Les|Un|Une|The)\s+[a-zà-ÿ])"
 )
 """A sentence end: punctuation then space, or glued to the next sentence as scraped pages have
 it ("…à Calais.Les migrants", "(62).13 naufragés", "port de Calais.17 naufragés", "par la
-police aux frontières (PAF).Une deuxième alerte"), but not
-inside "U.K.", "1.5" or an address."""
+police aux frontières (PAF).Une deuxième alerte"), or with the full stop lost at a paragraph's
+end ("… dans un communiqué Le moteur est tombé en panne": an article and a lower-case word), but
+not inside "U.K.", "1.5" or an address, nor before a name ("à Le Portel", "in The Times")."""
 _SENTENCE_START = re.compile(r"[\"'‘“«(\[]?[A-ZÀ-ÖØ-Þ0-9]")
 _ABBREVIATIONS = frozenset(
     {

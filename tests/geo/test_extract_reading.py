@@ -221,6 +221,28 @@ def test_a_list_of_beaches_is_one_launch_each_without_sharing_out_a_count() -> N
     assert all(i.date == dt.date(2024, 3, 12) for i in incidents)
 
 
+def test_a_paragraph_that_lost_its_full_stop_still_ends_its_sentence() -> None:
+    """Scraped pages drop a paragraph's last full stop: "… dans un communiqué Le moteur …"."""
+    text = (
+        "Mercredi, 20 migrants ont été secourus à Oye-Plage, selon un communiqué Le moteur de "
+        "leur canot avait lâché à 8 km au large de Gravelines."
+    )
+    rescue = _only(text)
+    assert (rescue.event_type, rescue.people) == (EventType.RESCUE, 20)
+    assert "Oye-Plage" in (rescue.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mercredi, 20 migrants ont été secourus au large de Le Portel.", "Le Portel"),
+        ("On Wednesday 20 people were rescued off Hythe, reported The Times.", "Hythe"),
+    ],
+)
+def test_an_article_opening_a_name_ends_no_sentence(text: str, place: str) -> None:
+    assert place in (_only(text).place_name or "")
+
+
 @pytest.mark.parametrize(
     "text",
     [
