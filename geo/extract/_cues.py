@@ -1013,9 +1013,39 @@ def people_count(clause: str, near: int = 0) -> Count | None:
             part = part or (match.group("ofthem") is not None and 0 < near <= match.start())
             start = match.start()
         chain = (match, count, part, start)
-        if not part:
+        if not (part or _among_others(clause, match)):
             found.append((max(start - near, near - match.end(), 0), start, count))
     return min(found)[2] if found else None
+
+
+_ONE_AMONG = re.compile(
+    r"\s+(?:were|was|are|is|had been|have been|étaient|était|sont|est|figur\w*)\s+(?:also\s+|aussi"
+    r"\s+)?(?:among|parmi)\b",
+    _FLAGS,
+)
+"""A count said to be among others ("six children were among the dead") is a part of them."""
+_THEY_AMONG = re.compile(
+    r"\b(?:they|those|these|ils|elles|ceux-ci|celles-ci)\s+(?:were|are|had been|have been"
+    r"|étaient|sont|figur\w*)\s+(?:also\s+|aussi\s+)?(?:among|parmi)\s+(?:the\s+|les\s+)?"
+    rf"(?:{_QUALIFIER}\s+)?$",
+    _FLAGS,
+)
+"""People told of before said to be among a number ("they were among 38 people stopped that
+day"): the number counts a wider group than theirs."""
+
+
+def _among_others(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether a count is a part or a superset of the party a clause tells of.
+
+    "Two children were among those rescued": the two are some of the party,
+    whose count is told elsewhere or after. "They were among at least 38
+    people intercepted": the 38 include the party told of before and others.
+    Neither is the party's count.
+    """
+    return (
+        _ONE_AMONG.match(clause, match.end()) is not None
+        or _THEY_AMONG.search(clause, max(0, match.start() - 60), match.start()) is not None
+    )
 
 
 _YOUNG_ONLY = re.compile(r"\b(?:toddlers|babies|bébés|infants|nourrissons)$", re.IGNORECASE)

@@ -3584,3 +3584,34 @@ def test_a_lifeboat_station_called_out_to_a_boat_is_a_rescue() -> None:
 
 def test_a_lifeboat_station_sending_a_statement_is_no_rescue() -> None:
     assert _read("The RNLI said it had sent a statement to the press about Folkestone.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # the counted party before 'were among' is some of the dead: not their count
+        ("Two teenagers were among those who drowned off Wimereux on Tuesday.", None),
+        ("Mardi, deux adolescents figuraient parmi les noyés au large de Wimereux.", None),
+        # the number after it is then the event's own
+        ("Two teenagers were among 9 people who drowned off Wimereux on Tuesday.", 9),
+    ],
+)
+def test_a_count_said_to_be_among_the_victims_is_a_part_of_them(
+    text: str, people: int | None
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.DEATH, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, 12 people were rescued off Hardelot. They were among 90 people stopped "
+        "or rescued along the coast that day.",
+        "Mardi, 12 migrants ont été secourus au large d'Hardelot. Ils étaient parmi les 90 "
+        "personnes secourues sur la côte ce jour-là.",
+    ],
+)
+def test_a_party_told_of_among_a_larger_number_keeps_its_own_count(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 12)
