@@ -117,8 +117,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|{_BOAT_FR} (?:vides?|abandonnée?s?|dégonflée?s?|crevée?s?)|gilets? de sauvetage"
         r" (?:abandonnés|retrouvés)|s'est échouée?|échouée? sur|(?<!se sont )(?<!s'est )"
         rf"(?<!s’est ){_BOAT_FR} échouée?s?|gilets?(?: de sauvetage)? (?:\w+ )?à la dérive"
-        r"|(?:(?:a|ont|avait|avaient)\s+(?:\w+\s+){0,2}?(?:retrouvé|découvert|trouvé)|found"
-        rf"|discovered)\s+(?:\w+\s+){{0,3}}?(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:with|carrying|avec|transportant)))\b",
+        r"|(?:(?:a|ont|avait|avaient)\s+(?:(?!été\b)\w+\s+){0,2}?(?:retrouvé|découvert|trouvé)"
+        r"|(?<!were )(?<!was )(?<!been )(?<!being )(?:found|discovered))\s+(?:\w+\s+){0,3}?"
+        rf"(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:with|carrying|avec|transportant)))\b",
         _FLAGS,
     ),
     EventType.EMBARKATION: re.compile(
@@ -209,7 +210,11 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         _FLAGS,
     ),
 }
-"""One pattern per event type, tried in this order: the first that matches types the clause."""
+"""One pattern per event type, tried in this order: the first that matches types the clause.
+
+A boat found ("walkers found a dinghy", "ont découvert un bateau") is debris;
+after a passive verb ("were found in a dinghy", "a été retrouvé dans un
+canot") the one found is its subject, and the boat only where they were."""
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"

@@ -3615,3 +3615,26 @@ def test_a_count_said_to_be_among_the_victims_is_a_part_of_them(
 def test_a_party_told_of_among_a_larger_number_keeps_its_own_count(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, nine people were found paddling a canoe off Wissant.",
+        "Mardi, un exilé a été retrouvé dans un canot au large de Wissant.",
+    ],
+)
+def test_people_found_in_a_boat_are_no_wreck(text: str) -> None:
+    assert _only(text).event_type is EventType.INTERCEPTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, walkers found a dinghy on the beach at Wissant.",
+        "On Tuesday, a dinghy was found on the beach at Wissant.",
+        "Mardi, des promeneurs ont découvert un canot sur la plage de Wissant.",
+    ],
+)
+def test_a_boat_found_is_still_debris(text: str) -> None:
+    assert _only(text).event_type is EventType.DEBRIS
