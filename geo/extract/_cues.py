@@ -353,6 +353,8 @@ _STATISTICS = re.compile(
     r"|per cent|percent|daily (?:number|average)|on average"
     r"|average|(?:per|each|every) (?:day|week|month|night)|(?:this|last|that) month"
     r"|(?:this|last|past) week|statistics|cette année|l'an dernier|l'année dernière"
+    r"|(?:pour|durant|pendant|sur|tout) le mois (?:de|d['’]\w+)|(?:during|for|over|throughout) the"
+    r" (?:whole )?month of"
     r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)"
     rf"|{_SPAN_OPENING}(?:{_FEW})\s+(?:jours|heures|days|hours|nuits|nights|semaines|weeks)"
     rf"|{_SPAN_OPENING}(?:{_SEVERAL})\s+(?:jours|days|nuits|nights|semaines|weeks)"

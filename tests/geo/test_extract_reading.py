@@ -3638,3 +3638,19 @@ def test_people_found_in_a_boat_are_no_wreck(text: str) -> None:
 )
 def test_a_boat_found_is_still_debris(text: str) -> None:
     assert _only(text).event_type is EventType.DEBRIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pendant le mois de février, plus de 200 exilés ont été secourus au large de Wimereux.",
+        "Over the month of February, some 200 people were rescued off Wimereux.",
+    ],
+)
+def test_a_count_over_a_whole_month_is_a_statistic(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_rescue_said_to_be_one_of_the_month_is_still_an_event() -> None:
+    text = "On Tuesday, 12 people were rescued off Wimereux, the fourth rescue for the month."
+    assert _read_as(_only(text)) == (EventType.RESCUE, "off Wimereux", 12)
