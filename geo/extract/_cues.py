@@ -1025,6 +1025,16 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     return min(found)[2] if found else None
 
 
+ONE_MORE = re.compile(
+    r"\b(?:and|et)\s+(?:another|une?\s+autre|a\s+second|une?\s+seconde?)\s+"
+    r"(?!(?:blessée?s?|injured|hurt|wounded|hospitali[sz]ed|hospitalisée?s?)\b)"
+    r"[\w-]+(?:é|ée|és|ées|ed|u|ue|us|is|ise|it|ite|ert|erte|en|wn|nd)\b",
+    _FLAGS,
+)
+"""One more of the same told with its verb left out: "and another pulled from the sea", "et un
+autre repêché" (not one more hurt: "un mort et un autre blessé" counts one dead)."""
+
+
 _ONE_AMONG = re.compile(
     r"\s+(?:were|was|are|is|had been|have been|étaient|était|sont|est|figur\w*)\s+(?:also\s+|aussi"
     r"\s+)?(?:among|parmi)\b",

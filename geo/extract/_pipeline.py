@@ -37,6 +37,7 @@ from geo.extract._confidence import confidence
 from geo.extract._cues import (
     BOAT_WORDS,
     MAX_PEOPLE,
+    ONE_MORE,
     PREFILTER,
     SCENE_WORDS,
     Count,
@@ -508,6 +509,8 @@ def _clause_events(
         kind = EventType.RESCUE
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
+    if people is not None and kind is EventType.DEATH and cue is not None:
+        people = _with_one_more_dead(text, people, cue.start, mentions)
     if kind in _TRACES and people is None and cue is not None:
         kind = _found_boat(text, cue.start, kind)
         if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
@@ -559,6 +562,20 @@ def _clause_events(
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
         events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
     return events + side
+
+
+def _with_one_more_dead(text: str, people: Count, cue_at: int, mentions: list[Mention]) -> Count:
+    """Add to the dead one more told after the cue with the verb left out, at no other place.
+
+    "Un corps a été découvert sur la plage et un autre repêché en mer", "a body
+    was found on the beach and another pulled from the sea": two dead. One
+    more at a place of its own ("and another washed up at Wissant") is
+    another find.
+    """
+    more = ONE_MORE.search(text, cue_at)
+    if more is None or any(mention.start >= more.start() for mention in mentions):
+        return people
+    return Count(people.value + 1, people.kind)
 
 
 def _uncued_kind(text: str, mentions: list[Mention], people: Count | None) -> EventType:

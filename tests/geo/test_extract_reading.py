@@ -3654,3 +3654,29 @@ def test_a_count_over_a_whole_month_is_a_statistic(text: str) -> None:
 def test_a_rescue_said_to_be_one_of_the_month_is_still_an_event() -> None:
     text = "On Tuesday, 12 people were rescued off Wimereux, the fourth rescue for the month."
     assert _read_as(_only(text)) == (EventType.RESCUE, "off Wimereux", 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi, un corps a été retrouvé sur la plage de Wissant et un autre hissé à bord d'un "
+        "chalutier.",
+        "On Thursday, a body was found on the beach at Wissant and another recovered by a trawler.",
+    ],
+)
+def test_one_more_dead_told_without_its_verb_is_counted(text: str) -> None:
+    assert _only(text).people == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # one more hurt is no one more dead
+        ("Jeudi, un homme est mort au large de Wissant et un autre blessé.", 1),
+        # one more at a place of its own is another find
+        ("On Thursday, two bodies were found at Wissant and another washed up at Hardelot.", 2),
+    ],
+)
+def test_one_more_hurt_or_found_elsewhere_is_not_one_more_dead(text: str, people: int) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert deaths[0].people == people
