@@ -814,8 +814,13 @@ _FOUND_GROUP = re.compile(
 group stopped before or after a failed departure (an interception, as the authorities report it)."""
 
 
-_CASTAWAYS = re.compile(r"\b(?:naufragés|castaways|shipwrecked)\b", re.IGNORECASE)
-"""People found after their boat was wrecked ("30 naufragés retrouvés") were saved, not stopped."""
+_CASTAWAYS = re.compile(
+    r"\b(?:naufragés|castaways|shipwrecked|unconscious|inconscients?|in\s+the\s+(?:water|sea)"
+    r"|dans\s+l['’]eau|à\s+l['’]eau)\b",
+    re.IGNORECASE,
+)
+"""People found after their boat was wrecked ("30 naufragés retrouvés"), in the water or
+unconscious were saved, not stopped."""
 
 
 def _side_events(

@@ -3680,3 +3680,19 @@ def test_one_more_dead_told_without_its_verb_is_counted(text: str) -> None:
 def test_one_more_hurt_or_found_elsewhere_is_not_one_more_dead(text: str, people: int) -> None:
     deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
     assert deaths[0].people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday, two men were found unconscious off Hardelot by a fishing boat.",
+        "Vendredi, deux hommes ont été retrouvés dans l'eau au large d'Hardelot.",
+    ],
+)
+def test_people_found_in_the_water_or_unconscious_were_saved_not_stopped(text: str) -> None:
+    assert _only(text).event_type is EventType.RESCUE
+
+
+def test_a_group_found_on_land_in_france_was_still_stopped() -> None:
+    text = "Vendredi, quinze exilés ont été retrouvés dans les dunes d'Hardelot."
+    assert _only(text).event_type is EventType.INTERCEPTION
