@@ -2273,24 +2273,34 @@ def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
 
     A coarse candidate is kept only when it is of a type reports count for a
     whole country, states its people or boats, and is no copy of a placed
-    candidate (same type, country and date, and a count within 10 %); a
-    rescue "in the Channel" or "in the strait" with no place is not mapped.
+    candidate (see :func:`_coarse_kept`); a rescue "in the Channel" or "in
+    the strait" with no place is not mapped.
     """
     placed = [f for f in found if f.place.coarseness == Coarseness.FINE]
     return [
         f
         for f in found
-        if f.place.coarseness == Coarseness.FINE
-        or f.place.outside
-        or (
-            f.event_type in _COARSE_KEPT
-            and (f.people is not None or f.boats is not None)
-            and f.place.country is not None
-            and not _one_boat_stopped(f)
-            and not any(_copies(f, other) for other in placed)
-            and not _sums_the_day(f, placed)
-        )
+        if f.place.coarseness == Coarseness.FINE or f.place.outside or _coarse_kept(f, placed)
     ]
+
+
+def _coarse_kept(coarse: _Found, placed: list[_Found]) -> bool:
+    """Tell whether a coarse candidate is an incident of its own, not a copy of a placed one.
+
+    A country's figure is kept unless it restates a placed candidate (same
+    type, country and date, and a count within 10 %) or sums the day's. One
+    boat stopped or one person's fate ("an inflatable carrying 15 people was
+    intercepted", "a man died off the French coast") is kept only where the
+    report places no incident of its kind: beside a placed one it is that
+    scene told again, or one more detail of it.
+    """
+    if coarse.event_type not in _COARSE_KEPT or coarse.place.country is None:
+        return False
+    if coarse.people is None and coarse.boats is None:
+        return False
+    if _one_boat_stopped(coarse):
+        return not any(_same_kind(coarse, other) for other in placed)
+    return not any(_copies(coarse, other) for other in placed) and not _sums_the_day(coarse, placed)
 
 
 def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:
@@ -2315,10 +2325,9 @@ def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:
 def _one_boat_stopped(found: _Found) -> bool:
     """Tell whether a coarse candidate is one boat's stop or one person's fate, not a tally.
 
-    "Border Force intercepted an inflatable carrying 15 people" names no
-    place: the boat's stop is one scene a reader cannot map, unlike "French
-    police stopped 96 people on Tuesday"; so is one death "off the
-    Pas-de-Calais" or one person found "in the Channel".
+    "Border Force intercepted an inflatable carrying 15 people" is one scene,
+    unlike "French police stopped 96 people on Tuesday"; so is one death
+    "off the Pas-de-Calais" or one person found "in the Channel".
     """
     one = found.boats is not None and found.boats.value == 1
     one_person = found.people is not None and found.people.value == 1

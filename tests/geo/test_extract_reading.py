@@ -1930,14 +1930,51 @@ def test_to_the_south_of_a_town_only_says_where_the_place_before_lies() -> None:
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "country", "people"),
     [
-        "On Tuesday a Border Force cutter intercepted an inflatable carrying 15 men.",
-        "Later on Tuesday Border Force intercepted another boat carrying 11 people.",
+        ("On Tuesday a Border Force cutter intercepted an inflatable carrying 15 men.", "GB", 15),
+        ("Later on Tuesday Border Force intercepted another boat carrying 11 people.", "GB", 11),
+        (
+            "Mercredi, une embarcation transportant 23 personnes a été interceptée par les "
+            "gendarmes dans les eaux françaises.",
+            "FR",
+            23,
+        ),
     ],
 )
-def test_the_stop_of_one_boat_nowhere_named_is_not_mapped(text: str) -> None:
-    assert _read(text) == []
+def test_the_stop_of_one_boat_nowhere_named_stays_at_country_level(
+    text: str, country: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.country, incident.people, incident.point) == (
+        EventType.INTERCEPTION,
+        country,
+        people,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Border Force stopped 12 people in a dinghy on Tuesday. They were picked up two "
+            "miles off Dover.",
+            "Dover",
+        ),
+        (
+            "Les gendarmes ont intercepté mardi 14 personnes dans un canot, dans les eaux "
+            "françaises. Elles ont été récupérées au large de Gravelines.",
+            "Gravelines",
+        ),
+    ],
+)
+def test_one_boat_stopped_at_country_level_beside_its_placed_stop_is_that_stop(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.event_type in {EventType.INTERCEPTION, EventType.RESCUE}
+    assert incident.place_name is not None and place in incident.place_name
 
 
 def test_a_countrys_tally_of_stops_is_still_kept() -> None:
@@ -2445,8 +2482,22 @@ def test_where_witnesses_live_is_not_where_it_happened(text: str) -> None:
     assert not any("Wissant" in place for place in places), places
 
 
-def test_one_person_placed_only_in_a_department_is_not_mapped() -> None:
-    assert _read("Mardi, une personne est morte au large du Pas-de-Calais.") == []
+def test_one_person_placed_only_in_a_department_is_kept_at_that_level() -> None:
+    incident = _only("Mardi, une personne est morte au large du Pas-de-Calais.")
+    assert (incident.event_type, incident.people, incident.location_precision) == (
+        EventType.DEATH,
+        1,
+        LocationPrecision.REGION,
+    )
+
+
+def test_one_death_told_coarsely_beside_its_placed_death_is_that_death() -> None:
+    incident = _only(
+        "Un homme est mort lundi au large des côtes du Pas-de-Calais. Son corps a été repêché "
+        "au large de Wimereux."
+    )
+    assert incident.event_type is EventType.DEATH
+    assert incident.place_name is not None and "Wimereux" in incident.place_name
 
 
 def test_a_department_tally_is_still_kept() -> None:
