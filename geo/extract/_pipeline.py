@@ -2290,9 +2290,9 @@ def _coarse_kept(coarse: _Found, placed: list[_Found]) -> bool:
     A country's figure is kept unless it restates a placed candidate (same
     type, country and date, and a count within 10 %) or sums the day's. One
     boat stopped or one person's fate ("an inflatable carrying 15 people was
-    intercepted", "a man died off the French coast") is kept only where the
-    report places no incident of its kind: beside a placed one it is that
-    scene told again, or one more detail of it.
+    intercepted", "une personne est morte au large du Pas-de-Calais") is
+    kept only where the report places no incident of its kind: beside a
+    placed one it is that scene told again, or one more detail of it.
     """
     if coarse.event_type not in _COARSE_KEPT or coarse.place.country is None:
         return False
