@@ -137,6 +137,17 @@ _ACTORS = re.compile(
 _NATIONS = {"french": "FR", "belgian": "BE", "british": "GB", "uk": "GB", "english": "GB"}
 _NATIONS["dutch"] = "NL"
 _ACTOR_EVENTS = frozenset({EventType.INTERCEPTION, EventType.RESCUE})
+_NATIONAL_WATERS = re.compile(
+    r"\b(?P<nation>french|belgian|british|english)\s+(?:coast(?:line)?|waters|shores?|side"
+    r"|section\s+of\s+the\s+channel)\b"
+    r"|\b(?:eaux|côtes?|littoral|rivages?)\s+(?P<adjective>français|française|françaises|belges?"
+    r"|britanniques?|anglais|anglaises?)\b",
+    re.IGNORECASE,
+)
+"""A country's coast or waters named by its adjective ("off the French coast", "in French waters",
+"dans les eaux françaises"): where a stop or a rescue was, known no finer than the country."""
+_ADJECTIVE_COUNTRY = {"fr": "FR", "be": "BE", "br": "GB", "an": "GB"}
+"""The country of a French adjective of nation, by its first two letters."""
 
 
 @dataclass(frozen=True)
@@ -904,14 +915,25 @@ def _on_beach(place: Place, mentions: list[Mention]) -> bool:
 def _implied_place(kind: EventType, clause: str, outside: Place | None) -> Place | None:
     """Return the country a clause implies without naming a place, if any.
 
-    An arrival on this route is in the United Kingdom; an interception or a
-    rescue by French (Belgian, British …) police or coastguards is in their
-    country. Far from the mapped coast, nothing is implied.
+    An arrival on this route is in the United Kingdom; an interception or
+    a rescue "off the French coast" or "in Belgian waters" is in that
+    country, and one by French (Belgian, British …) police or coastguards
+    in theirs. A death there is left to the scene the report goes on to
+    tell. Far from the mapped coast, nothing is implied.
     """
     if outside is not None:
         return None
     if kind is EventType.ARRIVAL:
         return country_place(COUNTRY_TITLES["GB"], "GB")
+    if kind in _ACTOR_EVENTS and (
+        waters := _NATIONAL_WATERS.search(clause)
+    ):
+        country = (
+            _NATIONS[waters["nation"].lower()]
+            if waters["nation"]
+            else _ADJECTIVE_COUNTRY[waters["adjective"][:2].lower()]
+        )
+        return country_place(waters.group(), country)
     if kind in _ACTOR_EVENTS and (actor := _ACTORS.search(clause)) is not None:
         if actor["nation"]:
             country = _NATIONS[actor["nation"].lower()]

@@ -1977,6 +1977,26 @@ def test_one_boat_stopped_at_country_level_beside_its_placed_stop_is_that_stop(
     assert incident.place_name is not None and place in incident.place_name
 
 
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("On Sunday 40 people were intercepted off the French coast.", "FR"),
+        ("Dimanche, 40 migrants ont été interceptés dans les eaux françaises.", "FR"),
+        ("On Sunday 40 people were intercepted in Belgian waters.", "BE"),
+    ],
+)
+def test_a_stop_off_a_countrys_coast_or_in_its_waters_is_in_that_country(
+    text: str, country: str
+) -> None:
+    stop = _only(text)
+    assert (stop.event_type, stop.country, stop.people, stop.point) == (
+        EventType.INTERCEPTION,
+        country,
+        40,
+        None,
+    )
+
+
 def test_a_countrys_tally_of_stops_is_still_kept() -> None:
     incident = _only("French police said they stopped 96 people on Tuesday.")
     assert (incident.event_type, incident.location_precision, incident.people) == (
