@@ -3767,3 +3767,27 @@ def test_people_found_in_the_water_or_unconscious_were_saved_not_stopped(text: s
 def test_a_group_found_on_land_in_france_was_still_stopped() -> None:
     text = "Vendredi, quinze exilés ont été retrouvés dans les dunes d'Hardelot."
     assert _only(text).event_type is EventType.INTERCEPTION
+
+
+# -- where boats set off, told in other words ---------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, migrants carried a large grey dinghy into the sea at Wissant.",
+        "On Tuesday, about 40 people pushed a grey inflatable into the water at Wissant.",
+        "Mardi, une trentaine d'exilés ont porté un grand canot jusqu'à l'eau à Wissant.",
+        "Mardi, des migrants ont poussé leur embarcation dans l'eau à Wissant.",
+        "Mardi, des migrants ont mis un bateau à l'eau dans le canal, à Wissant.",
+    ],
+)
+def test_a_boat_carried_pushed_or_put_into_the_water_is_launched_there(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.LAUNCH, dt.date(2024, 3, 12))
+    assert "Wissant" in (incident.place_name or "")
+
+
+def test_a_wrecked_boat_carried_up_the_beach_is_still_debris() -> None:
+    text = "On Tuesday, volunteers carried a wrecked dinghy up the beach at Wissant."
+    assert _only(text).event_type is EventType.DEBRIS
