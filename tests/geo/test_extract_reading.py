@@ -3791,3 +3791,30 @@ def test_a_boat_carried_pushed_or_put_into_the_water_is_launched_there(text: str
 def test_a_wrecked_boat_carried_up_the_beach_is_still_debris() -> None:
     text = "On Tuesday, volunteers carried a wrecked dinghy up the beach at Wissant."
     assert _only(text).event_type is EventType.DEBRIS
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday an inflatable craft was launched to look for survivors off Wimereux.",
+        "Mardi, le remorqueur a mis son embarcation à l'eau pour aller secourir les naufragés au "
+        "large de Wimereux.",
+        "Mardi, la vedette a mis un canot à l'eau pour récupérer les naufragés au large de "
+        "Wimereux.",
+    ],
+)
+def test_a_craft_launched_to_look_for_survivors_is_a_rescue_not_a_departure(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.RESCUE
+    assert "Wimereux" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a dinghy was launched from Wimereux beach to reach England.",
+        "Mardi, des migrants ont mis un canot à l'eau à Wimereux pour tenter la traversée.",
+    ],
+)
+def test_a_boat_launched_to_reach_england_is_still_a_launch(text: str) -> None:
+    assert _only(text).event_type is EventType.LAUNCH
