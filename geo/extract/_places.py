@@ -595,8 +595,27 @@ def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clau
             return True
     if first > 0:
         gap = clause[tokens[first - 1].end() : tokens[first].start()]
-        return _joins_name(gap) and tokens[first - 1].group().lower() not in _PLACE_WORDS
+        return (
+            _joins_name(gap)
+            and tokens[first - 1].group().lower() not in _PLACE_WORDS
+            and not _opens_a_lead(tokens[first - 1], gap, clause)
+        )
     return False
+
+
+_OPENING = re.compile(r"[\s\"'‘“«(\[]*")
+
+
+def _opens_a_lead(token: re.Match[str], gap: str, clause: str) -> bool:
+    """Tell whether a word capitalised only as the text's first leads into the name after it.
+
+    "Partis de Gravelines, ils …", "Près de Calais, …": the opening words say
+    what the place was (left from, near), so "Gravelines" is a name of its own,
+    not the end of one; a plain "de" ("Drame de Wimereux") still joins them.
+    """
+    if _OPENING.fullmatch(clause, 0, token.start()) is None:
+        return False
+    return _lead(token.group() + gap)[0] not in ("bare", "at")
 
 
 _IN_REGION = re.compile(r"\s+en\s+", re.IGNORECASE)

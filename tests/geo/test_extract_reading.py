@@ -3818,3 +3818,31 @@ def test_a_craft_launched_to_look_for_survivors_is_a_rescue_not_a_departure(text
 )
 def test_a_boat_launched_to_reach_england_is_still_a_launch(text: str) -> None:
     assert _only(text).event_type is EventType.LAUNCH
+
+
+@pytest.mark.parametrize(
+    ("text", "launched", "rescued"),
+    [
+        (
+            "Partis de Gravelines, les 45 migrants ont été secourus mardi au large de Dunkerque.",
+            "Gravelines",
+            "Dunkerque",
+        ),
+        (
+            "Parties de Wissant, deux embarcations ont été secourues mardi au large de Calais.",
+            "Wissant",
+            "Calais",
+        ),
+    ],
+)
+def test_a_sentence_opening_on_where_the_boat_left_tells_a_launch_there(
+    text: str, launched: str, rescued: str
+) -> None:
+    places = {(i.event_type, (i.place_name or "").split()[-1]) for i in _read(text)}
+    assert places == {(EventType.LAUNCH, launched), (EventType.RESCUE, rescued)}
+
+
+def test_a_sentence_opening_on_near_a_place_is_near_it() -> None:
+    incident = _only("Près de Wissant, 40 migrants ont été secourus mardi.")
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 40)
+    assert "Wissant" in (incident.place_name or "")
