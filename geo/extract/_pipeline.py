@@ -1041,7 +1041,7 @@ def _mention_place(
     """Resolve one mention for an event type, or None when it cannot be the event's place."""
     if mention.kind in ("route", "organisation"):
         return None
-    if mention.kind == "departure" and kind not in _DEPARTING:
+    if mention.kind == "departure" and kind not in _DEPARTING and not _just_after_leaving(mention):
         return None
     if mention.kind in ("destination", "landing") and kind is not EventType.ARRIVAL:
         return None
@@ -1058,6 +1058,23 @@ def _mention_place(
         return place  # "13 km north of the Pas-de-Calais": still only the department
     spread = (place.uncertainty_m or 0.0) + mention.offset_m
     return replace(place, precision=LocationPrecision.AREA, uncertainty_m=spread)
+
+
+_JUST_AFTER = re.compile(
+    r"\b(?:shortly|just|soon|moments?|minutes?|peu|juste|quelques\s+minutes)\s+(?:after|après)"
+    r"\s+[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _just_after_leaving(mention: Mention) -> bool:
+    """Tell whether the place a boat had left is where the event happened, moments later.
+
+    "A man died when the boat deflated shortly after it left the coast at X",
+    "peu après avoir quitté X": it happened just off X. Later on ("after
+    leaving X, the boat got into difficulty"), X is only where it set off.
+    """
+    return _JUST_AFTER.search(mention.text, max(0, mention.start - 60), mention.start) is not None
 
 
 def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, int, int]:

@@ -342,8 +342,11 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "departure",
             r"(?:(?:en\s+partant|en\s+provenance|au\s+départ|partie?s?|partis|parti|left|leaving"
-            r"|set\s+off|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea)\s+(?:from|de|d['’]"
-            r"|du|des|depuis)|(?:had|have|has|having)\s+(?:\w+\s+)?left)"
+            r"|set\s+off|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea|push(?:ed|ing)?\s+off"
+            r"|après\s+être\s+partie?s?)\s+(?:from|de|d['’]|du|des|depuis)"
+            r"|(?:had|have|has|having)\s+(?:\w+\s+)?left"
+            r"|after\s+(?:leaving|(?:it|they|he|she)\s+(?:had\s+)?left)"
+            r"|(?:avoir|avait|avaient)\s+quitté)"
             r"\s*(?:the\s+|la\s+|les\s+|une\s+)?(?:(?:beach(?:es)?|plages?|coast|côte)\s+(?:of|at|near|de|d['’]|du|des)\s*)?"
             rf"{_ARTICLE}",
         ),
@@ -768,7 +771,7 @@ _LEAD_LAST_WORDS = frozenset(
         *("through", "across", "cross", "crossed", "crossing", "crosses", "de", "du", "des", "à"),
         *("au", "aux", "en", "dans", "sur", "depuis", "vers", "pour", "outside", "around"),
         *("large", "traverser", "traversé", "traversée", "by", "left", "près", "atteint"),
-        *("atteindre", "rejoindre", "rejoint", "gagner"),
+        *("atteindre", "rejoindre", "rejoint", "gagner", "leaving", "quitté"),
     }
 )
 _LAST_WORD = re.compile(r"(?:^|\s)(\S*?(?:[dl]['’])?)\s*$")
@@ -847,8 +850,9 @@ def _written_lead(kind: str, lead: str, before: str) -> str:
 
 
 _LEAD_DISTANCE = re.compile(_DISTANCE, re.IGNORECASE)
-_BEACH_LEAD = re.compile(r"\b(?:beach|beaches|plages?)\b", re.IGNORECASE)
-"""A departure from a beach ("partie de la plage de X"): the boat left X's shore, not its centre."""
+_BEACH_LEAD = re.compile(r"\b(?:beach|beaches|plages?|coast|côte)\b", re.IGNORECASE)
+"""A departure from a beach or the coast ("partie de la plage de X", "left the coast at X"): the
+boat left X's shore, not its centre."""
 _METRES = {"km": 1000.0, "kilo": 1000.0, "naut": 1852.0, "mill": 1852.0, "nm": 1852.0}
 _METRES |= {"mile": 1609.0, "mèt": 1.0, "met": 1.0, "m": 1.0}
 _AMOUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}

@@ -3842,6 +3842,42 @@ def test_a_sentence_opening_on_where_the_boat_left_tells_a_launch_there(
     assert places == {(EventType.LAUNCH, launched), (EventType.RESCUE, rescued)}
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "After leaving Wimereux on Tuesday, the boat got into difficulty and 30 people were "
+            "rescued.",
+            "Wimereux",
+        ),
+        (
+            "Après avoir quitté Le Portel mardi, l'embarcation est tombée en panne et 40 "
+            "personnes ont été secourues.",
+            "Le Portel",
+        ),
+    ],
+)
+def test_the_place_a_boat_left_before_its_trouble_is_its_launch_not_its_rescue(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.LAUNCH, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Sunday, a man died when a migrant boat deflated shortly after it left the coast at "
+        "Tardinghen, near Calais.",
+        "Dimanche, un homme est mort quand l'embarcation s'est dégonflée peu après avoir quitté "
+        "la plage de Tardinghen.",
+    ],
+)
+def test_a_death_moments_after_a_boat_left_happened_where_it_left(text: str) -> None:
+    places = {(i.event_type, i.place_name) for i in _read(text)}
+    assert places == {(EventType.DEATH, "Tardinghen"), (EventType.LAUNCH, "Tardinghen")}
+
+
 def test_a_sentence_opening_on_near_a_place_is_near_it() -> None:
     incident = _only("Près de Wissant, 40 migrants ont été secourus mardi.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 40)
