@@ -150,7 +150,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:lancé|démarré|allumé) (?:le|les|leur|son) moteurs?|(?:left|leaving|leave|leaves"
         r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
-        r"|put (?:out )?to sea"
+        r"|put (?:out )?to sea|push(?:ed|es|ing)? off (?:from|the (?:beach|shore|coast))"
         r"|took to the (?:water|sea)"
         r"|head(?:ed|ing|s)? (?:out )?(?:to|into) (?:the )?(?:sea|open sea)"
         r"|push(?:ed|ing)? (?:it|them|(?:the|a|their) (?:[\w-]+ ){0,2}?[\w-]+) (?:in)?to"

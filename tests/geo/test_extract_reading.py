@@ -3882,3 +3882,16 @@ def test_a_sentence_opening_on_near_a_place_is_near_it() -> None:
     incident = _only("Près de Wissant, 40 migrants ont été secourus mardi.")
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 40)
     assert "Wissant" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dozens of migrants pushed off from the beach at Sangatte on Tuesday.",
+        "On Tuesday a small boat pushed off from Sangatte with 50 people on board.",
+    ],
+)
+def test_a_boat_that_pushed_off_from_a_beach_launched_there(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.LAUNCH, dt.date(2024, 3, 12))
+    assert "Sangatte" in (incident.place_name or "")
