@@ -2083,7 +2083,9 @@ def test_a_rescue_off_a_county_is_where_the_boat_was_spotted() -> None:
 def test_a_pronoun_between_managed_to_and_the_verb_keeps_the_cue(
     text: str, kind: EventType
 ) -> None:
-    assert [i.event_type for i in _read(text)] == [kind]
+    # the boats put in the water are a launch of their own; the stop or the rescue is the point
+    told = [i.event_type for i in _read(text) if i.event_type is not EventType.LAUNCH]
+    assert told == [kind]
 
 
 @pytest.mark.parametrize(
