@@ -925,9 +925,7 @@ def _implied_place(kind: EventType, clause: str, outside: Place | None) -> Place
         return None
     if kind is EventType.ARRIVAL:
         return country_place(COUNTRY_TITLES["GB"], "GB")
-    if kind in _ACTOR_EVENTS and (
-        waters := _NATIONAL_WATERS.search(clause)
-    ):
+    if kind in _ACTOR_EVENTS and (waters := _NATIONAL_WATERS.search(clause)):
         country = (
             _NATIONS[waters["nation"].lower()]
             if waters["nation"]
