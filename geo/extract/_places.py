@@ -290,7 +290,7 @@ _ORGANISATION_LEAD = (
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
-    r"|canots?(?:\s+de\s+sauvetage)?|cutters?)(?:\s+(?:were|was|had\s+been|ont\s+été"
+    r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps|de\s+la\s+SNSM)|cutters?)(?:\s+(?:were|was|had\s+been|ont\s+été"
     r"|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
     r"|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis)"
     r"|pour\s+(?:les\s+|leur\s+|l['’]|y\s+)?(?:être\s+)?(?:auditionn|entend|interrog|soign"

@@ -2089,6 +2089,29 @@ def test_a_pronoun_between_managed_to_and_the_verb_keeps_the_cue(
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, des exilés ont mis à l'eau des canots depuis la plage d'Équihen. Les policiers "
+        "sont parvenus à en stopper la plupart.",
+        "Jeudi, une cinquantaine de migrants ont mis à l'eau deux canots depuis la plage "
+        "d'Équihen.",
+    ],
+)
+def test_canots_put_in_the_water_from_a_beach_are_the_peoples_boats(text: str) -> None:
+    # a bare 'canot' is a small boat; only 'canot de sauvetage' or 'de la SNSM' is the lifeboat
+    launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
+    assert [i.place_name for i in launches] == ["la plage d'Équihen"]
+
+
+def test_a_lifeboat_sent_from_its_station_does_not_place_the_rescue_there() -> None:
+    incident = _only(
+        "Jeudi, le canot de sauvetage envoyé depuis Boulogne a récupéré 30 exilés au large "
+        "d'Équihen."
+    )
+    assert _read_as(incident) == (EventType.RESCUE, "au large d'Équihen", 30)
+
+
+@pytest.mark.parametrize(
     ("text", "people"),
     [
         (
