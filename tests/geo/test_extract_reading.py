@@ -3813,6 +3813,42 @@ def test_a_boat_carried_pushed_or_put_into_the_water_is_launched_there(text: str
     assert "Wissant" in (incident.place_name or "")
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Jeudi, une quarantaine d'exilés ont pris place dans une embarcation à Berck.", "Berck"),
+        (
+            "Jeudi soir, 35 personnes ont pris place à bord d'un canot pneumatique sur la plage "
+            "de Wissant.",
+            "Wissant",
+        ),
+    ],
+)
+def test_people_taking_their_seats_in_a_boat_on_shore_launched_there(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.LAUNCH and place in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Jeudi, une cinquantaine d'exilés ont pris place dans un bateau-taxi au large de "
+            "Hardelot.",
+            EventType.EMBARKATION,
+        ),
+        (
+            "Jeudi, les exilés secourus au large de Berck ont pris place dans le canot de la SNSM.",
+            EventType.RESCUE,
+        ),
+    ],
+)
+def test_seats_taken_in_a_taxi_boat_or_a_lifeboat_are_no_launch(text: str, kind: EventType) -> None:
+    assert [i.event_type for i in _read(text)] == [kind]
+
+
 def test_a_wrecked_boat_carried_up_the_beach_is_still_debris() -> None:
     text = "On Tuesday, volunteers carried a wrecked dinghy up the beach at Wissant."
     assert _only(text).event_type is EventType.DEBRIS
