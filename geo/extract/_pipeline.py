@@ -518,6 +518,8 @@ def _clause_events(
         kind = EventType.INTERCEPTION
     elif cue is not None and kind is EventType.INTERCEPTION and _RESCUERS_STEP_IN.search(text):
         kind = EventType.RESCUE
+    elif cue is not None and kind is EventType.RESCUE and _taxi_pickup(text, cue.start):
+        kind = EventType.EMBARKATION
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
     if people is not None and kind is EventType.DEATH and cue is not None:
@@ -619,6 +621,32 @@ _POLICE_PICKUP = re.compile(
 """People "picked up by police", "by Border Force" or "récupérés par les gendarmes" were stopped,
 not rescued: the police pick up a group on land or at its start, Border Force a boat at sea, as
 lifeboats pick up a boat in distress."""
+
+
+_TAXI_BOAT = r"(?:taxi[ -]boats?|bateaux?[ -]taxis?)"
+_TAXI_BEFORE = re.compile(
+    rf"\b{_TAXI_BOAT}\s+(?:(?:has|had|then|later|a|avait|aurait|ensuite|alors)\s+)?$",
+    re.IGNORECASE,
+)
+_PASSIVE_AT = re.compile(r"(?:was|were|been|being|(?:a|ont|avait|avaient)\s+été)\b", re.IGNORECASE)
+_BY_TAXI_BOAT = re.compile(
+    r"(?:(?:was|were|been)\s+)?(?:picked up|taken (?:on board|aboard)|récupérée?s?"
+    r"|pris(?:es)? à bord)\s+(?:[\w'’-]+\s+){0,3}?(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|le\s+"
+    rf"|l['’])?(?:[\w-]+\s+)?{_TAXI_BOAT}\b",
+    re.IGNORECASE,
+)
+
+
+def _taxi_pickup(text: str, cue_at: int) -> bool:
+    """Tell whether the pick-up cued at ``cue_at`` is a taxi boat's, taking people on board.
+
+    A taxi boat waits afloat for its passengers: what it "picked up" or "a récupéré" off a
+    beach boarded it ("a taxi boat picked up 60 people", "récupérés par un bateau-taxi"). A taxi
+    boat that was itself picked up or rescued ("a taxi boat was rescued") is not.
+    """
+    if _BY_TAXI_BOAT.match(text, cue_at):
+        return True
+    return _TAXI_BEFORE.search(text, 0, cue_at) is not None and not _PASSIVE_AT.match(text, cue_at)
 
 
 _RESCUERS_STEP_IN = re.compile(

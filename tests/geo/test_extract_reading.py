@@ -3824,9 +3824,7 @@ def test_a_boat_carried_pushed_or_put_into_the_water_is_launched_there(text: str
         ),
     ],
 )
-def test_people_taking_their_seats_in_a_boat_on_shore_launched_there(
-    text: str, place: str
-) -> None:
+def test_people_taking_their_seats_in_a_boat_on_shore_launched_there(text: str, place: str) -> None:
     incident = _only(text)
     assert incident.event_type is EventType.LAUNCH and place in (incident.place_name or "")
 
@@ -3846,6 +3844,39 @@ def test_people_taking_their_seats_in_a_boat_on_shore_launched_there(
     ],
 )
 def test_seats_taken_in_a_taxi_boat_or_a_lifeboat_are_no_launch(text: str, kind: EventType) -> None:
+    assert [i.event_type for i in _read(text)] == [kind]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "On Thursday a taxi boat picked up some 50 people off the beach at Gravelines.",
+            EventType.EMBARKATION,
+        ),
+        (
+            "Jeudi, un bateau-taxi a récupéré une cinquantaine d'exilés au large de la plage de "
+            "Gravelines.",
+            EventType.EMBARKATION,
+        ),
+        (
+            "Jeudi, une cinquantaine d'exilés ont été récupérés par un bateau-taxi au large de "
+            "Gravelines.",
+            EventType.EMBARKATION,
+        ),
+        # the taxi boat in trouble, its people taken in by rescuers
+        (
+            "On Thursday the lifeboat picked up 50 people from a taxi boat in difficulty off "
+            "Gravelines.",
+            EventType.RESCUE,
+        ),
+        (
+            "Jeudi, un bateau-taxi a été secouru au large de Gravelines avec 50 personnes à bord.",
+            EventType.RESCUE,
+        ),
+    ],
+)
+def test_people_a_taxi_boat_picks_up_boarded_it(text: str, kind: EventType) -> None:
     assert [i.event_type for i in _read(text)] == [kind]
 
 
