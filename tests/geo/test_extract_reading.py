@@ -3880,6 +3880,43 @@ def test_people_a_taxi_boat_picks_up_boarded_it(text: str, kind: EventType) -> N
     assert [i.event_type for i in _read(text)] == [kind]
 
 
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "The dinghy, which had left Dunkirk before dawn on Thursday, was rescued by French "
+            "lifeboats with 45 people aboard.",
+            "Dunkirk",
+        ),
+        (
+            "Le canot, qui avait quitté la plage de Wimereux dans la nuit de mercredi à jeudi, a "
+            "été secouru avec 45 personnes à bord.",
+            "Wimereux",
+        ),
+        (
+            "Le canot, qui était parti de Wissant jeudi à l'aube, a été secouru au large de "
+            "Calais.",
+            "Wissant",
+        ),
+    ],
+)
+def test_a_departure_told_in_a_relative_clause_is_a_launch_there(text: str, place: str) -> None:
+    launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
+    assert len(launches) == 1 and place in (launches[0].place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday a dinghy capsized off Wimereux, which left three people dead.",
+        "Jeudi, les 40 exilés, qui avaient quitté leur camp de Loon-Plage, ont été interceptés "
+        "sur la plage de Gravelines.",
+    ],
+)
+def test_a_relative_clause_that_left_the_dead_or_a_camp_is_no_launch(text: str) -> None:
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text))
+
+
 def test_a_wrecked_boat_carried_up_the_beach_is_still_debris() -> None:
     text = "On Tuesday, volunteers carried a wrecked dinghy up the beach at Wissant."
     assert _only(text).event_type is EventType.DEBRIS
