@@ -3917,6 +3917,28 @@ def test_a_relative_clause_that_left_the_dead_or_a_camp_is_no_launch(text: str) 
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi, une quarantaine d'exilés sont entrés dans l'eau pour rejoindre une embarcation "
+        "qui attendait au large d'Hardelot.",
+        "Jeudi, une quarantaine d'exilés ont marché dans l'eau pour atteindre un canot à Hardelot.",
+    ],
+)
+def test_people_walking_into_the_sea_to_reach_a_boat_board_it(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.EMBARKATION and "Hardelot" in (
+        incident.place_name or ""
+    )
+
+
+def test_a_rescuer_walking_into_the_sea_to_reach_a_man_boards_nothing() -> None:
+    text = (
+        "Jeudi, un sauveteur est entré dans l'eau pour atteindre un homme inconscient à Hardelot."
+    )
+    assert all(i.event_type is not EventType.EMBARKATION for i in _read(text))
+
+
 def test_a_wrecked_boat_carried_up_the_beach_is_still_debris() -> None:
     text = "On Tuesday, volunteers carried a wrecked dinghy up the beach at Wissant."
     assert _only(text).event_type is EventType.DEBRIS
