@@ -3939,6 +3939,28 @@ def test_a_rescuer_walking_into_the_sea_to_reach_a_man_boards_nothing() -> None:
     assert all(i.event_type is not EventType.EMBARKATION for i in _read(text))
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi, des exilés ont mis à l'eau un canot depuis la plage de Wissant avant d'être "
+        "secourus.",
+        "On Thursday migrants launched a dinghy from the beach at Wissant before being rescued.",
+    ],
+)
+def test_a_boat_launched_before_being_rescued_launched_there(text: str) -> None:
+    # the rescue happened at sea, somewhere the report does not say: not on the beach left
+    assert _kinds(_read(text))[0][0] == "launch"
+    assert all(i.event_type is not EventType.RESCUE for i in _read(text))
+
+
+def test_people_rescued_before_being_taken_to_a_port_keep_their_count_there() -> None:
+    text = "On Thursday 40 people were rescued off Wissant before being taken to Dover."
+    assert [(i.event_type, i.people) for i in _read(text)] == [
+        (EventType.RESCUE, 40),
+        (EventType.ARRIVAL, 40),
+    ]
+
+
 def test_a_wrecked_boat_carried_up_the_beach_is_still_debris() -> None:
     text = "On Tuesday, volunteers carried a wrecked dinghy up the beach at Wissant."
     assert _only(text).event_type is EventType.DEBRIS
