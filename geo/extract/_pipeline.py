@@ -612,11 +612,22 @@ _RESCUER_BOAT = re.compile(
 """A boat of the rescuers, carrying the people it took in: not their boat in trouble."""
 
 
-_POLICE_PICKUP = re.compile(
-    r"(?:(?:was|were|been) picked up|récupérée?s?)\s+(?:[\w'’-]+\s+){0,3}?"
-    r"(?:by|par)\s+(?:the\s+|les\s+|la\s+|des\s+)?(?:[\w-]+\s+)?(?:police|policiers"
-    r"|gendarmes?|gendarmerie|forces de l['’]ordre|crs|border force)\b",
-    re.IGNORECASE,
+def _picked_up_by(agent: str) -> re.Pattern[str]:
+    """Build the pattern of a pick-up told with who did it, ``agent`` being its pattern.
+
+    "Picked up by French police", "récupérés par un bateau-taxi", "pris à
+    bord par …": who took the people in tells what the pick-up was.
+    """
+    return re.compile(
+        r"(?:(?:was|were|been)\s+)?(?:picked up|taken (?:on board|aboard)|récupérée?s?"
+        r"|pris(?:es)? à bord)\s+(?:[\w'’-]+\s+){0,3}?(?:by|par)\s+(?:the\s+|les\s+|la\s+|le\s+"
+        rf"|des\s+|an?\s+|une?\s+|l['’])?(?:[\w-]+\s+)?{agent}\b",
+        re.IGNORECASE,
+    )
+
+
+_POLICE_PICKUP = _picked_up_by(
+    r"(?:police|policiers|gendarmes?|gendarmerie|forces de l['’]ordre|crs|border force)"
 )
 """People "picked up by police", "by Border Force" or "récupérés par les gendarmes" were stopped,
 not rescued: the police pick up a group on land or at its start, Border Force a boat at sea, as
@@ -629,12 +640,7 @@ _TAXI_BEFORE = re.compile(
     re.IGNORECASE,
 )
 _PASSIVE_AT = re.compile(r"(?:was|were|been|being|(?:a|ont|avait|avaient)\s+été)\b", re.IGNORECASE)
-_BY_TAXI_BOAT = re.compile(
-    r"(?:(?:was|were|been)\s+)?(?:picked up|taken (?:on board|aboard)|récupérée?s?"
-    r"|pris(?:es)? à bord)\s+(?:[\w'’-]+\s+){0,3}?(?:by|par)\s+(?:an?\s+|the\s+|une?\s+|le\s+"
-    rf"|l['’])?(?:[\w-]+\s+)?{_TAXI_BOAT}\b",
-    re.IGNORECASE,
-)
+_BY_TAXI_BOAT = _picked_up_by(_TAXI_BOAT)
 
 
 def _taxi_pickup(text: str, cue_at: int) -> bool:
