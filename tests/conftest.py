@@ -140,9 +140,18 @@ def free_port() -> int:
 
 
 def launchmap_command() -> list[str]:
-    """The installed console script, or the module entry point if it is not on PATH."""
-    script = shutil.which("launchmap")
-    return [script] if script else [sys.executable, "-c", "from api.cli import main; main()"]
+    """The console script installed beside the running Python, as a user runs it.
+
+    CI runs ``.venv/bin/python -m pytest`` without activating the venv, so
+    the script is looked for next to the interpreter first, then on PATH;
+    failing both, the entry point runs under its own name ("launchmap").
+    """
+    beside = Path(sys.executable).with_name("launchmap")
+    script = str(beside) if beside.is_file() else shutil.which("launchmap")
+    if script:
+        return [script]
+    entry = "import sys; sys.argv[0] = 'launchmap'; from api.cli import main; main()"
+    return [sys.executable, "-c", entry]
 
 
 # -- stores of both kinds ------------------------------------------------------------------
