@@ -395,7 +395,7 @@ _LIST_WINDOW = 200
 _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
     r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
-    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|(?:[\w-]+\s+)?lifeboats?|coastguard|police|hospital"
+    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|(?:\w+-[\w-]+\s+|inshore\s+)?lifeboats?|coastguard|police|hospital"
     r"|crown court|magistrates|council|port authority|harbour board|MRCC|Border Force"
     r"|nationale?s?|rouge|charit(?:y|ies)|aid (?:groups?|workers?)|volunteers|prosecutors?"
     r"|mayor|MP))\b",

@@ -160,6 +160,20 @@ def test_an_office_or_a_lifeboat_named_by_its_town_with_words_between_is_not_a_p
     assert all(town not in (incident.place_name or "") for incident in _read(text))
 
 
+@pytest.mark.parametrize(
+    ("text", "event_type"),
+    [
+        ("On Sunday 40 people were rescued off Dungeness by lifeboat crews.", EventType.RESCUE),
+        ("On Sunday 40 people landed at Dungeness as lifeboats stood by.", EventType.ARRIVAL),
+    ],
+)
+def test_a_place_before_a_word_and_a_lifeboat_is_still_the_place(
+    text: str, event_type: EventType
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is event_type and "Dungeness" in (incident.place_name or "")
+
+
 def test_a_beach_of_the_commune_of_a_town_is_that_town_s_beach() -> None:
     text = "Lundi, un corps a été découvert sur une plage de la commune de Dannes."
     body, beach = _only(text), _only("Lundi, un corps a été découvert sur une plage de Dannes.")
