@@ -789,12 +789,10 @@ def anchor_date(text: str) -> dt.date | None:
     stay unknown.
     """
     matches = list(_DATE.finditer(text))
-    written = max(
-        (day for m in matches if _year_written(m) and (day := _resolve_date(m, None))),
-        default=None,
-    )
-    found = (_resolve_date(match, None, written) for match in matches)
-    return max((day for day in found if day is not None), default=None)
+    written = [day for m in matches if _year_written(m) and (day := _resolve_date(m, None))]
+    near = max(written, default=None)
+    found = (_resolve_date(m, None, near) for m in matches if not _year_written(m))
+    return max((*written, *(day for day in found if day is not None)), default=None)
 
 
 def _year_written(match: re.Match[str]) -> bool:

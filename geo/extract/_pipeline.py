@@ -135,7 +135,9 @@ _ACTORS = re.compile(
     re.IGNORECASE,
 )
 _NATIONS = {"french": "FR", "belgian": "BE", "british": "GB", "uk": "GB", "english": "GB"}
-_NATIONS["dutch"] = "NL"
+_NATIONS |= {"dutch": "NL", "français": "FR", "française": "FR", "françaises": "FR"}
+_NATIONS |= {"belge": "BE", "belges": "BE", "britannique": "GB", "britanniques": "GB"}
+_NATIONS |= {"anglais": "GB", "anglaise": "GB", "anglaises": "GB"}
 _ACTOR_EVENTS = frozenset({EventType.INTERCEPTION, EventType.RESCUE})
 _NATIONAL_WATERS = re.compile(
     r"\b(?P<nation>french|belgian|british|english)\s+(?:coast(?:line)?|waters|shores?|side"
@@ -146,8 +148,6 @@ _NATIONAL_WATERS = re.compile(
 )
 """A country's coast or waters named by its adjective ("off the French coast", "in French waters",
 "dans les eaux françaises"): where a stop or a rescue was, known no finer than the country."""
-_ADJECTIVE_COUNTRY = {"fr": "FR", "be": "BE", "br": "GB", "an": "GB"}
-"""The country of a French adjective of nation, by its first two letters."""
 
 
 @dataclass(frozen=True)
@@ -960,12 +960,8 @@ def _implied_place(kind: EventType, clause: str, outside: Place | None) -> Place
     if kind is EventType.ARRIVAL:
         return country_place(COUNTRY_TITLES["GB"], "GB")
     if kind in _ACTOR_EVENTS and (waters := _NATIONAL_WATERS.search(clause)):
-        country = (
-            _NATIONS[waters["nation"].lower()]
-            if waters["nation"]
-            else _ADJECTIVE_COUNTRY[waters["adjective"][:2].lower()]
-        )
-        return country_place(waters.group(), country)
+        nation = waters["nation"] or waters["adjective"]
+        return country_place(waters.group(), _NATIONS[nation.lower()])
     if kind in _ACTOR_EVENTS and (actor := _ACTORS.search(clause)) is not None:
         if actor["nation"]:
             country = _NATIONS[actor["nation"].lower()]

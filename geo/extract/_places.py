@@ -290,8 +290,8 @@ _ORGANISATION_LEAD = (
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
-    r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps|de\s+la\s+SNSM)|cutters?)(?:\s+(?:were|was|had\s+been|ont\s+été"
-    r"|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
+    r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps|de\s+la\s+SNSM)|cutters?)"
+    r"(?:\s+(?:were|was|had\s+been|ont\s+été|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
     r"|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis)"
     r"|pour\s+(?:les\s+|leur\s+|l['’]|y\s+)?(?:être\s+)?(?:auditionn|entend|interrog|soign"
     r"|examin|héberg|identifi)\w*\s+(?:à|au|aux|dans))"
@@ -342,8 +342,8 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         (
             "departure",
             r"(?:(?:en\s+partant|en\s+provenance|au\s+départ|partie?s?|partis|parti|left|leaving"
-            r"|set\s+off|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea|push(?:ed|ing)?\s+off"
-            r"|après\s+être\s+partie?s?)\s+(?:from|de|d['’]|du|des|depuis)"
+            r"|set\s+off|set\s+out|set\s+sail|departed|launched|put\s+to\s+sea"
+            r"|push(?:ed|ing)?\s+off|après\s+être\s+partie?s?)\s+(?:from|de|d['’]|du|des|depuis)"
             r"|(?:had|have|has|having)\s+(?:\w+\s+)?left"
             r"|after\s+(?:leaving|(?:it|they|he|she)\s+(?:had\s+)?left)"
             r"|(?:avoir|avait|avaient)\s+quitté)"
@@ -395,10 +395,10 @@ _LIST_WINDOW = 200
 _FEATURE = re.compile(
     r"(?:['’]s)?\s+(?P<feature>beach|beaches|seafront|sands|shore|coastline|coast|harbour|harbor"
     r"|port|marina|docks|region|area)\b|(?P<bound>-bound)\b"
-    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|(?:\w+-[\w-]+\s+|inshore\s+)?lifeboats?|coastguard|police|hospital"
-    r"|crown court|magistrates|council|port authority|harbour board|MRCC|Border Force"
-    r"|nationale?s?|rouge|charit(?:y|ies)|aid (?:groups?|workers?)|volunteers|prosecutors?"
-    r"|mayor|MP))\b",
+    r"|(?P<organisation>(?:['’]s)?\s+(?:RNLI|(?:\w+-[\w-]+\s+|inshore\s+)?lifeboats?"
+    r"|coastguard|police|hospital|crown court|magistrates|council|port authority|harbour board"
+    r"|MRCC|Border Force|nationale?s?|rouge|charit(?:y|ies)|aid (?:groups?|workers?)"
+    r"|volunteers|prosecutors?|mayor|MP))\b",
     re.IGNORECASE,
 )
 _FEATURE_KIND = {

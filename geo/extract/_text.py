@@ -283,12 +283,12 @@ _CLAUSE_BREAK = re.compile(
     r"|,\s+(?=(?:a|one|two|three|a few|some|just|only)\s+(?:days?|hours?|weeks?)\s+after\s)"
     r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
     r"|s['’])\b)"
+    # "launched from Wissant before being rescued", "avant d'être secourus": the rescue or the
+    # stop is an event of its own, not at the beach left; "before being taken to Dover" is not
     r"|\s+(?:before\s+being|avant\s+d['’]\s*être)\s+(?=(?:rescued|saved|intercepted|stopped"
     r"|secourue?s?|sauvée?s?|interceptée?s?|stoppée?s?)\b)",
     re.IGNORECASE,
 )
-# "launched from Wissant before being rescued", "avant d'être secourus": the rescue or the stop
-# is an event of its own, not at the beach left; "before being taken to Dover" stays one clause.
 _RELATIVE = re.compile(
     r",\s*(?:which|who|whom|whose|qui|dont)\b(?!\s*(?:(?:(?:had|has)\s+left|left\s+from"
     r"|(?:avait|avaient|a|ont)\s+quitté)\s+(?!(?:their|his|her|its|ses|son|sa|leurs?)\b)"
