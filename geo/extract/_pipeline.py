@@ -60,8 +60,10 @@ from geo.extract._places import (
     Coarseness,
     Mention,
     Place,
+    bearing_deg,
     country_place,
     find_mentions,
+    offset_m,
     outside_place,
     place_of,
     qualifier_of,
@@ -2131,8 +2133,40 @@ def _agree(first: _Found, second: _Found) -> bool:
         _same_kind(first, second)
         and (not _counts_conflict(first.people, second.people) or _one_of_the_dead(first, second))
         and not _counts_conflict(first.boats, second.boats)
-        and _places_agree(first.place, second.place)
+        and (
+            _places_agree(first.place, second.place)
+            or _lies_that_way(first, second)
+            or _lies_that_way(second, first)
+        )
     )
+
+
+_THAT_WAY_REACH_M = 30_000.0
+"""How far "south of Calais" may reach, with no distance told: the next towns along the coast."""
+_THAT_WAY_SPREAD_DEG = 60.0
+"""How far off the stated bearing a place may lie and still be "that way"."""
+
+
+def _lies_that_way(rough: _Found, named: _Found) -> bool:
+    """Tell whether a place told only by its bearing from a town may be a place named elsewhere.
+
+    "Two died south of Boulogne … on the beaches of Hardelot": Hardelot lies
+    south of Boulogne, so it is where they died. Only a bearing with no
+    distance told ("22 km west of" is a spot of its own), and a named place
+    that lies that way and within _THAT_WAY_REACH_M of the town.
+    """
+    bearing = bearing_deg(rough.place.written) if rough.basis == "direction" else None
+    if bearing is None or offset_m(rough.place.written) is not None:
+        return False
+    if named.basis in _VAGUE or not _fine(named.place) or not _fine(rough.place):
+        return False
+    assert rough.place.lon is not None and rough.place.lat is not None
+    assert named.place.lon is not None and named.place.lat is not None
+    azimuth, _, distance = _GEOD.inv(
+        rough.place.lon, rough.place.lat, named.place.lon, named.place.lat
+    )
+    off_bearing = abs((float(azimuth) - bearing + 180.0) % 360.0 - 180.0)
+    return float(distance) <= _THAT_WAY_REACH_M and off_bearing <= _THAT_WAY_SPREAD_DEG
 
 
 def _one_of_the_dead(first: _Found, second: _Found) -> bool:
@@ -2419,10 +2453,15 @@ def _copies(coarse: _Found, placed: _Found) -> bool:
     )
 
 
-def _merge_order(found: _Found) -> tuple[int, bool, float, int]:
-    """Order candidates for merging: finest place first, dated, most precise, then by the text."""
+def _merge_order(found: _Found) -> tuple[int, bool, bool, float, int]:
+    """Order candidates for merging: finest place first, then named before told by a bearing.
+
+    A place "south of Calais" gives way to a place named that way; then dated
+    ones, most precise, and by the text.
+    """
     dated = found.dated and found.date is not None
-    return (found.place.coarseness, not dated, found.place.uncertainty_m or 0.0, found.order)
+    rough = found.basis == "direction"
+    return (found.place.coarseness, rough, not dated, found.place.uncertainty_m or 0.0, found.order)
 
 
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:

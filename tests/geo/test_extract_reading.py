@@ -4082,3 +4082,35 @@ def test_a_boat_that_pushed_off_from_a_beach_launched_there(text: str) -> None:
     incident = _only(text)
     assert (incident.event_type, incident.date) == (EventType.LAUNCH, dt.date(2024, 3, 12))
     assert "Sangatte" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Mardi, deux exilés sont morts sur la plage d'Hardelot. Le parquet a ouvert une "
+            "enquête. Ils sont morts mardi lors d'un départ au sud de Boulogne-sur-Mer.",
+            "Hardelot",
+        ),
+        (
+            "A woman died on Tuesday north-east of Dunkirk, officials said. Police closed the "
+            "road. Her body was found on Tuesday on the beach at Bray-Dunes.",
+            "Bray-Dunes",
+        ),
+    ],
+)
+def test_a_death_told_by_its_bearing_from_a_town_is_the_one_named_that_way(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.DEATH
+    assert place in (incident.place_name or "")
+
+
+def test_a_death_told_south_of_a_town_is_not_one_named_north_of_it() -> None:
+    text = (
+        "Un migrant est mort mardi au sud de Boulogne-sur-Mer. Le parquet a ouvert une enquête. "
+        "Mardi, un migrant est mort à Wissant."
+    )
+    places = [i.place_name or "" for i in _read(text)]
+    assert len(places) == 2 and any("Wissant" in place for place in places), places
