@@ -150,6 +150,26 @@ _NATIONAL_WATERS = re.compile(
 )
 """A country's coast or waters named by its adjective ("off the French coast", "in French waters",
 "dans les eaux françaises"): where a stop or a rescue was, known no finer than the country."""
+_HEADING_FOR = re.compile(
+    r"\b(?:vers|towards?|heading\s+for|en\s+direction\s+d[eu]s?)\s+(?:les\s+|the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _waters_where(clause: str) -> re.Match[str] | None:
+    """Return the first country's coast or waters a clause places its event in, if any.
+
+    Waters a boat was heading for ("continued towards British waters", "sa
+    route vers les eaux britanniques") are not where it was stopped or rescued.
+    """
+    return next(
+        (
+            waters
+            for waters in _NATIONAL_WATERS.finditer(clause)
+            if _HEADING_FOR.search(clause, 0, waters.start()) is None
+        ),
+        None,
+    )
 
 
 @dataclass(frozen=True)
@@ -961,7 +981,7 @@ def _implied_place(kind: EventType, clause: str, outside: Place | None) -> Place
         return None
     if kind is EventType.ARRIVAL:
         return country_place(COUNTRY_TITLES["GB"], "GB")
-    if kind in _ACTOR_EVENTS and (waters := _NATIONAL_WATERS.search(clause)):
+    if kind in _ACTOR_EVENTS and (waters := _waters_where(clause)):
         nation = waters["nation"] or waters["adjective"]
         return country_place(waters.group(), _NATIONS[nation.lower()])
     if kind in _ACTOR_EVENTS and (actor := _ACTORS.search(clause)) is not None:
@@ -2395,13 +2415,28 @@ def _coarse_kept(coarse: _Found, placed: list[_Found]) -> bool:
     kept only where the report places no incident of its kind: beside a
     placed one it is that scene told again, or one more detail of it.
     """
-    if coarse.event_type not in _COARSE_KEPT or coarse.place.country is None:
+    if coarse.place.country is None:
+        return False
+    if coarse.event_type not in _COARSE_KEPT and not _rescue_off_one_side(coarse):
         return False
     if coarse.people is None and coarse.boats is None:
         return False
     if _one_boat_stopped(coarse):
         return not any(_same_kind(coarse, other) for other in placed)
     return not any(_copies(coarse, other) for other in placed) and not _sums_the_day(coarse, placed)
+
+
+def _rescue_off_one_side(found: _Found) -> bool:
+    """Tell whether a coarse rescue is told in one country's waters, not somewhere in the Channel.
+
+    "Secourus dans les eaux françaises", "rescued off the French coast", "in
+    the French section of the Channel": the report says on which side it
+    happened, as far as it knows; "rescued in the Channel" does not, and is
+    not mapped.
+    """
+    if found.event_type is not EventType.RESCUE:
+        return False
+    return _NATIONAL_WATERS.search(found.place.written) is not None
 
 
 def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:

@@ -2011,6 +2011,52 @@ def test_a_stop_off_a_countrys_coast_or_in_its_waters_is_in_that_country(
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "country", "people"),
+    [
+        ("Twelve people were rescued off the French coast on Tuesday.", "FR", 12),
+        (
+            "Mardi, 22 exilés ont été secourus dans les eaux françaises par un patrouilleur.",
+            "FR",
+            22,
+        ),
+        ("Three men clinging to a buoy were saved in Belgian waters by a navy boat.", "BE", 3),
+    ],
+)
+def test_a_rescue_in_a_countrys_waters_is_kept_at_that_countrys_level(
+    text: str, country: str, people: int
+) -> None:
+    rescue = _only(text)
+    assert (rescue.event_type, rescue.country, rescue.people, rescue.point) == (
+        EventType.RESCUE,
+        country,
+        people,
+        None,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "About 30 people were rescued in the Channel on Tuesday.",
+        "Le canot a poursuivi sa route vers les eaux britanniques, où ses 45 passagers ont été "
+        "pris en charge.",
+    ],
+)
+def test_a_rescue_in_the_channel_or_on_the_way_to_a_countrys_waters_is_not_mapped(
+    text: str,
+) -> None:
+    assert _read(text) == []
+
+
+def test_waters_a_boat_was_heading_for_are_not_where_it_was_stopped() -> None:
+    stop = _only(
+        "The dinghy, heading towards British waters, was intercepted by French police with "
+        "20 people aboard."
+    )
+    assert (stop.event_type, stop.country, stop.people) == (EventType.INTERCEPTION, "FR", 20)
+
+
 def test_a_countrys_tally_of_stops_is_still_kept() -> None:
     incident = _only("French police said they stopped 96 people on Tuesday.")
     assert (incident.event_type, incident.location_precision, incident.people) == (
