@@ -267,9 +267,11 @@ _DIRECTION = (
 # with the words of a title or body between ("le procureur adjoint de Boulogne", "le SAMU de
 # coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne").
 # Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
-# "a helicopter from Lydd"; nor is a ship one was taken aboard ("hélitreuillé à bord du Flamant"),
-# nor where people were questioned or cared for afterwards ("pour les entendre à Coquelles"),
-# nor where a correspondent reports from ("our correspondent reports from Dover after …").
+# "a helicopter from Lydd", "the emergency services set sail from the port of X", "les secours
+# sont partis de X" (their setting out is no launch); nor is a ship one was taken aboard
+# ("hélitreuillé à bord du Flamant"), nor where people were questioned or cared for afterwards
+# ("pour les entendre à Coquelles"), nor where a correspondent reports from ("our correspondent
+# reports from Dover after …").
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -290,9 +292,14 @@ _ORGANISATION_LEAD = (
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
-    r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps|de\s+la\s+SNSM)|cutters?)"
-    r"(?:\s+(?:were|was|had\s+been|ont\s+été|a\s+été|have\s+been))?(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out"
-    r"|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis)"
+    r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps|de\s+la\s+SNSM)|cutters?|rescuers"
+    r"|(?:emergency|rescue)\s+(?:services|boats|teams)|secours|sauveteurs)"
+    r"(?:\s+(?:were|was|had\s+been|ont\s+été|a\s+été|have\s+been|sont|est))?"
+    r"(?:\s+(?:immediately|quickly|then|immédiatement|aussitôt|rapidement|alors))?"
+    r"(?:(?:\s+(?:sent|dispatched|scrambled|tasked|launched|called\s+out|set\s+(?:sail|off|out)"
+    r"|departed|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis)"
+    r"|\s+(?:partie?s?\s+(?:de|du|d['’])|left|(?:a|ont)\s+quitté))"
+    r"(?:\s*(?:the\s+|le\s+)?(?:ports?|harbours?)\s+(?:of|de|d['’]))?"
     r"|pour\s+(?:les\s+|leur\s+|l['’]|y\s+)?(?:être\s+)?(?:auditionn|entend|interrog|soign"
     r"|examin|héberg|identifi)\w*\s+(?:à|au|aux|dans))"
     r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"

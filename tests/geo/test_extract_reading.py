@@ -161,6 +161,33 @@ def test_an_office_or_a_lifeboat_named_by_its_town_with_words_between_is_not_a_p
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday rescue boats set sail from the ports of Dunkirk and Calais to reach a dinghy.",
+        "The emergency services immediately set off from Gravelines to help a small boat.",
+        "Mardi, les secours sont partis du port de Calais pour porter assistance à un canot.",
+        "Les sauveteurs ont quitté le port de Boulogne-sur-Mer pour rejoindre une embarcation.",
+    ],
+)
+def test_where_rescuers_set_out_from_is_no_launch(text: str) -> None:
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Police said the group had set sail from Gravelines before dawn on Monday.", "Gravelines"),
+        ("Selon les secours, l'embarcation était partie de Wissant avec 50 personnes.", "Wissant"),
+    ],
+)
+def test_a_boat_that_rescuers_say_set_out_from_a_place_was_launched_there(
+    text: str, place: str
+) -> None:
+    launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
+    assert [place in (i.place_name or "") for i in launches] == [True]
+
+
+@pytest.mark.parametrize(
     ("text", "event_type"),
     [
         ("On Sunday 40 people were rescued off Dungeness by lifeboat crews.", EventType.RESCUE),
