@@ -538,7 +538,11 @@ def _clause_events(
     kind = cue.event_type if cue is not None else _uncued_kind(text, mentions, people)
     if cue is not None and kind is EventType.RESCUE and _POLICE_PICKUP.match(text, cue.start):
         kind = EventType.INTERCEPTION
-    elif cue is not None and kind is EventType.INTERCEPTION and _RESCUERS_STEP_IN.search(text):
+    elif (
+        cue is not None
+        and kind is EventType.INTERCEPTION
+        and (_RESCUERS_STEP_IN.search(text) or _CAPSIZED.search(text))
+    ):
         kind = EventType.RESCUE
     elif cue is not None and kind is EventType.RESCUE and _taxi_pickup(text, cue.start):
         kind = EventType.EMBARKATION
@@ -685,6 +689,16 @@ _RESCUERS_STEP_IN = re.compile(
 )
 """Rescuers who "intervened" ("les secours sont intervenus") came to help: a rescue, where the
 police intervening is a stop."""
+
+
+_CAPSIZED = re.compile(
+    r"\b(?:capsized|overturned|sank|(?:a|ont|s['’]est|se\s+sont)\s+(?:chaviré|coulé|retournée?s?))"
+    r"(?!\s+(?:last|earlier|the\s+(?:day|week|month)\s+before|le\s+mois\s+dernier))\b",
+    re.IGNORECASE,
+)
+"""A boat the clause tells capsized or sank ("une embarcation s'est retournée"): whoever
+intervened there, police too, came to a boat in distress, a rescue (a boat that "had capsized"
+earlier is another event)."""
 
 
 _EARLIER_EVENT = re.compile(

@@ -2770,6 +2770,29 @@ def test_who_intervened_types_the_event(text: str, kind: EventType) -> None:
     assert _only(text).event_type is kind
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Mardi, des policiers sont intervenus à Wissant, un canot s'est retourné.",
+            EventType.RESCUE,
+        ),
+        ("Des gendarmes sont intervenus mardi à Hardelot où un canot a chaviré.", EventType.RESCUE),
+        ("On Tuesday police intervened at Wimereux after a dinghy overturned.", EventType.RESCUE),
+        (
+            "Mardi, les gendarmes ont empêché un départ à Wissant, où un canot avait chaviré.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Tuesday police stopped a launch at Wimereux, where a boat capsized last year.",
+            EventType.INTERCEPTION,
+        ),
+    ],
+)
+def test_police_at_a_boat_that_capsizes_there_are_rescuing(text: str, kind: EventType) -> None:
+    assert _only(text).event_type is kind
+
+
 def test_the_departure_of_another_boat_is_a_launch() -> None:
     text = "Mardi, le CROSS a été alerté du départ d'une autre embarcation près de Wimereux."
     assert _only(text).event_type is EventType.LAUNCH
