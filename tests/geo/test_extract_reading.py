@@ -4210,3 +4210,28 @@ def test_a_death_told_south_of_a_town_is_not_one_named_north_of_it() -> None:
     )
     places = [i.place_name or "" for i in _read(text)]
     assert len(places) == 2 and any("Wissant" in place for place in places), places
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Tuesday a group of men were seen climbing ashore in Ramsgate Harbour.", "Ramsgate"),
+        ("Around thirty people clambered ashore at Folkestone Harbour on Tuesday.", "Folkestone"),
+        (
+            "Police said six people seen getting out of a dinghy on the shore at Deal on Tuesday "
+            "were handed to immigration officers.",
+            "Deal",
+        ),
+    ],
+)
+def test_people_stepping_ashore_or_off_a_boat_on_the_shore_arrived_there(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.ARRIVAL, dt.date(2024, 3, 12))
+    assert place in (incident.place_name or "")
+
+
+def test_people_climbing_out_of_a_dinghy_onto_a_lifeboat_did_not_arrive() -> None:
+    text = "On Tuesday the men climbed out of the dinghy onto the lifeboat off Dungeness."
+    assert all(i.event_type is not EventType.ARRIVAL for i in _read(text))
