@@ -109,6 +109,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?:interpeller|intercepter|arrêter"
         r"|stopper)"
         r"|(?:ont|a|avaient|avait) (?:mis|mise) en échec"
+        r"|(?:découvert|trouvé|surpris|found|discovered|caught)(?:\W+[\w'’-]+){0,14}?\W+"
+        r"(?:s['’]apprêt\w*\s+à|se\s+prépar\w*\s+à|sur le point de|about to|(?:preparing"
+        r"|getting ready) to)\s+(?:faire la traversée|traverser|partir|prendre la mer|embarquer"
+        r"|cross|make the crossing|set (?:off|out|sail)|launch|leave|board)"
         rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
         _FLAGS,
     ),

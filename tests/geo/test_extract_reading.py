@@ -4235,3 +4235,33 @@ def test_people_stepping_ashore_or_off_a_boat_on_the_shore_arrived_there(
 def test_people_climbing_out_of_a_dinghy_onto_a_lifeboat_did_not_arrive() -> None:
     text = "On Tuesday the men climbed out of the dinghy onto the lifeboat off Dungeness."
     assert all(i.event_type is not EventType.ARRIVAL for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Les gendarmes ont découvert mardi sur la plage de Wissant une quarantaine de "
+            "migrants s'apprêtant à prendre la mer.",
+            "Wissant",
+        ),
+        (
+            "Mardi, les policiers ont surpris près d'Équihen-Plage 25 exilés sur le point de "
+            "faire la traversée.",
+            "Équihen",
+        ),
+        (
+            "On Tuesday police found 30 people near Gravelines who were about to set off.",
+            "Gravelines",
+        ),
+    ],
+)
+def test_people_found_about_to_cross_were_stopped_there(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.INTERCEPTION, dt.date(2024, 3, 12))
+    assert place in (incident.place_name or "")
+
+
+def test_people_only_seen_about_to_cross_were_not_stopped() -> None:
+    text = "Mardi, des journalistes ont vu à Wimereux des migrants s'apprêtant à prendre la mer."
+    assert all(i.event_type is not EventType.INTERCEPTION for i in _read(text))
