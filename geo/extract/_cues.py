@@ -91,7 +91,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
         r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
-        r"|taken (?:on ?board|aboard))\b",
+        r"|taken (?:on ?board|aboard)"
+        r"|(?:a|ont|avait|avaient)\s+(?:pu\s+)?(?:être|été)\s+réanimée?s?"
+        r"|(?:was|were|been)\s+(?:successfully\s+)?(?:resuscitated|revived))\b",
         _FLAGS,
     ),
     EventType.INTERCEPTION: re.compile(
@@ -218,6 +220,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|rounded up|held by (?:the )?(?:police|officers|border force))"
         r"|(?:ont|a) été (?:retrouvée?s?|découverte?s?|localisée?s?)|retrouvée?s? (?:sur|à|dans)"
         r"|découverte?s? (?:sur|à|dans)|en (?:état d['’])?hypothermie"
+        r"|(?:ont|a|avaient|avait|sont|est|été)\s+(?:(?:porté|déclaré)e?s?\s+)?disparue?s?"
+        r"\s+en\s+mer"
+        r"|(?:disappeared|(?:gone|went|go|goes|reported)\s+missing|(?:are|is|were|was)\s+missing)"
+        r"\s+at\s+sea"
         r"|(?:found|located|discovered|(?:a|ont|avait|avaient) (?:retrouvé|découvert|localisé))"
         rf"\s+(?:\w+\s+){{0,3}}?(?:{_BOAT}|{_BOAT_FR})\s+(?:with|carrying|avec|transportant))\b",
         _FLAGS,
@@ -235,7 +241,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 
 A boat found ("walkers found a dinghy", "ont découvert un bateau") is debris;
 after a passive verb ("were found in a dinghy", "a été retrouvé dans un
-canot") the one found is its subject, and the boat only where they were."""
+canot") the one found is its subject, and the boat only where they were. Someone brought
+back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
+dead, and deaths are tried first. People lost at sea ("ont disparu en mer", "went missing at
+sea") are an incident of their own; gone missing on land, they are not."""
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"
@@ -261,6 +270,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir|held by"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|se trouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar"
+    r"|disparu|missing at sea|disappeared at sea"
     r"|banc de sable"
     r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
     r"|à l'aide|à l’aide|set sail|la mort|stole|volé|dérobé|moteur|for help|en aide"

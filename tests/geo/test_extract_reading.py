@@ -1749,6 +1749,67 @@ def test_a_drifting_boat_is_seen_adrift(text: str) -> None:
     assert (incident.event_type, incident.people) == (EventType.SIGHTING, 30)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, une femme a pu être réanimée par les pompiers sur la plage d'Hardelot.",
+        "Mardi, deux hommes ont été réanimés sur la plage d'Hardelot.",
+        "On Tuesday a man was resuscitated by paramedics on the beach at Hardelot.",
+    ],
+)
+def test_someone_brought_back_to_life_was_rescued(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.RESCUE, dt.date(2024, 3, 12))
+    assert "Hardelot" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un homme n'a pas pu être réanimé sur la plage d'Hardelot.",
+        "On Tuesday a man could not be revived on the beach at Hardelot.",
+    ],
+)
+def test_someone_who_could_not_be_brought_back_to_life_died(text: str) -> None:
+    assert _only(text).event_type is EventType.DEATH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, quatre exilés ont disparu en mer au large d'Hardelot.",
+        "Mardi, quatre exilés sont portés disparus en mer au large d'Hardelot.",
+        "On Tuesday four people went missing at sea off Hardelot.",
+    ],
+)
+def test_people_lost_at_sea_are_an_incident_of_their_own(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.OTHER, 4)
+    assert "Hardelot" in (incident.place_name or "")
+
+
+def test_people_lost_at_sea_give_their_place_to_a_rescue_told_next() -> None:
+    incidents = _read(
+        "Mardi, quatre exilés ont disparu en mer au large d'Hardelot. Une femme a pu être "
+        "réanimée par les secours."
+    )
+    assert sorted((i.event_type.value, "Hardelot" in (i.place_name or "")) for i in incidents) == [
+        ("other", True),
+        ("rescue", True),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, un homme a disparu du centre d'accueil de Calais.",
+        "On Tuesday two men went missing after they landed at Folkestone.",
+    ],
+)
+def test_someone_gone_missing_on_land_is_no_loss_at_sea(text: str) -> None:
+    assert all(i.event_type is not EventType.OTHER for i in _read(text))
+
+
 def test_a_boat_that_left_a_beach_and_got_into_difficulty_is_a_launch_there_too() -> None:
     incidents = _read(
         "Mardi, un canot de 50 migrants parti de la plage de Wissant s'est retrouvé en difficulté."
