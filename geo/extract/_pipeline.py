@@ -2329,7 +2329,46 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
         else:
             strong[at] = _counted_by(strong[at], item)
     merged = _launches_counted(_dated_by_place(strong + _merge_agreeing(weak)))
-    return sorted(_without_coarse_copies(merged), key=lambda f: f.order)
+    return sorted(_without_coarse_copies(_without_totals(merged)), key=lambda f: f.order)
+
+
+def _without_totals(found: list[_Found]) -> list[_Found]:
+    """Drop a count the report gives for several incidents it then tells one by one.
+
+    "Quarante personnes secourues ce mardi … 15 au large de A … 25 au large
+    de B"; "Sixteen people were rescued in two operations: six off A, ten off
+    B": the forty and the sixteen are the sum of the boats told, not a boat of
+    their own.
+    """
+    return [item for item in found if not _sums_the_others(item, found)]
+
+
+def _sums_the_others(total: _Found, found: list[_Found]) -> bool:
+    """Tell whether a count is the sum of all the other counted incidents of its kind and day.
+
+    Only where two or more such incidents are told in other sentences, and
+    every one of that kind and day is counted: the total then adds up what
+    the report tells, which a careful reader checks before reading it as one
+    more boat.
+    """
+    days = {total.date} - {None}
+    parts = [
+        other
+        for other in found
+        if other is not total
+        and _same_kind(total, other)
+        and (not days or other.date in days | {None})
+    ]
+    apart = all(part.order != total.order for part in parts)
+    return apart and _adds_up_to(total.people, [part.people for part in parts])
+
+
+def _adds_up_to(total: Count | None, parts: list[Count | None]) -> bool:
+    """Tell whether two or more known counts add up to a total, within the total's slack."""
+    if total is None or len(parts) < 2 or any(part is None for part in parts):
+        return False
+    summed = sum(part.value for part in parts if part is not None)
+    return not _counts_conflict(total, Count(summed, CountKind.EXACT))
 
 
 def _launches_counted(found: list[_Found]) -> list[_Found]:
@@ -2466,10 +2505,7 @@ def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:
         and coarse.date is not None
         and f.date == coarse.date
     ]
-    if coarse.people is None or len(same_day) < 2 or any(c is None for c in same_day):
-        return False
-    total = sum(c.value for c in same_day if c is not None)
-    return not _counts_conflict(coarse.people, Count(total, CountKind.EXACT))
+    return _adds_up_to(coarse.people, same_day)
 
 
 def _one_boat_stopped(found: _Found) -> bool:

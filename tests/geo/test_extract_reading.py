@@ -4326,3 +4326,39 @@ def test_people_found_about_to_cross_were_stopped_there(text: str, place: str) -
 def test_people_only_seen_about_to_cross_were_not_stopped() -> None:
     text = "Mardi, des journalistes ont vu à Wimereux des migrants s'apprêtant à prendre la mer."
     assert all(i.event_type is not EventType.INTERCEPTION for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Quarante migrants ont été secourus mardi au large de Gravelines. Une première embarcation"
+        " avec 15 personnes a été secourue au large de Gravelines vers 4 heures. Plus tard, 25"
+        " personnes ont été secourues au large de Wissant.",
+        "Seize migrants ont été secourus mardi au large de Calais au cours de deux opérations"
+        " distinctes. Vers 5 heures, six personnes ont été secourues au large de Calais. Dans"
+        " l'après-midi, dix migrants ont été secourus au large de Wimereux.",
+        "Border Force rescued 12 people off Dover on Tuesday. Later, 18 people were rescued off"
+        " Folkestone. In all, 30 people were rescued off the Kent coast at Dover on Tuesday.",
+    ],
+)
+def test_a_total_of_the_boats_told_one_by_one_is_no_boat_of_its_own(text: str) -> None:
+    incidents = _read(text)
+    assert len(incidents) == 2, _kinds(incidents)
+    assert {i.event_type for i in incidents} == {EventType.RESCUE}
+    assert sorted(i.people or 0 for i in incidents) in ([15, 25], [6, 10], [12, 18])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Trente migrants ont été secourus mardi au large de Calais. Lundi, dix migrants avaient été"
+        " secourus au large de Wimereux et vingt au large de Boulogne-sur-Mer.",
+        "Thirty people were rescued off Dover on Tuesday. Ten people were rescued off Folkestone"
+        " on Tuesday, and 20 were rescued off Deal. Another boat was rescued off Hastings on"
+        " Tuesday.",
+    ],
+)
+def test_a_count_that_only_matches_some_or_other_days_boats_is_a_boat_of_its_own(
+    text: str,
+) -> None:
+    assert 30 in [i.people for i in _read(text)]
