@@ -962,7 +962,8 @@ _PEOPLE_NOUN = (
     r"|naufragés|hommes|femmes|enfants|mineurs|majeurs|adultes|survivants|occupants|victimes|migrant"
     r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
     r"|toddlers|boy|girl|baby|corps"
-    r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins)"
+    r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins"
+    r"|immigrants|immigrant|immigrés)"
 )
 _NOT_BETWEEN = (
     r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"

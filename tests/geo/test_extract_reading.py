@@ -4362,3 +4362,19 @@ def test_a_count_that_only_matches_some_or_other_days_boats_is_a_boat_of_its_own
     text: str,
 ) -> None:
     assert 30 in [i.people for i in _read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("On Monday a dinghy with 16 suspected illegal immigrants on it landed at Dover.", 16),
+        ("Lundi, une embarcation avec 27 immigrés a été interceptée au large de Calais.", 27),
+    ],
+)
+def test_immigrants_are_counted_people(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+def test_immigration_officers_are_not_counted_people() -> None:
+    text = "On Monday 16 migrants arrived at Dover, where 40 immigration officers met them."
+    assert _only(text).people == 16
