@@ -27,7 +27,8 @@ _BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|sm
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
-        r"\b(?:found dead|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
+        r"\b(?:found dead|pronounced dead"
+        r"|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
         r"|died|dies|(?<!who )(?<!that )die (?=(?:in|off|near|at|after|while|as|during)\b)"
         r"|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
         r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)"
@@ -36,6 +37,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
         r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
         r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
+        r"|(?:macabre|grim|gruesome|tragic) discovery|(?:macabre|terrible|triste) découverte"
+        r"|découverte macabre"
         r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
         r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
         r"|(?:trouvé|trouvent|trouve|trouvaient|trouvait) la mort"
@@ -243,7 +246,8 @@ A boat found ("walkers found a dinghy", "ont découvert un bateau") is debris;
 after a passive verb ("were found in a dinghy", "a été retrouvé dans un
 canot") the one found is its subject, and the boat only where they were. Someone brought
 back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
-dead, and deaths are tried first. People lost at sea ("ont disparu en mer", "went missing at
+dead, and deaths are tried first. A "grim discovery" ("une macabre découverte") is a body
+found. People lost at sea ("ont disparu en mer", "went missing at
 sea") are an incident of their own; gone missing on land, they are not."""
 
 PREFILTER = re.compile(
@@ -270,7 +274,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir|held by"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|se trouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar"
-    r"|disparu|missing at sea|disappeared at sea"
+    r"|disparu|missing at sea|disappeared at sea|discovery|découverte"
     r"|banc de sable"
     r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
     r"|à l'aide|à l’aide|set sail|la mort|stole|volé|dérobé|moteur|for help|en aide"

@@ -4378,3 +4378,38 @@ def test_immigrants_are_counted_people(text: str, people: int) -> None:
 def test_immigration_officers_are_not_counted_people() -> None:
     text = "On Monday 16 migrants arrived at Dover, where 40 immigration officers met them."
     assert _only(text).people == 16
+
+
+# -- deaths told as a grim discovery or a death pronounced later ----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Des promeneurs ont fait mardi une macabre découverte sur la plage de Wissant.",
+            "Wissant",
+        ),
+        ("C'est sur la plage de Hardelot que la découverte macabre a eu lieu mardi.", "Hardelot"),
+        ("A dog walker made a grim discovery on the beach at Hythe on Tuesday.", "Hythe"),
+        (
+            "On Tuesday a man taken from the sea off Gravelines was pronounced dead in hospital.",
+            "Gravelines",
+        ),
+    ],
+)
+def test_a_grim_discovery_or_a_death_pronounced_later_is_a_death(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.DEATH, dt.date(2024, 3, 12))
+    assert place in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, la découverte d'un réseau de passeurs à Dunkerque a surpris les enquêteurs.",
+        "On Tuesday police announced the discovery of a smuggling network in Calais.",
+    ],
+)
+def test_a_discovery_that_is_no_body_is_no_death(text: str) -> None:
+    assert all(i.event_type is not EventType.DEATH for i in _read(text))
