@@ -210,7 +210,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|refugees|passengers|men|women|children|families|{_BOAT})\s+land\s+(?:at|on|in)"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
         r"|disembarked|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)"
-        r"|ont débarqué|a débarqué|débarquée?s?"
+        r"|ont débarqué|a débarqué|débarquée?s?|touch(?:é|ée?s?|e|ent|ait|aient|er) terre"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),
@@ -274,7 +274,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir|held by"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|se trouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar"
-    r"|disparu|missing at sea|disappeared at sea|discovery|découverte"
+    r"|disparu|missing at sea|disappeared at sea|discovery|découverte|touch\w* terre"
     r"|banc de sable"
     r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
     r"|à l'aide|à l’aide|set sail|la mort|stole|volé|dérobé|moteur|for help|en aide"

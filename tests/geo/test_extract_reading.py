@@ -4413,3 +4413,16 @@ def test_a_grim_discovery_or_a_death_pronounced_later_is_a_death(text: str, plac
 )
 def test_a_discovery_that_is_no_body_is_no_death(text: str) -> None:
     assert all(i.event_type is not EventType.DEATH for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mardi, une embarcation a touché terre à Douvres avec 40 personnes.", "Douvres"),
+        ("Les migrants ont touché terre sur la plage de Deal mardi.", "Deal"),
+    ],
+)
+def test_a_boat_or_people_that_touched_land_arrived_there(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.ARRIVAL, dt.date(2024, 3, 12))
+    assert place in (incident.place_name or "")
