@@ -4426,3 +4426,21 @@ def test_a_boat_or_people_that_touched_land_arrived_there(text: str, place: str)
     incident = _only(text)
     assert (incident.event_type, incident.date) == (EventType.ARRIVAL, dt.date(2024, 3, 12))
     assert place in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mardi, les Britanniques ont arraisonné trois canots au large de Douvres.", "Douvres"),
+        ("Une embarcation de 30 exilés a été arraisonnée mardi au large de Calais.", "Calais"),
+    ],
+)
+def test_a_small_boat_boarded_at_sea_was_intercepted_there(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.date) == (EventType.INTERCEPTION, dt.date(2024, 3, 12))
+    assert place in (incident.place_name or "")
+
+
+def test_a_fishing_boat_boarded_at_sea_is_no_interception() -> None:
+    text = "Mardi, la marine a arraisonné un chalutier de pêche au large de Boulogne-sur-Mer."
+    assert _read(text) == []
