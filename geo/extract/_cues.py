@@ -95,6 +95,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard)"
+        r"|naufragée?s?\s+(?:\w+\s+){0,2}?(?:sont|ont été|a été|est)\s+(?:\w+\s+)?"
+        r"(?:identifiée?s?|repérée?s?|localisée?s?|retrouvée?s?)"
         r"|(?:a|ont|avait|avaient)\s+(?:pu\s+)?(?:être|été)\s+réanimée?s?"
         r"|(?:was|were|been)\s+(?:successfully\s+)?(?:resuscitated|revived))\b",
         _FLAGS,
@@ -248,7 +250,8 @@ A boat found ("walkers found a dinghy", "ont découvert un bateau") is debris;
 after a passive verb ("were found in a dinghy", "a été retrouvé dans un
 canot") the one found is its subject, and the boat only where they were. Someone brought
 back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
-dead, and deaths are tried first. A "grim discovery" ("une macabre découverte") is a body
+dead, and deaths are tried first. Shipwrecked people ("naufragés") found or located at sea
+are being rescued. A "grim discovery" ("une macabre découverte") is a body
 found. People lost at sea ("ont disparu en mer", "went missing at
 sea") are an incident of their own; gone missing on land, they are not."""
 
@@ -276,7 +279,7 @@ PREFILTER = re.compile(
     r"|aboard|interpell|incident|happened|took place|occurred|capsiz|sank|naufrage|chavir|held by"
     r"|tragedy|drame|produit|eu lieu|found|discover|located|detained|rounded|swam|swim|nage"
     r"|moyens|retrouv|se trouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar"
-    r"|disparu|missing at sea|disappeared at sea|touch\w* terre|arraisonn"
+    r"|disparu|missing at sea|disappeared at sea|touch\w* terre|arraisonn|naufragé"
     r"|banc de sable"
     r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
     r"|à l'aide|à l’aide|set sail|la mort|stole|volé|dérobé|moteur|for help|en aide"

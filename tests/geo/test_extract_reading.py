@@ -4444,3 +4444,23 @@ def test_a_small_boat_boarded_at_sea_was_intercepted_there(text: str, place: str
 def test_a_fishing_boat_boarded_at_sea_is_no_interception() -> None:
     text = "Mardi, la marine a arraisonné un chalutier de pêche au large de Boulogne-sur-Mer."
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        ("Mardi, 33 naufragés sont identifiés près de Leffrinckoucke.", "Leffrinckoucke", 33),
+        ("Mardi soir, 20 naufragés ont été localisés au large de Gravelines.", "Gravelines", 20),
+    ],
+)
+def test_shipwrecked_people_located_at_sea_are_rescued_there(
+    text: str, place: str, people: int
+) -> None:
+    incident = _only(text)
+    assert _read_as(incident)[::2] == (EventType.RESCUE, people)
+    assert place in (incident.place_name or "")
+
+
+def test_the_body_of_one_shipwrecked_found_is_still_a_death() -> None:
+    text = "Mardi, le corps d'un des naufragés a été retrouvé sur la plage de Wimereux."
+    assert _only(text).event_type is EventType.DEATH
