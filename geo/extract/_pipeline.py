@@ -1379,6 +1379,13 @@ _ON_BOARD = re.compile(
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""
+_BOAT_IDENTIFIED = re.compile(
+    r"\b(?:il\s+s['’]agi(?:ssai)?t\s+d['’]|it\s+was\s+an?\s+)(?:[\w'’-]+\s+){0,2}?"
+    rf"(?:{BOAT_WORDS.pattern})",
+    re.IGNORECASE,
+)
+"""A sentence that says what the boat just told of was: "il s'agissait d'un kayak", "it was
+a small dinghy"."""
 _BROUGHT_IN = re.compile(
     r"\b(?:(?:ont|sont|a|ont été|sont été)\s+(?:été\s+)?(?:débarqu|ramen|déposé|reconduit)\w*"
     r"|(?:were|was|have been|had been)\s+(?:brought|taken|landed|dropped)\b"
@@ -1438,7 +1445,9 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     lead = _GROUP_LEAD.match(sentence)
     if lead is not None:
         count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
-    elif (aboard := _ON_BOARD.search(sentence)) is not None and not find_mentions(sentence):
+    elif (aboard := _ON_BOARD.search(sentence)) is not None and (
+        not find_mentions(sentence) or _identifies_the_boat(sentence)
+    ):
         count = _aboard_count(sentence, aboard)
     elif _landed_count(sentence):
         count = people_count(sentence)
@@ -1447,6 +1456,17 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     if count is None or not _party_size(count):
         return previous  # "one was taken to hospital": one of the party, not its count
     return replace(previous, people=count)
+
+
+def _identifies_the_boat(sentence: str) -> bool:
+    """Tell whether a sentence says what the boat just told of was, not another boat.
+
+    "Il s'agissait d'un kayak avec deux personnes à bord qui tentaient de
+    traverser le détroit du Pas-de-Calais": the places it names are where
+    that boat went or came from; it is still the boat told of. "Il
+    s'agissait d'une deuxième embarcation" is another.
+    """
+    return _BOAT_IDENTIFIED.search(sentence) is not None and _ANOTHER.search(sentence) is None
 
 
 def _party_size(count: Count) -> bool:

@@ -4464,3 +4464,31 @@ def test_shipwrecked_people_located_at_sea_are_rescued_there(
 def test_the_body_of_one_shipwrecked_found_is_still_a_death() -> None:
     text = "Mardi, le corps d'un des naufragés a été retrouvé sur la plage de Wimereux."
     assert _only(text).event_type is EventType.DEATH
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Lundi matin, un chalutier a repéré une embarcation en difficulté au large de Wimereux."
+            " Selon la préfecture maritime, il s'agissait d'un canot pneumatique avec 14 personnes"
+            " à bord qui tentaient de rejoindre Douvres.",
+            14,
+        ),
+        (
+            "On Monday a ferry spotted a boat in trouble off Dover. According to the coastguard,"
+            " it was a small dinghy with nine people on board trying to cross the Strait of Dover.",
+            9,
+        ),
+        # a second boat named in the same words is another boat: its count is not the first one's
+        (
+            "Lundi, une embarcation en difficulté a été secourue au large de Calais. Il s'agissait"
+            " d'une deuxième embarcation avec 40 personnes à bord au large de Gravelines.",
+            None,
+        ),
+    ],
+)
+def test_the_boat_told_of_is_named_with_its_count_and_where_it_was_going(
+    text: str, people: int | None
+) -> None:
+    assert _only(text).people == people
