@@ -1379,6 +1379,11 @@ _ON_BOARD = re.compile(
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""
+_ITS_PEOPLE = re.compile(
+    rf"\b(?:ses|its|their|leurs)\s+(?:\d+|[\w-]+)\s+(?:{_TOLD_PARTY})\b", re.IGNORECASE
+)
+"""The people of the boat just told of, counted by the possessive: "ses 11 passagers", "its 14
+occupants"."""
 _BOAT_IDENTIFIED = re.compile(
     r"\b(?:il\s+s['’]agi(?:ssai)?t\s+d['’]|it\s+was\s+an?\s+)(?:[\w'’-]+\s+){0,2}?"
     rf"(?:{BOAT_WORDS.pattern})",
@@ -1451,6 +1456,8 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
         count = _aboard_count(sentence, aboard)
     elif _landed_count(sentence):
         count = people_count(sentence)
+    elif (its := _ITS_PEOPLE.search(sentence)) is not None and not find_mentions(sentence):
+        count = people_count(its.group())
     else:
         return previous
     if count is None or not _party_size(count):

@@ -4492,3 +4492,28 @@ def test_the_boat_told_of_is_named_with_its_count_and_where_it_was_going(
     text: str, people: int | None
 ) -> None:
     assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Lundi, un canot en difficulté a été repéré au large de Berck. Il s'échoue sur un banc"
+            " de sable et ses 17 passagers rejoignent la plage à pied.",
+            17,
+        ),
+        (
+            "On Monday a dinghy was rescued off Deal. The lifeboat crew said its 23 occupants were"
+            " cold but unhurt.",
+            23,
+        ),
+        # an organisation's own people are not the boat's
+        (
+            "On Monday a dinghy was rescued off Deal. The charity said its 300 volunteers had"
+            " helped thousands this year.",
+            None,
+        ),
+    ],
+)
+def test_the_boats_people_are_counted_by_the_possessive(text: str, people: int | None) -> None:
+    assert _only(text).people == people
