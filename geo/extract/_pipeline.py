@@ -1440,7 +1440,9 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     the 12 are the people of the incident just told; so are those the next
     sentence puts on board ("Footage showed nine people aboard the dinghy",
     "il s'agissait d'un canot avec six personnes à bord") when it names no
-    place (a boat elsewhere is another) and no "other" people. The caller
+    place (a boat elsewhere is another; one that says what the boat was, "il
+    s'agissait d'un kayak", may name where it was going) and no "other"
+    people, and those it counts by the possessive ("ses 11 passagers"). The caller
     also asks one sentence further when the one between reported nothing
     ("… secouru au large de Gravelines. La mer était forte. Vers midi, ces
     14 personnes sont ramenées à Dunkerque").
