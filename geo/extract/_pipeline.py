@@ -1525,7 +1525,8 @@ personnes…", "Most of those rescued…", "All of them…"."""
 _THEM = re.compile(
     r"\b(?:rescue[ds]?|rescuing|save[ds]?|br(?:ing|ought)|t(?:ake|aken|ook)|pick(?:ed)?\s+up"
     r"|picked|escort(?:ed)?|tow(?:ed)?|intercept(?:ed)?|help(?:ed)?|land(?:ed)?|recover(?:ed)?"
-    r"|spot(?:ted)?|found)\s+them\b"
+    rf"|spot(?:ted)?|found)\s+(?:them|the\s+(?:group|{_TOLD_PARTY}))\b"
+    r"(?!\s+(?:of|smugglers?|traffickers?)\b)"
     r"|\b(?:les|l['’])\s*(?:(?:ont|a|avait|avaient)\s+)?(?:secour(?:ir|us|ues)|récupér(?:er|és|ées)"
     r"|ramen(?:er|és|ées)|sauv(?:er|és|ées)|débarqu(?:er|és|ées)|dépos(?:er|és|ées)"
     r"|escort(?:er|és|ées)|intercept(?:er|és|ées)|repér(?:er|és|ées))\b"
@@ -1535,8 +1536,9 @@ _THEM = re.compile(
     re.IGNORECASE,
 )
 """An event done to the party told of, named by a pronoun ("to rescue them", "brought them
-back", "pour les secourir", "qui leur vient en aide") or by the definite article ("le
-patrouilleur récupère les naufragés": those the sentence before counted)."""
+back", "pour les secourir", "qui leur vient en aide") or by the definite article ("brought the
+group ashore", "le patrouilleur récupère les naufragés": those the sentence before counted; not
+"the passengers of another boat", nor "the people smugglers")."""
 
 
 def _refers_back(sentence: str) -> bool:

@@ -4517,3 +4517,35 @@ def test_the_boat_told_of_is_named_with_its_count_and_where_it_was_going(
 )
 def test_the_boats_people_are_counted_by_the_possessive(text: str, people: int | None) -> None:
     assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "A dinghy was reported to the coastguard on Monday, with fourteen people on board."
+            " Later a lifeboat crew brought the group ashore at Walmer.",
+            14,
+        ),
+        (
+            "On Friday a small inflatable carrying nine men was seen in the Channel. Border Force"
+            " brought the migrants ashore at Dover.",
+            9,
+        ),
+    ],
+)
+def test_the_party_named_again_by_its_noun_takes_its_count(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twelve people were rescued in the Channel on Monday. On Tuesday, a lifeboat brought the"
+        " passengers of another dinghy ashore at Ramsgate.",
+        "Twelve people were seen in a dinghy in the Channel on Monday. Border Force brought the"
+        " people smugglers ashore at Dover.",
+    ],
+)
+def test_the_people_of_another_boat_take_no_count_told_before(text: str) -> None:
+    assert 12 not in [i.people for i in _read(text) if i.event_type is EventType.ARRIVAL]
