@@ -2511,16 +2511,19 @@ def _coarse_kept(coarse: _Found, placed: list[_Found]) -> bool:
 
 
 def _rescue_off_one_side(found: _Found) -> bool:
-    """Tell whether a coarse rescue is told in one country's waters, not somewhere in the Channel.
+    """Tell whether a coarse rescue is told on one side of the Channel, not somewhere in it.
 
     "Secourus dans les eaux françaises", "rescued off the French coast", "in
     the French section of the Channel": the report says on which side it
-    happened, as far as it knows; "rescued in the Channel" does not, and is
+    happened, as far as it knows. So does who did it when no place is
+    given ("400 people were rescued by French authorities", "recovered by
+    the RNLI lifeboat": the country of the rescuers, see
+    :func:`_implied_place`). "Rescued in the Channel" does neither, and is
     not mapped.
     """
     if found.event_type is not EventType.RESCUE:
         return False
-    return _NATIONAL_WATERS.search(found.place.written) is not None
+    return _NATIONAL_WATERS.search(found.place.written) is not None or found.basis == "implied"
 
 
 def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:
@@ -2536,7 +2539,24 @@ def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:
         and coarse.date is not None
         and f.date == coarse.date
     ]
-    return _adds_up_to(coarse.people, same_day)
+    return _adds_up_to(coarse.people, same_day) or _told_boat_by_boat(coarse, same_day)
+
+
+def _told_boat_by_boat(coarse: _Found, same_day: list[Count | None]) -> bool:
+    """Tell whether a coarse count of several boats is the day's figure the report then details.
+
+    "Four boats carrying 84 people were rescued on Saturday … one off Le
+    Touquet with 11 on board, one off Sangatte with 30": the placed incidents
+    of that day are some of its boats, each counted (no more of them than
+    it counts, no more people in all), though a part the report does not
+    place keeps them from adding up to it.
+    """
+    if coarse.boats is None or coarse.boats.value < 2 or coarse.people is None or not same_day:
+        return False
+    if any(count is None for count in same_day):
+        return False
+    told = sum(count.value for count in same_day if count is not None)
+    return len(same_day) <= coarse.boats.value and told <= coarse.people.value
 
 
 def _one_boat_stopped(found: _Found) -> bool:

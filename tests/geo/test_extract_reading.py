@@ -4549,3 +4549,55 @@ def test_the_party_named_again_by_its_noun_takes_its_count(text: str, people: in
 )
 def test_the_people_of_another_boat_take_no_count_told_before(text: str) -> None:
     assert 12 not in [i.people for i in _read(text) if i.event_type is EventType.ARRIVAL]
+
+
+@pytest.mark.parametrize(
+    ("text", "country", "people"),
+    [
+        ("Forty people were rescued by the French coastguard on Tuesday.", "FR", 40),
+        ("Trente migrants ont été secourus mardi par la gendarmerie maritime.", "FR", 30),
+        ("On Tuesday the RNLI rescued 25 people from a sinking dinghy.", "GB", 25),
+    ],
+)
+def test_a_rescue_told_only_by_who_acted_is_in_their_country(
+    text: str, country: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.country, incident.people) == (
+        EventType.RESCUE,
+        country,
+        people,
+    )
+    assert (incident.lon, incident.location_precision) == (None, LocationPrecision.COUNTRY)
+
+
+def test_a_rescue_placed_and_told_by_who_acted_stays_where_it_was() -> None:
+    text = "Forty people were rescued off Wimereux on Tuesday by French authorities."
+    assert _read_as(_only(text)) == (EventType.RESCUE, "off Wimereux", 40)
+
+
+def test_a_rescue_in_the_channel_by_no_one_named_is_still_not_mapped() -> None:
+    assert _read("Some 55 people were rescued in the Channel on Tuesday.") == []
+
+
+def test_a_day_of_rescues_told_boat_by_boat_is_not_one_more_rescue() -> None:
+    text = (
+        "Mardi, trois embarcations avec 70 exilés à bord ont été secourues par la préfecture "
+        "maritime. Un patrouilleur a récupéré 12 exilés au large de Wissant. "
+        "La SNSM a ensuite secouru 25 exilés au large d'Équihen-Plage."
+    )
+    assert sorted(_read_as(i) for i in _read(text)) == [
+        (EventType.RESCUE, "au large d'Équihen-Plage", 25),
+        (EventType.RESCUE, "au large de Wissant", 12),
+    ]
+
+
+def test_a_several_boat_rescue_of_another_day_is_its_own() -> None:
+    text = (
+        "Three boats with 90 people were rescued by French authorities on Tuesday. "
+        "On Monday, a boat with 40 people was rescued off Calais."
+    )
+    assert sorted((i.event_type, i.country, i.people) for i in _read(text)) == [
+        (EventType.RESCUE, "FR", 40),
+        (EventType.RESCUE, "FR", 90),
+    ]
