@@ -985,6 +985,9 @@ _NOT_BETWEEN = (
 """Words that never stand between a number and its people noun: in "une embarcation de
 migrants", "a group of men" or "une tentative de migrants" the number counts the boat, the
 group or the attempt, not the people; in "Utopia 56 said 30 people" the people are the 30."""
+_QUOTED_BOAT = rf"['‘’\"“]?(?:taxi[ -])?{_BOAT}"
+"""A boat named after its passengers, its name quoted or not: in "a migrant 'taxi boat'" or "a
+migrant boat", "a migrant" says whose boat it is; it counts no one."""
 _PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
 _PEOPLE = re.compile(
     rf"\b(?:groupes?|groups?)\s+(?:de|of)\s+(?P<groups>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)"
@@ -1013,7 +1016,8 @@ _PEOPLE = re.compile(
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
     r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?"
     r"|morte?|corps)\b"
-    rf"(?!\s+(?:(?:and|or|et|ou)(?!\s+(?:an?|{_NUMBER})\s)|were among|was among|{_BOAT})\b)"
+    rf"(?!\s+(?:(?:and|or|et|ou)(?!\s+(?:an?|{_NUMBER})\s)|were among|was among"
+    rf"|{_QUOTED_BOAT})\b)"
     r"|\b(?P<another>une autre|un autre|another)\s+(?=(?:a été|est|was|has been|had been)\s)"
     r"|\b(?P<single>bod(?:y|ies) of (?:an? |one )(?:\w+ )?(?:man|woman|child|boy|girl|person"
     r"|migrant|teenager)|(?:a|one|the) body\b|le corps d['’]une? )",

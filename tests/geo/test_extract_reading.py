@@ -4601,3 +4601,27 @@ def test_a_several_boat_rescue_of_another_day_is_its_own() -> None:
         (EventType.RESCUE, "FR", 40),
         (EventType.RESCUE, "FR", 90),
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gendarmes watched as a migrant 'taxi boat' took people on board off Hardelot beach.",
+        'Police stood by while a migrant "taxi boat" picked up passengers at Gravelines beach.',
+        "Officers saw a migrant taxi boat collect passengers off Wissant beach.",
+    ],
+)
+def test_a_migrant_boat_counts_no_one(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.EMBARKATION, None)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A migrant drowned near the boat off Calais on Monday.",
+        "A migrant was found dead beside a dinghy on the beach at Wimereux.",
+    ],
+)
+def test_a_migrant_beside_a_boat_is_still_one_person(text: str) -> None:
+    assert _only(text).people == 1
