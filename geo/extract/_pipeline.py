@@ -2088,19 +2088,39 @@ def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
     Only the sentence right before may lend its place and date: a scene is
     never carried further through sentences that do not restate it. Where a
     boat had left from ("une embarcation partie de Wissant") is no scene: what
-    happened to it next happened at sea.
+    happened to it next happened at sea. Events of one kind at places far
+    apart are listed together (``also``), as a scene sentence lists them.
     """
-    place = facts.outside
-    for event in facts.events:
-        fine = _fine(event.place)
-        if fine and event.basis != "side":
-            place = event.place
+    placed = [event for event in facts.events if _fine(event.place) and event.basis != "side"]
+    place = placed[-1].place if placed else facts.outside
     lede = tuple(
         replace(event, date=event.date or facts.date)
         for event in facts.events
         if event.place is None and _scene_place(event, scene) is None and event.implied is None
     )
-    return _Scene(place, facts.date, facts.date or scene.date, lede)
+    also = _listed_beside(placed)
+    return _Scene(place, facts.date, facts.date or scene.date, lede, also=also)
+
+
+def _listed_beside(placed: list[_Event]) -> tuple[Place, ...]:
+    """Return the other places a sentence tells events of the same kind at, beside its last one.
+
+    "Des sauvetages au large de A, de B. Plus de 60 exilés secourus": the
+    sixty were rescued at A and B together, so a count the next sentence
+    gives is neither place's own (see :func:`_sentence_found`). Not a place
+    and the town it lies in ("the Leas, Folkestone"): those are one place.
+    """
+    if not placed or placed[-1].place is None:
+        return ()
+    last, place = placed[-1], placed[-1].place
+    others = {
+        event.place.place_id: event.place
+        for event in placed[:-1]
+        if event.place is not None
+        and event.event_type is last.event_type
+        and _named_apart(event.place, place)
+    }
+    return tuple(others.values())
 
 
 # -- merging ----------------------------------------------------------------------------

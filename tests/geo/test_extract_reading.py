@@ -4625,3 +4625,37 @@ def test_a_migrant_boat_counts_no_one(text: str) -> None:
 )
 def test_a_migrant_beside_a_boat_is_still_one_person(text: str) -> None:
     assert _only(text).people == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Des embarcations ont été secourues au large de Calais et au large de Dunkerque mardi. "
+        "Plus de 80 exilés ont été secourus.",
+        "Des sauvetages mardi au large de Berck, de Wimereux. Avec plus d'une cinquantaine "
+        "d'exilés secourus.",
+        "On Tuesday lifeboats rescued migrants off Hastings and off Dungeness. More than 70 "
+        "people were rescued.",
+    ],
+)
+def test_a_count_after_rescues_at_several_places_is_none_of_theirs(text: str) -> None:
+    incidents = _read(text)
+    assert len(incidents) == 2, _kinds(incidents)
+    assert all((i.event_type, i.people) == (EventType.RESCUE, None) for i in incidents), _kinds(
+        incidents
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("On Tuesday a dinghy was rescued off Dungeness. 45 people were rescued.", 45),
+        (
+            "On Thursday police were called to the Leas, Folkestone, after a boat came ashore. "
+            "Nine migrants were detained in the area.",
+            9,
+        ),
+    ],
+)
+def test_a_count_after_one_place_is_its_own(text: str, people: int) -> None:
+    assert _only(text).people == people
