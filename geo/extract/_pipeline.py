@@ -150,6 +150,12 @@ _NATIONAL_WATERS = re.compile(
 )
 """A country's coast or waters named by its adjective ("off the French coast", "in French waters",
 "dans les eaux françaises"): where a stop or a rescue was, known no finer than the country."""
+_OFF_COAST = re.compile(
+    r"\b(?:off|au\s+large)\b.*\b(?:coast(?:line)?|shores?|côtes?|littoral|rivages?)\b",
+    re.IGNORECASE,
+)
+"""Waters off a coast named as such ("off the Kent coast", "au large des côtes de la Somme"): one
+side's, not the open sea; not a coast the rescued were brought to ("débarqués sur la côte de…")."""
 _HEADING_FOR = re.compile(
     r"\b(?:vers|towards?|heading\s+for|en\s+direction\s+d[eu]s?)\s+(?:les\s+|the\s+)?$",
     re.IGNORECASE,
@@ -2534,16 +2540,20 @@ def _rescue_off_one_side(found: _Found) -> bool:
     """Tell whether a coarse rescue is told on one side of the Channel, not somewhere in it.
 
     "Secourus dans les eaux françaises", "rescued off the French coast", "in
-    the French section of the Channel": the report says on which side it
-    happened, as far as it knows. So does who did it when no place is
-    given ("400 people were rescued by French authorities", "recovered by
-    the RNLI lifeboat": the country of the rescuers, see
-    :func:`_implied_place`). "Rescued in the Channel" does neither, and is
-    not mapped.
+    the French section of the Channel", "off the Kent coast", "au large des
+    côtes de la Somme": the report says on which side it happened, as far as
+    it knows (a country's waters, or the coast of one of its counties or
+    departments). So does who did it when no place is given ("400 people
+    were rescued by French authorities", "recovered by the RNLI lifeboat":
+    the country of the rescuers, see :func:`_implied_place`). "Rescued in
+    the Channel" or "in the strait" does neither, and is not mapped.
     """
     if found.event_type is not EventType.RESCUE:
         return False
-    return _NATIONAL_WATERS.search(found.place.written) is not None or found.basis == "implied"
+    if _NATIONAL_WATERS.search(found.place.written) is not None or found.basis == "implied":
+        return True
+    regional = found.place.coarseness == Coarseness.SEA and found.place.place_id not in sea_ids()
+    return regional and _OFF_COAST.search(found.place.written) is not None
 
 
 def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:

@@ -2124,6 +2124,52 @@ def test_a_rescue_in_a_countrys_waters_is_kept_at_that_countrys_level(
 
 
 @pytest.mark.parametrize(
+    ("text", "country", "people"),
+    [
+        ("On Wednesday a lifeboat rescued 18 people off the Kent coast.", "GB", 18),
+        ("Fourteen migrants were saved off the coast of Sussex on Monday.", "GB", 14),
+        ("Lundi, 25 exilés ont été secourus au large des côtes de la Somme.", "FR", 25),
+        (
+            "Jeudi, un patrouilleur a secouru 31 personnes au large des côtes du Pas-de-Calais.",
+            "FR",
+            31,
+        ),
+    ],
+)
+def test_a_rescue_off_a_county_or_departments_coast_is_kept_at_region_level(
+    text: str, country: str, people: int
+) -> None:
+    rescue = _only(text)
+    assert (rescue.event_type, rescue.country, rescue.people) == (EventType.RESCUE, country, people)
+    assert rescue.location_precision is LocationPrecision.REGION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dimanche, 40 personnes ont été secourues par un navire de la préfecture maritime "
+        "Manche – mer du Nord.",
+        "Mardi, 30 migrants ont été secourus dans le détroit du Pas-de-Calais.",
+        "Mardi, 30 migrants ont été secourus en Manche, puis débarqués sur la côte de la Somme.",
+        "Mardi, 30 migrants ont été secourus entre Gravelines et Wissant.",
+    ],
+)
+def test_a_rescue_by_the_channels_authority_in_the_strait_or_landed_on_a_coast_is_not_a_regions(
+    text: str,
+) -> None:
+    assert not any(i.location_precision is LocationPrecision.REGION for i in _read(text))
+
+
+def test_a_rescue_on_a_beach_followed_by_its_department_stays_on_the_beach() -> None:
+    rescue = _only(
+        "Dimanche, 40 personnes ont été secourues sur la plage de Wissant (Pas-de-Calais)."
+    )
+    assert (rescue.event_type, rescue.people) == (EventType.RESCUE, 40)
+    assert rescue.place_name is not None and "Wissant" in rescue.place_name
+    assert rescue.location_precision is not LocationPrecision.REGION
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "About 30 people were rescued in the Channel on Tuesday.",
