@@ -396,7 +396,9 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
     )
 )
-_LEAD_WINDOW = 60
+_LEAD_WINDOW = 90
+"""How far back a name's lead-in may start: room for the longest one the leads allow ("pris en
+charge par les pompiers et la police aux frontières au port de X", a 60-character agent)."""
 _LIST_WINDOW = 200
 """How far back a list's first name may stand from its last ("les ports de A, B et C")."""
 _FEATURE = re.compile(

@@ -3566,6 +3566,18 @@ def test_people_brought_to_a_port_after_a_rescue_landed_there() -> None:
             "au large de Wimereux",
         ),
         (
+            "Mardi, un canot avec 20 personnes a été secouru au large de Wimereux. "
+            "Ils ont été pris en charge par les pompiers et la police aux frontières "
+            "au port de Boulogne-sur-Mer.",
+            "au large de Wimereux",
+        ),
+        (
+            "Mardi, un canot avec 20 personnes a été secouru au large de Wimereux. "
+            "Ils ont été pris en charge par la Croix-Rouge et les services de l'État "
+            "au port de Boulogne-sur-Mer.",
+            "au large de Wimereux",
+        ),
+        (
             "On Tuesday a dinghy with 20 people was rescued off Wimereux. Those rescued were met "
             "by paramedics at Boulogne-sur-Mer harbour and taken to safety.",
             "off Wimereux",
@@ -3578,8 +3590,16 @@ def test_where_the_rescued_were_taken_in_hand_ashore_is_no_second_rescue(
     assert _kinds(_read(text)) == [("rescue", rescue, 20)]
 
 
-def test_people_taken_in_hand_at_sea_were_rescued_there() -> None:
-    incident = _only("Mardi, 20 personnes ont été prises en charge au large de Wimereux.")
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 20 personnes ont été prises en charge au large de Wimereux.",
+        "Mardi, 20 personnes ont été prises en charge par les sauveteurs de la SNSM et un "
+        "remorqueur de la Marine nationale au large de Wimereux.",
+    ],
+)
+def test_people_taken_in_hand_at_sea_were_rescued_there(text: str) -> None:
+    incident = _only(text)
     assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "au large de Wimereux")
 
 
