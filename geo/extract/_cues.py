@@ -368,6 +368,14 @@ stopped; nobody died."""
 
 
 BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
+BOAT_FOUND_ADRIFT = re.compile(
+    rf"\b(?:{_BOAT}|{_BOAT_FR})\s+(?:(?:were|was|had\s+been|have\s+been|has\s+been)\s+found"
+    r"|(?:ont|a|avaient|avait)\s+été\s+retrouvée?s?)\s+(?:adrift|drifting|à\s+la\s+dérive)\b",
+    _FLAGS,
+)
+"""A boat the clause says was found adrift ("two kayaks were found adrift", "un canot a été
+retrouvé à la dérive"): the boat is what was found, whatever count of people the clause gives
+those who were on it."""
 
 # -- statistics and policy ------------------------------------------------------------
 

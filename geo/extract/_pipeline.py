@@ -35,6 +35,7 @@ import pyproj
 from geo.errors import DocumentError
 from geo.extract._confidence import confidence
 from geo.extract._cues import (
+    BOAT_FOUND_ADRIFT,
     BOAT_WORDS,
     MAX_PEOPLE,
     ONE_MORE,
@@ -556,7 +557,7 @@ def _clause_events(
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
     if people is not None and kind is EventType.DEATH and cue is not None:
         people = _with_one_more_dead(text, people, cue.start, mentions)
-    if kind in _TRACES and people is None and cue is not None:
+    if kind in _TRACES and cue is not None and (people is None or BOAT_FOUND_ADRIFT.search(text)):
         kind = _found_boat(text, cue.start, kind)
         if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
             return []  # "un document a été découvert sur le défunt": no one found
@@ -807,9 +808,10 @@ _PEOPLE_ON_IT = re.compile(
 
 
 def _found_boat(text: str, cue_at: int, kind: EventType) -> EventType:
-    """Type a find of no counted people: a boat found with no one aboard is debris.
+    """Type a find of no counted people, or of a boat found adrift: with no one aboard, debris.
 
-    "Un zodiac a été retrouvé" is debris, as the debris cues say. A boat
+    "Un zodiac a été retrouvé" is debris, as the debris cues say; so are kayaks "found adrift"
+    after their people were feared lost, the count being of those lost, not found. A boat
     found or located with people on it or in the water by it ("une
     embarcation retournée avec plusieurs personnes sur la coque") is no wreck
     left behind: the people were taken off it, a rescue.

@@ -4725,3 +4725,33 @@ def test_a_count_after_rescues_at_several_places_is_none_of_theirs(text: str) ->
 )
 def test_a_count_after_one_place_is_its_own(text: str, people: int) -> None:
     assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "Four people are feared dead after three canoes were found adrift off Wimereux.",
+            EventType.DEBRIS,
+            "off Wimereux",
+        ),
+        (
+            "Trois personnes sont portées disparues après que deux kayaks ont été retrouvés "
+            "à la dérive au large de Calais.",
+            EventType.DEBRIS,
+            "au large de Calais",
+        ),
+        (
+            "A dinghy was found adrift off Dunkirk with 40 people on board.",
+            EventType.RESCUE,
+            "off Dunkirk",
+        ),
+        ("Police said 20 migrants were found near Gravelines.", EventType.INTERCEPTION, None),
+    ],
+)
+def test_a_boat_found_adrift_is_what_was_found(
+    text: str, kind: EventType, place: str | None
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is kind
+    assert place is None or incident.place_name == place
