@@ -276,6 +276,10 @@ _CLAUSE_BREAK = re.compile(
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+(?!(?:à|au|aux|en|du|des|d['’])\s*[^,;.]{1,40}[.!]?$)"
     r"|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"
+    # "430 crossed on Monday, some landing at Deal", "certains débarquant à Deal": a share of
+    # the whole told by a participle, with or without its comma, is an event of its own
+    r"|,?\s+(?=(?:some|others|many|most|certaine?s|d['’]autres|la plupart)\s+(?:of them\s+)?"
+    r"\w+(?:ing|ant)\s+(?:at|in|on|near|off|à|au|aux|en|sur|près)\b)"
     rf"|,\s+(?={_THAT_DAY}\s)"
     rf"|,?\s+(?:and|et)\s+(?={_DAY_LEAD})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:d['’]|de\s+)?(?:personnes|migrants|exilés|naufragés|people"

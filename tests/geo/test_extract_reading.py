@@ -1667,6 +1667,20 @@ def test_with_some_opens_the_part_of_a_total_that_is_one_event() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday a record 500 people crossed, some landing at Dymchurch.",
+        "On Monday a record 500 people crossed many arriving at Dymchurch.",
+    ],
+)
+def test_a_share_told_by_a_participle_is_apart_from_the_total(text: str) -> None:
+    assert [(i.event_type, i.place_name, i.people) for i in _read(text)] == [
+        (EventType.ARRIVAL, "Dymchurch", None),
+        (EventType.ARRIVAL, "United Kingdom", 500),
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "people", "day"),
     [
         ("In total 75 people crossed the Channel in small boats today.", 75, 14),
