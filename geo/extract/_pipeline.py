@@ -1235,7 +1235,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     found: list[_Found] = []
     story: dt.date | None = None  # the last day the report named: its story's day
     told = _NO_FACTS  # what the sentence before reported
-    previous = ""  # the sentence before
+    teller = ""  # the sentence whose count a sentence speaking of its party takes
     quiet = 0  # sentences since the last that reported anything
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
     so_far: list[_Told] = []  # the sentences since the last counted, placed incident
@@ -1253,11 +1253,12 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if _archive_photo(sentence, facts, published):
             facts = _NO_FACTS
         facts = _with_party_count(facts, sentence, told)
-        if not told.events and order > 0:
-            facts = _with_count_told(facts, sentence, previous)
+        if teller:
+            facts = _with_count_told(facts, sentence, teller)
         facts = _with_reported_landing(facts, sentence, so_far, order)
         so_far = _story_told(so_far, _Told(order, sentence, facts, screened))
-        told, previous = facts, sentence
+        teller = _count_teller(teller, sentence, facts, told)
+        told = facts
         if facts is _NO_FACTS:
             quiet += 1
             waiting = _uncounted_if_another(scene.lede, sentence) if quiet <= _LEDE_PAUSE else ()
@@ -1342,13 +1343,16 @@ def _counted_by_the_next(found: list[_Found], facts: _Facts, told: int) -> list[
     "Un canot en panne est secouru sur zone. A 10h, les 19 migrants sont
     pris en charge à bord": the 19 were those rescued, even where the
     rescue borrowed its place. Only a count with the definite article ("les
-    19", "the 12 men") of an event that found no place of its own (the
-    caller checks), to the only incident of its kind told.
+    19", "the 12 men") or of a party named by a pronoun ("to rescue them",
+    "pour les récupérer": see :func:`_count_teller`), of an event that found
+    no place of its own (the caller checks), to the only incident of its kind told.
     """
     events = tuple(
         e
         for e in facts.events
-        if e.place is None and e.people is not None and _THE_COUNTED.search(e.clause) is not None
+        if e.place is None
+        and e.people is not None
+        and (_THE_COUNTED.search(e.clause) or _THEM.search(e.clause)) is not None
     )
     return _counted_later(found, events, told, borrowed=True)
 
@@ -1597,8 +1601,30 @@ def _with_party_count(facts: _Facts, sentence: str, told: _Facts) -> _Facts:
     return replace(facts, events=events)
 
 
+_SHARE_OPENING = re.compile(
+    r"\W*(?:parmi|among)\s+(?:les|ces|eux|elles|them|those|the)\b", re.IGNORECASE
+)
+"""A sentence that opens on some of the party told of ("Among them were two children", "Parmi les
+passagers, il y a…"): its count is a share, no party's."""
+
+
+def _count_teller(teller: str, sentence: str, facts: _Facts, told: _Facts) -> str:
+    """Return the sentence whose count the next sentence speaking of its party takes, if any.
+
+    A sentence without an event tells it ("The first boat, off Calais, had 25
+    people aboard"), unless it tells a share; it is still told after one
+    sentence whose events count no one ("A trawler spotted it. A patrol boat
+    went to rescue them": the 25), not after a count or a second such sentence.
+    """
+    if not facts.events:
+        return "" if _SHARE_OPENING.match(sentence) else sentence
+    if told.events or any(e.people is not None for e in facts.events):
+        return ""
+    return teller
+
+
 def _with_count_told(facts: _Facts, sentence: str, previous: str) -> _Facts:
-    """Give a sentence's uncounted events the count a sentence without an event gave just before.
+    """Give a sentence's uncounted events the count a sentence without an event told just before.
 
     "La première intervention a concerné 24 exilés. Ils ont été récupérés au
     large de Calais": the 24 were rescued; so were the 19 of "A tug sailed

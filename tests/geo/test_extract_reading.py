@@ -4769,3 +4769,45 @@ def test_a_boat_found_adrift_is_what_was_found(
     incident = _only(text)
     assert incident.event_type is kind
     assert place is None or incident.place_name == place
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "On Monday night two boats got into trouble in the Channel. The first, off Gravelines,"
+            " had 25 people aboard. A trawler spotted it. A patrol boat was sent to rescue them.",
+            "off Gravelines",
+            25,
+        ),
+        (
+            "Mardi, une embarcation est en difficulté. A bord, au large de Wimereux, se trouvent"
+            " 31 exilés. Un ferry l'a signalée au CROSS. La SNSM est engagée pour les secourir.",
+            "au large de Wimereux",
+            31,
+        ),
+    ],
+)
+def test_a_party_counted_before_a_sighting_is_the_party_rescued_after_it(
+    text: str, place: str, people: int
+) -> None:
+    assert [(i.event_type, i.place_name, i.people) for i in _read(text)] == [
+        (EventType.RESCUE, place, people)
+    ]
+
+
+def test_a_party_counted_before_a_sighting_of_others_is_not_theirs() -> None:
+    text = (
+        "On Monday night a boat got into trouble in the Channel. The first, off Gravelines, had"
+        " 25 people aboard. A trawler spotted 3 people in the water. A patrol boat was sent to"
+        " rescue them."
+    )
+    assert [(i.place_name, i.people) for i in _read(text)] == [("off Gravelines", 3)]
+
+
+def test_a_share_of_the_party_told_is_no_count_of_its_own() -> None:
+    text = (
+        "Mardi, une embarcation est en difficulté au large de Wimereux. Parmi les passagers, il y"
+        " a deux enfants. Ils sont secourus par la SNSM."
+    )
+    assert [i.people for i in _read(text)] == [None]
