@@ -310,7 +310,7 @@ def event_cue(clause: str) -> Cue | None:
     for kind, pattern in EVENT_CUES.items():
         match = pattern.search(clause)
         while match is not None and (
-            _INTENDED.search(clause, max(0, match.start() - 40), match.start())
+            _intended(kind, clause, match)
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
         ):
@@ -320,18 +320,36 @@ def event_cue(clause: str) -> Cue | None:
     return None
 
 
+_TRYING = (
+    r"trying to|tried to|attempting to|attempted to|tent(?:ai[ts]?|aient|ant|é|ée?s|er|ent)\s+de"
+)
+"""Words of an attempt ("tried to", "tentaient de"): the attempt itself took place."""
+_VERB_AFTER = r"\s+(?!(?:une?|des|an?)\s)(?:[\w'’-]+\s+){0,2}?$"
+"""Up to two words from an intention to the verb it governs, none an article (a noun follows)."""
+
+
+def _intended(kind: EventType, clause: str, match: re.Match[str]) -> bool:
+    """Tell whether a cue is only intended: "about to launch", but not "tried to launch"."""
+    before = (clause, max(0, match.start() - 40), match.start())
+    if kind is EventType.LAUNCH and _TRIED.search(*before):
+        return False
+    return _INTENDED.search(*before) is not None
+
+
 _INTENDED = re.compile(
-    r"\b(?:about to|trying to|tried to|attempting to|attempted to|hoping to|in a bid to|wanting to"
+    rf"\b(?:about to|{_TRYING}|hoping to|in a bid to|wanting to"
     r"|s['’]apprêt\w*\s+à|se\s+prépar\w*\s+à|(?:preparing|getting ready) to|sur le point de"
-    r"|tent(?:ai[ts]?|aient|ant|é|ée?s|er|ent)\s+de"
     r"|voulai\w*|souhait\w*|cherch\w*\s+à"
-    r"|pour|afin de|en vue de)\s+(?!(?:une?|des|an?)\s)(?:[\w'’-]+\s+){0,2}?$"
+    rf"|pour|afin de|en vue de){_VERB_AFTER}"
     r"|\bsur le point d['’]$",
     _FLAGS,
 )
-"""What makes the verb after it an intention, not an event: "about to launch", "tentaient de
+"""What makes the verb after it an intention, not an event: "about to launch", "s'apprêtaient à
 prendre la mer" (the stop or the rescue that follows is the event). A noun after it is what
 the sentence is about, not a purpose: "alerté pour une embarcation en panne"."""
+_TRIED = re.compile(rf"\b(?:{_TRYING}){_VERB_AFTER}", _FLAGS)
+"""An attempt right before a launch's verb ("tentaient de prendre la mer", "tried to launch"): the
+boat was taken to the water, as "ont tenté la traversée" says; what befell it is told after."""
 
 
 _NOT_REALISED = (
@@ -1265,6 +1283,7 @@ def _words_value(words: list[str]) -> int | None:
 EVENT_CUES = {kind: factored(pattern) for kind, pattern in EVENT_CUES.items()}
 PREFILTER = factored(PREFILTER)
 _INTENDED = factored(_INTENDED)
+_TRIED = factored(_TRIED)
 _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
 _MACHINE_BEFORE = factored(_MACHINE_BEFORE)

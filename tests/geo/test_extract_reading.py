@@ -4811,3 +4811,42 @@ def test_a_share_of_the_party_told_is_no_count_of_its_own() -> None:
         " a deux enfants. Ils sont secourus par la SNSM."
     )
     assert [i.people for i in _read(text)] == [None]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Mardi soir, une quarantaine d'exilés tentaient de prendre la mer depuis la plage "
+            "d'Équihen.",
+            "Équihen",
+        ),
+        ("Mercredi, une quarantaine de migrants ont tenté de prendre la mer à Wissant.", "Wissant"),
+        ("On Tuesday night about 40 people tried to put to sea at Wimereux.", "Wimereux"),
+    ],
+)
+def test_an_attempted_launch_is_a_launch(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.LAUNCH, 40), _kinds([incident])
+    assert place in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Samedi, 40 migrants qui tentaient de prendre la mer à Gravelines ont été interpellés.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Saturday 40 migrants were rescued off Gravelines after they tried to put to sea.",
+            EventType.RESCUE,
+        ),
+    ],
+)
+def test_an_attempted_launch_gives_way_to_what_befell_it(text: str, kind: EventType) -> None:
+    assert _only(text).event_type is kind
+
+
+def test_a_launch_only_intended_is_none() -> None:
+    assert _read("Samedi, 40 migrants s'apprêtaient à prendre la mer à Gravelines.") == []
