@@ -62,6 +62,7 @@ from geo.extract._places import (
     Mention,
     Place,
     bearing_deg,
+    between_ends,
     country_place,
     find_mentions,
     offset_m,
@@ -2571,7 +2572,8 @@ def _rescue_off_one_side(found: _Found) -> bool:
     the French section of the Channel", "off the Kent coast", "au large des
     côtes de la Somme": the report says on which side it happened, as far as
     it knows (a country's waters, or the coast of one of its counties or
-    departments). So does who did it when no place is given ("400 people
+    departments; or "entre Calais et Boulogne", both ends on one side). So
+    does who did it when no place is given ("400 people
     were rescued by French authorities", "recovered by the RNLI lifeboat":
     the country of the rescuers, see :func:`_implied_place`). "Rescued in
     the Channel" or "in the strait" does neither, and is not mapped.
@@ -2581,7 +2583,21 @@ def _rescue_off_one_side(found: _Found) -> bool:
     if _NATIONAL_WATERS.search(found.place.written) is not None or found.basis == "implied":
         return True
     regional = found.place.coarseness == Coarseness.SEA and found.place.place_id not in sea_ids()
-    return regional and _OFF_COAST.search(found.place.written) is not None
+    off_one_coast = _OFF_COAST.search(found.place.written) is not None
+    return regional and (off_one_coast or _between_one_country(found.place))
+
+
+def _between_one_country(place: Place) -> bool:
+    """Tell whether a place "between A and B" has both ends in one country: that side's waters.
+
+    "Entre Calais et Boulogne-sur-Mer" is off the French coast, however wide;
+    "between Dover and Calais" spans the Channel and says no side.
+    """
+    ends = between_ends(place.written)
+    if ends is None:
+        return False
+    countries = {r.country for r in geocode_many(list(ends), context=place.written, memo=_GEOCODED)}
+    return len(countries) == 1 and None not in countries
 
 
 def _sums_the_day(coarse: _Found, placed: list[_Found]) -> bool:

@@ -434,6 +434,12 @@ _BETWEEN = re.compile(
 a French department's number after each name): the area, not either end."""
 
 
+def between_ends(written: str) -> tuple[str, str] | None:
+    """Return the two names of a place written "between A and B" ("entre A et B"), if it is one."""
+    between = _BETWEEN.fullmatch(written)
+    return None if between is None else (between["a"], between["b"])
+
+
 @dataclass(frozen=True)
 class Mention:
     """A place named in a clause: how the text leads into it and what to ask the geocoder.

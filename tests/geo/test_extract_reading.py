@@ -2165,7 +2165,6 @@ def test_a_rescue_off_a_county_or_departments_coast_is_kept_at_region_level(
         "Manche – mer du Nord.",
         "Mardi, 30 migrants ont été secourus dans le détroit du Pas-de-Calais.",
         "Mardi, 30 migrants ont été secourus en Manche, puis débarqués sur la côte de la Somme.",
-        "Mardi, 30 migrants ont été secourus entre Gravelines et Wissant.",
     ],
 )
 def test_a_rescue_by_the_channels_authority_in_the_strait_or_landed_on_a_coast_is_not_a_regions(
@@ -4850,3 +4849,31 @@ def test_an_attempted_launch_gives_way_to_what_befell_it(text: str, kind: EventT
 
 def test_a_launch_only_intended_is_none() -> None:
     assert _read("Samedi, 40 migrants s'apprêtaient à prendre la mer à Gravelines.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Jeudi, 45 exilés ont été secourus entre Calais et Dunkerque.", "FR"),
+        ("Mardi, 45 personnes ont été secourues entre Boulogne-sur-Mer et Berck.", "FR"),
+        ("On Thursday the lifeboat rescued 45 people between Folkestone and Dungeness.", "GB"),
+    ],
+)
+def test_a_rescue_between_two_towns_of_one_side_is_in_its_waters(text: str, country: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, incident.country) == (
+        EventType.RESCUE,
+        45,
+        country,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday 45 migrants were rescued between Dover and Calais.",
+        "Jeudi, 45 exilés ont été secourus entre Calais et Douvres.",
+    ],
+)
+def test_a_rescue_between_both_sides_is_not_mapped(text: str) -> None:
+    assert _read(text) == []
