@@ -1285,7 +1285,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             if not placed:
                 found = _counted_by_the_next(found, facts, order - 1)
             found.extend(placed + _lede_placed(scene.lede, placed, order))
-            scene = _next_scene(facts, scene)
+            scene = _next_scene(facts, scene, sentence)
         story = facts.date or story
         if _fine(scene.place):
             earlier = _Story(scene.place, scene.day, order)
@@ -2117,7 +2117,7 @@ def _story_place(
     return _fitting(event, earlier.place)
 
 
-def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
+def _next_scene(facts: _Facts, scene: _Scene, sentence: str) -> _Scene:
     """Return the scene a sentence sets: its own fine (or far-away) place, date and lede.
 
     Only the sentence right before may lend its place and date: a scene is
@@ -2125,9 +2125,11 @@ def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
     boat had left from ("une embarcation partie de Wissant") is no scene: what
     happened to it next happened at sea. Events of one kind at places far
     apart are listed together (``also``), as a scene sentence lists them.
+    Events that took their place from the sentence's own scene clause ("le
+    drame s'est produit à X alors que…") leave that scene (``_said_scene``).
     """
     placed = [event for event in facts.events if _fine(event.place) and event.basis != "side"]
-    place = placed[-1].place if placed else facts.outside
+    place = placed[-1].place if placed else _said_scene(facts, sentence) or facts.outside
     lede = tuple(
         replace(event, date=event.date or facts.date)
         for event in facts.events
@@ -2135,6 +2137,18 @@ def _next_scene(facts: _Facts, scene: _Scene) -> _Scene:
     )
     also = _listed_beside(placed)
     return _Scene(place, facts.date, facts.date or scene.date, lede, also=also)
+
+
+def _said_scene(facts: _Facts, sentence: str) -> Place | None:
+    """Return where a sentence that also reports an event says its incident happened, if it does.
+
+    "Le drame s'est produit à X alors qu'une centaine de personnes tentaient
+    de prendre la mer. Deux femmes sont mortes": the deaths were at X, as
+    they would be had the attempt not been told. Only a scene told in words
+    of an incident ("the tragedy happened off X"), as ``_sets_scene`` reads
+    a sentence without an event.
+    """
+    return facts.scene if SCENE_WORDS.search(sentence) is not None else None
 
 
 def _listed_beside(placed: list[_Event]) -> tuple[Place, ...]:

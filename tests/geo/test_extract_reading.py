@@ -4877,3 +4877,32 @@ def test_a_rescue_between_two_towns_of_one_side_is_in_its_waters(text: str, coun
 )
 def test_a_rescue_between_both_sides_is_not_mapped(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Samedi, le drame a eu lieu sur la plage de Wimereux alors qu'une cinquantaine "
+            "d'exilés tentaient de prendre la mer. Un homme est mort dans la bousculade.",
+            "la plage de Wimereux",
+        ),
+        (
+            "The incident took place at Gravelines while dozens of migrants were trying to "
+            "launch a dinghy. A man died.",
+            "Gravelines",
+        ),
+    ],
+)
+def test_a_scene_told_with_a_launch_still_places_the_next_sentence(text: str, place: str) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [(d.place_name, d.people) for d in deaths] == [(place, 1)]
+
+
+def test_a_scene_told_with_a_launch_lends_nothing_to_another_day() -> None:
+    text = (
+        "Samedi, le drame a eu lieu sur la plage de Wimereux alors qu'une cinquantaine "
+        "d'exilés tentaient de prendre la mer. Dimanche, un homme est mort au large de Dunkerque."
+    )
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [(d.place_name, d.people) for d in deaths] == [("au large de Dunkerque", 1)]
