@@ -4906,3 +4906,18 @@ def test_a_scene_told_with_a_launch_lends_nothing_to_another_day() -> None:
     )
     deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
     assert [(d.place_name, d.people) for d in deaths] == [("au large de Dunkerque", 1)]
+
+
+def test_a_share_landing_told_by_a_french_participle_is_an_arrival() -> None:
+    text = "Lundi, un record de 500 personnes ont traversé, la plupart débarquant à Dymchurch."
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.ARRIVAL, "Dymchurch", None),
+        (EventType.ARRIVAL, "United Kingdom", 500),
+    ]
+
+
+def test_the_rescued_landing_in_france_stay_a_rescue() -> None:
+    incident = _only(
+        "Mardi, 40 naufragés ont été secourus au large de Wimereux, débarquant ensuite à Boulogne."
+    )
+    assert _read_as(incident) == (EventType.RESCUE, "au large de Wimereux", 40)
