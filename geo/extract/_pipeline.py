@@ -146,12 +146,13 @@ _ACTOR_EVENTS = frozenset({EventType.INTERCEPTION, EventType.RESCUE})
 _NATIONAL_WATERS = re.compile(
     r"\b(?P<nation>french|belgian|british|english)\s+(?:coast(?:line)?|waters|shores?|side"
     r"|section\s+of\s+the\s+channel)\b"
-    r"|\b(?:eaux|côtes?|littoral|rivages?)\s+(?P<adjective>français|française|françaises|belges?"
-    r"|britanniques?|anglais|anglaises?)\b",
+    r"|\b(?<![-‑])(?:eaux|côtes?|littoral|rivages?)\s+(?P<adjective>français|française"
+    r"|françaises|belges?|britanniques?|anglais|anglaises?)\b",
     re.IGNORECASE,
 )
 """A country's coast or waters named by its adjective ("off the French coast", "in French waters",
-"dans les eaux françaises"): where a stop or a rescue was, known no finer than the country."""
+"dans les eaux françaises"): where a stop or a rescue was, known no finer than the country. The
+"côtes" of "garde-côtes français" are the coastguards' name, not a coast."""
 _OFF_COAST = re.compile(
     r"\b(?:off|au\s+large)\b.*\b(?:coast(?:line)?|shores?|côtes?|littoral|rivages?)\b",
     re.IGNORECASE,

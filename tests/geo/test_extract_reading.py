@@ -4921,3 +4921,8 @@ def test_the_rescued_landing_in_france_stay_a_rescue() -> None:
         "Mardi, 40 naufragés ont été secourus au large de Wimereux, débarquant ensuite à Boulogne."
     )
     assert _read_as(incident) == (EventType.RESCUE, "au large de Wimereux", 40)
+
+
+def test_the_coast_in_garde_cotes_is_no_coast_a_rescue_was_off() -> None:
+    incidents = _read("Jeudi, 25 exilés ont été secourus par les garde-côtes britanniques.")
+    assert all(i.place_name != "côtes britanniques" for i in incidents), _kinds(incidents)
