@@ -1888,11 +1888,14 @@ _ANOTHER = re.compile(
     r"|vessels?|craft|people|migrants|men|groupes?|embarcations?|bateaux?|canots?|personnes"
     r"|exilés|alerts?|alertes?)\b|\b\d+\s+(?:others|autres\s+(?:personnes|migrants|exilés))\b"
     r"|\b(?:another|a further|un autre)\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|corps)\b"
-    r"|\b(?:dans|in)\s+(?:la|le|the)\s+(?:deuxième|seconde?|troisième|third)\s*,",
+    r"|\b(?:dans|in)\s+(?:la|le|the)\s+(?:deuxième|seconde?|troisième|third)\s*,"
+    r"|\b(?:le\s+reste|the\s+rest)\s+(?:des|du|of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:occupants"
+    r"|passagers|passengers|migrants|exilés|personnes|people|groupe|group)\b",
     re.IGNORECASE,
 )
 """A group the sentence sets apart from one told before ("another boat", "a further 12 people",
-"24 autres personnes", "a second alert", "dans la seconde, …", "another body"): a second incident
+"24 autres personnes", "a second alert", "dans la seconde, …", "another body", "le reste des
+occupants", "the rest of the passengers"): a second incident
 when the counts differ, however little; a count waiting from the sentence before is not its own.
 "A second body" is not here: after "two bodies" it is the second of them."""
 

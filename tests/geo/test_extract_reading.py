@@ -4926,3 +4926,16 @@ def test_the_rescued_landing_in_france_stay_a_rescue() -> None:
 def test_the_coast_in_garde_cotes_is_no_coast_a_rescue_was_off() -> None:
     incidents = _read("Jeudi, 25 exilés ont été secourus par les garde-côtes britanniques.")
     assert all(i.place_name != "côtes britanniques" for i in incidents), _kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi soir, 30 exilés ont été secourus. "
+        "Le reste des passagers a été secouru par les autorités britanniques.",
+        "On Tuesday night 30 people were rescued. "
+        "The rest of the passengers were rescued by British coastguards.",
+    ],
+)
+def test_the_rest_of_a_boat_takes_no_count_from_the_group_told_before(text: str) -> None:
+    assert all(i.people != 30 or i.country != "GB" for i in _read(text)), _kinds(_read(text))
