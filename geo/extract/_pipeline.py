@@ -135,9 +135,14 @@ _ACTORS = re.compile(
     r"\b(?:(?P<nation>french|belgian|british|uk|dutch|english)\s+(?:[a-z]+\s+)?"
     r"(?:police|authorities|gendarmes?|gendarmerie|coastguards?|coast guard|officers|navy|forces?"
     r"|border force|patrols?|lifeboats?|maritime)|(?P<gb>border force|hm coastguard|rnli)"
+    r"|(?:autorités|garde-côtes|gendarmes|policiers|police|marine|forces|sauveteurs)"
+    r"\s+(?P<adjective>français|françaises?|belges?|britanniques?|anglais|anglaises?)"
     r"|(?P<fr>gendarmes?|gendarmerie|préfecture maritime|crs|cross gris-nez))\b",
     re.IGNORECASE,
 )
+"""Who stopped or rescued people, by the country they serve: "French police", "British
+coastguards", in French word order "les autorités britanniques", "garde-côtes français";
+Border Force and the RNLI are British, the gendarmes and the CROSS French."""
 _NATIONS = {"french": "FR", "belgian": "BE", "british": "GB", "uk": "GB", "english": "GB"}
 _NATIONS |= {"dutch": "NL", "français": "FR", "française": "FR", "françaises": "FR"}
 _NATIONS |= {"belge": "BE", "belges": "BE", "britannique": "GB", "britanniques": "GB"}
@@ -1009,8 +1014,8 @@ def _implied_place(kind: EventType, clause: str, outside: Place | None) -> Place
         nation = waters["nation"] or waters["adjective"]
         return country_place(waters.group(), _NATIONS[nation.lower()])
     if kind in _ACTOR_EVENTS and (actor := _ACTORS.search(clause)) is not None:
-        if actor["nation"]:
-            country = _NATIONS[actor["nation"].lower()]
+        if nation := actor["nation"] or actor["adjective"]:
+            country = _NATIONS[nation.lower()]
         else:
             country = "GB" if actor["gb"] else "FR"
         return country_place(COUNTRY_TITLES.get(country, country), country)

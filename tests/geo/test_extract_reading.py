@@ -4929,6 +4929,24 @@ def test_the_coast_in_garde_cotes_is_no_coast_a_rescue_was_off() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "country"),
+    [
+        ("Jeudi, 25 exilés ont été secourus par les garde-côtes britanniques.", "GB"),
+        ("Mercredi, 31 personnes ont été secourues par les autorités françaises.", "FR"),
+        ("Mercredi, 12 exilés ont été interceptés par la police belge.", "BE"),
+    ],
+)
+def test_rescuers_named_in_french_word_order_place_the_event_in_their_country(
+    text: str, country: str
+) -> None:
+    incident = _only(text)
+    assert (incident.country, incident.location_precision) == (
+        country,
+        LocationPrecision.COUNTRY,
+    )
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Mardi soir, 30 exilés ont été secourus. "
