@@ -2594,12 +2594,12 @@ def _rescue_off_one_side(found: _Found) -> bool:
     "Secourus dans les eaux françaises", "rescued off the French coast", "in
     the French section of the Channel", "off the Kent coast", "au large des
     côtes de la Somme": the report says on which side it happened, as far as
-    it knows (a country's waters, or the coast of one of its counties or
-    departments; or "entre Calais et Boulogne", both ends on one side). So
-    does who did it when no place is given ("400 people
-    were rescued by French authorities", "recovered by the RNLI lifeboat":
-    the country of the rescuers, see :func:`_implied_place`). "Rescued in
-    the Channel" or "in the strait" does neither, and is not mapped.
+    it knows (a country's waters, the coast of one of its counties or
+    departments, or "entre Calais et Boulogne", both ends on one side). So
+    does who did it when no place is given ("400 people were rescued by
+    French authorities", "recovered by the RNLI lifeboat": the country of the
+    rescuers, see :func:`_implied_place`). "Rescued in the Channel" or "in
+    the strait" does neither, and is not mapped.
     """
     if found.event_type is not EventType.RESCUE:
         return False
