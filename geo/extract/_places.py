@@ -22,6 +22,7 @@ from rapidfuzz import fuzz, process
 from geo.extract._regex import factored
 from geo.gazetteer import places
 from geo.geocode import (
+    BEARINGS,
     COUNTRY_NAMES,
     FUZZY_MIN_CHARS,
     FUZZY_MIN_SCORE,
@@ -897,25 +898,19 @@ def offset_m(lead: str) -> float | None:
 
 
 _BEARING_WORD = re.compile(rf"\b(?:{_DIRECTION})\b", re.IGNORECASE)
-_COMPASS = "north north-east east south-east south south-west west north-west"
-_COMPASS_FR = "nord nord-est est sud-est sud sud-ouest ouest nord-ouest"
-_BEARINGS = {
-    word: 45.0 * i for names in (_COMPASS, _COMPASS_FR) for i, word in enumerate(names.split())
-}
-"""The compass points, each with its bearing in degrees from north."""
 
 
 def bearing_deg(lead: str) -> float | None:
     """Return the compass bearing a lead states ("au sud de", "north-west of"), or None.
 
     A place "south of Boulogne" lies that way from Boulogne: a named place
-    in that direction may be where it happened.
+    in that direction may be where it happened. The geocoder's table of
+    compass points gives the bearing.
     """
     found = _BEARING_WORD.search(lead)
     if found is None:
         return None
-    word = re.sub(r"[- /]+", "", found.group().lower())
-    return next(bearing for name, bearing in _BEARINGS.items() if name.replace("-", "") == word)
+    return BEARINGS[re.sub(r"[- /]+", " ", found.group().lower())]
 
 
 def _queries(name: str, kind: str, feature: str, lead: str) -> tuple[tuple[str, ...], str | None]:

@@ -29,12 +29,13 @@ from geo.geocode._lookup import (
     place_names,
 )
 from geo.geocode._mentions import OrganisationMention, organisation_mentions
-from geo.geocode._phrases import MAX_DIRECTION_M, MAX_OFFSHORE_M
+from geo.geocode._phrases import BEARINGS, MAX_DIRECTION_M, MAX_OFFSHORE_M
 from geo.geocode._resolve import GeocodeMemo, geocode, geocode_many
 from geo.geocode._result import GeocodeResult
 from geo.geocode._text import MAX_QUERY_CHARS, check_query, normalize_name
 
 __all__ = [
+    "BEARINGS",
     "CANDIDATES_SHOWN",
     "COUNTRY_NAMES",
     "COUNTRY_TITLES",
