@@ -1219,6 +1219,38 @@ def _sum(first: Count, second: Count) -> Count:
     return Count(first.value + second.value, kind)
 
 
+_PART_OF_WHOLE = re.compile(
+    rf"\b(?P<part>{_NUMBER})\s+(?:des|of the|d['’]entre les|out of the)\s+(?P<whole>{_NUMBER})\s+"
+    rf"(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?{_PEOPLE_NOUN}\b",
+    _FLAGS,
+)
+_THE_OTHERS = re.compile(
+    rf"\b(?:les|the)\s+(?:other\s+)?(?P<rest>{_NUMBER})\s+(?:autres|others|remaining)\b"
+    rf"|\bthe\s+other\s+(?P<other>{_NUMBER})\b",
+    _FLAGS,
+)
+
+
+def whole_told_in_parts(part_clause: str, rest_clause: str) -> Count | None:
+    """Return the whole party a report tells in two parts, or None.
+
+    "Trois des 45 passagers ont été hélitreuillés. Les 42 autres ont été
+    pris en charge": the three and "the 42 others" make up the 45 of the
+    party named in the first part, so the party is 45. Only when the two
+    parts add up to that whole: "three of the 45" followed by another count
+    of others is no such reading.
+    """
+    rest_match = _THE_OTHERS.search(rest_clause)
+    if rest_match is None:
+        return None
+    rest = number_value(rest_match.group("rest") or rest_match.group("other"))
+    for match in _PART_OF_WHOLE.finditer(part_clause):
+        part, whole = number_value(match.group("part")), number_value(match.group("whole"))
+        if part is not None and whole is not None and rest is not None and part + rest == whole:
+            return Count(whole, CountKind.EXACT)
+    return None
+
+
 def boat_count(clause: str) -> Count | None:
     """Return the first number of boats a clause states ("a boat" is one), or None."""
     for match in _BOAT_COUNT.finditer(clause):
@@ -1303,4 +1335,6 @@ _PEOPLE = factored(_PEOPLE)
 _PEOPLE_FOLDED = without_case(_PEOPLE)
 _DATE_FOLDED = without_case(_DATE)
 _BOAT_COUNT = factored(_BOAT_COUNT)
+_PART_OF_WHOLE = factored(_PART_OF_WHOLE)
+_THE_OTHERS = factored(_THE_OTHERS)
 _CATEGORY = factored(_CATEGORY)

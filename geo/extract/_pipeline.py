@@ -54,6 +54,7 @@ from geo.extract._cues import (
     is_statistic_or_policy,
     is_tally,
     people_count,
+    whole_told_in_parts,
 )
 from geo.extract._document import Document, check_url
 from geo.extract._places import (
@@ -1246,6 +1247,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     quiet = 0  # sentences since the last that reported anything
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
     so_far: list[_Told] = []  # the sentences since the last counted, placed incident
+    before = ""  # the sentence before this one
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         screened = PREFILTER.search(sentence) is not None  # it may report an event
@@ -1256,6 +1258,8 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             facts = memo[key]
         if not facts.events and found and order - found[-1].order <= 1 + min(quiet, 1):
             found[-1] = _with_group_count(found[-1], sentence)
+        found = _with_whole_party(found, f"{before} {sentence}", sentence, order)
+        before = sentence
         found = _rescued_once_seen(found, facts, sentence, order)
         if _archive_photo(sentence, facts, published):
             facts = _NO_FACTS
@@ -1321,6 +1325,34 @@ def _archive_photo(sentence: str, facts: _Facts, published: dt.date | None) -> b
     if _PHOTO_CREDIT.search(sentence, opening.end() if opening is not None else 0) is None:
         return False
     return (published - facts.date).days > _ARCHIVE_DAYS
+
+
+_PARTS_REACH = 2
+"""How many sentences after an incident the rest of its party may still be told."""
+
+
+def _with_whole_party(found: list[_Found], told: str, sentence: str, order: int) -> list[_Found]:
+    """Give the last incident the whole party when its count was one part of it.
+
+    "Un canot est signalé en difficulté au large de Wissant. Trois des 45
+    passagers sont hélitreuillés. Les 42 autres sont pris en charge par la
+    SNSM": the rescue took the three; the 42 others complete the 45, so the
+    rescue was of 45. ``told`` holds the sentences where the part may stand
+    (the one before and this one). A death counts only those who died, and
+    others who died are not of the rescued party: neither takes the whole.
+    """
+    if not found or order - found[-1].order > _PARTS_REACH:
+        return found
+    last = found[-1]
+    if last.people is None or last.event_type is EventType.DEATH:
+        return found
+    cue = event_cue(sentence)
+    if cue is not None and cue.event_type is EventType.DEATH:
+        return found
+    whole = whole_told_in_parts(told, sentence)
+    if whole is None or whole.value - last.people.value < 1:
+        return found
+    return [*found[:-1], replace(last, people=whole)]
 
 
 def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> list[_Found]:

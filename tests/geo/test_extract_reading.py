@@ -4957,3 +4957,55 @@ def test_rescuers_named_in_french_word_order_place_the_event_in_their_country(
 )
 def test_the_rest_of_a_boat_takes_no_count_from_the_group_told_before(text: str) -> None:
     assert all(i.people != 30 or i.country != "GB" for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Un canot a été signalé en difficulté au large de Wissant. Trois des 45 passagers "
+            "ont été hélitreuillés. Les 42 autres ont été pris en charge par la SNSM.",
+            "au large de Wissant",
+            45,
+        ),
+        (
+            "A dinghy got into difficulty off Dungeness. Three of the 45 passengers were "
+            "airlifted. The other 42 were picked up by the lifeboat.",
+            "off Dungeness",
+            45,
+        ),
+        (
+            "Une embarcation a été interceptée au large de Gravelines. Deux des 30 occupants "
+            "ont été interpellés. Les 28 autres ont été ramenés sur la plage.",
+            "au large de Gravelines",
+            30,
+        ),
+    ],
+)
+def test_a_party_told_in_two_parts_that_add_up_is_counted_whole(
+    text: str, place: str, people: int
+) -> None:
+    assert _kinds(_read(text))[0][1:] == (place, people)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "people"),
+    [
+        (
+            "Un canot a chaviré au large de Wissant. Trois des 45 passagers sont morts. "
+            "Les 42 autres ont été secourus.",
+            "death",
+            3,
+        ),
+        (
+            "Un canot a été signalé en difficulté au large de Wissant. Trois des 45 passagers "
+            "ont été hélitreuillés. Les 30 autres ont été pris en charge par la SNSM.",
+            "rescue",
+            3,
+        ),
+    ],
+)
+def test_parts_that_do_not_make_up_the_party_or_count_the_dead_stay_parts(
+    text: str, kind: str, people: int
+) -> None:
+    assert _kinds(_read(text))[0][0::2] == (kind, people)
