@@ -1251,6 +1251,23 @@ def whole_told_in_parts(part_clause: str, rest_clause: str) -> Count | None:
     return None
 
 
+_THUS_COUNTED = re.compile(
+    rf"\b(?:les|the)\s+(?P<number>{_NUMBER})\s+{_PEOPLE_NOUN}\s+(?:ainsi|thus)\s+[\w'’-]+",
+    _FLAGS,
+)
+
+
+def total_of_those_told(clause: str) -> Count | None:
+    """Return the count a clause gives everyone the event just told took in, or None.
+
+    "Les 31 personnes ainsi secourues ont été déposées à Calais", "the 31
+    people thus rescued": "ainsi", "thus" sum up the rescue told before,
+    however it was told (in parts, or "une vingtaine" first).
+    """
+    match = _THUS_COUNTED.search(clause)
+    return _count(match, match.group("number")) if match is not None else None
+
+
 def boat_count(clause: str) -> Count | None:
     """Return the first number of boats a clause states ("a boat" is one), or None."""
     for match in _BOAT_COUNT.finditer(clause):
@@ -1337,4 +1354,5 @@ _DATE_FOLDED = without_case(_DATE)
 _BOAT_COUNT = factored(_BOAT_COUNT)
 _PART_OF_WHOLE = factored(_PART_OF_WHOLE)
 _THE_OTHERS = factored(_THE_OTHERS)
+_THUS_COUNTED = factored(_THUS_COUNTED)
 _CATEGORY = factored(_CATEGORY)

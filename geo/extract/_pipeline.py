@@ -54,6 +54,7 @@ from geo.extract._cues import (
     is_statistic_or_policy,
     is_tally,
     people_count,
+    total_of_those_told,
     whole_told_in_parts,
 )
 from geo.extract._document import Document, check_url
@@ -1259,6 +1260,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if not facts.events and found and order - found[-1].order <= 1 + min(quiet, 1):
             found[-1] = _with_group_count(found[-1], sentence)
         found = _with_whole_party(found, f"{before} {sentence}", sentence, order)
+        found = _with_total_told(found, sentence, order)
         before = sentence
         found = _rescued_once_seen(found, facts, sentence, order)
         if _archive_photo(sentence, facts, published):
@@ -1353,6 +1355,37 @@ def _with_whole_party(found: list[_Found], told: str, sentence: str, order: int)
     if whole is None or whole.value - last.people.value < 1:
         return found
     return [*found[:-1], replace(last, people=whole)]
+
+
+_TOTAL_REACH = 5
+"""How many sentences after an incident a total of those it took in may still sum it up."""
+
+
+def _with_total_told(found: list[_Found], sentence: str, order: int) -> list[_Found]:
+    """Give the last incident the total a later sentence sums it up with.
+
+    "Le remorqueur récupère une vingtaine de naufragés … les neuf derniers
+    acceptent d'être secourus. Les 31 personnes ainsi secourues sont
+    déposées à Boulogne": the rescue was of 31. Only for an event of the
+    same kind as the total's, when no incident of that kind at another place
+    was told in that stretch (a rescue off Wissant and one off Gravelines
+    told before "les 35 personnes ainsi secourues" are summed by it, neither
+    is 35), and only where the total is more than the count it had. Each
+    telling of that incident in the stretch (its report, its pick-up) takes it.
+    """
+    if not found or order - found[-1].order > _TOTAL_REACH:
+        return found
+    last = found[-1]
+    total = total_of_those_told(sentence)
+    cue = event_cue(sentence)
+    if total is None or cue is None or cue.event_type is not last.event_type:
+        return found
+    told = [f for f in found if f.event_type is last.event_type and order - f.order <= _TOTAL_REACH]
+    if any(f.place.written != last.place.written for f in told):
+        return found
+    if any(f.people is not None and f.people.value >= total.value for f in told):
+        return found
+    return [replace(f, people=total) if f in told else f for f in found]
 
 
 def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> list[_Found]:

@@ -5009,3 +5009,35 @@ def test_parts_that_do_not_make_up_the_party_or_count_the_dead_stay_parts(
     text: str, kind: str, people: int
 ) -> None:
     assert _kinds(_read(text))[0][0::2] == (kind, people)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Une embarcation est signalée en difficulté au large de Wissant. Le remorqueur "
+            "récupère une vingtaine de naufragés. Les 31 personnes ainsi secourues ont été "
+            "déposées à Boulogne-sur-Mer.",
+            "au large de Wissant",
+        ),
+        (
+            "A dinghy was reported in difficulty off Dungeness. The lifeboat picked up about 20 "
+            "people before the others agreed to board. The 31 people thus rescued were landed "
+            "at Dover.",
+            "off Dungeness",
+        ),
+    ],
+)
+def test_a_total_of_those_thus_rescued_counts_the_rescue_told_before(text: str, place: str) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert [(i.place_name, i.people) for i in rescues] == [(place, 31)]
+
+
+def test_a_total_of_rescues_at_two_places_is_neither_one_s_count() -> None:
+    incidents = _read(
+        "Mardi, 20 exilés ont été secourus au large de Wissant. Mercredi, 15 autres ont été "
+        "secourus au large de Gravelines. Les 35 personnes ainsi secourues ont été déposées "
+        "à Calais."
+    )
+    assert ("rescue", "au large de Wissant", 20) in _kinds(incidents)
+    assert ("rescue", "au large de Gravelines", 15) in _kinds(incidents)
