@@ -1238,10 +1238,14 @@ def whole_told_in_parts(part_clause: str, rest_clause: str) -> Count | None:
     pris en charge": the three and "the 42 others" make up the 45 of the
     party named in the first part, so the party is 45. Only when the two
     parts add up to that whole: "three of the 45" followed by another count
-    of others is no such reading.
+    of others is no such reading; nor are others who died ("les 42 autres
+    sont morts"): the dead are not of the party the event took in.
     """
     rest_match = _THE_OTHERS.search(rest_clause)
     if rest_match is None:
+        return None
+    rest_cue = event_cue(rest_clause[rest_match.start() :])
+    if rest_cue is not None and rest_cue.event_type is EventType.DEATH:
         return None
     rest = number_value(rest_match.group("rest") or rest_match.group("other"))
     for match in _PART_OF_WHOLE.finditer(part_clause):

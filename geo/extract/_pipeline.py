@@ -545,7 +545,9 @@ def _clause_events(
     clause may report where the boat had left from ("secourue, partie de
     Wissant": a launch there) and where the people were landed in England
     ("intercepted and taken to Dover": an arrival there). Several places
-    listed for one count share no count ("49 found at A and B").
+    listed for one count share no count ("49 found at A and B"). A party the
+    clause tells in two parts ("three of the 45 … the other 42") counts whole,
+    but for a death (see :func:`whole_told_in_parts`).
     """
     text, cue = reporting.clause.text, reporting.cue
     people = people_count(_before_another_event(text, cue), cue.start if cue is not None else 0)
@@ -566,6 +568,8 @@ def _clause_events(
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
     if people is not None and kind is EventType.DEATH and cue is not None:
         people = _with_one_more_dead(text, people, cue.start, mentions)
+    elif people is not None:
+        people = whole_told_in_parts(text, text) or people
     if kind in _TRACES and cue is not None and (people is None or BOAT_FOUND_ADRIFT.search(text)):
         kind = _found_boat(text, cue.start, kind)
         if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
@@ -1340,16 +1344,13 @@ def _with_whole_party(found: list[_Found], told: str, sentence: str, order: int)
     passagers sont hélitreuillés. Les 42 autres sont pris en charge par la
     SNSM": the rescue took the three; the 42 others complete the 45, so the
     rescue was of 45. ``told`` holds the sentences where the part may stand
-    (the one before and this one). A death counts only those who died, and
-    others who died are not of the rescued party: neither takes the whole.
+    (the one before and this one). A death counts only those who died: it
+    takes no whole.
     """
     if not found or order - found[-1].order > _PARTS_REACH:
         return found
     last = found[-1]
     if last.people is None or last.event_type is EventType.DEATH:
-        return found
-    cue = event_cue(sentence)
-    if cue is not None and cue.event_type is EventType.DEATH:
         return found
     whole = whole_told_in_parts(told, sentence)
     if whole is None or whole.value - last.people.value < 1:

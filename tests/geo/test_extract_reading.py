@@ -4980,6 +4980,18 @@ def test_the_rest_of_a_boat_takes_no_count_from_the_group_told_before(text: str)
             "au large de Gravelines",
             30,
         ),
+        (
+            "A dinghy got into difficulty off Dungeness. Three of the 45 passengers were "
+            "airlifted and the other 42 were picked up by the lifeboat.",
+            "off Dungeness",
+            45,
+        ),
+        (
+            "Trois des 45 passagers ont été hélitreuillés au large de Wissant, les 42 autres "
+            "ont été pris en charge par la SNSM.",
+            "au large de Wissant",
+            45,
+        ),
     ],
 )
 def test_a_party_told_in_two_parts_that_add_up_is_counted_whole(
@@ -5000,6 +5012,12 @@ def test_a_party_told_in_two_parts_that_add_up_is_counted_whole(
         (
             "Un canot a été signalé en difficulté au large de Wissant. Trois des 45 passagers "
             "ont été hélitreuillés. Les 30 autres ont été pris en charge par la SNSM.",
+            "rescue",
+            3,
+        ),
+        (
+            "Un canot a été signalé en difficulté au large de Wissant. Trois des 45 passagers "
+            "ont été hélitreuillés. Les 42 autres sont morts noyés.",
             "rescue",
             3,
         ),
