@@ -2164,13 +2164,15 @@ _ANAPHORA = re.compile(
     r"|sur place|sur les lieux|en bord de (?:plage|mer)|on the spot|at the scene|sur zone"
     r"|the same (?:area|spot|stretch of (?:coast|sea))|(?:la même zone|le même secteur)"
     r"|à proximité(?!\s+d)"
+    r"|(?:cette|this|that|the\s+same) (?:même )?(?:opération|operation)(?! d['’]ensemble)"
     r"|(?:personnes|migrants|exilés|occupants|passagers|naufragés) (?:de|à bord de)"
     r" (?:l['’]embarcation|ce canot|ce bateau|cette embarcation)|(?:people|migrants|occupants"
     r"|passengers) (?:from|on board|aboard) (?:the|that) (?:dinghy|boat|vessel))\b",
     re.IGNORECASE,
 )
 """A place named by reference to one told before: "the beach", "la plage", "sur place", "sur
-zone", "in the same area", "à proximité" (near it, where no place follows); or the
+zone", "in the same area", "à proximité" (near it, where no place follows); the
+operation just told of ("sur cette opération, 30 personnes ont été sauvées"); or the
 people of the boat told of there ("secourt 19 personnes de l'embarcation")."""
 _STORY_SPAN = 5
 """How many sentences on a place told before is still the story's place."""

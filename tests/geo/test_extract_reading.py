@@ -5059,3 +5059,39 @@ def test_a_total_of_rescues_at_two_places_is_neither_one_s_count() -> None:
     )
     assert ("rescue", "au large de Wissant", 20) in _kinds(incidents)
     assert ("rescue", "au large de Gravelines", 15) in _kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Mardi, un canot s'est retrouvé en difficulté au large d'Équihen-Plage. "
+            "La vedette de la SNSM est intervenue. Lors de cette opération, 42 migrants "
+            "ont été secourus.",
+            "au large d'Équihen-Plage",
+            42,
+        ),
+        (
+            "On Tuesday night a dinghy got into difficulty off Wissant. A lifeboat from Calais "
+            "was sent to it. During this operation, 38 people were saved.",
+            "off Wissant",
+            38,
+        ),
+    ],
+)
+def test_the_operation_just_told_of_is_the_rescue_at_its_place(
+    text: str, place: str, people: int
+) -> None:
+    assert _read_as(_only(text)) == (EventType.RESCUE, place, people)
+
+
+def test_a_rescue_in_another_operation_is_not_counted_with_the_one_told() -> None:
+    text = (
+        "Mardi, un canot s'est retrouvé en difficulté au large d'Équihen-Plage. "
+        "La vedette de la SNSM est intervenue. Lors d'une autre opération, 42 migrants "
+        "ont été secourus au large de Calais."
+    )
+    assert sorted(_kinds(_read(text)), key=str) == [
+        ("rescue", "au large d'Équihen-Plage", None),
+        ("rescue", "au large de Calais", 42),
+    ]
