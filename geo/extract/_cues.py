@@ -357,6 +357,8 @@ _NOT_REALISED = (
     r"|could not|couldn['’]t|n['’](?:a|ont|avait|avaient)\s+(?:jamais|pas)"
     r"|(?:a|ont|avait|avaient)\s+(?:failli|presque))\s+"
 )
+NOT_REALISED = re.compile(_NOT_REALISED, _FLAGS)
+"""A negation or a near miss: "failed to", "could not", "n'ont pas", "avaient failli"."""
 _NOT_BEFORE = re.compile(_NOT_REALISED + r"(?:(?!\d)[\w'’-]+\s+)?$", _FLAGS)
 _NOT_WITHIN = re.compile(_NOT_REALISED + r"[\w'’-]+$", _FLAGS)
 """A negation or a near miss right before an arrival's verb ("never reached Dover", "the boat

@@ -38,6 +38,7 @@ from geo.extract._cues import (
     BOAT_FOUND_ADRIFT,
     BOAT_WORDS,
     MAX_PEOPLE,
+    NOT_REALISED,
     ONE_MORE,
     PREFILTER,
     SCENE_WORDS,
@@ -1250,6 +1251,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     told = _NO_FACTS  # what the sentence before reported
     teller = ""  # the sentence whose count a sentence speaking of its party takes
     quiet = 0  # sentences since the last that reported anything
+    calm = 0  # sentences since the last that reported an event
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
     so_far: list[_Told] = []  # the sentences since the last counted, placed incident
     before = ""  # the sentence before this one
@@ -1261,7 +1263,11 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             if key not in memo:
                 memo[key] = _read_sentence(sentence, published, story)
             facts = memo[key]
-        if not facts.events and found and order - found[-1].order <= 1 + min(quiet, 1):
+        if (
+            not facts.events
+            and found
+            and _may_count_the_last(found[-1], sentence, order, quiet, calm)
+        ):
             found[-1] = _with_group_count(found[-1], sentence)
         found = _with_whole_party(found, f"{before} {sentence}", sentence, order)
         found = _with_total_told(found, sentence, order)
@@ -1276,6 +1282,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         so_far = _story_told(so_far, _Told(order, sentence, facts, screened))
         teller = _count_teller(teller, sentence, facts, told)
         told = facts
+        calm = 0 if facts.events else calm + 1
         if facts is _NO_FACTS:
             quiet += 1
             waiting = _uncounted_if_another(scene.lede, sentence) if quiet <= _LEDE_PAUSE else ()
@@ -1518,6 +1525,54 @@ def _rescued_once_seen(
     return found
 
 
+def _may_count_the_last(previous: _Found, sentence: str, order: int, quiet: int, calm: int) -> bool:
+    """Tell whether sentence ``order``, which reports no event, may count the incident told last.
+
+    The sentence right after it may, and the one after a sentence that
+    reported nothing (``quiet`` counts those just before). Further on, while
+    no sentence since reported an event (``calm`` counts those), only one
+    that puts its people in "the boat" may ("Around 40
+    people left on the dinghy", "une trentaine de personnes se trouvaient
+    dans l'embarcation"): the definite article names the boat told of, not
+    another, and only a few sentences on (``_STORY_SPAN``).
+    """
+    gap = order - previous.order
+    if gap <= 1 + min(quiet, 1):
+        return True
+    return gap - 1 <= calm and gap <= _STORY_SPAN and _in_the_boat(sentence) is not None
+
+
+_IN_THE_BOAT = re.compile(
+    r"\b(?:(?:on|in|aboard)\s+the|(?:dans|sur|à\s+bord\s+de)\s+(?:l['’]|le\s|la\s)"
+    r"|à\s+bord\s+du)\s*(?:[\w-]+\s+){0,2}?"
+    rf"(?:{BOAT_WORDS.pattern})",
+    re.IGNORECASE,
+)
+"""People placed in the boat told of, named by the definite article: "on the dinghy", "dans
+l'embarcation", "à bord du canot"."""
+_ONE_OF_THE_BOATS = re.compile(
+    r"\b(?:first|second|third|last|other|premier|première|deuxième|seconde?|troisième"
+    r"|dernière?|autre)\b",
+    re.IGNORECASE,
+)
+"""A boat told apart from others ("the second boat", "l'autre canot"): maybe not the one told of."""
+
+
+def _in_the_boat(sentence: str) -> re.Match[str] | None:
+    """Return where a sentence naming no place puts people in the boat told of, if it does.
+
+    Not another boat ("the second boat", "l'autre canot", "another dinghy"): its
+    people are not the count; nor people who did not get in ("huit personnes
+    n'ont pas réussi à monter dans le bateau"): they were left behind.
+    """
+    if find_mentions(sentence) or _ANOTHER.search(sentence) is not None:
+        return None
+    inside = _IN_THE_BOAT.search(sentence)
+    if inside is None or _ONE_OF_THE_BOATS.search(inside.group()) is not None:
+        return None
+    return None if NOT_REALISED.search(sentence, 0, inside.start()) else inside
+
+
 def _with_group_count(previous: _Found, sentence: str) -> _Found:
     """Give an incident without a count the one the next sentence gives its group.
 
@@ -1543,6 +1598,8 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
         count = _aboard_count(sentence, aboard)
     elif _landed_count(sentence):
         count = people_count(sentence)
+    elif (inside := _in_the_boat(sentence)) is not None:
+        count = _aboard_count(sentence, inside)
     elif (its := _ITS_PEOPLE.search(sentence)) is not None and not find_mentions(sentence):
         count = people_count(its.group())
     else:

@@ -5095,3 +5095,41 @@ def test_a_rescue_in_another_operation_is_not_counted_with_the_one_told() -> Non
         ("rescue", "au large d'Équihen-Plage", None),
         ("rescue", "au large de Calais", 42),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Early on Friday a dinghy left the beach at Wissant. Smugglers had hidden it in the "
+            "dunes. The wind was light. Residents watched from the dunes. About 45 people were "
+            "in the boat.",
+            45,
+        ),
+        (
+            "Vendredi matin, un canot a quitté la plage de Wissant. Les passeurs l'avaient caché "
+            "dans les dunes. La mer était calme. Des habitants regardaient depuis la digue. Une "
+            "quarantaine de personnes se trouvaient dans l'embarcation.",
+            40,
+        ),
+    ],
+)
+def test_people_later_said_to_be_in_the_boat_are_the_launch_s_count(text: str, people: int) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.LAUNCH, people)
+
+
+@pytest.mark.parametrize(
+    "last",
+    [
+        "About 45 people were in the second boat.",
+        "Two smugglers were arrested in the boat.",
+        "Eight people failed to climb into the boat.",
+    ],
+)
+def test_people_of_another_boat_or_left_behind_are_not_the_launch_s_count(last: str) -> None:
+    text = (
+        "Early on Friday a dinghy left the beach at Wissant. Smugglers had hidden it in the "
+        "dunes. The wind was light. Residents watched from the dunes. " + last
+    )
+    assert _only(text).people is None
