@@ -1038,8 +1038,8 @@ _PEOPLE = re.compile(
     rf"|\b(?<!\bof )(?<!\bde )(?<!\bà )(?<!\bat )(?<!\bin )(?P<verb>{_NUMBER})\s+"
     r"(?:more |others? |autres )?"
     r"(?:were|have been|had been|(?:l['’])?(?:ont|avaient) été)\b"
-    r"|\b(?P<one>an?|une?|another|une? autre)\s+(?:(?!group|boat|dinghy|vessel|number|total"
-    r"|family|bateau"
+    r"|\b(?P<one>an?|une?|another|une? autre|this|cette|cet|ce)\s+"
+    r"(?:(?!group|boat|dinghy|vessel|number|total|family|bateau"
     r"|embarcation|canot|famille|nombre)[\w'’-]+\s+){0,2}?"
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
     r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?"
@@ -1073,6 +1073,8 @@ def people_count(clause: str, near: int = 0) -> Count | None:
     "16 migrants dont 2 enfants"), and "48 des 55 migrants" counts 48. "N of
     them" after the cue counts some of the people the event was about ("seen
     in distress, and four of them were taken to hospital"), not all of them.
+    One person is counted by "a", "another" or the demonstrative ("this man
+    was pronounced dead", "cette personne est décédée").
     """
     found: list[tuple[int, int, Count]] = []
     chain: tuple[re.Match[str], Count, bool, int] | None = None  # last group, its sum, part, start

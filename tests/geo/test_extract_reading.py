@@ -5133,3 +5133,24 @@ def test_people_of_another_boat_or_left_behind_are_not_the_launch_s_count(last: 
         "dunes. The wind was light. Residents watched from the dunes. " + last
     )
     assert _only(text).people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday a man was found unconscious in the water off Wissant. This man was later "
+        "pronounced dead in hospital.",
+        "Mardi, une femme a été retrouvée inconsciente sur la plage de Berck. Cette personne "
+        "est décédée peu après à l'hôpital.",
+        "Un exilé a été repêché au large de Sangatte dans la nuit. Ce migrant n'a pas pu être "
+        "réanimé et est décédé.",
+    ],
+)
+def test_a_death_told_of_this_person_is_one_death(text: str) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [i.people for i in deaths] == [1], _kinds(_read(text))
+
+
+def test_this_survivor_leaves_the_count_of_the_dead_told_before() -> None:
+    text = "On Tuesday a dinghy sank off Wissant and three people died. This woman survived."
+    assert _kinds(_read(text)) == [("death", "off Wissant", 3)]
