@@ -313,6 +313,7 @@ def event_cue(clause: str) -> Cue | None:
             _intended(kind, clause, match)
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
+            or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
             match = pattern.search(clause, match.end())
         if match is not None:
@@ -385,6 +386,16 @@ _MACHINE_BEFORE = re.compile(
 )
 """A machine just before "died" or "mort" ("when their engine died", "le moteur est mort"): it
 stopped; nobody died."""
+
+
+_A_VIEW = re.compile(
+    r"\s+(?:the|les|la|le|l['’]|des)\s*(?:[\w'’-]+\s+)?"
+    r"(?:cliffs?|coast(?:line)?s?|shores?|lights|lighthouses?|horizon|falaises?|côtes?|rivages?"
+    r"|lumières|phares?|horizons?)\b",
+    _FLAGS,
+)
+"""A coast, cliffs or lights just after "spotted" or "aperçoit" ("on aperçoit les falaises de
+Douvres", "they sighted the English coast"): the view from the shore, not a boat seen."""
 
 
 BOAT_WORDS = re.compile(rf"\b(?:{_BOAT}|{_BOAT_FR})\b", _FLAGS)
@@ -1344,6 +1355,7 @@ _TRIED = factored(_TRIED)
 _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
 _MACHINE_BEFORE = factored(_MACHINE_BEFORE)
+_A_VIEW = factored(_A_VIEW)
 _STATISTICS = factored(_STATISTICS)
 _TALLY = factored(_TALLY)
 _POLICY = factored(_POLICY)

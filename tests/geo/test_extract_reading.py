@@ -5154,3 +5154,9 @@ def test_a_death_told_of_this_person_is_one_death(text: str) -> None:
 def test_this_survivor_leaves_the_count_of_the_dead_told_before() -> None:
     text = "On Tuesday a dinghy sank off Wissant and three people died. This woman survived."
     assert _kinds(_read(text)) == [("death", "off Wissant", 3)]
+
+
+def test_seeing_the_far_coast_is_a_view_not_a_boat_sighted() -> None:
+    assert _read("Depuis Wissant, on aperçoit les falaises de Douvres par temps clair.") == []
+    boat = _only("Des promeneurs aperçoivent une embarcation au large de Wissant mardi.")
+    assert (boat.event_type, boat.place_name) == (EventType.SIGHTING, "au large de Wissant")
