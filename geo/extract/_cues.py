@@ -312,6 +312,7 @@ def event_cue(clause: str) -> Cue | None:
         while match is not None and (
             _intended(kind, clause, match)
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
+            or (kind is EventType.ARRIVAL and _TO_A_BUILDING.match(clause, match.start()))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
@@ -378,6 +379,16 @@ def _unrealised(clause: str, match: re.Match[str]) -> bool:
         _NOT_BEFORE.search(clause, max(0, start - 40), start) is not None
         or _NOT_WITHIN.search(clause, start, end) is not None
     )
+
+
+_TO_A_BUILDING = re.compile(
+    r"(?:brought|taken)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:hospitals?|facilit(?:y|ies)|(?:processing|reception|detention|asylum|immigration)"
+    r"\s+cent(?:re|er)s?|police\s+stations?|hotels?|custody)\b",
+    _FLAGS,
+)
+"""People "taken to Home Office facilities in Dover", "brought to a processing centre": where
+they were held after landing, not where they landed."""
 
 
 _MACHINE_BEFORE = re.compile(
@@ -1355,6 +1366,7 @@ _TRIED = factored(_TRIED)
 _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
 _MACHINE_BEFORE = factored(_MACHINE_BEFORE)
+_TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)
 _STATISTICS = factored(_STATISTICS)
 _TALLY = factored(_TALLY)

@@ -5160,3 +5160,12 @@ def test_seeing_the_far_coast_is_a_view_not_a_boat_sighted() -> None:
     assert _read("Depuis Wissant, on aperçoit les falaises de Douvres par temps clair.") == []
     boat = _only("Des promeneurs aperçoivent une embarcation au large de Wissant mardi.")
     assert (boat.event_type, boat.place_name) == (EventType.SIGHTING, "au large de Wissant")
+
+
+def test_people_taken_to_a_facility_after_landing_did_not_land_there() -> None:
+    incident = _only(
+        "Thirty men landed at Kingsdown on Monday; all 30 were taken to an immigration centre "
+        "in Folkestone."
+    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Kingsdown", 30)
+    assert _read("All 25 migrants were taken to Home Office facilities in Ramsgate.") == []
