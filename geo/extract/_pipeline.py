@@ -1471,6 +1471,22 @@ _ON_BOARD = re.compile(
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""
+_NOT_A_BOAT = re.compile(
+    r"\b(?:flights?|planes?|aircraft|coach(?:es)?|bus(?:es)?|trains?|lorr(?:y|ies)|trucks?"
+    r"|vans?|avions?|vols?|autocars?|cars?|camions?|fourgons?)\b",
+    re.IGNORECASE,
+)
+
+
+def _aboard_another_craft(sentence: str) -> bool:
+    """Tell whether the people a sentence puts "on board" are in a plane, coach or lorry.
+
+    "The deportation flight had seven people on board": not the boat just told of. A sentence
+    that names a boat too ("the dinghy, seen by a plane, had 40 aboard") speaks of the boat.
+    """
+    return _NOT_A_BOAT.search(sentence) is not None and BOAT_WORDS.search(sentence) is None
+
+
 _ITS_PEOPLE = re.compile(
     rf"\b(?:ses|its|their|leurs)\s+(?:\d+|[\w-]+)\s+(?:{_TOLD_PARTY})\b", re.IGNORECASE
 )
@@ -1592,8 +1608,10 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     lead = _GROUP_LEAD.match(sentence)
     if lead is not None:
         count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
-    elif (aboard := _ON_BOARD.search(sentence)) is not None and (
-        not find_mentions(sentence) or _identifies_the_boat(sentence)
+    elif (
+        (aboard := _ON_BOARD.search(sentence)) is not None
+        and not _aboard_another_craft(sentence)
+        and (not find_mentions(sentence) or _identifies_the_boat(sentence))
     ):
         count = _aboard_count(sentence, aboard)
     elif _landed_count(sentence):

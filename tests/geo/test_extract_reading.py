@@ -5169,3 +5169,13 @@ def test_people_taken_to_a_facility_after_landing_did_not_land_there() -> None:
     )
     assert _read_as(incident) == (EventType.ARRIVAL, "Kingsdown", 30)
     assert _read("All 25 migrants were taken to Home Office facilities in Ramsgate.") == []
+
+
+def test_people_aboard_a_plane_are_not_the_count_of_the_boat_just_told() -> None:
+    landed = _only(
+        "Migrants landed at Deal on Monday. The removal flight to Kigali had only five people "
+        "on board."
+    )
+    assert _read_as(landed) == (EventType.ARRIVAL, "Deal", None)
+    boat = _only("Migrants landed at Deal on Monday. Spotted by a plane, the dinghy had 40 aboard.")
+    assert _read_as(boat) == (EventType.ARRIVAL, "Deal", 40)
