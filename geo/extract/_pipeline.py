@@ -1177,6 +1177,7 @@ def _rank(kind: EventType, mention: Mention, place: Place) -> tuple[int, int, in
 
 
 _KIND_RANK = {
+    "landing": -1,
     **dict.fromkeys(("offshore", "distance", "direction", "beach", "port"), 0),
     "at": 1,
     "sent": 1,
@@ -1185,7 +1186,9 @@ _KIND_RANK = {
     "bare": 4,
 }
 """How precisely each way of leading into a name places an event: "au large de X" and
-"the beach at X" before "à X", before "de X" (often whose, not where), "near X" and a bare name."""
+"the beach at X" before "à X", before "de X" (often whose, not where), "near X" and a bare name.
+A landing ("brought ashore at X", only an arrival's place) comes first: where the boat was seen
+or met at sea ("after being spotted off Y") is not where its people landed."""
 
 
 # -- from sentences to candidate incidents -----------------------------------------------

@@ -5179,3 +5179,11 @@ def test_people_aboard_a_plane_are_not_the_count_of_the_boat_just_told() -> None
     assert _read_as(landed) == (EventType.ARRIVAL, "Deal", None)
     boat = _only("Migrants landed at Deal on Monday. Spotted by a plane, the dinghy had 40 aboard.")
     assert _read_as(boat) == (EventType.ARRIVAL, "Deal", 40)
+
+
+def test_people_landed_after_being_seen_at_sea_landed_where_they_were_brought() -> None:
+    incident = _only(
+        "Forty migrants were brought ashore at Ramsgate after being spotted in the sea off "
+        "Deal on Monday."
+    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Ramsgate", 40)
