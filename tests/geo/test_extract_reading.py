@@ -5187,3 +5187,10 @@ def test_people_landed_after_being_seen_at_sea_landed_where_they_were_brought() 
         "Deal on Monday."
     )
     assert _read_as(incident) == (EventType.ARRIVAL, "Ramsgate", 40)
+
+
+def test_police_preventing_people_from_leaving_is_a_stop_not_a_launch() -> None:
+    incident = _only(
+        "Police cleared the dunes at Wissant on Monday, preventing 40 people from boarding a boat."
+    )
+    assert _read_as(incident) == (EventType.INTERCEPTION, "the dunes at Wissant", 40)
