@@ -5194,3 +5194,29 @@ def test_police_preventing_people_from_leaving_is_a_stop_not_a_launch() -> None:
         "Police cleared the dunes at Wissant on Monday, preventing 40 people from boarding a boat."
     )
     assert _read_as(incident) == (EventType.INTERCEPTION, "the dunes at Wissant", 40)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "A dinghy carrying 30 people was towed into Newhaven Harbour by the lifeboat on "
+            "Tuesday.",
+            "Newhaven Harbour",
+            30,
+        ),
+        ("The boat, with 12 men aboard, was towed to Ramsgate on Tuesday.", "Ramsgate", 12),
+    ],
+)
+def test_a_boat_towed_into_an_english_harbour_arrived_there(
+    text: str, place: str, people: int
+) -> None:
+    assert _read_as(_only(text)) == (EventType.ARRIVAL, place, people)
+
+
+def test_people_towed_into_a_french_port_after_a_rescue_did_not_arrive() -> None:
+    incidents = _read(
+        "The 40 people rescued off Gravelines were towed into Calais harbour by the French navy "
+        "on Tuesday."
+    )
+    assert _kinds(incidents) == [("rescue", "off Gravelines", 40)]
