@@ -1040,15 +1040,20 @@ _QUOTED_BOAT = rf"['‘’\"“]?(?:taxi[ -])?{_BOAT}"
 """A boat named after its passengers, its name quoted or not: in "a migrant 'taxi boat'" or "a
 migrant boat", "a migrant" says whose boat it is; it counts no one."""
 _PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
+_WORDS_BETWEEN = rf"(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+_QUOTED_PEOPLE = rf"['‘\"“«]\s?{_WORDS_BETWEEN}{_PEOPLE_NOUN}\s?['’\"”»]"
+"""People a count counts in quotes: "25 “displaced persons”", "30 « exilés »" hold 25 and 30
+people, the writer only keeps the words at a distance (the quote closes on the people noun: in
+'3 "people smugglers"' the noun is not "people")."""
 _PEOPLE = re.compile(
     rf"\b(?:groupes?|groups?)\s+(?:de|of)\s+(?P<groups>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)"
     rf"\s+{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
-    rf"|\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"|\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+{_WORDS_BETWEEN}"
     rf"{_PEOPLE_NOUN}\b"
     rf"|\b(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)\b"
     rf"|\b{_NUMBER}\s+(?:or|ou|to|à)\s+(?P<upper>{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
-    rf"|\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
-    rf"(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
+    rf"|\b(?P<number>{_NUMBER})\s+(?:{_WORDS_BETWEEN}(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
+    rf"|{_QUOTED_PEOPLE})"
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
     rf"(?P<bare>{_NUMBER})\b(?:\s+{_PEOPLE_NOUN}\b)?"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
@@ -1075,7 +1080,7 @@ _PEOPLE = re.compile(
     _FLAGS,
 )
 _BOAT_COUNT = re.compile(
-    rf"\b(?P<number>{_NUMBER})\s+(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
+    rf"\b(?P<number>{_NUMBER})\s+{_WORDS_BETWEEN}"
     rf"(?:{_BOAT}|{_BOAT_FR})\b"
     r"|\b(?P<single>an?|one|un|une|another|une autre|un autre)\s+(?:(?!rescue|patrol|police|navy"
     rf"|naval|coastguard|fishing|ferry|cargo|border|lifeboat)[\w'’-]+\s+){{0,3}}?(?:boat|dinghy"
@@ -1248,7 +1253,7 @@ def _sum(first: Count, second: Count) -> Count:
 
 _PART_OF_WHOLE = re.compile(
     rf"\b(?P<part>{_NUMBER})\s+(?:des|of the|d['’]entre les|out of the)\s+(?P<whole>{_NUMBER})\s+"
-    rf"(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?{_PEOPLE_NOUN}\b",
+    rf"{_WORDS_BETWEEN}{_PEOPLE_NOUN}\b",
     _FLAGS,
 )
 _THE_OTHERS = re.compile(

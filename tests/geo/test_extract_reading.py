@@ -5220,3 +5220,23 @@ def test_people_towed_into_a_french_port_after_a_rescue_did_not_arrive() -> None
         "on Tuesday."
     )
     assert _kinds(incidents) == [("rescue", "off Gravelines", 40)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Police said 40 'asylum seekers' landed at Dungeness on Tuesday.", 40),
+        ("Un bateau transportant 30 « exilés » a touché terre à Douvres mardi.", 30),
+        ("Another boat with 25 “displaced people” was brought ashore at Hythe on Tuesday.", 25),
+    ],
+)
+def test_people_named_in_quotes_are_counted(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+def test_a_quote_closing_after_another_noun_counts_not_the_people_in_it() -> None:
+    incident = _only(
+        'Police said 3 "people smugglers" were arrested at Dover on Tuesday after 20 people '
+        "landed."
+    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Dover", 20)
