@@ -1038,7 +1038,8 @@ migrants", "a group of men" or "une tentative de migrants" the number counts the
 group or the attempt, not the people; in "Utopia 56 said 30 people" the people are the 30."""
 _QUOTED_BOAT = rf"['‘’\"“]?(?:taxi[ -])?{_BOAT}"
 """A boat named after its passengers, its name quoted or not: in "a migrant 'taxi boat'" or "a
-migrant boat", "a migrant" says whose boat it is; it counts no one."""
+migrant boat", "a migrant" says whose boat it is; it counts no one ("five migrant boats" are
+five boats)."""
 _PART_OF = r"(?:des|of the|of|d['’]entre les|sur|out of|parmi les)"
 _WORDS_BETWEEN = rf"(?:{_NOT_BETWEEN}[\w'’-]+\s+){{0,2}}?"
 _QUOTED_PEOPLE = rf"['‘\"“«]\s?{_WORDS_BETWEEN}{_PEOPLE_NOUN}\s?['’\"”»]"
@@ -1053,7 +1054,7 @@ _PEOPLE = re.compile(
     rf"|\b(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)\b"
     rf"|\b{_NUMBER}\s+(?:or|ou|to|à)\s+(?P<upper>{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
     rf"|\b(?P<number>{_NUMBER})\s+(?:{_WORDS_BETWEEN}(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
-    rf"|{_QUOTED_PEOPLE})"
+    rf"(?!\s+{_QUOTED_BOAT}\b)|{_QUOTED_PEOPLE})"
     rf"|\b(?:a further|another|an additional|a total of|carrying) (?:{_QUALIFIER} )?"
     rf"(?P<bare>{_NUMBER})\b(?:\s+{_PEOPLE_NOUN}\b)?"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"

@@ -5236,7 +5236,18 @@ def test_people_named_in_quotes_are_counted(text: str, people: int) -> None:
 
 def test_a_quote_closing_after_another_noun_counts_not_the_people_in_it() -> None:
     incident = _only(
-        'Police said 3 "people smugglers" were arrested at Dover on Tuesday after 20 people '
-        "landed."
+        'Police said 3 "people smugglers" were arrested at Dover on Tuesday after 20 people landed.'
     )
     assert _read_as(incident) == (EventType.ARRIVAL, "Dover", 20)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Six migrant boats arrived at Deal on Tuesday.", None),
+        ("Six migrant dinghies carrying 150 people reached Deal on Tuesday.", 150),
+        ("Six migrants arrived at Deal on Tuesday in two boats.", 6),
+    ],
+)
+def test_a_count_of_migrant_boats_counts_boats_not_people(text: str, people: int | None) -> None:
+    assert _read_as(_only(text)) == (EventType.ARRIVAL, "Deal", people)
