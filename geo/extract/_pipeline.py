@@ -2386,10 +2386,13 @@ def _counts_conflict(first: Count | None, second: Count | None) -> bool:
 
 _ONE_BOAT = re.compile(
     r"\b(?:an?|one|une?|the|le|la|l['’])\s+(?:[\w-]+\s+){0,3}?(?:boat|dinghy|vessel|inflatable"
-    r"|bateau|embarcation|canot|pneumatique|zodia(?:c|que))\s+(?:with|carrying|avec|transportant)\b",
+    r"|bateau|embarcation|canot|pneumatique|zodia(?:c|que))\s+(?:with|carrying|avec|transportant)\b"
+    r"|\b(?:by|on|aboard|in|par|à bord d['’]|sur)\s+(?:an?|one|the|une?|le|la|l['’])\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:lifeboat|cutter|patrol boat|canot de sauvetage|vedette|patrouilleur)\b",
     re.IGNORECASE,
 )
-"""One boat and who was in it ("a fishing boat with 17 migrants"): one scene, not a tally, even
+"""One boat and who was in it ("a fishing boat with 17 migrants"), or who one lifeboat or cutter
+brought ("20 people were brought to the UK by an RNLI lifeboat"): one scene, not a tally, even
 where the sentence places it no finer than a country."""
 
 

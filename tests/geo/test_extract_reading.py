@@ -5251,3 +5251,19 @@ def test_a_quote_closing_after_another_noun_counts_not_the_people_in_it() -> Non
 )
 def test_a_count_of_migrant_boats_counts_boats_not_people(text: str, people: int | None) -> None:
     assert _read_as(_only(text)) == (EventType.ARRIVAL, "Deal", people)
+
+
+def test_the_people_one_lifeboat_brought_to_the_country_are_the_landing_it_places() -> None:
+    incident = _only(
+        "About 30 people were brought back to the UK by an RNLI lifeboat on Tuesday. Several "
+        "were seen being taken into Ramsgate on stretchers."
+    )
+    assert _read_as(incident) == (EventType.ARRIVAL, "Ramsgate", 30)
+
+
+def test_a_country_s_tally_beside_a_landing_stays_a_tally() -> None:
+    incidents = _read(
+        "About 600 people crossed to the UK on Tuesday. Several were seen being taken into "
+        "Ramsgate on stretchers."
+    )
+    assert [i.people for i in incidents if i.event_type is EventType.ARRIVAL] == [600, None]
