@@ -485,6 +485,11 @@ _TALLY = re.compile(
 )
 """Words of a total: of one day they still count one day's crossings ("a record 700 crossed on
 Tuesday", "au total, 90 personnes ont été secourues lundi"), of no day they are statistics."""
+MULTITUDE = re.compile(
+    r"\b(?:hundreds|thousands|(?:des|plusieurs) (?:centaines|milliers))\b", _FLAGS
+)
+"""Numbers too many for one boat, told without a figure ("hundreds crossed yesterday", "des
+centaines de personnes"): a country's day, not one landing."""
 MAX_PEOPLE = 3_000
 """More people than this in one clause is a total over a period, not one incident."""
 

@@ -38,6 +38,7 @@ from geo.extract._cues import (
     BOAT_FOUND_ADRIFT,
     BOAT_WORDS,
     MAX_PEOPLE,
+    MULTITUDE,
     NOT_REALISED,
     ONE_MORE,
     PREFILTER,
@@ -2405,8 +2406,9 @@ def _agree(first: _Found, second: _Found) -> bool:
     """Tell whether two candidates of one document describe the same incident.
 
     Dates agree when equal or one is unknown; but a country-level candidate
-    with its own counts ("812 people arrived") never joins a finer one: it is
-    a figure for the country, not that scene.
+    with its own counts ("812 people arrived"), or too many for a boat though
+    uncounted ("hundreds crossed yesterday"), never joins a finer one: it is
+    a figure for the country, not that scene (nor its date).
     """
     if first.dated and second.dated and first.date and second.date and first.date != second.date:
         return False
@@ -2419,7 +2421,8 @@ def _agree(first: _Found, second: _Found) -> bool:
         return False
     country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
     tally = country_level[0] if len(country_level) == 1 else None
-    if tally and (tally.people or tally.boats) and not _ONE_BOAT.search(tally.quote):
+    counted = tally and (tally.people or tally.boats or MULTITUDE.search(tally.quote))
+    if counted and not _ONE_BOAT.search(tally.quote):
         return False
     return (
         _same_kind(first, second)

@@ -5267,3 +5267,29 @@ def test_a_country_s_tally_beside_a_landing_stays_a_tally() -> None:
         "Ramsgate on stretchers."
     )
     assert [i.people for i in incidents if i.event_type is EventType.ARRIVAL] == [600, None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hundreds of people crossed the Channel on boats yesterday to reach Britain. A dinghy "
+        "reached the beach at Hythe this morning. Others arrived at Deal and Ramsgate harbours, "
+        "brought in by Border Force.",
+        "Des centaines de personnes ont traversé la Manche hier pour rejoindre l'Angleterre. Un "
+        "canot a touché terre à Hythe ce matin. D'autres sont arrivés à Deal et Ramsgate, amenés "
+        "par la Border Force.",
+    ],
+)
+def test_a_country_s_uncounted_multitude_lends_no_day_to_the_landings_told_after(
+    text: str,
+) -> None:
+    landings = {i.place_name: i.date for i in _read(text) if i.event_type is EventType.ARRIVAL}
+    assert (landings["Deal"], landings["Ramsgate"]) == (PUBLISHED, PUBLISHED)
+
+
+def test_landings_told_on_the_day_of_the_multitude_keep_that_day() -> None:
+    incident = _only(
+        "Hundreds of people crossed the Channel on boats yesterday to reach Britain. Others "
+        "arrived at Deal, brought in by Border Force."
+    )
+    assert (incident.place_name, incident.date) == ("Deal", dt.date(2024, 3, 13))
