@@ -2423,7 +2423,9 @@ def _agree(first: _Found, second: _Found) -> bool:
     tally = country_level[0] if len(country_level) == 1 else None
     counted = tally and (tally.people or tally.boats or MULTITUDE.search(tally.quote))
     if counted and not _ONE_BOAT.search(tally.quote):
-        return False
+        placed = second if tally is first else first
+        if not _people_of_boats_told(tally, placed):
+            return False
     return (
         _same_kind(first, second)
         and (not _counts_conflict(first.people, second.people) or _one_of_the_dead(first, second))
@@ -2514,6 +2516,26 @@ _TRACES = frozenset({EventType.OTHER, EventType.DEBRIS})
 """Types that only report what was left or found: weaker than the incident they point to."""
 _LANDING_SIGNS = frozenset({EventType.ARRIVAL, EventType.DEBRIS})
 """What shows a landing in England: the arrival itself, or the boat left on the beach."""
+
+
+_PEOPLE_PER_BOAT = 80
+"""The most people a small boat is reported to carry: more per boat counts more than those boats."""
+
+
+def _people_of_boats_told(tally: _Found, placed: _Found) -> bool:
+    """Tell whether a country's count of people is the people of the boats counted at a place.
+
+    "27 boats arrived at Dover … some 400 migrants made it across to the UK":
+    the boats are counted at the place and their people for the country, a
+    load each boat can carry. "Two boats landed at Deal … 600 crossed in all"
+    counts more than those two boats, and "a further 200 crossed" other people.
+    """
+    boats, people = placed.boats, tally.people
+    if placed.people is not None or boats is None or boats.value < 2 or people is None:
+        return False
+    return (
+        not tally.another and tally.boats is None and people.value <= boats.value * _PEOPLE_PER_BOAT
+    )
 
 
 def _same_kind(first: _Found, second: _Found) -> bool:

@@ -5293,3 +5293,37 @@ def test_landings_told_on_the_day_of_the_multitude_keep_that_day() -> None:
         "arrived at Deal, brought in by Border Force."
     )
     assert (incident.place_name, incident.date) == ("Deal", dt.date(2024, 3, 13))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Six boats arrived at Deal on Tuesday. Some 200 people made it across to the UK on "
+        "Tuesday.",
+        "Six bateaux sont arrivés à Deal mardi. Quelque 200 personnes ont rejoint le Royaume-Uni "
+        "mardi.",
+    ],
+)
+def test_a_country_s_count_of_people_is_that_of_the_boats_counted_at_a_place(text: str) -> None:
+    assert _read_as(_only(text)) == (EventType.ARRIVAL, "Deal", 200)
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Six boats arrived at Deal on Tuesday. Some 900 people made it across to the UK on "
+            "Tuesday.",
+            900,
+        ),
+        (
+            "Six boats arrived at Deal on Tuesday. A further 200 people made it across to the UK "
+            "on Tuesday.",
+            200,
+        ),
+    ],
+)
+def test_more_people_than_the_boats_hold_or_others_stay_the_country_s(
+    text: str, people: int
+) -> None:
+    assert [i.people for i in _read(text)] == [None, people]
