@@ -531,8 +531,8 @@ def qualifier_of(first: Mention, mention: Mention) -> bool:
     """Tell whether a mention only says where the place named just before it lies.
 
     "Kingsdown, north east of Dover", "Rock-a-Nore, near Hastings", "la plage
-    de Saint-Martin, à Petit-Caux": the place is the first; the second tells
-    where to look for it.
+    de Saint-Martin, à Petit-Caux", "at Kingsdown, Deal, on Tuesday": the
+    place is the first; the second tells where to look for it.
     """
     if mention.start < first.end:
         return False
@@ -542,8 +542,28 @@ def qualifier_of(first: Mention, mention: Mention) -> bool:
     own_lead = mention.kind in ("near", "direction", "distance") and not mention.text[
         mention.start :
     ].startswith(mention.written.split()[-1])
-    in_place = mention.kind == "at" and apposed["in"] is not None and apposed["comma"] is not None
-    return own_lead or in_place
+    comma = apposed["comma"] is not None
+    in_place = mention.kind == "at" and comma and apposed["in"] is not None
+    its_town = mention.kind in ("at", first.kind) and comma and _ends_apposition(mention)
+    return own_lead or in_place or its_town
+
+
+_LIST_GOES_ON = re.compile(
+    r"\s*(?:\([^()]{0,20}\)\s*)?"
+    r"(?:,\s*(?:(?:the|la|le|les|l['’])\s*)?(?-i:[A-Z])|,?\s+(?:and|et|or|ou)\s)",
+    re.IGNORECASE,
+)
+"""A list going on after a name: ", Hythe", " and Deal", ", et Wissant"."""
+
+
+def _ends_apposition(mention: Mention) -> bool:
+    """Tell whether a name set after a place by a comma alone closes it, not a list.
+
+    "Landed at Kingsdown, Deal, on Saturday", "on Fairlight Beach, Hastings.":
+    the town says where the first place lies. "At Deal, Walmer and Kingsdown"
+    lists three places.
+    """
+    return _LIST_GOES_ON.match(mention.text, mention.end) is None
 
 
 def _anchored(mentions: list[Mention]) -> list[Mention]:

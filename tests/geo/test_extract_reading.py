@@ -5327,3 +5327,21 @@ def test_more_people_than_the_boats_hold_or_others_stay_the_country_s(
     text: str, people: int
 ) -> None:
     assert [i.people for i in _read(text)] == [None, people]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("A group of migrants landed at Kingsdown, Deal, on Tuesday.", "Kingsdown"),
+        ("Police met a dozen men who had landed on Fairlight Beach, Hastings.", "Fairlight Beach"),
+        ("Des exilés ont débarqué à Kingsdown, Deal, mardi.", "Kingsdown"),
+    ],
+)
+def test_a_town_after_a_place_by_a_comma_says_where_it_lies(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.ARRIVAL, place)
+
+
+def test_places_listed_by_commas_stay_places() -> None:
+    places = {i.place_name for i in _read("Boats landed at Deal, Walmer and Kingsdown on Tuesday.")}
+    assert {"Deal", "Kingsdown"} <= places
