@@ -544,7 +544,7 @@ def qualifier_of(first: Mention, mention: Mention) -> bool:
     ].startswith(mention.written.split()[-1])
     comma = apposed["comma"] is not None
     in_place = mention.kind == "at" and comma and apposed["in"] is not None
-    its_town = mention.kind in ("at", first.kind) and comma and _ends_apposition(mention)
+    its_town = mention.kind in ("at", first.kind) and comma and _apposed_alone(first, mention)
     return own_lead or in_place or its_town
 
 
@@ -554,16 +554,22 @@ _LIST_GOES_ON = re.compile(
     re.IGNORECASE,
 )
 """A list going on after a name: ", Hythe", " and Deal", ", et Wissant"."""
+_LISTED_AFTER = re.compile(
+    r"(?:,|\b(?:and|et|or|ou))\s*(?:(?:the|la|le|les|l['’])\s*)?$", re.IGNORECASE
+)
+"""A name following another in a list: "Deal, " before "Dungeness"."""
 
 
-def _ends_apposition(mention: Mention) -> bool:
-    """Tell whether a name set after a place by a comma alone closes it, not a list.
+def _apposed_alone(first: Mention, mention: Mention) -> bool:
+    """Tell whether two names joined by a comma alone are a place and its town, not a list.
 
     "Landed at Kingsdown, Deal, on Saturday", "on Fairlight Beach, Hastings.":
     the town says where the first place lies. "At Deal, Walmer and Kingsdown"
-    lists three places.
+    lists places, and so does "sent to Deal, Dungeness, Hastings" (a clause
+    may end before the list does).
     """
-    return _LIST_GOES_ON.match(mention.text, mention.end) is None
+    listed_before = _LISTED_AFTER.search(first.text, 0, first.start) is not None
+    return not listed_before and _LIST_GOES_ON.match(mention.text, mention.end) is None
 
 
 def _anchored(mentions: list[Mention]) -> list[Mention]:
