@@ -293,8 +293,6 @@ _SECOND_COUNT = re.compile(
 
 _BODY = re.compile(r"\b(?:bod(?:y|ies)|corps|dépouilles?)\b", re.IGNORECASE)
 """A sentence about a body ("the body of a man", "le corps d'un homme")."""
-_BROUGHT = re.compile(r"(?:brought|taken)\b", re.IGNORECASE)
-"""The arrival cue of a landing ("brought to", "taken into"): where someone was carried."""
 
 
 _IT_BROUGHT = re.compile(r"It\s+(?:was|has\s+been)\s+(?:then\s+|later\s+)?")
@@ -310,7 +308,7 @@ def _body_landed(reporting: _Reporting) -> bool:
     cue = reporting.cue
     if cue is None or cue.event_type is not EventType.ARRIVAL:
         return False
-    return _BROUGHT.match(reporting.clause.text, cue.start) is not None
+    return _brought(reporting.clause.text, cue)
 
 
 def _two_events(clause: Clause) -> list[Clause]:
@@ -768,6 +766,7 @@ def _caller(text: str) -> bool:
 
 
 _BROUGHT = re.compile(r"(?:brought|taken|escorted|towed)\b", re.IGNORECASE)
+"""The cue of a landing ("brought to", "taken into", "towed to"): where people were carried."""
 
 
 def _brought(text: str, cue: Cue | None) -> bool:
@@ -2402,6 +2401,20 @@ def _told_apart(first: Count | None, second: Count | None) -> bool:
     return first is not None and second is not None and first.value != second.value
 
 
+def _country_tally(first: _Found, second: _Found) -> _Found | None:
+    """Return the one of two candidates that is a figure for a whole country, if one is.
+
+    A country-level candidate with a count of people or boats, or a multitude
+    ("hundreds crossed"), is a tally unless one boat brought them.
+    """
+    country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
+    if len(country_level) != 1:
+        return None
+    tally = country_level[0]
+    counted = tally.people or tally.boats or MULTITUDE.search(tally.quote)
+    return tally if counted and not _ONE_BOAT.search(tally.quote) else None
+
+
 def _agree(first: _Found, second: _Found) -> bool:
     """Tell whether two candidates of one document describe the same incident.
 
@@ -2419,10 +2432,8 @@ def _agree(first: _Found, second: _Found) -> bool:
         return False
     if "listed" in (first.basis, second.basis) and _named_apart(first.place, second.place):
         return False
-    country_level = [f for f in (first, second) if f.place.coarseness == Coarseness.COUNTRY]
-    tally = country_level[0] if len(country_level) == 1 else None
-    counted = tally and (tally.people or tally.boats or MULTITUDE.search(tally.quote))
-    if counted and not _ONE_BOAT.search(tally.quote):
+    tally = _country_tally(first, second)
+    if tally is not None:
         placed = second if tally is first else first
         if not _people_of_boats_told(tally, placed):
             return False
