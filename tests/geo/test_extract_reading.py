@@ -1320,6 +1320,9 @@ def test_an_undated_headline_takes_the_day_the_body_gives_the_same_place() -> No
     [
         "Mardi, les gendarmes ont constaté le départ d'un bateau de migrants près de Wissant.",
         "On Tuesday a dinghy sets off from the beach at Wissant.",
+        # a notice's "départ d'embarcation", with no article, whoever reported it
+        "Mardi matin, un départ d'embarcation a été signalé dans le secteur de Wissant.",
+        "Vers 5 heures, un départ d'embarcation est signalé sur la plage de Wissant par la police.",
     ],
 )
 def test_the_departure_of_a_boat_is_a_launch(text: str) -> None:
