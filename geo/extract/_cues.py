@@ -314,6 +314,7 @@ def event_cue(clause: str) -> Cue | None:
             _intended(kind, clause, match)
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
             or (kind is EventType.ARRIVAL and _TO_A_BUILDING.match(clause, match.start()))
+            or (kind is EventType.INTERCEPTION and _AFTER_DEPARTURE.match(clause, match.end()))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
@@ -321,6 +322,17 @@ def event_cue(clause: str) -> Cue | None:
         if match is not None:
             return Cue(kind, match.start())
     return None
+
+
+_AFTER_DEPARTURE = re.compile(
+    r"(?:[^.;]*?\W)?(?:après\s+(?:le|un)\s+départ\s+(?:d['’]|de\s+|du\s+|des\s+)"
+    rf"(?:une?\s+|l['’]|la\s+)?(?:[\w-]+\s+)?{_BOAT_FR}|after\s+(?:the|a)\s+(?:departure"
+    rf"|launch)\s+of\s+(?:an?|the|their)\s+(?:[\w-]+\s+)?{_BOAT})\b",
+    _FLAGS,
+)
+"""A boat's departure told after a stop's or an intervention's words ("sont intervenus sur la
+plage après le départ d'un bateau", "police intervened after the departure of a dinghy"): the
+boat got away, so they stopped nothing; its departure is the event."""
 
 
 _TRYING = (

@@ -5348,3 +5348,21 @@ def test_a_town_after_a_place_by_a_comma_says_where_it_lies(text: str, place: st
 def test_places_listed_by_commas_stay_places() -> None:
     places = {i.place_name for i in _read("Boats landed at Deal, Walmer and Kingsdown on Tuesday.")}
     assert {"Deal", "Kingsdown"} <= places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les gendarmes sont intervenus mardi sur la plage de Wissant après le départ d'un bateau.",
+        "Police intervened on Wissant beach on Tuesday after the departure of a small boat.",
+    ],
+)
+def test_an_intervention_after_a_boat_left_is_its_launch(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.LAUNCH
+    assert "Wissant" in (incident.place_name or "")
+
+
+def test_an_intervention_to_stop_a_departure_is_still_a_stop() -> None:
+    text = "Mardi, les gendarmes sont intervenus à Wissant pour empêcher le départ d'un bateau."
+    assert _only(text).event_type is EventType.INTERCEPTION
