@@ -191,8 +191,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|(?:(?:est|était|s['’]est)\s+|(?:{_BOAT_FR})(?:\W+\w+){{0,5}}?\W+)parti(?:e|es|s)?\s+"
         r"(?:de|d['’]|du|des|depuis)\b|(?:tentatives? de traversée|tenté (?:une|la) traversée)"
         r"(?:\W+\w+){0,14}?\W+(?:au départ|depuis)\b"
-        r"|départs? (?:d['’](?:une?\s+)?|de\s+(?:l['’]|la\s+)?|des\s+)?(?:(?:autre|nouvelle|deuxième"
-        rf"|seconde|troisième)s?\s+)?{_BOAT_FR})\b",
+        r"|départs? (?:d['’](?:une?\s+)?|de\s+(?:l['’]|la\s+)?|des\s+)?"
+        rf"(?:(?:autre|nouvelle|deuxième|seconde|troisième)s?\s+)?{_BOAT_FR})\b",
         _FLAGS,
     ),
     EventType.ARRIVAL: re.compile(
