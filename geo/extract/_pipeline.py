@@ -942,7 +942,7 @@ def _side_events(
     sides = []
     for mention in mentions:
         side_kind = None
-        if mention.kind == "departure" and kind not in _DEPARTING:
+        if mention.kind == "departure" and (kind not in _DEPARTING or _taxi_launch(kind, mention)):
             side_kind = EventType.LAUNCH
         elif mention.kind == "landing" and kind not in (EventType.ARRIVAL, EventType.DEATH):
             side_kind = EventType.ARRIVAL  # a body "brought to Eastbourne": no one landed
@@ -1129,6 +1129,8 @@ def _mention_place(
         return None
     if mention.kind == "departure" and kind not in _DEPARTING and not _just_after_leaving(mention):
         return None
+    if _taxi_launch(kind, mention):
+        return None
     if mention.kind in ("destination", "landing") and kind is not EventType.ARRIVAL:
         return None
     queries = mention.queries
@@ -1151,6 +1153,21 @@ _JUST_AFTER = re.compile(
     r"\s+[^,.;:]{0,40}$",
     re.IGNORECASE,
 )
+
+
+def _taxi_launch(kind: EventType, mention: Mention) -> bool:
+    """Tell whether a boarding's place is where its taxi boat left from: a launch, not the boarding.
+
+    "Un taxi-boat parti de X", "a taxi boat that had left X": the taxi boat
+    was put to sea at X before it took people on board, wherever they boarded.
+    """
+    if kind is not EventType.EMBARKATION or mention.kind != "departure":
+        return False
+    lead = mention.text[max(0, mention.start - 45) : mention.start]
+    return _TAXI_BOAT_LEAVING.search(lead) is not None
+
+
+_TAXI_BOAT_LEAVING = re.compile(rf"\b{_TAXI_BOAT}\s+[^,.;:]{{0,30}}$", re.IGNORECASE)
 
 
 def _just_after_leaving(mention: Mention) -> bool:

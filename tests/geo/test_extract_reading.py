@@ -5366,3 +5366,20 @@ def test_an_intervention_after_a_boat_left_is_its_launch(text: str) -> None:
 def test_an_intervention_to_stop_a_departure_is_still_a_stop() -> None:
     text = "Mardi, les gendarmes sont intervenus à Wissant pour empêcher le départ d'un bateau."
     assert _only(text).event_type is EventType.INTERCEPTION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, une trentaine de migrants sont montés à Hardelot dans un taxi-boat parti de Berck.",
+        "On Tuesday 30 people boarded a taxi boat off Hardelot that had left Berck before dawn.",
+    ],
+)
+def test_a_taxi_boat_that_left_a_place_was_launched_there(text: str) -> None:
+    kinds = {(i.event_type, "Berck" in (i.place_name or "")) for i in _read(text)}
+    assert kinds == {(EventType.EMBARKATION, False), (EventType.LAUNCH, True)}, _kinds(_read(text))
+
+
+def test_people_who_left_a_beach_to_board_a_taxi_boat_boarded_there() -> None:
+    text = "Mardi, des migrants partis de la plage de Wissant ont rejoint un taxi-boat."
+    assert _only(text).event_type is EventType.EMBARKATION
