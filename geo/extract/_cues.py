@@ -25,6 +25,10 @@ _BOAT = (
 )
 _BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|small[ -]boats?)"
 
+_NOT_RESCUERS = r"(?<!force )(?<!police )(?<!rescue )(?<!navy )(?<!patrol )(?<!coastguard )"
+"""No rescuers' or police word right before a boat: "the Border Force boat … was launched from
+Dover" set out to help; the boat that "was launched from" a beach is the migrants'."""
+
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
         r"\b(?:found dead|pronounced dead"
@@ -162,7 +166,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.LAUNCH: re.compile(
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
-        r"|being) launched|(?:set|sets|setting) (?:off|out|sail) from"
+        rf"|being) launched|{_NOT_RESCUERS}{_BOAT}\b(?:\W+\w+){{1,8}}?\W+(?:was|were|had been)"
+        r" launched from|(?:set|sets|setting) (?:off|out|sail) from|cast(?:s|ing)? off from"
         r"|(?:had|has|have) set (?:off|out|sail)|set sail"
         rf"|(?:{_BOAT}|{_BOAT_FR}|trawlers?|chalutiers?)(?:\W+\w+){{0,5}}?\W+(?:stolen|volée?s?|dérobée?s?)"
         rf"|(?:stole|volé|dérobé)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT}|{_BOAT_FR}|trawlers?|chalutiers?)"
@@ -175,7 +180,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|push(?:ed|ing)? (?:it|them|(?:the|a|their) (?:[\w-]+ ){0,2}?[\w-]+) (?:in)?to"
         rf" the (?:water|sea)|carr(?:y|ied|ying) (?:a|the|their) (?:[\w-]+ ){{0,2}}?{_BOAT}"
         r" (?:down )?(?:in)?to the (?:sea|water|shore)"
-        r"|(?:(?:port|pouss)(?:é|ée|és|ées|ent|aient)|mis|mett(?:ent|aient))\s+(?:une?|les?|la"
+        r"|(?:(?:port|pouss|jet)(?:é|ée|és|ées|ent|aient)|jettent|mis|mett(?:ent|aient))\s+(?:une?|les?|la"
         rf"|l['’]|leurs?|des|son|sa)\s*(?:[\w-]+\s+){{0,2}}?{_BOAT_FR}\s+(?:(?:jusqu['’]à|dans|à)"
         r"\s+l['’]eau|(?:jusqu['’]à|dans|vers)\s+la\s+mer)"
         r"|(?:re)?start(?:ed|ing|s)? (?:the |their |its |a )?"

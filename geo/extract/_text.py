@@ -296,14 +296,15 @@ _CLAUSE_BREAK = re.compile(
 _RELATIVE = re.compile(
     r",\s*(?:which|who|whom|whose|qui|dont)\b(?!\s*(?:(?:(?:had|has)\s+left|left\s+from"
     r"|(?:avait|avaient|a|ont)\s+quitté)\s+(?!(?:their|his|her|its|ses|son|sa|leurs?)\b)"
-    r"|(?:had\s+)?(?:set\s+(?:off|out|sail)|departed)\s+from"
+    r"|(?:had\s+)?(?:set\s+(?:off|out|sail)|cast\s+off|departed)\s+from"
     r"|(?:était|étaient|est|sont)\s+partie?s?\s+(?:de|d['’]|du|des|depuis)\b"
     r"|(?:avait|avaient|a|ont)\s+pris\s+la\s+mer))[^,;]*",
     re.IGNORECASE,
 )
 """A relative clause, which only describes: not one that tells where the boat had left from
-(", which had left Dunkirk", ", qui avait quitté Wimereux"), kept in its clause as a departure
-told in passing. A bare "which left" is not enough: "which left three dead" tells no departure."""
+(", which had left Dunkirk", ", who cast off from Wissant", ", qui avait quitté Wimereux"),
+kept in its clause as a departure told in passing. A bare "which left" is not enough: "which
+left three dead" tells no departure."""
 
 
 _DASHED_ASIDE = re.compile(

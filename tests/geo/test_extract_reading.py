@@ -5383,3 +5383,50 @@ def test_a_taxi_boat_that_left_a_place_was_launched_there(text: str) -> None:
 def test_people_who_left_a_beach_to_board_a_taxi_boat_boarded_there() -> None:
     text = "Mardi, des migrants partis de la plage de Wissant ont rejoint un taxi-boat."
     assert _only(text).event_type is EventType.EMBARKATION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dinghy, which was seen packed with people, was launched from Wissant beach on Tuesday.",
+        "The small boats filmed by residents were launched from the beach at Wissant on Tuesday.",
+    ],
+)
+def test_a_boat_told_before_its_verb_was_launched_from_a_beach(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.LAUNCH
+    assert "Wissant" in (incident.place_name or "")
+
+
+def test_a_police_boat_launched_from_a_port_is_no_launch() -> None:
+    text = "The Border Force boat, with its crew of six, was launched from Dover on Tuesday."
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday about 50 people cast off from the beach near Wissant.",
+        "On Tuesday we watched a group of 50, who cast off from the beach near Wissant.",
+    ],
+)
+def test_people_who_cast_off_from_a_beach_launched_there(text: str) -> None:
+    assert _read_as(_only(text)) == (EventType.LAUNCH, "the beach near Wissant", 50)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vers 5 heures, des dizaines d'exilés jettent un bateau pneumatique à l'eau à Wissant.",
+        "Mardi, une cinquantaine de personnes ont jeté un canot à l'eau sur la plage de Wissant.",
+    ],
+)
+def test_people_who_throw_a_boat_into_the_water_launched_it(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.LAUNCH
+    assert "Wissant" in (incident.place_name or "")
+
+
+def test_someone_who_throws_himself_into_the_water_launched_nothing() -> None:
+    text = "Mardi, un migrant s'est jeté à l'eau à Wissant pour rejoindre le canot."
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
