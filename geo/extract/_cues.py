@@ -25,6 +25,11 @@ _BOAT = (
 )
 _BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|small[ -]boats?)"
 
+_ENGLAND_FR = r"(?:l['’]\s*Angleterre|le Royaume-Uni|la Grande-Bretagne|les côtes anglaises)"
+_ENGLAND = r"(?:England|Britain|the UK|the United Kingdom|the English coast)"
+"""England as the aim of a crossing: a crossing tried from a beach ("ont tenté de rejoindre
+l'Angleterre au départ de X", "tried to reach England from X") set off from it."""
+
 _NOT_RESCUERS = r"(?<!force )(?<!police )(?<!rescue )(?<!navy )(?<!patrol )(?<!coastguard )"
 """No rescuers' or police word right before a boat: "the Border Force boat … was launched from
 Dover" set out to help; the boat that "was launched from" a beach is the migrants'."""
@@ -194,8 +199,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|la\s+|le\s+|leurs?\s+)?(?:[\w-]+\s+)?{_BOAT_FR}(?!\s+(?:de sauvetage|de la SNSM|tous?"
         r"[ -]temps))"
         rf"|(?:(?:est|était|s['’]est)\s+|(?:{_BOAT_FR})(?:\W+\w+){{0,5}}?\W+)parti(?:e|es|s)?\s+"
-        r"(?:de|d['’]|du|des|depuis)\b|(?:tentatives? de traversée|tenté (?:une|la) traversée)"
+        r"(?:de|d['’]|du|des|depuis)\b|(?:tentatives? de traversée|tenté (?:une|la) traversée"
+        rf"|tenté de (?:rejoindre|gagner|atteindre) {_ENGLAND_FR})"
         r"(?:\W+\w+){0,14}?\W+(?:au départ|depuis)\b"
+        rf"|tried to (?:reach|get to|cross to) {_ENGLAND} from\b"
         r"|départs? (?:d['’](?:une?\s+)?|de\s+(?:l['’]|la\s+)?|des\s+)?"
         rf"(?:(?:autre|nouvelle|deuxième|seconde|troisième)s?\s+)?{_BOAT_FR})\b",
         _FLAGS,

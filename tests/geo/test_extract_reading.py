@@ -5388,7 +5388,7 @@ def test_people_who_left_a_beach_to_board_a_taxi_boat_boarded_there() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "The dinghy, which was seen packed with people, was launched from Wissant beach on Tuesday.",
+        "The dinghy, which was seen packed with people, was launched from Wissant beach on Monday.",
         "The small boats filmed by residents were launched from the beach at Wissant on Tuesday.",
     ],
 )
@@ -5429,4 +5429,34 @@ def test_people_who_throw_a_boat_into_the_water_launched_it(text: str) -> None:
 
 def test_someone_who_throws_himself_into_the_water_launched_nothing() -> None:
     text = "Mardi, un migrant s'est jeté à l'eau à Wissant pour rejoindre le canot."
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Samedi, 80 personnes ont tenté de rejoindre l'Angleterre au départ de la plage de "
+            "Wissant.",
+            "la plage de Wissant",
+        ),
+        (
+            "On Saturday 80 people tried to reach England from the beach at Wissant.",
+            "the beach at Wissant",
+        ),
+    ],
+)
+def test_a_crossing_to_england_tried_from_a_beach_set_off_from_it(text: str, place: str) -> None:
+    assert _read_as(_only(text)) == (EventType.LAUNCH, place, 80)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Beaucoup de migrants tentent de rejoindre l'Angleterre depuis les plages du Nord.",
+        "Samedi, 80 personnes qui avaient tenté de rejoindre l'Angleterre au départ de Wissant ont "
+        "été interceptées par la police.",
+    ],
+)
+def test_a_crossing_to_england_tried_as_a_habit_or_stopped_is_no_launch(text: str) -> None:
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
