@@ -173,6 +173,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"\b(?:launch(?:ed|es|ing)?\b(?:\W+\w+){{0,3}}?\W+{_BOAT}|{_BOAT} (?:was|were|had been"
         rf"|being) launched|{_NOT_RESCUERS}{_BOAT}\b(?:\W+\w+){{1,8}}?\W+(?:was|were|had been)"
         r" launched from|(?:set|sets|setting) (?:off|out|sail) from|cast(?:s|ing)? off from"
+        rf"|{_NOT_RESCUERS}{_BOAT} (?:then |later |had |have )?set (?:off|out|sail)"
         r"|(?:had|has|have) set (?:off|out|sail)|set sail"
         rf"|(?:{_BOAT}|{_BOAT_FR}|trawlers?|chalutiers?)(?:\W+\w+){{0,5}}?\W+(?:stolen|volée?s?|dérobée?s?)"
         rf"|(?:stole|volé|dérobé)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT}|{_BOAT_FR}|trawlers?|chalutiers?)"

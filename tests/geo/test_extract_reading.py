@@ -5460,3 +5460,28 @@ def test_a_crossing_to_england_tried_from_a_beach_set_off_from_it(text: str, pla
 )
 def test_a_crossing_to_england_tried_as_a_habit_or_stopped_is_no_launch(text: str) -> None:
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Tuesday the 12 dinghies set off at dawn from Wissant.", "Wissant"),
+        (
+            "On Tuesday two dinghies set off at dawn from the beach near Wissant.",
+            "the beach near Wissant",
+        ),
+    ],
+)
+def test_boats_that_set_off_from_a_place_launched_there(text: str, place: str) -> None:
+    assert _read_as(_only(text))[:2] == (EventType.LAUNCH, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Border Force boat set off at once from Dover.",
+        "The French navy boat set off at once from Boulogne-sur-Mer.",
+    ],
+)
+def test_a_police_or_navy_boat_setting_off_is_no_launch(text: str) -> None:
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
