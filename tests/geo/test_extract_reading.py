@@ -5485,3 +5485,20 @@ def test_boats_that_set_off_from_a_place_launched_there(text: str, place: str) -
 )
 def test_a_police_or_navy_boat_setting_off_is_no_launch(text: str) -> None:
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday police were filmed on Wissant beach slashing another boat with knives.",
+        "On Tuesday officers waded into the water at Wissant, slashing at the dinghy's rubber.",
+    ],
+)
+def test_police_slashing_a_boat_stop_it(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.INTERCEPTION
+    assert "Wissant" in (incident.place_name or "")
+
+
+def test_slashing_boats_as_a_practice_is_no_incident() -> None:
+    assert _read("The charity criticised the practice of slashing boats in general.") == []
