@@ -329,6 +329,7 @@ def event_cue(clause: str) -> Cue | None:
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
             or (kind is EventType.ARRIVAL and _TO_A_BUILDING.match(clause, match.start()))
             or (kind is EventType.INTERCEPTION and _AFTER_DEPARTURE.match(clause, match.end()))
+            or (kind is EventType.LAUNCH and _PLANNED.match(clause, match.end()))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
@@ -347,6 +348,16 @@ _AFTER_DEPARTURE = re.compile(
 """A boat's departure told after a stop's or an intervention's words ("sont intervenus sur la
 plage après le départ d'un bateau", "police intervened after the departure of a dinghy"): the
 boat got away, so they stopped nothing; its departure is the event."""
+
+
+_PLANNED = re.compile(
+    r"(?:\s+(?!(?:et|and|mais|but|as|comme|que|than)\b)[\w'’-]+){0,4}?\s+(?:(?:était|étaient"
+    r"|est|sont|a été|avait été|was|were|had been|is|are)\s+)?(?:prévue?s?|programmée?s?"
+    r"|planifiée?s?|envisagée?s?|planned|scheduled)\b",
+    _FLAGS,
+)
+"""A departure said right after to be planned ("un départ d'embarcation était prévu à X"): it
+has not happened. What went "as planned", "plus tôt que prévu" did."""
 
 
 _TRYING = (

@@ -5502,3 +5502,25 @@ def test_police_slashing_a_boat_stop_it(text: str) -> None:
 
 def test_slashing_boats_as_a_practice_is_no_incident() -> None:
     assert _read("The charity criticised the practice of slashing boats in general.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi soir, un départ d'embarcation était prévu à Wissant, selon la police.",
+        "Mardi soir, le départ d'un bateau était prévu à Wissant, selon la police.",
+    ],
+)
+def test_a_departure_only_planned_is_no_launch(text: str) -> None:
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday the boats were launched from Wissant as planned.",
+        "Mardi, le départ d'un bateau a eu lieu à Wissant plus tôt que prévu.",
+    ],
+)
+def test_a_departure_that_went_as_planned_is_a_launch(text: str) -> None:
+    assert _only(text).event_type is EventType.LAUNCH
