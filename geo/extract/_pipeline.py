@@ -942,6 +942,8 @@ def _side_events(
     sides = []
     for mention in mentions:
         side_kind = None
+        if mention.kind == "departure" and _rescuers_launched(mention):
+            continue
         if mention.kind == "departure" and (kind not in _DEPARTING or _taxi_launch(kind, mention)):
             side_kind = EventType.LAUNCH
         elif mention.kind == "landing" and kind not in (EventType.ARRIVAL, EventType.DEATH):
@@ -1151,6 +1153,24 @@ def _mention_place(
 _JUST_AFTER = re.compile(
     r"\b(?:shortly|just|soon|moments?|minutes?|peu|juste|quelques\s+minutes)\s+(?:after|après)"
     r"\s+[^,.;:]{0,40}$",
+    re.IGNORECASE,
+)
+
+
+def _rescuers_launched(mention: Mention) -> bool:
+    """Tell whether the place left is where a lifeboat was launched from, to help.
+
+    "The lifeboat, crewed by volunteers, was launched from Walmer", "rescued by
+    the lifeboat which was launched from Dover": no boat of the people's stands
+    between the lifeboat and its launch, so the place is the rescuers' station.
+    """
+    found = _LIFEBOAT_LAUNCHED.search(mention.text, 0, mention.start)
+    return found is not None and BOAT_WORDS.search(found["between"]) is None
+
+
+_LIFEBOAT_LAUNCHED = re.compile(
+    r"\b(?:lifeboats?|RNLI|SNSM|canots? de sauvetage)\b(?P<between>[^.;]*?)\blaunched\s+from\b"
+    r"[^.;]{0,12}$",
     re.IGNORECASE,
 )
 

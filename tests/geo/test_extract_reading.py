@@ -5524,3 +5524,20 @@ def test_a_departure_only_planned_is_no_launch(text: str) -> None:
 )
 def test_a_departure_that_went_as_planned_is_a_launch(text: str) -> None:
     assert _only(text).event_type is EventType.LAUNCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The lifeboat, crewed by volunteers, was launched from Walmer on Tuesday.",
+        "On Tuesday a dinghy was helped by the lifeboat which was launched from Dover.",
+    ],
+)
+def test_where_a_lifeboat_was_launched_from_is_no_launch(text: str) -> None:
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text)), _kinds(_read(text))
+
+
+def test_a_dinghy_a_lifeboat_helped_was_launched_where_it_left() -> None:
+    text = "On Tuesday a lifeboat saved 40 people from a dinghy that was launched from Wissant."
+    launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
+    assert [i.place_name for i in launches] == ["Wissant"], _kinds(_read(text))
