@@ -167,7 +167,12 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?:embarcation|bateau|canot|zodia(?:c|que)|pneumatique|taxi)"
         r"|grimp(?:é|és|ée|ées|er|ent|aient|e) (?:\w+ )?(?:dans|à bord|sur)"
         r" (?:un|une|le|la|l['’]|leur)"
-        r"|bateaux?[ -]taxis?)\b",
+        r"|bateaux?[ -]taxis?"
+        rf"|(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:de sauvetage|de la SNSM|tous?[ -]temps"
+        r"|des gendarmes|de (?:la )?(?:police|gendarmerie|douane)))(?:\W+\w+){0,3}?\W+"
+        r"(?:vien(?:nen)?t|venai(?:en)?t|venant|venue?s?|(?:came|come|comes|coming)(?: in)? to)"
+        r"\s+(?:\w+\s+)?(?:chercher|récupérer|pick up|collect|fetch)\s+(?:des|les|d['’]autres"
+        r"|leurs?|de nouveaux|people|migrants|passengers|groups|more|others|them|the)\b)\b",
         _FLAGS,
     ),
     EventType.LAUNCH: re.compile(
@@ -269,6 +274,11 @@ dead, and deaths are tried first. Shipwrecked people ("naufragés") found or loc
 are being rescued. A "grim discovery" ("une macabre découverte") is a body
 found. People lost at sea ("ont disparu en mer", "went missing at
 sea") are an incident of their own; gone missing on land, they are not."""
+found. Police slashing or puncturing a boat ("slashing at the dinghy", "crevant le
+pneumatique") stop its departure there. Boats that come to fetch people ("des canots viennent
+chercher des migrants sur la plage") take them aboard there; a lifeboat or a police boat that
+comes for them does not. People lost at sea ("ont disparu en mer", "went
+missing at sea") are an incident of their own; gone missing on land, they are not."""
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"

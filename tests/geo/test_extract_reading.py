@@ -5541,3 +5541,30 @@ def test_a_dinghy_a_lifeboat_helped_was_launched_where_it_left() -> None:
     text = "On Tuesday a lifeboat saved 40 people from a dinghy that was launched from Wissant."
     launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
     assert [i.place_name for i in launches] == ["Wissant"], _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "boats"),
+    [
+        ("Trois canots viennent chercher des migrants sur la plage de Calais.", "Calais", 3),
+        ("Lundi, deux bateaux sont venus récupérer des gens à la plage de Wissant.", "Wissant", 2),
+        ("On Monday, two dinghies came in to pick up migrants at Hardelot beach.", "Hardelot", 2),
+    ],
+)
+def test_boats_coming_to_fetch_people_off_a_beach_take_them_on_board(
+    text: str, place: str, boats: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.boats) == (EventType.EMBARKATION, boats)
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lundi, le canot de sauvetage est venu chercher les naufragés au large de Wissant.",
+        "On Monday the lifeboat came to pick up the migrants off Dungeness.",
+    ],
+)
+def test_a_lifeboat_coming_to_fetch_people_takes_no_one_across(text: str) -> None:
+    assert all(i.event_type is not EventType.EMBARKATION for i in _read(text))
