@@ -167,7 +167,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?:embarcation|bateau|canot|zodia(?:c|que)|pneumatique|taxi)"
         r"|grimp(?:é|és|ée|ées|er|ent|aient|e) (?:\w+ )?(?:dans|à bord|sur)"
         r" (?:un|une|le|la|l['’]|leur)"
-        r"|bateaux?[ -]taxis?"
+        r"|bateaux?[ -]taxis?|embark(?:ed|ing|s)?\b(?!\s+(?:on|upon)\b)"
         rf"|(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:de sauvetage|de la SNSM|tous?[ -]temps"
         r"|des gendarmes|de (?:la )?(?:police|gendarmerie|douane)))(?:\W+\w+){0,3}?\W+"
         r"(?:vien(?:nen)?t|venai(?:en)?t|venant|venue?s?|(?:came|come|comes|coming)(?: in)? to)"
@@ -272,8 +272,6 @@ canot") the one found is its subject, and the boat only where they were. Someone
 back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
 dead, and deaths are tried first. Shipwrecked people ("naufragés") found or located at sea
 are being rescued. A "grim discovery" ("une macabre découverte") is a body
-found. People lost at sea ("ont disparu en mer", "went missing at
-sea") are an incident of their own; gone missing on land, they are not."""
 found. Police slashing or puncturing a boat ("slashing at the dinghy", "crevant le
 pneumatique") stop its departure there. Boats that come to fetch people ("des canots viennent
 chercher des migrants sur la plage") take them aboard there; a lifeboat or a police boat that
@@ -290,8 +288,10 @@ PREFILTER = re.compile(
     r"|halted|tried to"
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
     r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"
-    r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|à bord|launch"
-    r"|set (?:off|out|sail)|sets (?:off|out|sail)|départ|left|leaving|depart|to sea|took to|push"
+    r"|crevé|gilet|échou|board|taxi|climb|cramm|squeez|piled|packed|wad|embarqu|embark|à bord"
+    r"|launch"
+    r"|set (?:off|out|sail)|sets (?:off|out|sail)|cast(?:s|ing)? off|départ|left|leaving|depart"
+    r"|to sea|took to|push"
     r"|carr(?:y|ied)|engine|inflat|pouss|porté|portent|portaient"
     r"|pris la mer|prend(?:re|nent)? la mer|à l'eau|quitté|parti|parvenu|tenté|tentative|arriv"
     r"|place (?:dans|à bord|sur)|dans l['’]eau|into the (?:water|sea)"

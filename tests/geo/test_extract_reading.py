@@ -5568,3 +5568,9 @@ def test_boats_coming_to_fetch_people_off_a_beach_take_them_on_board(
 )
 def test_a_lifeboat_coming_to_fetch_people_takes_no_one_across(text: str) -> None:
     assert all(i.event_type is not EventType.EMBARKATION for i in _read(text))
+
+
+def test_people_embarking_from_a_beach_board_a_boat_there() -> None:
+    incident = _only("On Monday, about 30 people embarked at Wissant beach.")
+    assert _read_as(incident) == (EventType.EMBARKATION, "Wissant beach", 30)
+    assert _read("The mayor embarked on a new plan for the seafront at Calais on Monday.") == []
