@@ -119,7 +119,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:punctur|slash|seiz|confiscat)(?:ed|ing) (?:at )?(?:a|an|the|their|another|two|three"
         r"|\d+)"
         r"|tear[- ]?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
-        rf"|(?:crevé|lacéré|percé|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
+        r"|(?:crev(?:é|ant|ent|aient|ait)|crève(?:nt)?|lacér(?:é|ant|ent|aient|ait)|lacère"
+        rf"|percé|perçant|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
+        rf"|{_BOAT}[- ]slashing"
         r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
         rf"|arraisonn(?:ée?s?|ent|e|ait|aient|er)(?:\W+\w+){{0,3}}?\W+{_BOAT_FR}"
         rf"|{_BOAT_FR}(?:\W+\w+){{0,6}}?\W+arraisonnée?s?"
@@ -311,7 +313,7 @@ PREFILTER = re.compile(
     r"|réussi à|deployed|on their own|aboard"
     r"|pris à bord|arrêt|arrest"
     r"|saisi|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
-    r"|interven|crevé|lacéré|percé|détruit|landed)",
+    r"|interven|crev|crève|lacér|lacère|percé|perçant|détruit|landed)",
     _FLAGS,
 )
 """A cheap test that a sentence may hold an incident at all: most sentences fail it."""

@@ -5492,6 +5492,9 @@ def test_a_police_or_navy_boat_setting_off_is_no_launch(text: str) -> None:
     [
         "On Tuesday police were filmed on Wissant beach slashing another boat with knives.",
         "On Tuesday officers waded into the water at Wissant, slashing at the dinghy's rubber.",
+        "Mardi, sur la plage de Wissant, des policiers crèvent le pneumatique avec un couteau.",
+        "Mardi à Wissant, les gendarmes sont entrés dans l'eau en lacérant le canot.",
+        "A boat-slashing by officers was filmed at Wissant on Tuesday.",
     ],
 )
 def test_police_slashing_a_boat_stop_it(text: str) -> None:
