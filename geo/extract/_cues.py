@@ -1359,6 +1359,33 @@ def total_of_those_told(clause: str) -> Count | None:
     return _count(match, match.group("number")) if match is not None else None
 
 
+_GOT_ON = re.compile(
+    rf"\b(?:(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)"
+    rf"|(?:seule?s?|only|just)\s+(?:{_QUALIFIER}\s+)?(?:une?\s+)?(?P<only>{_NUMBER}))\s+"
+    r"(?:[\w'’-]+\s+){0,4}?"
+    r"(?:(?:s['’])?entass\w*|(?:se\s+)?hiss\w*|mont(?:er|é|ée|és|ées|ent)|embarqu\w*"
+    r"|pris\s+place|prendre\s+place|got\s+on|get\s+on|board(?:ed)?|climb(?:ed)?\s+(?:aboard|on|into)"
+    r"|squeez(?:e|ed)\s+(?:on|in|aboard)|crammed\s+(?:on|in|aboard)|made\s+it\s+(?:on|aboard))\b",
+    _FLAGS,
+)
+"""Some of a group told of who got on the boat: "une soixantaine d'entre eux a pu s'entasser sur
+le bateau", "only 40 of them managed to get on", "seuls 30 ont pu monter"."""
+
+
+def those_who_got_on(clause: str) -> Count | None:
+    """Return how many of a group told of a clause says got on the boat, or None.
+
+    "Près de 80 personnes courent vers l'eau ; une cinquantaine d'entre eux
+    parvient à monter dans le canot": the boat left with the fifty, the
+    others stayed on the beach. None when they did not ("vingt d'entre eux
+    n'ont pas pu monter"): those are the ones left behind.
+    """
+    match = _GOT_ON.search(clause)
+    if match is None or NOT_REALISED.search(match.group()) is not None:
+        return None
+    return _count(match, match.group("ofthem") or match.group("only"))
+
+
 def boat_count(clause: str) -> Count | None:
     """Return the first number of boats a clause states ("a boat" is one), or None."""
     for match in _BOAT_COUNT.finditer(clause):
@@ -1448,4 +1475,5 @@ _BOAT_COUNT = factored(_BOAT_COUNT)
 _PART_OF_WHOLE = factored(_PART_OF_WHOLE)
 _THE_OTHERS = factored(_THE_OTHERS)
 _THUS_COUNTED = factored(_THUS_COUNTED)
+_GOT_ON = factored(_GOT_ON)
 _CATEGORY = factored(_CATEGORY)

@@ -56,6 +56,7 @@ from geo.extract._cues import (
     is_statistic_or_policy,
     is_tally,
     people_count,
+    those_who_got_on,
     total_of_those_told,
     whole_told_in_parts,
 )
@@ -1311,6 +1312,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             found[-1] = _with_group_count(found[-1], sentence)
         found = _with_whole_party(found, f"{before} {sentence}", sentence, order)
         found = _with_total_told(found, sentence, order)
+        found = _with_those_who_got_on(found, sentence, order)
         before = sentence
         found = _rescued_once_seen(found, facts, sentence, order)
         if _archive_photo(sentence, facts, published):
@@ -1434,6 +1436,31 @@ def _with_total_told(found: list[_Found], sentence: str, order: int) -> list[_Fo
     if any(f.people is not None and f.people.value >= total.value for f in told):
         return found
     return [replace(f, people=total) if f in told else f for f in found]
+
+
+_BOARDED = (EventType.LAUNCH, EventType.EMBARKATION)
+
+
+def _with_those_who_got_on(found: list[_Found], sentence: str, order: int) -> list[_Found]:
+    """Give a launch the count of those of its group a next sentence says got on the boat.
+
+    "Près de 80 personnes se ruent sur la plage et mettent un canot à l'eau.
+    Une cinquantaine d'entre elles parviennent à y monter": the boat left
+    with the fifty; the others stayed ashore. Only for a launch or an
+    embarkation told just before with a larger count, and not of another
+    boat ("30 of them boarded a second dinghy").
+    """
+    if not found or order - found[-1].order > _PARTS_REACH:
+        return found
+    last = found[-1]
+    if last.event_type not in _BOARDED or last.people is None:
+        return found
+    got_on = those_who_got_on(sentence)
+    if got_on is None or not _party_size(got_on) or got_on.value >= last.people.value:
+        return found
+    if _ANOTHER.search(sentence) is not None:
+        return found
+    return [*found[:-1], replace(last, people=got_on)]
 
 
 def _counted_after_a_pause(found: list[_Found], facts: _Facts, told: int) -> list[_Found]:

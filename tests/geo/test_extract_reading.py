@@ -5577,3 +5577,48 @@ def test_people_embarking_from_a_beach_board_a_boat_there() -> None:
     incident = _only("On Monday, about 30 people embarked at Wissant beach.")
     assert _read_as(incident) == (EventType.EMBARKATION, "Wissant beach", 30)
     assert _read("The mayor embarked on a new plan for the seafront at Calais on Monday.") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Lundi, près de 70 personnes ont mis un canot à l'eau depuis la plage de Wissant. "
+            "Une cinquantaine d'entre elles ont pu monter à bord.",
+            "Wissant",
+            50,
+        ),
+        (
+            "On Monday about 70 people launched a dinghy from Hardelot beach. "
+            "Only 45 of them managed to get on the boat.",
+            "Hardelot",
+            45,
+        ),
+        (
+            "Mardi, une centaine de migrants ont mis un bateau à l'eau à Gravelines. "
+            "Seuls 60 ont réussi à embarquer.",
+            "Gravelines",
+            60,
+        ),
+    ],
+)
+def test_a_launch_carries_those_of_its_group_who_got_on(text: str, place: str, people: int) -> None:
+    launch = next(i for i in _read(text) if i.event_type is EventType.LAUNCH)
+    assert launch.place_name is not None and place in launch.place_name
+    assert launch.people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lundi, près de 70 personnes ont mis un canot à l'eau depuis la plage de Wissant. "
+        "Vingt d'entre elles n'ont pas pu monter à bord.",
+        "On Monday about 70 people launched two dinghies from Hardelot beach. "
+        "30 of them boarded a second boat.",
+        "On Monday about 70 people launched a dinghy from Hardelot beach. "
+        "Only five of them had life jackets.",
+    ],
+)
+def test_those_left_ashore_or_on_another_boat_do_not_count_the_launch(text: str) -> None:
+    launch = next(i for i in _read(text) if i.event_type is EventType.LAUNCH)
+    assert launch.people == 70
