@@ -1641,6 +1641,17 @@ _ONE_OF_THE_BOATS = re.compile(
 """A boat told apart from others ("the second boat", "l'autre canot"): maybe not the one told of."""
 
 
+def _names_a_place(sentence: str) -> bool:
+    """Tell whether a sentence names a place other than where its people were going.
+
+    "À son bord, 12 migrants qui voulaient rejoindre l'Angleterre": England
+    is where the boat told of was bound, not where another boat was; the
+    sentence still counts the boat told of. A place it was at, left from or
+    was seen off is another scene.
+    """
+    return any(m.kind != "destination" for m in find_mentions(sentence))
+
+
 def _in_the_boat(sentence: str) -> re.Match[str] | None:
     """Return where a sentence naming no place puts people in the boat told of, if it does.
 
@@ -1648,7 +1659,7 @@ def _in_the_boat(sentence: str) -> re.Match[str] | None:
     people are not the count; nor people who did not get in ("huit personnes
     n'ont pas réussi à monter dans le bateau"): they were left behind.
     """
-    if find_mentions(sentence) or _ANOTHER.search(sentence) is not None:
+    if _names_a_place(sentence) or _ANOTHER.search(sentence) is not None:
         return None
     inside = _IN_THE_BOAT.search(sentence)
     if inside is None or _ONE_OF_THE_BOATS.search(inside.group()) is not None:
@@ -1678,14 +1689,15 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     elif (
         (aboard := _ON_BOARD.search(sentence)) is not None
         and not _aboard_another_craft(sentence)
-        and (not find_mentions(sentence) or _identifies_the_boat(sentence))
+        and _ANOTHER.search(sentence) is None
+        and (not _names_a_place(sentence) or _identifies_the_boat(sentence))
     ):
         count = _aboard_count(sentence, aboard)
     elif _landed_count(sentence):
         count = people_count(sentence)
     elif (inside := _in_the_boat(sentence)) is not None:
         count = _aboard_count(sentence, inside)
-    elif (its := _ITS_PEOPLE.search(sentence)) is not None and not find_mentions(sentence):
+    elif (its := _ITS_PEOPLE.search(sentence)) is not None and not _names_a_place(sentence):
         count = people_count(its.group())
     else:
         return previous

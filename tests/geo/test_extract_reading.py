@@ -5622,3 +5622,43 @@ def test_a_launch_carries_those_of_its_group_who_got_on(text: str, place: str, p
 def test_those_left_ashore_or_on_another_boat_do_not_count_the_launch(text: str) -> None:
     launch = next(i for i in _read(text) if i.event_type is EventType.LAUNCH)
     assert launch.people == 70
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Jeudi, un canot a été repéré en difficulté au large de Wissant. "
+            "A son bord, 12 migrants qui voulaient rejoindre l'Angleterre.",
+            12,
+        ),
+        (
+            "On Thursday a dinghy was seen in difficulty off Wissant. "
+            "There were 30 people on board, heading for the UK.",
+            30,
+        ),
+        (
+            "Jeudi, une embarcation a été interceptée au large de Wissant. "
+            "Ses 25 passagers voulaient gagner Douvres.",
+            25,
+        ),
+    ],
+)
+def test_where_the_boat_was_bound_leaves_its_count_to_it(text: str, people: int) -> None:
+    incident = _only(text)
+    assert incident.place_name is not None and "Wissant" in incident.place_name
+    assert incident.people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi, un canot a été repéré en difficulté au large de Wissant. "
+        "A son bord, 12 migrants partis de Gravelines.",
+        "On Thursday a dinghy was seen in difficulty off Wissant. "
+        "Another boat with 30 people on board was heading for the UK.",
+    ],
+)
+def test_a_boat_from_elsewhere_or_another_boat_does_not_count_it(text: str) -> None:
+    incident = next(i for i in _read(text) if "Wissant" in (i.place_name or ""))
+    assert incident.people is None
