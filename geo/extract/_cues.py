@@ -683,10 +683,14 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _YEAR = r"(?:19|20)\d\d"
 _MONTH_IN = re.compile(rf"\b(?:{_MONTH})\b", re.IGNORECASE)
+_PART_OF_DAY = r"(?:morning|afternoon|evening|night|matin|après-midi|soir|soirée)"
+"""A part of the day set between a weekday and its date ("lundi matin 30 juin", "Monday evening,
+12 May"): the date is still the weekday's."""
 _DATE = re.compile(
     rf"\b(?:(?P<iso>{_YEAR}-[01]\d-[0-3]\d)"
     rf"|(?P<nd>[0-3]?\d)/(?P<nm>[01]?\d)/(?P<ny>{_YEAR})"
-    rf"|(?:le |on )?(?:(?P<wd1>{_WEEKDAY}),? (?:the )?)?(?P<d1>[0-3]?\d)(?:st|nd|rd|th|er)? "
+    rf"|(?:le |on )?(?:(?P<wd1>{_WEEKDAY}),? (?:{_PART_OF_DAY},? )?(?:the )?)?(?P<d1>[0-3]?\d)"
+    r"(?:st|nd|rd|th|er)? "
     rf"(?:of )?(?P<m1>{_MONTH})\.?(?:,? (?P<y1>{_YEAR}))?"
     rf"|(?:on )?(?:(?P<wd2>{_WEEKDAY}),? )?(?P<m2>{_MONTH})\.? (?P<d2>[0-3]?\d)(?:st|nd|rd|th)?"
     rf"(?![\d:])(?:,? (?P<y2>{_YEAR}))?"

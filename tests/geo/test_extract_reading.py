@@ -440,6 +440,31 @@ def test_without_a_publication_day_the_weekday_gives_the_year_nearest_the_dates_
     assert _only(text, published=None).date == dt.date(2020, 10, 18)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dimanche matin 3 mars, 40 exilés ont pris la mer depuis la plage de Wissant.",
+        "Tôt dimanche soir 3 mars, 40 migrants ont été interceptés sur la plage de Wissant.",
+        "On Sunday morning, 3 March, 40 people were stopped on the beach at Wissant.",
+    ],
+)
+def test_a_part_of_the_day_between_a_weekday_and_its_date_keeps_the_date(text: str) -> None:
+    # Sunday 3 March, the date written, not the Sunday just before publication (10 March)
+    assert _only(text).date == dt.date(2024, 3, 3)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi matin 12 migrants ont été interceptés sur la plage de Wissant.",
+        "On Tuesday morning 12 people were stopped on the beach at Wissant.",
+    ],
+)
+def test_a_count_after_a_weekday_and_its_part_of_the_day_is_no_date(text: str) -> None:
+    incident = _only(text)
+    assert (incident.date, incident.people) == (dt.date(2024, 3, 12), 12)
+
+
 def test_a_publication_day_still_dates_a_day_and_month_with_its_weekday() -> None:
     text = (
         "Dans la nuit de samedi 17 octobre à dimanche 18 octobre, 40 exilés ont été interceptés "
