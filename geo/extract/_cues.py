@@ -753,6 +753,29 @@ def find_date(
     return DateMention(clause[match.start() : match.end()], _resolve_date(match, base))
 
 
+_SPAN_TO = r"\s*(?:[-–]|à|au|to)\s*"
+_SPAN_BEFORE = re.compile(rf"(?:\d|\b(?:{_WEEKDAY})){_SPAN_TO}$", re.IGNORECASE)
+_SPAN_AFTER = re.compile(
+    rf"{_SPAN_TO}(?:\d{{1,2}}(?!\d)(?!\s*(?:h\d*|heures?|[:.]\d+|am|pm)\b)|(?:{_WEEKDAY})\b)",
+    re.IGNORECASE,
+)
+"""A second day after a first ("21-22", "lundi à mardi"), not an hour ("mardi à 3h00")."""
+
+
+def is_in_span(clause: str, mention: DateMention) -> bool:
+    """Tell whether a date found in a clause opens or closes a span of days, naming no one day.
+
+    "le week-end du 21-22 septembre", "(lundi à mardi)", "from Monday to
+    Wednesday": the days it names are several.
+    """
+    start = clause.find(mention.text)
+    end = start + len(mention.text)
+    return start >= 0 and (
+        _SPAN_BEFORE.search(clause, max(0, start - 20), start) is not None
+        or _SPAN_AFTER.match(clause, end) is not None
+    )
+
+
 _REPORTED = re.compile(
     r"\b(?:said|says|told|announced|confirmed|added|reported|published|stated|publiée?"
     r"|indiqué|annoncé|précisé|déclaré|confirmé|communiqué|rapporté|expliqué|ajouté|affirmé)"

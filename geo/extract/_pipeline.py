@@ -53,6 +53,7 @@ from geo.extract._cues import (
     find_date,
     is_arrest_of_suspects,
     is_away_from_boats,
+    is_in_span,
     is_statistic_or_policy,
     is_tally,
     people_count,
@@ -470,6 +471,19 @@ def _clause_dates(
         dates[part.text] = mention
         story = mention.date if mention is not None and mention.date is not None else story
     return dates
+
+
+def _day_named(sentence: str, published: dt.date | None, story: dt.date | None) -> dt.date | None:
+    """Return the day a sentence of no incident names, else the story's day, kept.
+
+    "Border Force dealt with eight incidents on Wednesday" tells no incident
+    of its own, but the boats the next sentences tell of were Wednesday's.
+    Days of a span ("le week-end du 21-22 septembre") name no one day.
+    """
+    mention = find_date(sentence, published, story)
+    if mention is None or mention.date is None or is_in_span(sentence, mention):
+        return story
+    return mention.date
 
 
 def _scene_facts(sentence: str, parts: list[Clause], date: dt.date | None) -> _Facts:
@@ -1326,6 +1340,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         told = facts
         calm = 0 if facts.events else calm + 1
         if facts is _NO_FACTS:
+            story = _day_named(sentence, published, story) if screened else story
             quiet += 1
             waiting = _uncounted_if_another(scene.lede, sentence) if quiet <= _LEDE_PAUSE else ()
             scene = _Scene(lede=waiting)

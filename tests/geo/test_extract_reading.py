@@ -5687,3 +5687,35 @@ def test_where_the_boat_was_bound_leaves_its_count_to_it(text: str, people: int)
 def test_a_boat_from_elsewhere_or_another_boat_does_not_count_it(text: str) -> None:
     incident = next(i for i in _read(text) if "Wissant" in (i.place_name or ""))
     assert incident.people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Border Force dealt with six incidents on Tuesday. One boat carrying 40 people was "
+        "intercepted off Dover.",
+        "Lifeboat crews were kept busy on Tuesday. In one call, 40 people were rescued off Dover.",
+        "Mardi à 3 heures, les secours ont été mobilisés. Une embarcation de 40 migrants a été "
+        "interceptée au large de Wissant.",
+        "Mardi, les secours ont été mobilisés à plusieurs reprises. Une embarcation de 40 migrants "
+        "a été interceptée au large de Wissant.",
+    ],
+)
+def test_a_day_named_by_a_sentence_of_no_incident_dates_the_boats_told_after_it(
+    text: str,
+) -> None:
+    assert _only(text).date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plusieurs tentatives de départ ont eu lieu le week-end du 9-10 mars. Une embarcation de "
+        "40 migrants a été interceptée au large de Wissant.",
+        "Border Force dealt with six incidents from Monday to Tuesday. One boat carrying 40 "
+        "people was intercepted off Dover.",
+    ],
+)
+def test_days_of_a_span_named_before_a_boat_do_not_date_it(text: str) -> None:
+    # several days are no one day: the boat keeps the report's day
+    assert _only(text).date == PUBLISHED
