@@ -299,7 +299,7 @@ PREFILTER = re.compile(
     r"|place (?:dans|à bord|sur)|dans l['’]eau|into the (?:water|sea)"
     r"|made it|reached"
     r"|landed|landfall|\bland\s+(?:at|on|in)\b|rnli|ashore|shore|brought|escorted|crossed|crossing"
-    r"|journey|disembark|débarqu|atteint|towed"
+    r"|journey|disembark|débarqu|atteint|towed|alerted|alerté"
     r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult"
     r"|perdition"
     r"|ran|running|run|rushed|rushing|walked|walking|jumped|sprint|dash|swam|swim|on board"

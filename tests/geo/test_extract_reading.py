@@ -5719,3 +5719,24 @@ def test_a_day_named_by_a_sentence_of_no_incident_dates_the_boats_told_after_it(
 def test_days_of_a_span_named_before_a_boat_do_not_date_it(text: str) -> None:
     # several days are no one day: the boat keeps the report's day
     assert _only(text).date == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The coastguard was alerted to two small boats at about 4am on Tuesday. Forty people were "
+        "intercepted off Dover.",
+        "Le CROSS a été alerté mardi de la présence de deux embarcations. Quarante migrants ont été "
+        "interceptés au large de Wissant.",
+    ],
+)
+def test_the_day_rescuers_were_alerted_to_boats_dates_the_boats_told_after_it(text: str) -> None:
+    assert _only(text).date == dt.date(2024, 3, 12)
+
+
+def test_the_day_an_alert_was_told_of_does_not_date_the_boats() -> None:
+    text = (
+        "The Home Office said on Tuesday that it had been alerted to the risk. Forty people were "
+        "intercepted off Dover."
+    )
+    assert _only(text).date == PUBLISHED
