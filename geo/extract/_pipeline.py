@@ -2064,7 +2064,9 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         if event.place is None and _fine(place):
             kind = _borrowed_type(kind, place, event.clause)
         vague = own_date is None and (
-            earlier or _MONTH_ONLY.search(event.clause or sentence) is not None
+            earlier
+            or _MONTH_ONLY.search(event.clause or sentence) is not None
+            or _RECALLED.match(sentence) is not None
         )
         date = None if vague else own_date or scene.date
         if place is None:
@@ -2111,6 +2113,15 @@ _MONTH_ONLY = re.compile(
     re.IGNORECASE,
 )
 """An event told only by its month ("mi-juillet", "in August"): an earlier one, of no known day."""
+
+
+_RECALLED = re.compile(
+    r"\W*(?:pour rappel|rappelons que|as a reminder|(?:a few|several|some) days (?:earlier|before)"
+    r"|quelques jours (?:plus tôt|auparavant|avant))\b",
+    re.IGNORECASE,
+)
+"""A sentence that recalls an earlier event ("Pour rappel, …", "A few days earlier, …"): of no
+known day, not the report's."""
 
 
 _ALREADY_BEFORE = re.compile(

@@ -5740,3 +5740,26 @@ def test_the_day_an_alert_was_told_of_does_not_date_the_boats() -> None:
         "intercepted off Dover."
     )
     assert _only(text).date == PUBLISHED
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour rappel, un corps sans vie avait été retrouvé sur la plage de Wissant.",
+        "A few days earlier, a body had been found on the beach at Wissant.",
+        "Quelques jours plus tôt, un corps avait été découvert sur la plage de Wissant.",
+    ],
+)
+def test_an_event_recalled_without_its_day_is_not_of_the_report_s_day(text: str) -> None:
+    assert _only(text).date is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pour rappel, mardi, un corps sans vie a été retrouvé sur la plage de Wissant.",
+        "A few days earlier, on Tuesday, a body was found on the beach at Wissant.",
+    ],
+)
+def test_an_event_recalled_with_its_day_keeps_it(text: str) -> None:
+    assert _only(text).date == dt.date(2024, 3, 12)
