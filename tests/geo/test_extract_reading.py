@@ -5726,8 +5726,8 @@ def test_days_of_a_span_named_before_a_boat_do_not_date_it(text: str) -> None:
     [
         "The coastguard was alerted to two small boats at about 4am on Tuesday. Forty people were "
         "intercepted off Dover.",
-        "Le CROSS a été alerté mardi de la présence de deux embarcations. Quarante migrants ont été "
-        "interceptés au large de Wissant.",
+        "Le CROSS a été alerté mardi de la présence de deux embarcations. Quarante migrants ont "
+        "été interceptés au large de Wissant.",
     ],
 )
 def test_the_day_rescuers_were_alerted_to_boats_dates_the_boats_told_after_it(text: str) -> None:
