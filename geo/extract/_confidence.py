@@ -29,6 +29,7 @@ BY_BASIS = {
     "scene": 0.6,
     "sibling": 0.7,
     "lede": 0.55,
+    "set off": 0.55,
 }
 """Confidence by how a placed incident's place was found: its clause's own phrase (by kind),
 one of a list, a launch or landing beside the clause's event, the sentence before (scene)."""

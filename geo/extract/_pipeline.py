@@ -119,6 +119,7 @@ class _Event:
     implied: Place | None = None  # a country the clause implies (the actor's, an arrival's)
     basis: str = "named"  # how the place was found (see confidence)
     clause: str = ""  # the clause's text, to type the event where a borrowed place puts it
+    set_off: Place | None = None  # where the dead's boat had left: their place if none other
 
 
 @dataclass(frozen=True)
@@ -615,7 +616,7 @@ def _clause_events(
         for at, (mention, place) in enumerate(chosen)
     ]
     side = list(_side_events(kind, mentions, resolved, day, people, boats))
-    if people is not None and not chosen:
+    if people is not None and not chosen and kind is not EventType.DEATH:
         # "une embarcation de 72 migrants partie de Wimereux était en difficulté": no other
         # place holds the count, so it is the departed boat's
         side = [
@@ -634,8 +635,23 @@ def _clause_events(
         ]
         side = [event for event in side if event.event_type is not EventType.LAUNCH]
     if not events and not any(e.event_type is EventType.ARRIVAL for e in side):
-        events = [_Event(kind, None, day, people, boats, weak, implied, clause=text)]
+        set_off = _set_off(kind, side)
+        events = [
+            _Event(kind, None, day, people, boats, weak, implied, clause=text, set_off=set_off)
+        ]
     return events + side
+
+
+def _set_off(kind: EventType, side: list[_Event]) -> Place | None:
+    """Where the boat of people who died had set off, when the clause says so.
+
+    "Two died in a boat that had left Wissant", "morts lors d'une traversée
+    partie de Wissant": if nothing else tells where they died, the crossing
+    that began there is all the report says of it.
+    """
+    if kind is not EventType.DEATH:
+        return None
+    return next((e.place for e in side if e.event_type is EventType.LAUNCH), None)
 
 
 def _with_one_more_dead(text: str, people: Count, cue_at: int, mentions: list[Mention]) -> Count:
@@ -1071,12 +1087,14 @@ def _choose_places(
     ranked = []
     previous: tuple[Mention, Place] | None = None
     for mention in mentions:
+        if previous is not None and _qualifies(previous, mention):
+            continue
+        named = _named_place(mention, mention.queries, resolved)
+        if named is not None:
+            previous = (mention, named)
         place = _mention_place(kind, mention, resolved, outside)
         if place is None:
             continue
-        if previous is not None and _qualifies(previous, mention):
-            continue
-        previous = (mention, place)
         rank = _rank(kind, mention, place)
         if rank[0] and place.coarseness != Coarseness.FINE:
             continue  # "stopped trying to reach England": not where it happened
@@ -1153,7 +1171,7 @@ def _mention_place(
     queries = mention.queries
     if kind is EventType.EMBARKATION and mention.shore_query is not None:
         queries = (mention.shore_query, *queries)
-    result = next((resolved[q] for q in queries if q in resolved and resolved[q].found), None)
+    result = _resolution(queries, resolved)
     if result is None or (outside is not None and (result.score < 100 or not mention.exact)):
         return None
     if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
@@ -1163,6 +1181,21 @@ def _mention_place(
         return place  # "13 km north of the Pas-de-Calais": still only the department
     spread = (place.uncertainty_m or 0.0) + mention.offset_m
     return replace(place, precision=LocationPrecision.AREA, uncertainty_m=spread)
+
+
+def _resolution(
+    queries: tuple[str, ...], resolved: dict[str, GeocodeResult]
+) -> GeocodeResult | None:
+    """The first of a mention's queries the gazetteer found, if any."""
+    return next((resolved[q] for q in queries if q in resolved and resolved[q].found), None)
+
+
+def _named_place(
+    mention: Mention, queries: tuple[str, ...], resolved: dict[str, GeocodeResult]
+) -> Place | None:
+    """The place a mention names, whatever role it plays in the event (a departure, a route)."""
+    result = _resolution(queries, resolved)
+    return None if result is None else place_of(mention.written, result)
 
 
 _JUST_AFTER = re.compile(
@@ -2056,6 +2089,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             (_fitting(event, facts.scene), "sentence"),
             (_scene_place(event, scene, own_date), "scene"),
             (_story_place(event, scene.earlier, own_date or scene.date, order), "scene"),
+            (event.set_off, "set off"),
             (event.implied, "implied"),
         ):
             if place is None:
@@ -2209,8 +2243,9 @@ def _tally_place(event: _Event, sentence: str) -> Place | None:
     return event.implied
 
 
-_VAGUE = frozenset({"direction", "near", "implied", "outside"})
-"""How a clause placed an incident only roughly: "au sud de Boulogne", "near Calais", a country."""
+_VAGUE = frozenset({"direction", "near", "implied", "outside", "set off"})
+"""How a clause placed an incident only roughly: "au sud de Boulogne", "near Calais", a country,
+where the boat of the dead had left."""
 
 
 def _replaced_by_scene(found: list[_Found], facts: _Facts, order: int) -> list[_Found]:

@@ -5763,3 +5763,39 @@ def test_an_event_recalled_without_its_day_is_not_of_the_report_s_day(text: str)
 )
 def test_an_event_recalled_with_its_day_keeps_it(text: str) -> None:
     assert _only(text).date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Mardi, trois migrants sont morts lors d'une traversée partie de Wissant.", "Wissant"),
+        (
+            "Un exilé est mort mardi à bord d'un canot parti de Gravelines, près de Dunkerque.",
+            "Gravelines",
+        ),
+        (
+            "Two people died on Tuesday in a dinghy that had left Hardelot, near Boulogne.",
+            "Hardelot",
+        ),
+    ],
+)
+def test_deaths_told_only_by_where_their_boat_left_are_placed_there(text: str, place: str) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [i.place_name for i in deaths] == [place], _kinds(_read(text))
+    launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
+    assert [i.people for i in launches] == [None], _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un canot a chaviré mardi au large de Wimereux. Deux passagers de ce bateau parti d'Hardelot sont morts.",
+        "Two people died off Wimereux on Tuesday in a dinghy that had left Hardelot.",
+    ],
+)
+def test_deaths_placed_at_sea_stay_there_whatever_port_their_boat_left(text: str) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [i.place_name for i in deaths] in (
+        ["au large de Wimereux"],
+        ["off Wimereux"],
+    ), _kinds(_read(text))
