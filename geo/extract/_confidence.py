@@ -32,7 +32,8 @@ BY_BASIS = {
     "set off": 0.55,
 }
 """Confidence by how a placed incident's place was found: its clause's own phrase (by kind),
-one of a list, a launch or landing beside the clause's event, the sentence before (scene)."""
+one of a list, a launch or landing beside the clause's event, the sentence before (scene), where
+the boat of people who died had set off (set off)."""
 COARSE = 0.5
 """Confidence of an incident known only by its country or a sea area."""
 UNKNOWN_BASIS = 0.5

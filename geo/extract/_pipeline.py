@@ -1076,7 +1076,8 @@ def _choose_places(
     """Choose where a clause's event happened among the places it names, with their mentions.
 
     Route, organisation, departure (but for a launch) and landing names are
-    skipped (a landing in England is an arrival's place); the side of the
+    skipped (a landing in England is an arrival's place), and so is a name that
+    only says where one of them lies ("partie de Wissant, près de Calais"); the side of the
     Channel that fits the event comes first, then finer places, then places
     led into most precisely ("off X" before "at X" before "of X", "near X" and
     a bare name), then earlier ones. Places of the same precision joined to
@@ -1089,7 +1090,7 @@ def _choose_places(
     for mention in mentions:
         if previous is not None and _qualifies(previous, mention):
             continue
-        named = _named_place(mention, mention.queries, resolved)
+        named = _named_place(mention, resolved)
         if named is not None:
             previous = (mention, named)
         place = _mention_place(kind, mention, resolved, outside)
@@ -1186,15 +1187,13 @@ def _mention_place(
 def _resolution(
     queries: tuple[str, ...], resolved: dict[str, GeocodeResult]
 ) -> GeocodeResult | None:
-    """The first of a mention's queries the gazetteer found, if any."""
+    """Return the first of a mention's queries the gazetteer found, if any."""
     return next((resolved[q] for q in queries if q in resolved and resolved[q].found), None)
 
 
-def _named_place(
-    mention: Mention, queries: tuple[str, ...], resolved: dict[str, GeocodeResult]
-) -> Place | None:
-    """The place a mention names, whatever role it plays in the event (a departure, a route)."""
-    result = _resolution(queries, resolved)
+def _named_place(mention: Mention, resolved: dict[str, GeocodeResult]) -> Place | None:
+    """Return the place a mention names, whatever its role in the event (a departure, a route)."""
+    result = _resolution(mention.queries, resolved)
     return None if result is None else place_of(mention.written, result)
 
 

@@ -5789,7 +5789,8 @@ def test_deaths_told_only_by_where_their_boat_left_are_placed_there(text: str, p
 @pytest.mark.parametrize(
     "text",
     [
-        "Un canot a chaviré mardi au large de Wimereux. Deux passagers de ce bateau parti d'Hardelot sont morts.",
+        "Un canot a chaviré mardi au large de Wimereux. "
+        "Deux passagers de ce bateau parti d'Hardelot sont morts.",
         "Two people died off Wimereux on Tuesday in a dinghy that had left Hardelot.",
     ],
 )
