@@ -24,6 +24,12 @@ _BOAT = (
     r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|ribs?|canoes?|kayaks?)"
 )
 _BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|small[ -]boats?)"
+_PARTY = (
+    r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty"
+    r"|deux|trois|quatre|cinq|six|sept|huit|neuf|dix|onze|douze|treize|quatorze|quinze|seize"
+    r"|vingt|trente|quarante|cinquante"
+)
+"""A number of people found together, in figures or words ("seven", "douze", "twenty")."""
 
 _ENGLAND_FR = r"(?:l['’]\s*Angleterre|le Royaume-Uni|la Grande-Bretagne|les côtes anglaises)"
 _ENGLAND = r"(?:England|Britain|the UK|the United Kingdom|the English coast)"
@@ -254,7 +260,12 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:disappeared|(?:gone|went|go|goes|reported)\s+missing|(?:are|is|were|was)\s+missing)"
         r"\s+at\s+sea"
         r"|(?:found|located|discovered|(?:a|ont|avait|avaient) (?:retrouvé|découvert|localisé))"
-        rf"\s+(?:\w+\s+){{0,3}}?(?:{_BOAT}|{_BOAT_FR})\s+(?:with|carrying|avec|transportant))\b",
+        rf"\s+(?:\w+\s+){{0,3}}?(?:{_BOAT}|{_BOAT_FR})\s+(?:with|carrying|avec|transportant)"
+        r"|(?:located|discovered|discovery\s+(?:[\w'’-]+\s+){0,3}?of)\s+(?:(?:a|an)\s+"
+        rf"(?:family|group)\s+of\s+(?:{_PARTY})"
+        rf"|(?:{_PARTY})\s+(?:migrants|people|men|asylum seekers))"
+        r"|(?:(?:a|ont|avait|avaient)\s+(?:découvert|localisé)|découverte\s+(?:[\w'’-]+\s+){0,3}?"
+        rf"(?:de|d['’]))\s*(?:[\w-]+\s+)?(?:{_PARTY})\s+(?:migrants|personnes|exilés))\b",
         _FLAGS,
     ),
     EventType.SIGHTING: re.compile(
@@ -270,7 +281,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
 
 A boat found ("walkers found a dinghy", "ont découvert un bateau") is debris;
 after a passive verb ("were found in a dinghy", "a été retrouvé dans un
-canot") the one found is its subject, and the boat only where they were. Someone brought
+canot") the one found is its subject, and the boat only where they were. A party of people
+discovered or located ("police discovered seven migrants", "the discovery of a family of
+seven", "ont découvert douze exilés") is found as they would be in the passive; "found" alone
+is left out, as "a survey found 60 people …" finds no one. Someone brought
 back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
 dead, and deaths are tried first. Shipwrecked people ("naufragés") found or located at sea
 are being rescued. A "grim discovery" ("une macabre découverte") is a body

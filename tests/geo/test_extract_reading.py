@@ -5800,3 +5800,30 @@ def test_deaths_placed_at_sea_stay_there_whatever_port_their_boat_left(text: str
         ["au large de Wimereux"],
         ["off Wimereux"],
     ), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        ("Police discovered seven migrants in Kingsdown on Monday.", "Kingsdown", 7),
+        ("Officers reported the discovery on Monday of a family of five at Deal.", "Deal", 5),
+        ("Lundi, la police a découvert douze exilés à Hythe.", "Hythe", 12),
+    ],
+)
+def test_a_party_discovered_ashore_in_england_has_arrived(
+    text: str, place: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.ARRIVAL, people)
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Monday a survey found 60 people in Dover wanted more lifeguards.",
+        "Police discovered three bodies on the beach at Wimereux on Monday.",
+    ],
+)
+def test_a_finding_or_bodies_discovered_are_no_arrival(text: str) -> None:
+    assert all(i.event_type is not EventType.ARRIVAL for i in _read(text)), _kinds(_read(text))
