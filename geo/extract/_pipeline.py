@@ -1305,7 +1305,8 @@ class _Scene:
     (what it lends); ``day`` is the day its incident happened, said or
     borrowed (an incident of another day is another scene); ``lede`` holds
     its events that had no place (their counts and dates may belong to the
-    next sentence's incident).
+    next sentence's incident); ``departure`` tells that its place is where a
+    boat left from.
     """
 
     place: Place | None = None
@@ -1314,6 +1315,7 @@ class _Scene:
     lede: tuple[_Event, ...] = ()
     earlier: _Story | None = None
     also: tuple[Place, ...] = ()
+    departure: bool = False
 
 
 @dataclass(frozen=True)
@@ -2086,7 +2088,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             (_tally_place(event, sentence), "tally"),
             (_sibling_place(event, facts), "sibling"),
             (_fitting(event, facts.scene), "sentence"),
-            (_scene_place(event, scene, own_date), "scene"),
+            (_scene_place(event, scene, sentence, own_date), "scene"),
             (_story_place(event, scene.earlier, own_date or scene.date, order), "scene"),
             (event.set_off, "set off"),
             (event.implied, "implied"),
@@ -2195,6 +2197,14 @@ def _fitting(event: _Event, place: Place | None) -> Place | None:
 
 _AT_SEA = frozenset({EventType.RESCUE, EventType.DEATH, EventType.SIGHTING})
 """Events that happen on the water, away from the beach a boat left."""
+_OPEN_SEA = re.compile(
+    r"\b(?:shipping\s+lanes?|mid-?\s?Channel|the\s+open\s+sea|miles\s+out"
+    r"|(?:au\s+)?milieu\s+de\s+la\s+Manche|en\s+pleine\s+mer|en\s+haute\s+mer"
+    r"|rail\s+(?:de\s+navigation|montant|descendant))\b",
+    re.IGNORECASE,
+)
+"""Words that put an event far out at sea ("in the shipping lanes", "en pleine mer", "au milieu
+de la Manche"): miles from the beach its boat left."""
 
 
 def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
@@ -2358,13 +2368,20 @@ def _with_lede(event: _Event, lede: tuple[_Event, ...], another: bool = False) -
     return replace(event, date=event.date or earlier.date, people=people)
 
 
-def _scene_place(event: _Event, scene: _Scene, date: dt.date | None = None) -> Place | None:
+def _scene_place(
+    event: _Event, scene: _Scene, sentence: str, date: dt.date | None = None
+) -> Place | None:
     """Return the scene's place for an event that names none, if it fits the event.
 
-    An event dated another day than the scene is another scene.
+    An event dated another day than the scene is another scene. A boat's
+    departure point is no scene for what befell it far out: "the dinghy left
+    from a beach at A. A lifeboat rescued it in the shipping lanes" is a
+    rescue miles off A. Near it ("victims in the crush on board") it still is.
     """
     place = scene.place
     if place is None or (date is not None and scene.day is not None and date != scene.day):
+        return None
+    if scene.departure and event.event_type in _AT_SEA and _OPEN_SEA.search(sentence):
         return None
     if event.implied is not None and event.implied.country != place.country:
         return None
@@ -2424,10 +2441,13 @@ def _next_scene(facts: _Facts, scene: _Scene, sentence: str) -> _Scene:
     lede = tuple(
         replace(event, date=event.date or facts.date)
         for event in facts.events
-        if event.place is None and _scene_place(event, scene) is None and event.implied is None
+        if event.place is None
+        and _scene_place(event, scene, sentence) is None
+        and event.implied is None
     )
     also = _listed_beside(placed)
-    return _Scene(place, facts.date, facts.date or scene.date, lede, also=also)
+    departure = bool(placed) and placed[-1].event_type in _DEPARTING
+    return _Scene(place, facts.date, facts.date or scene.date, lede, also=also, departure=departure)
 
 
 def _said_scene(facts: _Facts, sentence: str) -> Place | None:

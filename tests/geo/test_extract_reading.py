@@ -5827,3 +5827,45 @@ def test_a_party_discovered_ashore_in_england_has_arrived(
 )
 def test_a_finding_or_bodies_discovered_are_no_arrival(text: str) -> None:
     assert all(i.event_type is not EventType.ARRIVAL for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A dinghy carrying about forty people left from the beach at Wissant early on Tuesday. "
+        "Later that morning a lifeboat rescued the passengers after the boat drifted into "
+        "the shipping lanes.",
+        "Une embarcation avec une quarantaine de personnes a pris la mer depuis la plage de "
+        "Wissant mardi matin. Quelques heures plus tard, les passagers ont été secourus en "
+        "pleine mer par un patrouilleur.",
+        "Un canot est parti de la plage d'Équihen dans la nuit de lundi à mardi. "
+        "Ses 45 occupants ont été secourus au milieu de la Manche.",
+    ],
+)
+def test_a_rescue_far_out_at_sea_is_not_at_the_beach_the_boat_left(text: str) -> None:
+    at_the_beach = [
+        i.event_type
+        for i in _read(text)
+        if any(town in (i.place_name or "") for town in ("Wissant", "Équihen"))
+    ]
+    assert at_the_beach == [EventType.LAUNCH]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "A dinghy carrying about forty people left from the beach at Wissant early on "
+            "Tuesday. A man was rescued from the surf as the boat pulled away.",
+            EventType.RESCUE,
+        ),
+        (
+            "Une embarcation a pris la mer depuis la plage de Wissant mardi matin. Deux "
+            "personnes sont mortes étouffées dans la bousculade à bord.",
+            EventType.DEATH,
+        ),
+    ],
+)
+def test_what_befell_the_boat_as_it_left_is_at_its_beach(text: str, kind: EventType) -> None:
+    incident = next(i for i in _read(text) if i.event_type is kind)
+    assert "Wissant" in (incident.place_name or "")
