@@ -255,6 +255,7 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
         events = _with_clauses_count(events, silent)
     events = _with_load(events, [c.text for c in cut if c.relative])
     events = _stopped_before_leaving(events, sentence)
+    events = _without_foiled_launch(events, sentence)
     return _Facts(
         events, first_date, outside, _clauses_place(sentence, others) if unplaced else None
     )
@@ -284,6 +285,44 @@ def _stopped_before_leaving(events: tuple[_Event, ...], sentence: str) -> tuple[
     return tuple(
         replace(e, event_type=EventType.INTERCEPTION) if e.event_type is EventType.RESCUE else e
         for e in events
+    )
+
+
+_CAME_TO_NOTHING = re.compile(
+    r"[,;]\s*(?:mais\s+|but\s+)?(?:en\s+vain|sans\s+succès|in\s+vain|without\s+success"
+    r"|unsuccessfully)\s*[:;,.–—-]",
+    re.IGNORECASE,
+)
+"""An attempt told and then said to have come to nothing: "tenté la traversée depuis A, en
+vain :", "tried to set off from A, but in vain –"."""
+
+
+def _without_foiled_launch(events: tuple[_Event, ...], sentence: str) -> tuple[_Event, ...]:
+    """Drop the launch of an attempt that came to nothing because it was intercepted.
+
+    "Ils ont tenté la traversée depuis A, en vain : ils ont été interceptés":
+    the boat never left; the one incident is the departure stopped, where the
+    attempt was made, and the attempt's count is its people. Only with an
+    interception told: "en vain" alone may be of something else than leaving.
+    """
+    launches = [e for e in events if e.event_type is EventType.LAUNCH]
+    stops = [e for e in events if e.event_type is EventType.INTERCEPTION]
+    if not launches or not stops or _CAME_TO_NOTHING.search(sentence) is None:
+        return events
+    attempt = launches[0]
+    return tuple(
+        _stopped_attempt(e, attempt) if e.event_type is EventType.INTERCEPTION else e
+        for e in events
+        if e.event_type is not EventType.LAUNCH
+    )
+
+
+def _stopped_attempt(stop: _Event, attempt: _Event) -> _Event:
+    """Give an interception the place and count of the attempt it stopped, where it has none."""
+    if stop.place is not None:
+        return replace(stop, people=stop.people or attempt.people)
+    return replace(
+        stop, place=attempt.place, basis=attempt.basis, people=stop.people or attempt.people
     )
 
 

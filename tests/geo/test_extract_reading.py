@@ -5869,3 +5869,45 @@ def test_a_rescue_far_out_at_sea_is_not_at_the_beach_the_boat_left(text: str) ->
 def test_what_befell_the_boat_as_it_left_is_at_its_beach(text: str, kind: EventType) -> None:
     incident = next(i for i in _read(text) if i.event_type is kind)
     assert "Wissant" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, une trentaine de migrants ont tenté la traversée depuis la plage de Wissant, "
+            "en vain : ils ont été interceptés par les gendarmes.",
+            30,
+        ),
+        (
+            "On Tuesday about 25 people tried to cross from the beach at Wissant, but in vain: "
+            "they were intercepted by police.",
+            25,
+        ),
+        (
+            "Mardi, une vingtaine d'exilés ont tenté de prendre la mer depuis Wissant, sans "
+            "succès : ils ont été interceptés par la police.",
+            20,
+        ),
+    ],
+)
+def test_an_attempt_that_came_to_nothing_is_only_the_departure_stopped(
+    text: str, people: int
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.INTERCEPTION
+    assert "Wissant" in (incident.place_name or "")
+    assert incident.people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 40 exilés ont pris la mer depuis la plage de Wissant ; les gendarmes ont tenté "
+        "en vain de les intercepter.",
+        "On Tuesday 40 people launched a dinghy from the beach at Wissant, and police tried in "
+        "vain to stop them.",
+    ],
+)
+def test_a_launch_the_police_tried_in_vain_to_stop_still_left(text: str) -> None:
+    assert EventType.LAUNCH in [i.event_type for i in _read(text)]
