@@ -1383,6 +1383,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     earlier: _Story | None = None  # the story's last scene, for "the beach", "sur place"
     so_far: list[_Told] = []  # the sentences since the last counted, placed incident
     before = ""  # the sentence before this one
+    opening: tuple[Count, int] | None = None  # people aboard told before any incident, where
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         screened = PREFILTER.search(sentence) is not None  # it may report an event
@@ -1397,6 +1398,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             and _may_count_the_last(found[-1], sentence, order, quiet, calm)
         ):
             found[-1] = _with_group_count(found[-1], sentence)
+        opening = _opening_count(opening, found, facts, sentence, order)
         found = _with_whole_party(found, f"{before} {sentence}", sentence, order)
         found = _with_total_told(found, sentence, order)
         found = _with_those_who_got_on(found, sentence, order)
@@ -1434,7 +1436,10 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             )
         else:
             lent = replace(scene, date=scene.date or story, earlier=earlier)
-            placed = list(_sentence_found(facts, lent, sentence, order))
+            placed = _counted_by_the_opening(
+                list(_sentence_found(facts, lent, sentence, order)), opening, order
+            )
+            opening = None
             if not placed:
                 found = _counted_by_the_next(found, facts, order - 1)
             found.extend(placed + _lede_placed(scene.lede, placed, order))
@@ -1443,6 +1448,46 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         if _fine(scene.place):
             earlier = _Story(scene.place, scene.day, order)
     return found
+
+
+def _opening_count(
+    opening: tuple[Count, int] | None,
+    found: list[_Found],
+    facts: _Facts,
+    sentence: str,
+    order: int,
+) -> tuple[Count, int] | None:
+    """Keep the count of people aboard a report gives before it tells any incident, and where.
+
+    "Il y avait 28 personnes à bord. … Mardi, l'embarcation a été
+    interceptée au large de A": the report opens on the boat's people, then
+    tells what befell it. Only before the first incident, from a sentence
+    reporting no event and naming no boat: one that does ("a dinghy
+    overturned with 60 on board", "such boats often carry 50 people") tells
+    a boat of its own or boats in general.
+    """
+    if found or facts.events or BOAT_WORDS.search(sentence) is not None:
+        return opening
+    count = _group_count(sentence)
+    return opening if count is None else (count, order)
+
+
+def _counted_by_the_opening(
+    placed: list[_Found], opening: tuple[Count, int] | None, order: int
+) -> list[_Found]:
+    """Give the first incident told, when it is one boat's and uncounted, the opening's count.
+
+    Only a few sentences on (``_PARTS_REACH``): further, the count may be a
+    boat only talked of. Not a death (the dead are not all aboard), nor one
+    of several incidents the sentence tells (the count may be any one's).
+    """
+    if opening is None or order - opening[1] > _PARTS_REACH:
+        return placed
+    if len(placed) != 1 or placed[0].people is not None:
+        return placed
+    if placed[0].event_type is EventType.DEATH:
+        return placed
+    return [replace(placed[0], people=opening[0])]
 
 
 _PHOTO_CREDIT = re.compile(
@@ -1771,6 +1816,16 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     """
     if previous.people is not None:
         return previous
+    count = _group_count(sentence)
+    return previous if count is None else replace(previous, people=count)
+
+
+def _group_count(sentence: str) -> Count | None:
+    """Return the count a sentence without an event gives the people of the boat told of.
+
+    See :func:`_with_group_count`: the group it names, those it puts on board,
+    landed or in "the boat", or counts by the possessive; None for one person.
+    """
     lead = _GROUP_LEAD.match(sentence)
     if lead is not None:
         count = people_count(sentence[: lead.end() + _GROUP_WINDOW])
@@ -1788,10 +1843,10 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     elif (its := _ITS_PEOPLE.search(sentence)) is not None and not _names_a_place(sentence):
         count = people_count(its.group())
     else:
-        return previous
+        return None
     if count is None or not _party_size(count):
-        return previous  # "one was taken to hospital": one of the party, not its count
-    return replace(previous, people=count)
+        return None  # "one was taken to hospital": one of the party, not its count
+    return count
 
 
 def _identifies_the_boat(sentence: str) -> bool:

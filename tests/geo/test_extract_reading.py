@@ -5911,3 +5911,56 @@ def test_an_attempt_that_came_to_nothing_is_only_the_departure_stopped(
 )
 def test_a_launch_the_police_tried_in_vain_to_stop_still_left(text: str) -> None:
     assert EventType.LAUNCH in [i.event_type for i in _read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Des habitants ont vu des exilés arriver sur la plage au petit matin. Une quarantaine "
+            "de personnes se trouvaient à bord. Mardi, une embarcation en difficulté a été "
+            "secourue à Wissant.",
+            40,
+        ),
+        (
+            "Residents watched the migrants come ashore at dawn. There were 35 people on board. "
+            "On Tuesday a dinghy in difficulty was rescued off Hardelot.",
+            35,
+        ),
+        (
+            "Les secours ont été appelés au petit matin. Il y avait 28 personnes à bord. Mardi, "
+            "l'embarcation a été interceptée au large de Gravelines.",
+            28,
+        ),
+    ],
+)
+def test_people_aboard_told_before_the_first_incident_are_its_people(
+    text: str, people: int
+) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les passeurs entassent parfois jusqu'à 50 personnes sur ces canots. Mardi, une "
+        "embarcation a été secourue à Wissant.",
+        "A dinghy overturned near the buoys with 60 people aboard. Later a boat was rescued "
+        "off Hardelot.",
+        "Residents watched the migrants come ashore at dawn. There were 35 people on board. "
+        "The mayor spoke to the press. The police were there. The town hall opened a room. "
+        "On Tuesday a dinghy was rescued off Hardelot.",
+    ],
+)
+def test_people_aboard_another_boat_or_told_long_before_do_not_count_the_incident(
+    text: str,
+) -> None:
+    assert _only(text).people is None
+
+
+def test_people_aboard_told_before_do_not_count_the_dead() -> None:
+    text = (
+        "Une quarantaine de personnes se trouvaient à bord. Deux corps ont été retrouvés sur "
+        "la plage de Wissant mardi."
+    )
+    assert _only(text).people == 2
