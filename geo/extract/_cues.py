@@ -36,9 +36,12 @@ _ENGLAND = r"(?:England|Britain|the UK|the United Kingdom|the English coast)"
 """England as the aim of a crossing: a crossing tried from a beach ("ont tenté de rejoindre
 l'Angleterre au départ de X", "tried to reach England from X") set off from it."""
 
-_NOT_RESCUERS = r"(?<!force )(?<!police )(?<!rescue )(?<!navy )(?<!patrol )(?<!coastguard )"
+_NOT_RESCUERS = (
+    rf"(?={_BOAT})(?<!force )(?<!police )(?<!rescue )(?<!navy )(?<!patrol )(?<!coastguard )"
+)
 """No rescuers' or police word right before a boat: "the Border Force boat … was launched from
-Dover" set out to help; the boat that "was launched from" a beach is the migrants'."""
+Dover" set out to help; the boat that "was launched from" a beach is the migrants'. The
+look-ahead for the boat goes first so the look-behinds are only tried where a boat word starts."""
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(

@@ -1560,8 +1560,10 @@ def _with_total_told(found: list[_Found], sentence: str, order: int) -> list[_Fo
         return found
     last = found[-1]
     total = total_of_those_told(sentence)
+    if total is None:
+        return found
     cue = event_cue(sentence)
-    if total is None or cue is None or cue.event_type is not last.event_type:
+    if cue is None or cue.event_type is not last.event_type:
         return found
     told = [f for f in found if f.event_type is last.event_type and order - f.order <= _TOTAL_REACH]
     if any(f.place.written != last.place.written for f in told):
@@ -1792,10 +1794,10 @@ def _in_the_boat(sentence: str) -> re.Match[str] | None:
     people are not the count; nor people who did not get in ("huit personnes
     n'ont pas réussi à monter dans le bateau"): they were left behind.
     """
-    if _names_a_place(sentence) or _ANOTHER.search(sentence) is not None:
-        return None
     inside = _IN_THE_BOAT.search(sentence)
     if inside is None or _ONE_OF_THE_BOATS.search(inside.group()) is not None:
+        return None
+    if _ANOTHER.search(sentence) is not None or _names_a_place(sentence):
         return None
     return None if NOT_REALISED.search(sentence, 0, inside.start()) else inside
 
