@@ -21,17 +21,19 @@ import os
 import signal
 import threading
 import time
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
+import psycopg
 import pytest
 
 from geo.store import IncidentQuery
 from geo.store.geopackage import GeoPackageStore
 from tests._postgres import PostgresCluster
-from tests.conftest import StoreTarget, geopackage_only, serve_launchmap
+from tests.conftest import LiveServer, StoreTarget, geopackage_only, serve_launchmap
 
 WRITERS = 6
 ACKNOWLEDGED_BEFORE_KILL = 80  # writes acknowledged before each kill: the kill lands mid-stream
@@ -61,6 +63,7 @@ class Writers:
         self.url = url
         self.acknowledged: list[str] = []
         self.refused: list[int] = []  # statuses other than 2xx (a 503 while the database is down)
+        self.unanswered: list[str] = []  # what each request the server never answered raised
         self.lock = threading.Lock()
         self.stop = threading.Event()
         self.threads = [threading.Thread(target=self._write, args=(n,)) for n in range(WRITERS)]
@@ -74,7 +77,9 @@ class Writers:
                     return
                 try:
                     response = client.post(ITEMS, json=report(writer, number))
-                except httpx.TransportError:
+                except httpx.TransportError as error:
+                    with self.lock:
+                        self.unanswered.append(type(error).__name__)
                     time.sleep(0.05)  # the server is gone: nothing was acknowledged
                     continue
                 with self.lock:
@@ -97,11 +102,50 @@ class Writers:
         with self.lock:
             return len(self.acknowledged)
 
-    def wait_for(self, count: int) -> None:
+    def wait_for(self, count: int, server: LiveServer) -> None:
+        """Wait until ``count`` writes are acknowledged; fail with what held them up if never."""
         deadline = time.monotonic() + TIME_LIMIT_S
         while self.count() < count:
-            assert time.monotonic() < deadline, f"only {self.count()} writes acknowledged"
+            if time.monotonic() > deadline:
+                pytest.fail(self.stall_report(server))
             time.sleep(0.02)
+
+    def stall_report(self, server: LiveServer) -> str:
+        """Say why writes stopped being acknowledged: what the writers got back, what each
+        database session waits on, and where each of the server's threads stood.
+
+        The server runs with ``PYTHONFAULTHANDLER``, so SIGABRT makes it write every
+        thread's stack to its log before it dies.
+        """
+        with self.lock:
+            seen = (
+                f"only {len(self.acknowledged)} writes acknowledged; refused: "
+                f"{dict(Counter(self.refused))}; unanswered: {dict(Counter(self.unanswered))}"
+            )
+        sessions = database_sessions(server.database_url) if server.database_url else ""
+        os.kill(server.process.pid, signal.SIGABRT)
+        server.process.wait(timeout=20)
+        requests, _, dump = server.log.read_text(errors="replace").partition("Fatal Python error")
+        last_requests = "\n".join(requests.splitlines()[-20:])
+        busy_threads = "\n\n".join(t for t in dump.split("\n\n") if "queue.py" not in t)
+        return (
+            f"{seen}\n{sessions}\nthe server's last log lines:\n{last_requests}\n"
+            f"its threads but the idle workers:\n{busy_threads}"
+        )
+
+
+def database_sessions(database_url: str) -> str:
+    """Each session on the store's database: its state, what it waits on, its statement."""
+    try:
+        with psycopg.connect(database_url, connect_timeout=5) as connection:
+            rows = connection.execute(
+                "SELECT pid, state, wait_event_type, wait_event, left(query, 120)"
+                " FROM pg_stat_activity"
+                " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+            ).fetchall()
+    except psycopg.Error as error:
+        return f"the database's sessions could not be read: {error}"
+    return "the database's sessions:\n" + "\n".join(map(str, rows))
 
 
 def server_env(target: StoreTarget) -> dict[str, str]:
@@ -109,6 +153,7 @@ def server_env(target: StoreTarget) -> dict[str, str]:
         "LAUNCHMAP_WRITE_TOKENS": json.dumps([TOKEN]),
         "LAUNCHMAP_WRITE_RATE_PER_MINUTE": "1000000",
         "LAUNCHMAP_SEED": "false",
+        "PYTHONFAULTHANDLER": "1",  # a stalled server's threads can be shown (stall_report)
     } | target.env
 
 
@@ -137,7 +182,7 @@ def test_kill_9_of_the_server_during_concurrent_writes_loses_no_acknowledged_wri
         serve_launchmap(tmp_path, data_dir=store_target.data_dir, env=env, name="killed") as server,
         Writers(server.url) as writers,
     ):
-        writers.wait_for(ACKNOWLEDGED_BEFORE_KILL)
+        writers.wait_for(ACKNOWLEDGED_BEFORE_KILL, server)
         os.kill(server.process.pid, signal.SIGKILL)  # mid-stream: writers are still posting
         assert server.process.wait(timeout=20) == -signal.SIGKILL
     acknowledged = list(writers.acknowledged)
@@ -197,11 +242,11 @@ def test_kill_9_of_the_database_during_concurrent_writes_loses_no_acknowledged_w
     env = server_env(target)
     with serve_launchmap(tmp_path, data_dir=target.data_dir, env=env, name="server") as server:
         with Writers(server.url) as writers:
-            writers.wait_for(ACKNOWLEDGED_BEFORE_KILL)
+            writers.wait_for(ACKNOWLEDGED_BEFORE_KILL, server)
             kill_9(lax_cluster)
             killed_at = writers.count()
             lax_cluster.start()  # crash recovery replays the WAL
-            writers.wait_for(killed_at + ACKNOWLEDGED_BEFORE_KILL)  # the pool reconnects
+            writers.wait_for(killed_at + ACKNOWLEDGED_BEFORE_KILL, server)  # the pool reconnects
         assert "database system was interrupted" in lax_cluster.log.read_text()
         acknowledged = list(writers.acknowledged)
     # While the database was down the API said so (503), and never failed (500).
