@@ -1444,6 +1444,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
                 found = _counted_by_the_next(found, facts, order - 1)
             found.extend(placed + _lede_placed(scene.lede, placed, order))
             scene = _next_scene(facts, scene, sentence)
+            scene = replace(scene, lede=_without_counts_retold(scene.lede, found))
         story = facts.date or story
         if _fine(scene.place):
             earlier = _Story(scene.place, scene.day, order)
@@ -2431,6 +2432,31 @@ def _lede_placed(lede: tuple[_Event, ...], placed: list[_Found], order: int) -> 
         and _fitting(event, scene.place) is not None
         and (event.date is None or scene.date is None or event.date == scene.date)
     ]
+
+
+def _without_counts_retold(lede: tuple[_Event, ...], found: list[_Found]) -> tuple[_Event, ...]:
+    """Drop the counts a waiting lede only restates of an incident already told.
+
+    "… the patrol boat took its 25 passengers aboard. The 25 passengers were
+    all taken in by 8am. Meanwhile a dinghy was reported in difficulty off
+    Ambleteuse": "the 25" are the people of the boat told before, not those of
+    the next one. Only a count with the definite article (``_THE_COUNTED``)
+    that an earlier incident of the same kind already has: a report that opens
+    on "the 25 passengers" and then places them still counts them.
+    """
+    return tuple(
+        replace(e, people=None)
+        if e.people is not None
+        and _THE_COUNTED.search(e.clause) is not None
+        and any(
+            f.event_type is e.event_type
+            and f.people is not None
+            and f.people.value == e.people.value
+            for f in found
+        )
+        else e
+        for e in lede
+    )
 
 
 def _uncounted_if_another(lede: tuple[_Event, ...], sentence: str) -> tuple[_Event, ...]:

@@ -5964,3 +5964,29 @@ def test_people_aboard_told_before_do_not_count_the_dead() -> None:
         "la plage de Wissant mardi."
     )
     assert _only(text).people == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, une embarcation est signalée en difficulté au large de Wissant. La vedette "
+        "récupère ses 18 passagers. Les 18 passagers sont tous pris en charge à midi. Dans la "
+        "soirée, une embarcation est signalée en difficulté au large d'Equihen.",
+        "Mardi, un canot est en difficulté au large de Hardelot. Le remorqueur prend ses 22 "
+        "occupants à son bord. Les 22 personnes sont toutes prises en charge vers 9 heures. En "
+        "parallèle, un autre signalement arrive : une embarcation se trouve en difficulté au "
+        "large d'Ambleteuse.",
+    ],
+)
+def test_the_people_of_a_boat_told_again_do_not_count_the_next_boat(text: str) -> None:
+    first, second = _read(text)
+    assert first.people is not None
+    assert second.people is None
+
+
+def test_the_people_a_report_opens_on_still_count_the_boat_it_then_places() -> None:
+    text = (
+        "Mardi, les 18 passagers ont été pris en charge par la vedette. Ils étaient en "
+        "difficulté au large d'Equihen."
+    )
+    assert _only(text).people == 18
