@@ -1386,6 +1386,20 @@ def whole_told_in_parts(part_clause: str, rest_clause: str) -> Count | None:
     return None
 
 
+def whole_and_part(clause: str) -> tuple[int, Count] | None:
+    """Return the whole a clause names a part of, and the part: "35 des 40 passagers", or None.
+
+    "Trois des 45 passagers sont hélitreuillés", "12 of the 40 people on
+    board were rescued": the clause's event took the part; the whole is the
+    party told of before.
+    """
+    match = _PART_OF_WHOLE.search(clause)
+    if match is None:
+        return None
+    whole, part = number_value(match.group("whole")), _count(match, match.group("part"))
+    return None if whole is None or part is None else (whole, part)
+
+
 _THUS_COUNTED = re.compile(
     rf"\b(?:les|the)\s+(?P<number>{_NUMBER})\s+{_PEOPLE_NOUN}\s+(?:ainsi|thus)\s+[\w'’-]+",
     _FLAGS,

@@ -59,6 +59,7 @@ from geo.extract._cues import (
     people_count,
     those_who_got_on,
     total_of_those_told,
+    whole_and_part,
     whole_told_in_parts,
 )
 from geo.extract._document import Document, check_url
@@ -1442,6 +1443,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             opening = None
             if not placed:
                 found = _counted_by_the_next(found, facts, order - 1)
+                found = _with_part_taken(found, facts, order)
             found.extend(placed + _lede_placed(scene.lede, placed, order))
             scene = _next_scene(facts, scene, sentence)
             scene = replace(scene, lede=_without_counts_retold(scene.lede, found))
@@ -1572,6 +1574,39 @@ def _with_total_told(found: list[_Found], sentence: str, order: int) -> list[_Fo
     if any(f.people is not None and f.people.value >= total.value for f in told):
         return found
     return [replace(f, people=total) if f in told else f for f in found]
+
+
+def _with_part_taken(found: list[_Found], facts: _Facts, order: int) -> list[_Found]:
+    """Give the last incident the part of its party a later unplaced event says it took.
+
+    "Un canot avec 40 personnes à bord est signalé au large de A. … Vers
+    midi, 35 des 40 passagers sont secourus": the rescue was of the 35, the
+    others stayed aboard. Only an event of the same kind,
+    placed nowhere (one that borrows the scene is told on its own, and may yet
+    be summed up with "the 42 others"), that names the whole the last incident
+    was counted with; each telling of that party that day (the headline's, the
+    alert's) takes the part. A part that died is another event.
+    """
+    if not found or order - found[-1].order > _TOTAL_REACH:
+        return found
+    last = found[-1]
+    for event in facts.events:
+        told = whole_and_part(event.clause) if event.place is None else None
+        if told is None or event.event_type is not last.event_type or last.people is None:
+            continue
+        whole, part = told
+        if whole != last.people.value or part.value >= whole:
+            continue
+        return [
+            replace(f, people=part)
+            if f.event_type is last.event_type
+            and f.date == last.date
+            and f.people is not None
+            and f.people.value == whole
+            else f
+            for f in found
+        ]
+    return found
 
 
 _BOARDED = (EventType.LAUNCH, EventType.EMBARKATION)

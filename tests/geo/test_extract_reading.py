@@ -5990,3 +5990,46 @@ def test_the_people_a_report_opens_on_still_count_the_boat_it_then_places() -> N
         "difficulté au large d'Equihen."
     )
     assert _only(text).people == 18
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, une embarcation avec 40 personnes à bord est en difficulté au large de "
+            "Wissant. Le CROSS engage la vedette. Le vent souffle fort. Vers midi, 35 des 40 "
+            "passagers sont secourus.",
+            35,
+        ),
+        (
+            "On Tuesday a dinghy carrying 50 people got into difficulty off Hardelot. The "
+            "coastguard sent a lifeboat. The sea was rough. At noon 44 of the 50 passengers "
+            "were rescued.",
+            44,
+        ),
+    ],
+)
+def test_a_rescue_counts_the_part_of_the_party_it_took(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "Mardi, une embarcation est en difficulté au large de Wissant avec 45 personnes à "
+            "bord. Trois des 45 passagers sont hélitreuillés. Les 42 autres sont pris en charge "
+            "par la SNSM.",
+            [45],
+        ),
+        (
+            "Mardi, une embarcation avec 40 personnes à bord est en difficulté au large de "
+            "Wissant. Trois des 40 passagers sont morts.",
+            [40, 3],
+        ),
+    ],
+)
+def test_a_part_then_the_others_or_a_part_that_died_leave_the_rescue_its_party(
+    text: str, people: list[int]
+) -> None:
+    assert [i.people for i in _read(text)] == people
