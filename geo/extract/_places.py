@@ -266,7 +266,10 @@ _DIRECTION = (
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
 # "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal",
 # with the words of a title or body between ("le procureur adjoint de Boulogne", "le SAMU de
-# coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne").
+# coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne"). The part of
+# the country a body answers for is no scene either ("the prefecture responsible for the north
+# of France said", "the prefecture of northern France", "la préfecture du nord de la France"):
+# the event it tells of is where the report placed it.
 # Where rescuers came from is no scene either: "lifeboats were sent from Deal and Walmer",
 # "a helicopter from Lydd", "the emergency services set sail from the port of X", "les secours
 # sont partis de X" (their setting out is no launch); nor is a ship one was taken aboard
@@ -279,16 +282,20 @@ _ORGANISATION_LEAD = (
     r"|gendarmes?(?:\s+maritimes?)?|policiers|pompiers|douaniers|douanes?"
     r"|surveillance\s+et\s+de\s+sauvetage|sémaphore|hôpital|hopital|centre\s+hospitalier|CHU"
     r"|clinique|parquet|procureure?|tribunal|palais\s+de\s+justice|préfète?|sous-préfète?"
-    r"|préfecture|sous-préfecture|commissariat|gendarmerie|brigade|capitainerie|mairie|maire"
+    r"|pr[ée]fecture|sous-pr[ée]fecture|commissariat|gendarmerie|brigade|capitainerie|mairie"
+    r"|maire"
     r"|députée?|sénat(?:eur|rice)|conseil|hospital|police\s+station|court|council|mayor|MP"
     r"|lifeboat\s+station|coastguard\s+station|vedette(?:\s+côtière(?:\s+de\s+surveillance"
     r"\s+maritime)?)?|VCSM|patrouilleur|navire|ferry|remorqueur"
     r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter|habitante?s?|riverains?"
     r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board|prosecutors?)\)?"
     r"(?:\s+de\s+sauvetage)?(?:\s+(?:adjointe?|générale?|régionale?|maritimes?|médicale?"
+    r"|responsible"
     r"|de\s+coordination|de\s+la\s+République))*"
     r"(?:\s*\([^()]{0,80}\))?\s*(?:«\s*|de\s+la|de\s+l['’]|du|des|de|d['’]|of|for)?"
-    r"(?:\s+the\s+(?:[\w-]+\s+){0,3}?(?:town|city|port|village)\s+of)?"
+    r"(?:\s+the\s+(?:[\w-]+\s+){0,3}?(?:town|city|port|village)\s+of"
+    rf"|\s+(?:the\s+|le\s+)?(?:{_DIRECTION})\s+(?:of|de|du|d['’])"
+    r"|\s+(?:north|south|east|west)ern)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"

@@ -6033,3 +6033,41 @@ def test_a_part_then_the_others_or_a_part_that_died_leave_the_rescue_its_party(
     text: str, people: list[int]
 ) -> None:
     assert [i.people for i in _read(text)] == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Three people drowned on Monday when their dinghy sank off Hardelot. Forty others were "
+        "saved by a French navy ship, the prefecture responsible for the north of France said.",
+        "Three people drowned on Monday when their dinghy sank off Hardelot. Forty others were "
+        "saved, according to the prefecture of northern France.",
+        "Trois personnes se sont noyées lundi au large d'Hardelot. Quarante autres ont été "
+        "sauvées par un navire de la Marine, selon la préfecture du nord de la France.",
+    ],
+)
+def test_the_region_a_prefecture_answers_for_does_not_place_the_rescue(text: str) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert len(rescues) == 1, _kinds(_read(text))
+    assert rescues[0].country == "FR"
+    assert rescues[0].location_precision is LocationPrecision.AREA
+    assert rescues[0].people == 40
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Forty people were saved on Monday 3 km north of Wissant, the prefecture said.",
+            "3 km north of Wissant",
+        ),
+        (
+            "Lundi, 40 personnes ont été secourues au nord de Wissant, a indiqué la préfecture.",
+            "nord de Wissant",
+        ),
+    ],
+)
+def test_a_bearing_the_report_gives_itself_still_places_the_rescue(text: str, place: str) -> None:
+    rescue = _only(text)
+    assert rescue.event_type is EventType.RESCUE
+    assert place in (rescue.place_name or "")
