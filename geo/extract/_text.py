@@ -275,7 +275,9 @@ _CLAUSE_BREAK = re.compile(
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+(?!(?:à|au|aux|en|du|des|d['’])\s*[^,;.]{1,40}[.!]?$)"
-    r"|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most)\s)"
+    # "crossings went on all day, with more people brought ashore at Dover": the share after
+    # "with" is told as an event of its own, not under the habit or plan the first half tells
+    r"|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most|more|further)\s)"
     # "430 crossed on Monday, some landing at Deal", "certains débarquant à Deal": a share of
     # the whole told by a participle, with or without its comma, is an event of its own
     r"|,?\s+(?=(?:some|others|many|most|certaine?s|d['’]autres|la plupart)\s+(?:of them\s+)?"

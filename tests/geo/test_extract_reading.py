@@ -6071,3 +6071,34 @@ def test_a_bearing_the_report_gives_itself_still_places_the_rescue(text: str, pl
     rescue = _only(text)
     assert rescue.event_type is EventType.RESCUE
     assert place in (rescue.place_name or "")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Small boats continued to make the journey on Tuesday, with more people brought "
+            "ashore at Folkestone.",
+            "Folkestone",
+        ),
+        (
+            "Migrants continued to cross on Tuesday, with further groups landed at Ramsgate by "
+            "Border Force.",
+            "Ramsgate",
+        ),
+    ],
+)
+def test_people_landed_after_with_are_an_arrival_of_their_own(text: str, place: str) -> None:
+    arrival = _only(text)
+    assert (arrival.event_type, arrival.place_name) == (EventType.ARRIVAL, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Forty people were rescued off Dover on Tuesday, with more aboard a second boat.",
+        "Police stopped a launch at Gravelines on Tuesday, with more officers sent to the dunes.",
+    ],
+)
+def test_a_share_after_with_that_tells_no_event_adds_none(text: str) -> None:
+    assert len(_read(text)) == 1, _kinds(_read(text))
