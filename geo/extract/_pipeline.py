@@ -78,7 +78,14 @@ from geo.extract._places import (
     qualifier_of,
     sea_ids,
 )
-from geo.extract._text import Clause, clauses, clean_text, sentence_key, sentences
+from geo.extract._text import (
+    EARLIER_BY,
+    Clause,
+    clauses,
+    clean_text,
+    sentence_key,
+    sentences,
+)
 from geo.geocode import (
     COUNTRY_TITLES,
     GeocodeMemo,
@@ -121,6 +128,7 @@ class _Event:
     basis: str = "named"  # how the place was found (see confidence)
     clause: str = ""  # the clause's text, to type the event where a borrowed place puts it
     set_off: Place | None = None  # where the dead's boat had left: their place if none other
+    earlier: bool = False  # told by the time since it ("days after six died"): not the day's
 
 
 @dataclass(frozen=True)
@@ -679,7 +687,8 @@ def _clause_events(
         events = [
             _Event(kind, None, day, people, boats, weak, implied, clause=text, set_off=set_off)
         ]
-    return events + side
+    told = events + side
+    return [replace(e, earlier=True) for e in told] if EARLIER_BY.match(text) else told
 
 
 def _set_off(kind: EventType, side: list[_Event]) -> Place | None:
@@ -2214,7 +2223,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
     background = _BACKGROUND.match(sentence) is not None
     for event in facts.events:
         event = _with_lede(event, scene.lede, another)
-        own_date = event.date or facts.date
+        own_date = event.date if event.earlier else event.date or facts.date
         place, basis = event.place, event.basis
         for found, how in (
             (_tally_place(event, sentence), "tally"),
@@ -2232,6 +2241,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             kind = _borrowed_type(kind, place, event.clause)
         vague = own_date is None and (
             earlier
+            or event.earlier
             or _MONTH_ONLY.search(event.clause or sentence) is not None
             or _RECALLED.match(sentence) is not None
         )
@@ -2345,7 +2355,9 @@ def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
     "Three people died and 40 were rescued off Wimereux": the deaths happened
     off Wimereux too. Only a fine place on the event's side of the Channel,
     and not where the boat had left from ("secourue, partie de Wissant", "left
-    Wissant before they got into difficulty": the rescue was at sea).
+    Wissant before they got into difficulty": the rescue was at sea). An
+    event told by the time since it ("arrived at Dover, days after six died")
+    takes no place from an event of another kind: it is another scene.
     """
     for other in facts.events:
         place = other.place
@@ -2356,6 +2368,8 @@ def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
         ):
             continue
         if event.implied is not None and event.implied.country != place.country:
+            continue
+        if event.earlier and other.event_type is not event.event_type:
             continue
         return place
     return None

@@ -256,6 +256,22 @@ _DAY_LEAD = (
 )
 """A day that opens a second event after "and": "at Deal on Monday and on Tuesday, 20 at
 Dover", "et mardi, 30 autres"."""
+_EARLIER_BY = (
+    r"(?:(?:just|only|seulement)\s+)?(?:(?:a|one|two|three|a\s+few|some)\s+(?:days?|hours?|weeks?)"
+    r"|days|hours|weeks)\s+after\s(?!\w+ing\b)|(?:(?:quelques|deux|trois)\s+(?:jours|heures|semaines)"
+    r"|(?:un|une)\s+(?:jour|semaine))\s+(?:seulement\s+)?après\s|au\s+lendemain\s+d"
+)
+"""A lead that tells an earlier event by the time since it ("days after six died", "one day
+after", "trois jours après la mort de", "au lendemain du naufrage"): a clause of its own, of
+another day than the sentence's. Not a participle ("two days after leaving Dunkirk"): that
+is the sentence's own party, on its own journey."""
+EARLIER_BY = re.compile(r"\W*" + _EARLIER_BY, re.IGNORECASE)
+"""A clause that opens on :data:`_EARLIER_BY`: its event is earlier than the sentence's day."""
+_EARLIER_LEAD = re.compile(
+    r"^(?P<lead>\W*(?:" + _EARLIER_BY + r")[^,;]{1,200}?),\s+", re.IGNORECASE
+)
+"""A sentence that opens on an earlier event ("Just one day after 12 died off A, another boat
+left"): up to its comma, a clause of its own."""
 _THAT_DAY = (
     r"(?:(?:le|the)\s+)?(?:(?:même|same)\s+)?(?:jour|day|nuit|night)\s+(?:où|when|on\s+which)"
 )
@@ -286,7 +302,7 @@ _CLAUSE_BREAK = re.compile(
     rf"|,?\s+(?:and|et)\s+(?={_DAY_LEAD})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:d['’]|de\s+)?(?:personnes|migrants|exilés|naufragés|people"
     r"|migrants|others|autres)\s+\w+(?:ée?s?|ie?s?|ue?s?|ed)\b)"
-    r"|,\s+(?=(?:a|one|two|three|a few|some|just|only)\s+(?:days?|hours?|weeks?)\s+after\s)"
+    rf"|,\s+(?={_EARLIER_BY})"
     r"|,?\s+(?:before|avant d['’]|avant de)\s+(?=(?:they|it|he|she|the|their|its|être|se"
     r"|s['’])\b)"
     # "launched from Wissant before being rescued", "avant d'être secourus": the rescue or the
@@ -342,6 +358,7 @@ def clauses(sentence: str) -> list[Clause]:
     """
     found: list[Clause] = []
     sentence = _DASHED_ASIDE.sub(r", \g<aside>,", sentence)
+    sentence = _EARLIER_LEAD.sub(r"\g<lead>; ", sentence)
     sentence = _RANGE.sub(r"\g<lead> \g<low>-\g<high>", sentence)
     for part in _CLAUSE_BREAK.split(sentence):
         main = _RELATIVE.sub("", part).strip(" ,")

@@ -6102,3 +6102,62 @@ def test_people_landed_after_with_are_an_arrival_of_their_own(text: str, place: 
 )
 def test_a_share_after_with_that_tells_no_event_adds_none(text: str) -> None:
     assert len(_read(text)) == 1, _kinds(_read(text))
+
+
+# -- an earlier event told by the time since it ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "More migrants have arrived in Deal after making the crossing, days after four "
+            "people died when their boat sank off the French coast.\n\nDozens reached England "
+            "by small boat on Wednesday morning.",
+            "Deal",
+        ),
+        (
+            "D'autres migrants sont arrivés à Douvres après avoir traversé la Manche, quelques "
+            "jours après que cinq personnes sont mortes au large des côtes françaises.\n\nDes "
+            "dizaines d'exilés ont rejoint l'Angleterre mercredi matin.",
+            "Douvres",
+        ),
+    ],
+)
+def test_a_death_told_by_the_days_since_it_is_not_at_the_place_of_the_days_landing(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.ARRIVAL, place)
+
+
+def test_an_earlier_death_opening_the_sentence_takes_not_the_days_date() -> None:
+    text = (
+        "Just one day after nine people died in a failed crossing of the Channel, another "
+        "boat is making an attempt from northern France on Thursday.\n\nNine people died off "
+        "Wimereux on Wednesday when their boat sank."
+    )
+    assert _read_as(_only(text)) == (EventType.DEATH, "off Wimereux", 9)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Forty people were rescued off Dover on Sunday, two days after leaving Dunkirk.",
+            {("rescue", "off Dover", 40), ("launch", "Dunkirk", None)},
+        ),
+        (
+            "Days after the storm, 30 people died off Calais on Sunday.",
+            {("death", "off Calais", 30)},
+        ),
+        (
+            "Forty people were rescued off Calais on Tuesday, hours after 30 others were rescued.",
+            {("rescue", "off Calais", 40), ("rescue", "off Calais", 30)},
+        ),
+    ],
+)
+def test_the_sentences_own_party_or_event_after_a_time_lead_is_still_read(
+    text: str, kinds: set[tuple[str, str | None, int | None]]
+) -> None:
+    assert set(_kinds(_read(text))) == kinds
