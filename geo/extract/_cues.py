@@ -360,6 +360,7 @@ def event_cue(clause: str) -> Cue | None:
             or (kind is EventType.INTERCEPTION and _AFTER_DEPARTURE.match(clause, match.end()))
             or (kind is EventType.LAUNCH and _PLANNED.match(clause, match.end()))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
+            or (kind is EventType.DEATH and _the_dead_described(clause, match))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
             match = pattern.search(clause, match.end())
@@ -464,6 +465,26 @@ _MACHINE_BEFORE = re.compile(
 )
 """A machine just before "died" or "mort" ("when their engine died", "le moteur est mort"): it
 stopped; nobody died."""
+
+
+_THE_DEAD_WHO = re.compile(
+    r"\b(?:the|those|les|la|le|l['’]|ceux|celles?|celui)\s+(?:[\w'’-]+\s+){0,3}?(?:who|qui)\s+"
+    r"(?:had\s+|have\s+|(?:est|sont|était|étaient)\s+)?$",
+    _FLAGS,
+)
+_DESCRIBED_AS = re.compile(r"\w*\s+(?:was|were|is|are|était|étaient|est|sont)\b", _FLAGS)
+
+
+def _the_dead_described(clause: str, cue: re.Match[str]) -> bool:
+    """Tell whether a death cue only names the dead a sentence goes on to describe.
+
+    "The people who died were Afghan men", "le migrant qui est mort était
+    soudanais": who they were, of a death the report has told already; not
+    one more. "Those who died at sea on Monday" with no description after
+    still tells the death.
+    """
+    before = _THE_DEAD_WHO.search(clause, 0, cue.start())
+    return before is not None and _DESCRIBED_AS.match(clause, cue.end()) is not None
 
 
 _A_VIEW = re.compile(
@@ -1512,6 +1533,7 @@ _TRIED = factored(_TRIED)
 _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
 _MACHINE_BEFORE = factored(_MACHINE_BEFORE)
+_THE_DEAD_WHO = factored(_THE_DEAD_WHO)
 _TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)
 _STATISTICS = factored(_STATISTICS)

@@ -6161,3 +6161,36 @@ def test_the_sentences_own_party_or_event_after_a_time_lead_is_still_read(
     text: str, kinds: set[tuple[str, str | None, int | None]]
 ) -> None:
     assert set(_kinds(_read(text))) == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Four people died off Gravelines on Monday.\n\nThe people who died were Sudanese men in "
+        "their twenties, according to the prosecutor in Dunkirk.",
+        "Three people died off Hardelot on Monday.\n\nThe woman who died was a nurse, said a "
+        "charity based in Dover.",
+    ],
+)
+def test_a_sentence_describing_who_the_dead_were_is_no_death_of_its_own(text: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.DEATH and incident.people in (3, 4)
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Two people who died off Hardelot on Tuesday were named by police.",
+            {("death", "off Hardelot", 2)},
+        ),
+        (
+            "Those who died off Wimereux on Monday were mourned in Calais.",
+            {("death", "off Wimereux", None)},
+        ),
+    ],
+)
+def test_the_dead_told_with_their_place_before_a_description_are_still_a_death(
+    text: str, kinds: set[tuple[str, str | None, int | None]]
+) -> None:
+    assert set(_kinds(_read(text))) == kinds
