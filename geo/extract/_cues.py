@@ -107,7 +107,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|help)|assisted"
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
-        r" the (?:water|sea)|pris(?:es)? en charge|hélitreuillée?s?"
+        r" the (?:water|sea)|(?<!la )(?:sortie?s?|tirée?s?|extraite?s?) de l['’]eau"
+        r"|pris(?:es)? en charge|hélitreuillée?s?"
         r"|(?:réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|leur|y)\s*)?"
         r"(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
         r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
@@ -287,7 +288,9 @@ after a passive verb ("were found in a dinghy", "a été retrouvé dans un
 canot") the one found is its subject, and the boat only where they were. A party of people
 discovered or located ("police discovered seven migrants", "the discovery of a family of
 seven", "ont découvert douze exilés") is found as they would be in the passive; "found" alone
-is left out, as "a survey found 60 people …" finds no one. Someone brought
+is left out, as "a survey found 60 people …" finds no one. People taken out of the water
+("sortis de l'eau", "pulled from the sea") were rescued; a body so taken is a death, found
+first, and "à la sortie de l'eau" (coming out of it) takes no one. Someone brought
 back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
 dead, and deaths are tried first. Shipwrecked people ("naufragés") found or located at sea
 are being rescued. A "grim discovery" ("une macabre découverte") is a body
@@ -300,7 +303,7 @@ missing at sea") are an incident of their own; gone missing on land, they are no
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"
     r"|noie|meur|péri|décès|réanim|reviv|resuscit"
-    r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|panne|avarie|trouble"
+    r"|corps|rescu|lifeboat|distress|repêch|fished|pulled|plucked|de l['’]eau|panne|avarie|trouble"
     r"|engine failure|entered|sailed into"
     r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"

@@ -316,8 +316,9 @@ _ORGANISATION_LEAD = (
 # "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate".
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
-    r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed|escorted|transferred|ferried"
-    r"|returned|carried|airlifted|flown|driven|landed|dropped)[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
+    r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed"
+    r"|escorted|transferred|ferried|returned|carried|airlifted|flown|driven|landed|dropped)"
+    r"[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
     r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
     r"|sur|dans)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:ports?|harbours?|harbors?|quai|docks?"
     r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"
@@ -376,6 +377,7 @@ _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             "near",
             r"(?:near|nearby|close to|outside|just outside|around|not far from|in the area of"
             r"|the outskirts of|près(?:\s+de|\s+d['’])?|aux environs de|à proximité de"
+            r"|du\s+côté\s+(?:de|d['’])"
             r"|non loin de|(?:almost|nearly|all but)\s+(?:reached|made it to)"
             r"|(?:failli|presque)\s+(?:atteindre|atteint|rejoindre|rejoint|gagner))\s*"
             rf"(?:the (?:town|village|port|resort|city) of\s+)?{_ARTICLE}",

@@ -6194,3 +6194,46 @@ def test_the_dead_told_with_their_place_before_a_description_are_still_a_death(
     text: str, kinds: set[tuple[str, str | None, int | None]]
 ) -> None:
     assert set(_kinds(_read(text))) == kinds
+
+
+# -- people taken out of the water ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Dans la matinée, 30 personnes ont été sorties de l'eau du côté de Wimereux.",
+            "Wimereux",
+            30,
+        ),
+        ("Vers midi, douze migrants ont été sortis de l'eau à Équihen-Plage.", "Équihen-Plage", 12),
+        (
+            "Mardi soir, 14 exilés ont été tirés de l'eau du côté d'Audresselles.",
+            "Audresselles",
+            14,
+        ),
+    ],
+)
+def test_people_taken_out_of_the_water_were_rescued_where_it_happened(
+    text: str, place: str, people: int
+) -> None:
+    _only_rescue(text, place, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le corps d'un homme a été sorti de l'eau du côté de Sangatte mardi.",
+        "Un corps sans vie a été sorti de l'eau à Wissant lundi.",
+    ],
+)
+def test_a_body_taken_out_of_the_water_is_a_death(text: str) -> None:
+    assert _only(text).event_type is EventType.DEATH
+
+
+def test_coming_out_of_the_water_as_a_noun_is_no_rescue() -> None:
+    assert (
+        _read("À la sortie de l'eau, des baigneurs ont pris le soleil sur la plage de Wimereux.")
+        == []
+    )
