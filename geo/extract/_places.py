@@ -313,10 +313,11 @@ _ORGANISATION_LEAD = (
     r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
 )
 # How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):
-# "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate".
+# "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate",
+# "ont été à quai au port de Gravelines" (people brought alongside; a boat "à quai" is moored).
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
-    r"|remorqu|escort|revenue?s?\s+à\s+terre|taken|brought|towed"
+    r"|remorqu|escort|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
     r"|escorted|transferred|ferried|returned|carried|airlifted|flown|driven|landed|dropped)"
     r"[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
     r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"

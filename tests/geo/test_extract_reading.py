@@ -6196,7 +6196,7 @@ def test_the_dead_told_with_their_place_before_a_description_are_still_a_death(
     assert set(_kinds(_read(text))) == kinds
 
 
-# -- people taken out of the water ------------------------------------------------------------
+# -- people taken out of the water, and where rescued people were brought alongside ---------
 
 
 @pytest.mark.parametrize(
@@ -6237,3 +6237,49 @@ def test_coming_out_of_the_water_as_a_noun_is_no_rescue() -> None:
         _read("À la sortie de l'eau, des baigneurs ont pris le soleil sur la plage de Wimereux.")
         == []
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Ils étaient en détresse à un mille d'Oye-Plage. La vedette de la SNSM a pris à son "
+            "bord les 10 migrants. Ils ont été à quai au port de Gravelines vers 6h30 où ils ont "
+            "été pris en charge par la police.",
+            "Oye-Plage",
+            10,
+        ),
+        (
+            "La vedette de Calais a secouru 22 personnes au large de Sangatte. Elles sont arrivées "
+            "à quai à Calais vers midi, où les pompiers les ont prises en charge.",
+            "Sangatte",
+            22,
+        ),
+    ],
+)
+def test_the_quay_rescued_people_were_brought_alongside_is_no_second_rescue(
+    text: str, place: str, people: int
+) -> None:
+    _only_rescue(text, place, people)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "Douze migrants ont été interpellés alors qu'ils tentaient de voler un bateau à quai "
+            "au port de Boulogne-sur-Mer.",
+            EventType.INTERCEPTION,
+            "Boulogne-sur-Mer",
+        ),
+        (
+            "Vingt migrants ont été secourus à quai au port de Calais, après être tombés à l'eau.",
+            EventType.RESCUE,
+            "Calais",
+        ),
+    ],
+)
+def test_an_event_at_a_quay_stays_there(text: str, kind: EventType, place: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is kind
+    assert incident.place_name is not None and place in incident.place_name
