@@ -1169,7 +1169,8 @@ _QUOTED_PEOPLE = rf"['‘\"“«]\s?{_WORDS_BETWEEN}{_PEOPLE_NOUN}\s?['’\"”�
 people, the writer only keeps the words at a distance (the quote closes on the people noun: in
 '3 "people smugglers"' the noun is not "people")."""
 _PEOPLE = re.compile(
-    rf"\b(?:groupes?|groups?)\s+(?:de|of)\s+(?P<groups>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)"
+    rf"\b(?:groupes?\s+de|groups?\s+of|(?:{_BOAT}|{_BOAT_FR})\s+(?:carrying|with|transportant"
+    rf"|avec))\s+(?P<groups>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)"
     rf"\s+{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
     rf"|\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+{_WORDS_BETWEEN}"
     rf"{_PEOPLE_NOUN}\b"
@@ -1326,7 +1327,8 @@ _GROUP_SIZE = re.compile(_NUMBER, _FLAGS)
 
 
 def _groups_count(match: re.Match[str]) -> Count | None:
-    """Add up the groups listed one by one: "deux groupes de 26 et 24 migrants" are 50."""
+    """Add up the groups listed one by one: "deux groupes de 26 et 24 migrants" are 50, and so
+    are "two dinghies carrying 26 and 24 people" (not "between 26 and 24": no boat before it)."""
     total: Count | None = None
     for size in _GROUP_SIZE.finditer(match.group("groups")):
         count = _count(size, size.group())

@@ -6283,3 +6283,35 @@ def test_an_event_at_a_quay_stays_there(text: str, kind: EventType, place: str) 
     incident = _only(text)
     assert incident.event_type is kind
     assert incident.place_name is not None and place in incident.place_name
+
+
+# -- boats carrying listed loads carry their sum ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Two dinghies carrying 40 and 25 people were rescued off Deal on Saturday.", 65),
+        (
+            "Deux embarcations transportant 40 et 25 personnes ont été secourues au large de Calais.",
+            65,
+        ),
+        (
+            "Samedi, deux canots avec 30 et 12 migrants ont été interceptés sur la plage de Wissant.",
+            42,
+        ),
+    ],
+)
+def test_boats_carrying_listed_loads_carry_their_sum(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A dinghy carrying between 40 and 50 people was rescued off Deal on Saturday.",
+        "Une embarcation avec entre 40 et 50 personnes à bord a été secourue au large de Calais.",
+    ],
+)
+def test_a_range_of_people_aboard_is_no_sum(text: str) -> None:
+    assert _only(text).people == 50
