@@ -1327,8 +1327,10 @@ _GROUP_SIZE = re.compile(_NUMBER, _FLAGS)
 
 
 def _groups_count(match: re.Match[str]) -> Count | None:
-    """Add up the groups listed one by one: "deux groupes de 26 et 24 migrants" are 50, and so
-    are "two dinghies carrying 26 and 24 people" (not "between 26 and 24": no boat before it)."""
+    """Add up the groups listed one by one: "deux groupes de 26 et 24 migrants" are 50.
+
+    So are "two dinghies carrying 26 and 24 people"; "between 26 and 24" has no boat before it.
+    """
     total: Count | None = None
     for size in _GROUP_SIZE.finditer(match.group("groups")):
         count = _count(size, size.group())
