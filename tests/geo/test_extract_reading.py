@@ -6293,11 +6293,13 @@ def test_an_event_at_a_quay_stays_there(text: str, kind: EventType, place: str) 
     [
         ("Two dinghies carrying 40 and 25 people were rescued off Deal on Saturday.", 65),
         (
-            "Deux embarcations transportant 40 et 25 personnes ont été secourues au large de Calais.",
+            "Deux embarcations transportant 40 et 25 personnes ont été secourues au large de "
+            "Calais.",
             65,
         ),
         (
-            "Samedi, deux canots avec 30 et 12 migrants ont été interceptés sur la plage de Wissant.",
+            "Samedi, deux canots avec 30 et 12 migrants ont été interceptés sur la plage de "
+            "Wissant.",
             42,
         ),
     ],
