@@ -2318,12 +2318,15 @@ _ANOTHER = re.compile(
     r"|\b(?:another|a further|un autre)\s+(?:[\w-]+\s+){0,2}?(?:body|bodies|corps)\b"
     r"|\b(?:dans|in)\s+(?:la|le|the)\s+(?:deuxième|seconde?|troisième|third)\s*,"
     r"|\b(?:le\s+reste|the\s+rest)\s+(?:des|du|of\s+the)\s+(?:[\w-]+\s+){0,2}?(?:occupants"
-    r"|passagers|passengers|migrants|exilés|personnes|people|groupe|group)\b",
+    r"|passagers|passengers|migrants|exilés|personnes|people|groupe|group)\b"
+    r"|\b(?:an?|un|une)\s+similar\s+(?:[\w-]+\s+)?(?:incident|crossing|operation|rescue)\b"
+    r"|\b(?:un|une)\s+(?:incident|opération|sauvetage|traversée|drame)\s+similaire\b",
     re.IGNORECASE,
 )
 """A group the sentence sets apart from one told before ("another boat", "a further 12 people",
 "24 autres personnes", "a second alert", "dans la seconde, …", "another body", "le reste des
-occupants", "the rest of the passengers"): a second incident
+occupants", "the rest of the passengers", "a similar incident on Monday when 20 landed", "une
+opération similaire"): a second incident
 when the counts differ, however little; a count waiting from the sentence before is not its own.
 "A second body" is not here: after "two bodies" it is the second of them."""
 

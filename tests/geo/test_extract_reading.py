@@ -6317,3 +6317,33 @@ def test_boats_carrying_listed_loads_carry_their_sum(text: str, people: int) -> 
 )
 def test_a_range_of_people_aboard_is_no_sum(text: str) -> None:
     assert _only(text).people == 50
+
+
+def test_a_similar_incident_on_another_day_is_another_incident() -> None:
+    text = (
+        "Dover lifeboat and Border Force took part in a search and rescue operation yesterday "
+        "(March 13) for a small boat crossing the Channel. We understand around 40 people "
+        "were aboard the dinghy which was brought into Dover harbour. Crews attended a "
+        "similar crossing incident on March 10 when 41 people landed at Dover."
+    )
+    readings = [(*_read_as(i), str(i.date)) for i in _read(text)]
+    assert readings == [
+        (EventType.ARRIVAL, "Dover harbour", 40, "2024-03-13"),
+        (EventType.ARRIVAL, "Dover", 41, "2024-03-10"),
+    ]
+
+
+def test_a_similar_operation_told_in_french_is_another_incident() -> None:
+    text = (
+        "Mercredi 13 mars, 30 migrants ont été secourus au large de Wimereux. Une opération "
+        "similaire avait eu lieu le 10 mars : 31 personnes secourues au large de Wimereux."
+    )
+    assert sorted(str(i.date) for i in _read(text)) == ["2024-03-10", "2024-03-13"]
+
+
+def test_a_boat_likened_to_others_is_still_the_one_boat() -> None:
+    text = (
+        "Thirty people were rescued off Calais on Wednesday. Rescuers said the boat was "
+        "similar to those seen in past weeks, and that 31 people in all were aboard."
+    )
+    assert _only(text).event_type is EventType.RESCUE
