@@ -275,7 +275,8 @@ _DIRECTION = (
 # sont partis de X" (their setting out is no launch); nor is a ship one was taken aboard
 # ("hélitreuillé à bord du Flamant"), nor where people were questioned or cared for afterwards
 # ("pour les entendre à Coquelles"), nor where a correspondent reports from ("our correspondent
-# reports from Dover after …").
+# reports from Dover after …"), nor where someone lives ("a 29-year-old man from Deal was
+# arrested", "un homme domicilié à Calais").
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -299,6 +300,8 @@ _ORGANISATION_LEAD = (
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
+    r"|\b(?:man|woman|men|women|boy|girl)\s+(?:who\s+lives\s+in|from)"
+    r"|\b(?:originaires?|domiciliée?s?|demeurant|résidant)\s+(?:à|au|aux|de|du|des|d['’])"
     r"|(?:lifeboats?|lifeboat\s+crews?|crews?|helicopters?|hélicoptères?|vedettes?|patrouilleurs?"
     r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps|de\s+la\s+SNSM)|cutters?|rescuers"
     r"|(?:emergency|rescue)\s+(?:services|boats|teams)|secours|sauveteurs)"

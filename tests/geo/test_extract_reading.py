@@ -6347,3 +6347,20 @@ def test_a_boat_likened_to_others_is_still_the_one_boat() -> None:
         "similar to those seen in past weeks, and that 31 people in all were aboard."
     )
     assert _only(text).event_type is EventType.RESCUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A 34-year-old man from Folkestone was arrested on suspicion of piloting the boat.",
+        "Two women from Deal were arrested after a small boat landed.",
+        "Un homme de 30 ans domicilié à Calais a été interpellé après un départ à Wimereux.",
+    ],
+)
+def test_where_someone_lives_is_not_where_the_incident_was(text: str) -> None:
+    assert all(i.place_name not in {"Folkestone", "Deal", "Calais"} for i in _read(text))
+
+
+def test_men_who_left_from_a_beach_still_launched_there() -> None:
+    incident = _only("Forty men left from Gravelines on a dinghy on Tuesday.")
+    assert _read_as(incident) == (EventType.LAUNCH, "Gravelines", 40)
