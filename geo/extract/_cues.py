@@ -523,7 +523,7 @@ _SEVERAL = r"six|sept|huit|neuf|dix|seven|eight|nine|ten"
 """Spans of six to ten: of days, nights or weeks only (a rescue "after six hours" is one event)."""
 _STATISTICS = re.compile(
     r"\b(?:(?:this|last|next|the|a|per|each|every|that) year|year-on-year|year to date|so far"
-    r"|this year's|last year's|(?:in|en) (?:19|20)\d\d\b|between (?:19|20)\d\d and"
+    r"|this year's|last year's|between (?:19|20)\d\d and"
     r"|from (?:19|20)\d\d to"
     r"|(?:since|depuis) (?:last )?(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday"
     r"|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)"
@@ -570,6 +570,10 @@ def _day_count(clause: str) -> bool:
     return _DATE.search(clause) is not None and people_count(clause) is not None
 
 
+_IN_A_YEAR = re.compile(r"\b(?:in|en|during|throughout|durant|pendant) (?:19|20)\d\d\b", _FLAGS)
+"""A year told as the span of a count ("1,200 landed in Kent throughout 2022", "pendant 2021"):
+a yearly statistic, unless the clause also names the day its count happened on ("30 were
+rescued on Tuesday, a route used by thousands in 2023")."""
 _TALLY = re.compile(
     r"\b(?:records?|daily (?:high|total|figure)|in total|au total|en tout|single-day)\b", _FLAGS
 )
@@ -595,7 +599,7 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     clause = _FIRST_SINCE.sub(_blanked, clause)
     if _STATISTICS.search(clause) is not None:
         return True
-    if is_tally(clause) and not _day_count(clause):
+    if (is_tally(clause) or _IN_A_YEAR.search(clause)) and not _day_count(clause):
         return True
     policy = _POLICY.search(clause)
     return policy is not None and (cue_at is None or policy.start() < cue_at)
@@ -1545,6 +1549,7 @@ _TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)
 _STATISTICS = factored(_STATISTICS)
 _TALLY = factored(_TALLY)
+_IN_A_YEAR = factored(_IN_A_YEAR)
 _POLICY = factored(_POLICY)
 _ON_LAND = factored(_ON_LAND)
 SCENE_WORDS = factored(SCENE_WORDS)

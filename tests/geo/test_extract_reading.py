@@ -6364,3 +6364,33 @@ def test_where_someone_lives_is_not_where_the_incident_was(text: str) -> None:
 def test_men_who_left_from_a_beach_still_launched_there() -> None:
     incident = _only("Forty men left from Gravelines on a dinghy on Tuesday.")
     assert _read_as(incident) == (EventType.LAUNCH, "Gravelines", 40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Volunteers have counted some 1,200 people landing on Kent beaches throughout 2022.",
+        "Selon nos calculs, 900 personnes ont été secourues au large des côtes françaises "
+        "durant 2022.",
+        "Pendant 2021, quelque 600 migrants sont arrivés au Royaume-Uni.",
+    ],
+)
+def test_a_count_over_a_whole_year_is_no_incident(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Thirty people were rescued off Calais on Tuesday, a route used by thousands in 2023.",
+        "Trente personnes ont été secourues mardi au large de Calais, une route empruntée "
+        "par des milliers d'exilés durant 2023.",
+    ],
+)
+def test_a_day_count_set_beside_a_year_is_still_that_day_incident(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people, str(incident.date)) == (
+        EventType.RESCUE,
+        30,
+        "2024-03-12",
+    )
