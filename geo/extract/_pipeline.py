@@ -2891,8 +2891,20 @@ def _same_kind(first: _Found, second: _Found) -> bool:
     kinds = {first.event_type, second.event_type}
     if len(kinds) == 1 or kinds <= _STOPPED:
         return True
+    if _stranded_with_people(first, second) or _stranded_with_people(second, first):
+        return True
     english = first.place.country == second.place.country == "GB"
     return english and bool(kinds & _LANDING_SIGNS) and not kinds - _LANDED_GB
+
+
+def _stranded_with_people(trace: _Found, other: _Found) -> bool:
+    """Tell whether a boat found with its people aboard is the rescue of those people.
+
+    "A boat with 12 people aboard ran aground on the beach at A … the 12 were
+    rescued at A": a boat told with who was in it is no wreck but the scene
+    of the rescue, on either side of the Channel. An empty boat found is not.
+    """
+    return trace.event_type in _TRACES and trace.people is not None and other.event_type in _STOPPED
 
 
 _COUNT_PREFERENCE = {CountKind.EXACT: 0, CountKind.APPROXIMATE: 1, CountKind.AT_LEAST: 2}

@@ -6394,3 +6394,30 @@ def test_a_day_count_set_beside_a_year_is_still_that_day_incident(text: str) -> 
         30,
         "2024-03-12",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Un bateau avec 15 exilés à bord s'est échoué mardi sur la plage de Wissant. Les 15 "
+            "personnes ont été secourues par les pompiers.",
+            "la plage de Wissant",
+        ),
+        (
+            "A dinghy carrying 20 people ran aground on the beach at Hardelot on Tuesday; the 20 "
+            "were rescued by firefighters.",
+            "the beach at Hardelot",
+        ),
+    ],
+)
+def test_a_boat_stranded_with_its_people_is_their_rescue_not_a_wreck(text: str, place: str) -> None:
+    assert _read_as(_only(text))[:2] == (EventType.RESCUE, place)
+
+
+def test_an_empty_boat_stranded_is_apart_from_a_rescue_off_the_same_town() -> None:
+    text = (
+        "Une embarcation vide s'est échouée mardi sur la plage de Wissant. Plus tard, 40 "
+        "personnes ont été secourues au large de Wissant."
+    )
+    assert [i.event_type for i in _read(text)] == [EventType.DEBRIS, EventType.RESCUE]
