@@ -744,6 +744,8 @@ _DATE = re.compile(
     r"|(?P<before>the day before yesterday|avant-hier)"
     r"|(?P<prior>the day before(?: that)?|the previous day|a day earlier|the night before|la veille"
     r"|le jour précédent|(?:(?:comes?|came) (?:just )?)?a day after)"
+    r"|(?P<following>the next day|the following day|a day later|le jour suivant"
+    r"|le lendemain(?! d))"
     r"|(?P<yesterday>yesterday|hier)|(?P<lastnight>last night|la nuit dernière)"
     rf"|(?:(?:dans )?la nuit d[eu]|(?:on |in |during )?the night of|overnight from)"
     rf" (?:(?:{_WEEKDAY}) )?(?:(?:{_MONTH}) )?(?:[0-3]?\d(?:er|st|nd|rd|th)? )?(?:(?:{_MONTH}) )?"
@@ -778,7 +780,9 @@ def find_date(
     ("l'an dernier"). Relative forms need the publication date; without it
     they resolve to None. Forms relative to the story ("the day before", "la
     veille", "the previous Friday") resolve against ``context``, the day the
-    report was last speaking of, when there is one. A day followed by a verb
+    report was last speaking of, when there is one; "the next day" and "le
+    lendemain" count on from that day only (never from publication, which
+    has no next day to report). A day followed by a verb
     of saying and a second day ("Ce mardi, la préfecture a indiqué que la
     veille…") dates the statement: the second is the event's, counted from
     the statement's day.
@@ -787,10 +791,15 @@ def find_date(
     if not found:
         return None
     match = found[0]
-    if len(found) > 1 and _states_then_tells(clause, match, found[1]):
+    if len(found) > 1 and not found[1]["following"] and _states_then_tells(clause, match, found[1]):
         # "Ce mardi, la préfecture a indiqué que la veille…": the first day is the statement's
+        # (what a statement says of its next day is yet to come: not the event's day)
         published = _resolve_date(match, published) or published
         context, match = published, found[1]
+    if match["following"]:
+        # "Le lendemain", "the next day": only the day the report was speaking of has a next day
+        text = clause[match.start() : match.end()]
+        return DateMention(text, context + dt.timedelta(days=1) if context else None)
     anaphoric = match["prior"] or match["previous"] or (match["fr"] or "").lower() == "précédent"
     base = context if anaphoric and context is not None else published
     if base is not None and _last_year(match, clause):

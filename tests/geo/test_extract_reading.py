@@ -6421,3 +6421,43 @@ def test_an_empty_boat_stranded_is_apart_from_a_rescue_off_the_same_town() -> No
         "personnes ont été secourues au large de Wissant."
     )
     assert [i.event_type for i in _read(text)] == [EventType.DEBRIS, EventType.RESCUE]
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        (
+            "Lundi 11 mars, un canot a été secouru au large de Wimereux. Le lendemain, 40 "
+            "personnes ont été secourues au large de Gravelines.",
+            dt.date(2024, 3, 12),
+        ),
+        (
+            "On Saturday 9 March a dinghy was rescued off Dover. The next day, 30 people landed "
+            "at Dungeness.",
+            dt.date(2024, 3, 10),
+        ),
+        (
+            "Samedi 9 mars, 20 personnes ont été interceptées à Wissant. Le jour suivant, 12 "
+            "migrants ont été secourus au large de Berck.",
+            dt.date(2024, 3, 10),
+        ),
+    ],
+)
+def test_the_next_day_counts_on_from_the_day_the_report_was_telling(
+    text: str, day: dt.date
+) -> None:
+    later = _read(text)[-1]
+    assert later.date == day, _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, 30 people landed at Dungeness, police said, and were due to be interviewed "
+        "the next day.",
+        "Mardi, 30 personnes ont été secourues au large de Calais ; elles seront entendues le "
+        "lendemain.",
+    ],
+)
+def test_a_next_day_told_after_the_events_own_day_leaves_that_day(text: str) -> None:
+    assert _only(text).date == dt.date(2024, 3, 12)
