@@ -574,6 +574,26 @@ _IN_A_YEAR = re.compile(r"\b(?:in|en|during|throughout|durant|pendant) (?:19|20)
 """A year told as the span of a count ("1,200 landed in Kent throughout 2022", "pendant 2021"):
 a yearly statistic, unless the clause also names the day its count happened on ("30 were
 rescued on Tuesday, a route used by thousands in 2023")."""
+
+
+_RECORD_ASIDE = re.compile(
+    r"\W*(?:an?|un|une|the|le)\s+(?:new\s+|nouveau\s+)?record\b(?!\s+(?:de\s+)?\d)", _FLAGS
+)
+"""A clause that only names the figure before it a record ("…, a record daily number", "…, un
+nouveau record"), not "a record 700 crossed"."""
+
+
+def is_record_of_no_day(clauses: list[str]) -> bool:
+    """Tell whether a sentence sets a count aside as a record, on no day it names.
+
+    "On one day in August, 482 people crossed, a record daily number": the
+    figure recalls a record, not an incident of the report. "On Tuesday,
+    700 people crossed, a new record" still counts Tuesday's crossings.
+    """
+    aside = any(_RECORD_ASIDE.match(clause) for clause in clauses)
+    return aside and not _day_count(" ".join(clauses))
+
+
 _TALLY = re.compile(
     r"\b(?:records?|daily (?:high|total|figure)|in total|au total|en tout|single-day)\b", _FLAGS
 )
@@ -1559,6 +1579,7 @@ _A_VIEW = factored(_A_VIEW)
 _STATISTICS = factored(_STATISTICS)
 _TALLY = factored(_TALLY)
 _IN_A_YEAR = factored(_IN_A_YEAR)
+_RECORD_ASIDE = factored(_RECORD_ASIDE)
 _POLICY = factored(_POLICY)
 _ON_LAND = factored(_ON_LAND)
 SCENE_WORDS = factored(SCENE_WORDS)

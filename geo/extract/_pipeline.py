@@ -54,6 +54,7 @@ from geo.extract._cues import (
     is_arrest_of_suspects,
     is_away_from_boats,
     is_in_span,
+    is_record_of_no_day,
     is_statistic_or_policy,
     is_tally,
     people_count,
@@ -225,6 +226,8 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     )
     if reporting and (_BODY.search(sentence) or _IT_BROUGHT.match(sentence)):
         reporting = [r for r in reporting if not _body_landed(r)]
+    if reporting and is_record_of_no_day([part.text for part in parts]):
+        return _NO_FACTS  # "On one day in August, 482 crossed, a record": a record recalled
     totals = not reporting and any(cue is not None for cue in cues)
     if not reporting and not totals and not _sets_scene(sentence):
         return _NO_FACTS  # the common case, read without looking for dates

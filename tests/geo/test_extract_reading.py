@@ -6461,3 +6461,34 @@ def test_the_next_day_counts_on_from_the_day_the_report_was_telling(
 )
 def test_a_next_day_told_after_the_events_own_day_leaves_that_day(text: str) -> None:
     assert _only(text).date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "One day last summer, 600 people crossed the Channel in small boats to Dover, a record.",
+        "Un jour de juillet, 500 personnes sont arrivées à Douvres, un nouveau record.",
+        "On a single day in May, 400 migrants landed in Kent, a record daily number.",
+    ],
+)
+def test_a_count_set_aside_as_a_record_on_no_named_day_is_no_incident(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "On Tuesday, 700 people crossed the Channel to Dover, a new record.",
+            [("arrival", "Dover", 700)],
+        ),
+        (
+            "Mardi, 300 personnes sont arrivées à Douvres, un record pour un mois de mars.",
+            [("arrival", "Douvres", 300)],
+        ),
+    ],
+)
+def test_a_record_of_a_named_day_still_counts_that_days_crossings(
+    text: str, kinds: list[tuple[str, str | None, int | None]]
+) -> None:
+    assert _kinds(_read(text)) == kinds
