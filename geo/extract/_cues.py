@@ -31,6 +31,12 @@ _PARTY = (
 )
 """A number of people found together, in figures or words ("seven", "douze", "twenty")."""
 
+_NOT_BY_WEATHER = (
+    r"(?<!weather )(?<!wind )(?<!winds )(?<!storm )(?<!fog )(?<!seas )(?<!conditions )"
+)
+"""Not right after the weather: a stop is someone's doing, and "the storm prevented three
+crossings" or "fog prevented two lifeboats from sailing" stopped no one."""
+
 _ENGLAND_FR = r"(?:l['’]\s*Angleterre|le Royaume-Uni|la Grande-Bretagne|les côtes anglaises)"
 _ENGLAND = r"(?:England|Britain|the UK|the United Kingdom|the English coast)"
 """England as the aim of a crossing: a crossing tried from a beach ("ont tenté de rejoindre
@@ -125,6 +131,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|turned back|halted)|stopped (?:by|from|a|an|the|more|some|a further|another|dozens"
         r"|hundreds|\d+)|tried to (?:stop|intercept|prevent|block|halt)|attempted to (?:stop"
         r"|intercept|prevent)|prevent(?:ed|ing) (?:from|a|an|the|\d+|dozens|hundreds|more)|thwarted"
+        rf"|{_NOT_BY_WEATHER}prevent(?:ed|ing) (?:another|{_PARTY})(?: further| more| other)?"
+        rf" (?:attempted )?(?:crossings?|attempts?|departures?|people|migrants|{_BOAT})"
         r"|foiled"
         r"|(?:punctur|slash|seiz|confiscat)(?:ed|ing) (?:at )?(?:a|an|the|their|another|two|three"
         r"|\d+)"

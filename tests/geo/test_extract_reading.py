@@ -6492,3 +6492,44 @@ def test_a_record_of_a_named_day_still_counts_that_days_crossings(
     text: str, kinds: list[tuple[str, str | None, int | None]]
 ) -> None:
     assert _kinds(_read(text)) == kinds
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("French authorities prevented two further crossings involving 55 people on Sunday.", 55),
+        ("Gendarmes prevented three boats carrying 90 people from leaving on Friday night.", 90),
+        ("The French navy prevented twelve people from setting off on Saturday.", 12),
+    ],
+)
+def test_stops_prevented_by_number_are_a_french_stop_at_country_level(
+    text: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.country, incident.people) == (
+        EventType.INTERCEPTION,
+        "FR",
+        people,
+    )
+    assert incident.location_precision is LocationPrecision.COUNTRY
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        (
+            "Bad weather prevented two lifeboats from reaching the dinghy; 40 people were rescued "
+            "off Calais on Monday.",
+            {("rescue", "off Calais", 40)},
+        ),
+        (
+            "The storm prevented three crossings on Monday, but 50 people landed at Dover on "
+            "Tuesday.",
+            {("arrival", "Dover", 50)},
+        ),
+    ],
+)
+def test_weather_or_rescuers_prevented_is_no_stop(
+    text: str, kinds: set[tuple[str, str | None, int | None]]
+) -> None:
+    assert set(_kinds(_read(text))) == kinds
