@@ -336,7 +336,7 @@ PREFILTER = re.compile(
     r"|moyens|retrouv|se trouv|découv|hypotherm|drift|dériv|strand|aground|sandbank|sand bar"
     r"|disparu|missing at sea|disappeared at sea|touch\w* terre|arraisonn|naufragé"
     r"|banc de sable"
-    r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|rejoi|regagner|grimp"
+    r"|ensabl|perdu la vie|lost (?:their|his|her) li|au large|off\b|du côté d|rejoi|regagner|grimp"
     r"|à l'aide|à l’aide|set sail|la mort|stole|volé|dérobé|moteur|for help|en aide"
     r"|réussi à|deployed|on their own|aboard"
     r"|pris à bord|arrêt|arrest"

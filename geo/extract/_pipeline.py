@@ -569,9 +569,22 @@ def _sets_scene(sentence: str) -> bool:
     Words of an incident ("the tragedy happened…") do, and so does a place at
     sea ("une embarcation non identifiée au large d'Ambleteuse") or where a
     boat was ("une embarcation se trouve dans le secteur de X", "a dinghy was
-    spotted near X"): nothing but an incident puts a report there.
+    spotted near X"): nothing but an incident puts a report there; so does a
+    line that names a place and nothing else ("Ensuite du côté de X.").
     """
-    return SCENE_WORDS.search(sentence) is not None or _AT_SEA_OFF.search(sentence) is not None
+    return (
+        SCENE_WORDS.search(sentence) is not None
+        or _AT_SEA_OFF.search(sentence) is not None
+        or _PLACE_LINE.match(sentence) is not None
+    )
+
+
+_PLACE_LINE = re.compile(
+    r"\W*(?i:(?:d['’]abord|ensuite|puis|enfin|plus loin)\s*,?\s+)?(?i:du\s+côté\s+(?:de|d['’]|du))"
+    r"\s*[A-ZÀ-Þ][\w'’-]*(?:[\s-]+(?:sur|de|la|le|du|[A-ZÀ-Þ][\w'’-]*))*\s*[.!]?\s*$"
+)
+"""A line that names a place and nothing else ("D'abord du côté de Wimereux."): a live report
+moving from one scene to the next, whose next sentence tells what happened there."""
 
 
 def _reporting(clause: Clause, cue: Cue | None) -> _Reporting | None:

@@ -6533,3 +6533,44 @@ def test_weather_or_rescuers_prevented_is_no_stop(
     text: str, kinds: set[tuple[str, str | None, int | None]]
 ) -> None:
     assert set(_kinds(_read(text))) == kinds
+
+
+# -- a line that names a place alone ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Plusieurs opérations sont en cours ce matin. D'abord du côté de Wimereux. Un groupe "
+            "d'une vingtaine de migrants en difficulté.",
+            "Wimereux",
+            20,
+        ),
+        ("Ensuite du côté d'Équihen-Plage. Trente migrants ont été secourus.", "Équihen-Plage", 30),
+    ],
+)
+def test_a_line_naming_a_place_alone_sets_the_scene_of_the_next_sentence(
+    text: str, place: str, people: int
+) -> None:
+    _only_rescue(text, place, people)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Il habite du côté de Calais. Trente migrants ont été secourus au large de Dunkerque.",
+            [("rescue", "au large de Dunkerque", 30)],
+        ),
+        (
+            "D'abord du côté de Wimereux. Le préfet a annoncé que 300 personnes avaient traversé "
+            "depuis janvier.",
+            [],
+        ),
+    ],
+)
+def test_a_place_in_a_sentence_of_its_own_sets_no_scene_for_a_placed_event_or_a_tally(
+    text: str, expected: list[tuple[str, str | None, int | None]]
+) -> None:
+    assert _kinds(_read(text)) == expected
