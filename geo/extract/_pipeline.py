@@ -1243,6 +1243,8 @@ def _mention_place(
     if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
         return None
     place = place_of(mention.written, result)
+    if mention.wide:
+        return replace(place, precision=LocationPrecision.REGION)  # "the Calais region"
     if mention.offset_m is None or place.coarseness != Coarseness.FINE:
         return place  # "13 km north of the Pas-de-Calais": still only the department
     spread = (place.uncertainty_m or 0.0) + mention.offset_m

@@ -464,7 +464,9 @@ class Mention:
     ``route`` (crossed, across: not where it happened), ``destination``
     (to, towards, bound for: where an arrival happened, nothing else) or
     ``bare``. ``queries`` go most specific first; ``shore_query`` places an
-    "off X" at X's shore, where people wade out to a boat.
+    "off X" at X's shore, where people wade out to a boat. ``wide`` marks a
+    town's name standing for the region around it ("off the coast of the
+    Calais region"): the place is that region, not the town.
     """
 
     written: str
@@ -476,6 +478,7 @@ class Mention:
     exact: bool
     shore_query: str | None = None
     offset_m: float | None = None
+    wide: bool = False
 
 
 _AGENT = re.compile(r"\b(?:par|by)\s+(?:l['’]|le\s+|la\s+|les\s+|the\s+)?$", re.IGNORECASE)
@@ -770,7 +773,10 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     queries, shore = _queries(name, kind, feature_kind, lead)
     written = clause[written_start:written_end]
     offset = offset_m(lead) if kind in ("distance", "direction") else None
-    return Mention(written, kind, queries, written_start, written_end, clause, exact, shore, offset)
+    wide = feature is not None and (feature["feature"] or "").lower() == "region"
+    return Mention(
+        written, kind, queries, written_start, written_end, clause, exact, shore, offset, wide
+    )
 
 
 _ELIDED_ARTICLE = re.compile(r"\b(?P<article>du|au|des|aux|le|la|les|l['’])\s*$", re.IGNORECASE)

@@ -6574,3 +6574,28 @@ def test_a_place_in_a_sentence_of_its_own_sets_no_scene_for_a_placed_event_or_a_
     text: str, expected: list[tuple[str, str | None, int | None]]
 ) -> None:
     assert _kinds(_read(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 20 people were rescued off the coast of the Calais region on Monday morning.",
+        "Two men died on Monday when their dinghy sank in the Dunkirk region.",
+    ],
+)
+def test_a_town_named_for_the_region_around_it_places_the_event_in_that_region(
+    text: str,
+) -> None:
+    assert _only(text).location_precision is LocationPrecision.REGION
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Some 20 people were rescued 3 km off Calais on Monday morning.",
+        "Some 20 people were rescued in the Calais area on Monday morning.",
+        "Une vingtaine de migrants ont été secourus au large de Wimereux lundi matin.",
+    ],
+)
+def test_a_town_or_its_area_still_places_the_event_there(text: str) -> None:
+    assert _only(text).location_precision is LocationPrecision.AREA
