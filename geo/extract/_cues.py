@@ -144,7 +144,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"|arraisonn(?:ée?s?|ent|e|ait|aient|er)(?:\W+\w+){{0,3}}?\W+{_BOAT_FR}"
         rf"|{_BOAT_FR}(?:\W+\w+){{0,6}}?\W+arraisonnée?s?"
         r"|interceptent|intercepte|interpellent|interpelle|empêchent|empêche"
-        r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?)|arrested|mise?s? en échec"
+        r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?|contrée?s?)|arrested"
+        r"|mise?s? en échec"
         r"|(?:fai(?:t|re|ts)|réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|y)\s*)?"
         r"(?:interpeller|intercepter|arrêter"
         r"|stopper)"
@@ -1255,6 +1256,23 @@ _BOAT_COUNT = re.compile(
 )
 
 
+_ATTEMPTS_STOPPED = re.compile(
+    rf"\b(?P<number>{_NUMBER})\s+(?:autres\s+|other\s+|further\s+|more\s+)?(?:tentatives"
+    r"|départs|attempts|attempted crossings|crossings|departures)\b",
+    _FLAGS,
+)
+
+
+def attempt_count(clause: str) -> Count | None:
+    """Return how many crossing attempts a clause counts ("six tentatives", "four crossings").
+
+    An attempt stopped is a boat stopped: "les gendarmes ont empêché six
+    tentatives" or "four departures were prevented" count boats, not people.
+    """
+    match = _ATTEMPTS_STOPPED.search(clause)
+    return None if match is None else _count(match, match.group("number"))
+
+
 def people_count(clause: str, near: int = 0) -> Count | None:
     """Return the number of people a clause states closest to position ``near``, or None.
 
@@ -1602,6 +1620,7 @@ _PEOPLE = factored(_PEOPLE)
 _PEOPLE_FOLDED = without_case(_PEOPLE)
 _DATE_FOLDED = without_case(_DATE)
 _BOAT_COUNT = factored(_BOAT_COUNT)
+_ATTEMPTS_STOPPED = factored(_ATTEMPTS_STOPPED)
 _PART_OF_WHOLE = factored(_PART_OF_WHOLE)
 _THE_OTHERS = factored(_THE_OTHERS)
 _THUS_COUNTED = factored(_THUS_COUNTED)

@@ -48,6 +48,7 @@ from geo.extract._cues import (
     Cue,
     DateMention,
     anchor_date,
+    attempt_count,
     boat_count,
     event_cue,
     find_date,
@@ -154,12 +155,14 @@ _ACTORS = re.compile(
     r"|border force|patrols?|lifeboats?|maritime)|(?P<gb>border force|hm coastguard|rnli)"
     r"|(?:autorités|garde-côtes|gendarmes|policiers|police|marine|forces|sauveteurs)"
     r"\s+(?P<adjective>français|françaises?|belges?|britanniques?|anglais|anglaises?)"
-    r"|(?P<fr>gendarmes?|gendarmerie|préfecture maritime|crs|cross gris-nez))\b",
+    r"|(?P<fr>gendarmes?|gendarmerie|préfecture maritime|crs|cross gris-nez"
+    r"|forces de l['’]ordre(?!\s+(?:britanniques?|anglaises?|belges?))))\b",
     re.IGNORECASE,
 )
 """Who stopped or rescued people, by the country they serve: "French police", "British
 coastguards", in French word order "les autorités britanniques", "garde-côtes français";
-Border Force and the RNLI are British, the gendarmes and the CROSS French."""
+Border Force and the RNLI are British, the gendarmes, the CROSS and "les forces de l'ordre"
+French."""
 _NATIONS = {"french": "FR", "belgian": "BE", "british": "GB", "uk": "GB", "english": "GB"}
 _NATIONS |= {"dutch": "NL", "français": "FR", "française": "FR", "françaises": "FR"}
 _NATIONS |= {"belge": "BE", "belges": "BE", "britannique": "GB", "britanniques": "GB"}
@@ -662,7 +665,7 @@ def _clause_events(
     if kind is EventType.ARRIVAL and any(_landed_back(place) for place in places):
         return []
     implied = None if _brought(text, cue) else _implied_place(kind, text, outside)
-    boats = boat_count(text)
+    boats = _boats_stopped(text) if kind is EventType.INTERCEPTION else boat_count(text)
     day = reporting.date.date if reporting.date is not None else None
     shared = people if len(chosen) <= 1 else None
     counts = _respective_counts(text, len(chosen)) or [shared]
@@ -705,6 +708,11 @@ def _clause_events(
         ]
     told = events + side
     return [replace(e, earlier=True) for e in told] if EARLIER_BY.match(text) else told
+
+
+def _boats_stopped(clause: str) -> Count | None:
+    """How many boats an interception stopped: its boats, else its attempts ("six tentatives")."""
+    return boat_count(clause) or attempt_count(clause)
 
 
 def _set_off(kind: EventType, side: list[_Event]) -> Place | None:

@@ -6599,3 +6599,34 @@ def test_a_town_named_for_the_region_around_it_places_the_event_in_that_region(
 )
 def test_a_town_or_its_area_still_places_the_event_there(text: str) -> None:
     assert _only(text).location_precision is LocationPrecision.AREA
+
+
+# -- crossing attempts stopped, counted without their people --------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, les gendarmes ont empêché six tentatives de traversée.",
+        "Mardi, quatre départs ont été empêchés par les forces de l'ordre.",
+        "Mardi, 5 tentatives ont été contrées par les forces de l'ordre.",
+        "On Tuesday French officers prevented two crossings from the beaches.",
+    ],
+)
+def test_attempts_stopped_on_a_day_are_stops_in_france(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.country) == (EventType.INTERCEPTION, "FR")
+    assert incident.date == dt.date(2024, 3, 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Cette semaine, 40 tentatives ont été empêchées par les gendarmes.",
+        "Depuis janvier, 3000 tentatives ont été contrées par les forces de l'ordre.",
+        "Last week French police prevented 40 crossings.",
+        "Mardi, la tempête a empêché six tentatives.",
+    ],
+)
+def test_attempts_stopped_over_a_week_or_by_the_weather_are_no_stop(text: str) -> None:
+    assert _read(text) == []
