@@ -197,6 +197,19 @@ def _opening(source: str, start: int) -> str:
     return match.group()
 
 
+def gated(gate: str, pattern: re.Pattern[str]) -> re.Pattern[str]:
+    r"""Return ``pattern`` led by ``gate``, a zero-width test of where any of its matches starts.
+
+    The engine tries a pattern at every position of a text, and one that
+    opens on a repeat (``\s+``) or a lookbehind is tried there alternative by
+    alternative: a cheap gate (``(?=[\s,;])`` when every alternative starts
+    with a space, a comma or a semicolon) skips the positions where none can
+    match. The gate must hold wherever the pattern can match (read its
+    alternatives to be sure); then the gated pattern finds the same matches.
+    """
+    return re.compile(f"{gate}(?:{pattern.pattern})", pattern.flags)
+
+
 def without_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     """Return a case-insensitive pattern written in lower case as a case-sensitive one.
 

@@ -14,6 +14,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from geo.extract._regex import gated
+
 MAX_SENTENCE_CHARS = 1_000
 """Longer runs without a sentence end (markup debris, tables) are cut at spaces."""
 
@@ -368,3 +370,12 @@ def clauses(sentence: str) -> list[Clause]:
             Clause(match.group().strip(" ,"), relative=True) for match in _RELATIVE.finditer(part)
         )
     return found
+
+
+# -- fast forms -------------------------------------------------------------------------
+# Each alternative of these opens on a repeat or a lookbehind, which the engine cannot skip
+# ahead to: led by a test of the characters they all start at (see geo.extract._regex), they
+# are tried only there and find the same breaks.
+
+_SENTENCE_END = gated(r"(?:(?=[.!?…\s])|(?<=[.!?]))", _SENTENCE_END)
+_CLAUSE_BREAK = gated(r"(?=[\s,;:])", _CLAUSE_BREAK)

@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from geo.extract._regex import factored, folded_finditer, without_case
+from geo.extract._regex import factored, folded_finditer, gated, without_case
 
 WRITTEN = [
     r"\b(?:sank|sunk|sinking|saved|safe|sea)\b",
@@ -120,3 +120,19 @@ def test_a_pattern_searched_over_lower_case_finds_the_same_spans(text: str) -> N
 def test_a_pattern_with_a_capital_letter_cannot_be_searched_over_lower_case() -> None:
     with pytest.raises(ValueError, match="lower case"):
         without_case(re.compile(r"\bDover\b", re.IGNORECASE))
+
+
+@pytest.mark.parametrize(
+    ("gate", "source"),
+    [
+        (r"(?=[\s,;])", r"\s+(?:and|et)\s+|,\s+(?P<then>then)\s+|;\s*"),
+        (r"(?:(?=[.!?\s])|(?<=[.!?]))", r"[.!?]+\s+|(?<=[a-z]{2}[.!?])(?=[A-Z])|(?<=\w)\s+(?=The)"),
+    ],
+)
+def test_a_gated_pattern_finds_what_it_finds_ungated(gate: str, source: str) -> None:
+    written = re.compile(source)
+    fast = gated(gate, written)
+    assert fast.groupindex == written.groupindex
+    for text in [*TEXTS, "Ten died.The boat sank; then, then five and six et sept The end. Yes"]:
+        assert matches(fast, text) == matches(written, text), text
+        assert fast.split(text) == written.split(text), text
