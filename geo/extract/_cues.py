@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
+from functools import partial
 
-from geo.extract._regex import factored, folded_finditer, without_case
+from geo.extract._regex import factored, folded_finditer, lowered, without_case
 from geo.vocabulary import EventType
 
 _FLAGS = re.IGNORECASE
@@ -37,8 +39,8 @@ _NOT_BY_WEATHER = (
 """Not right after the weather: a stop is someone's doing, and "the storm prevented three
 crossings" or "fog prevented two lifeboats from sailing" stopped no one."""
 
-_ENGLAND_FR = r"(?:l['’]\s*Angleterre|le Royaume-Uni|la Grande-Bretagne|les côtes anglaises)"
-_ENGLAND = r"(?:England|Britain|the UK|the United Kingdom|the English coast)"
+_ENGLAND_FR = r"(?:l['’]\s*angleterre|le royaume-uni|la grande-bretagne|les côtes anglaises)"
+_ENGLAND = r"(?:england|britain|the uk|the united kingdom|the english coast)"
 """England as the aim of a crossing: a crossing tried from a beach ("ont tenté de rejoindre
 l'Angleterre au départ de X", "tried to reach England from X") set off from it."""
 
@@ -189,7 +191,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|grimp(?:é|és|ée|ées|er|ent|aient|e) (?:\w+ )?(?:dans|à bord|sur)"
         r" (?:un|une|le|la|l['’]|leur)"
         r"|bateaux?[ -]taxis?|embark(?:ed|ing|s)?\b(?!\s+(?:on|upon)\b)"
-        rf"|(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:de sauvetage|de la SNSM|tous?[ -]temps"
+        rf"|(?:{_BOAT_FR}|{_BOAT})(?!\s+(?:de sauvetage|de la snsm|tous?[ -]temps"
         r"|des gendarmes|de (?:la )?(?:police|gendarmerie|douane)))(?:\W+\w+){0,3}?\W+"
         r"(?:vien(?:nen)?t|venai(?:en)?t|venant|venue?s?|(?:came|come|comes|coming)(?: in)? to)"
         r"\s+(?:\w+\s+)?(?:chercher|récupérer|pick up|collect|fetch)\s+(?:des|les|d['’]autres"
@@ -224,7 +226,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?"
         r"|ont tenté la traversée"
         r"|(?:pris|prennent|prenaient|prendre) place (?:dans|à bord d['’]|sur) (?:une?\s+|l['’]"
-        rf"|la\s+|le\s+|leurs?\s+)?(?:[\w-]+\s+)?{_BOAT_FR}(?!\s+(?:de sauvetage|de la SNSM|tous?"
+        rf"|la\s+|le\s+|leurs?\s+)?(?:[\w-]+\s+)?{_BOAT_FR}(?!\s+(?:de sauvetage|de la snsm|tous?"
         r"[ -]temps))"
         rf"|(?:(?:est|était|s['’]est)\s+|(?:{_BOAT_FR})(?:\W+\w+){{0,5}}?\W+)parti(?:e|es|s)?\s+"
         r"(?:de|d['’]|du|des|depuis)\b|(?:tentatives? de traversée|tenté (?:une|la) traversée"
@@ -360,11 +362,14 @@ def event_cue(clause: str) -> Cue | None:
     """Return the event a clause reports by its cue words, or None when it reports none.
 
     The cheap stem test (:data:`PREFILTER`) goes first: most clauses have no cue.
+    The cues are searched over the clause in lower case (see :func:`_cue_search`).
     """
-    if PREFILTER.search(clause) is None:
+    lower = lowered(clause)
+    if not _may_report(clause, lower):
         return None
-    for kind, pattern in EVENT_CUES.items():
-        match = pattern.search(clause)
+    for kind in EVENT_CUES:
+        search = _cue_search(kind, clause, lower)
+        match = search(0)
         while match is not None and (
             _intended(kind, clause, match)
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
@@ -375,10 +380,38 @@ def event_cue(clause: str) -> Cue | None:
             or (kind is EventType.DEATH and _the_dead_described(clause, match))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
-            match = pattern.search(clause, match.end())
+            match = search(match.end())
         if match is not None:
             return Cue(kind, match.start())
     return None
+
+
+def may_report(text: str) -> bool:
+    """Tell whether a text may report an event at all: the cheap stem test, :data:`PREFILTER`."""
+    return _may_report(text, lowered(text))
+
+
+def _may_report(text: str, lower: str | None) -> bool:
+    """Tell :func:`may_report`, searching the text's lower case when there is one (faster)."""
+    if lower is None:
+        return PREFILTER.search(text) is not None
+    return _PREFILTER_FOLDED.search(lower) is not None
+
+
+def _cue_search(
+    kind: EventType, clause: str, lower: str | None
+) -> Callable[[int], re.Match[str] | None]:
+    """Return a search for an event's cue words in a clause from a position.
+
+    Searched over its lower case with a case-sensitive form of the cue, when
+    the cue is written in lower case and the clause has one, it finds the
+    same places three times faster (see geo.extract._regex): only where the
+    cue words stand is read from its matches.
+    """
+    folded = _FOLDED_CUES.get(kind)
+    if folded is None or lower is None:
+        return partial(EVENT_CUES[kind].search, clause)
+    return partial(folded.search, lower)
 
 
 _AFTER_DEPARTURE = re.compile(
@@ -1594,6 +1627,12 @@ def _words_value(words: list[str]) -> int | None:
 
 EVENT_CUES = {kind: factored(pattern) for kind, pattern in EVENT_CUES.items()}
 PREFILTER = factored(PREFILTER)
+_PREFILTER_FOLDED = without_case(PREFILTER)
+_FOLDED_CUES: dict[EventType, re.Pattern[str]] = {
+    kind: without_case(pattern)
+    for kind, pattern in EVENT_CUES.items()
+    if kind is not EventType.ARRIVAL  # it tells a place's capital letter: "reached Dover"
+}
 _INTENDED = factored(_INTENDED)
 _TRIED = factored(_TRIED)
 _NOT_BEFORE = factored(_NOT_BEFORE)

@@ -41,7 +41,6 @@ from geo.extract._cues import (
     MULTITUDE,
     NOT_REALISED,
     ONE_MORE,
-    PREFILTER,
     SCENE_WORDS,
     Count,
     CountKind,
@@ -58,6 +57,7 @@ from geo.extract._cues import (
     is_record_of_no_day,
     is_statistic_or_policy,
     is_tally,
+    may_report,
     people_count,
     those_who_got_on,
     total_of_those_told,
@@ -1422,7 +1422,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     opening: tuple[Count, int] | None = None  # people aboard told before any incident, where
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
-        screened = PREFILTER.search(sentence) is not None  # it may report an event
+        screened = may_report(sentence)
         if screened:
             key = (sentence_key(sentence), story)
             if key not in memo:

@@ -229,6 +229,16 @@ def without_case(pattern: re.Pattern[str]) -> re.Pattern[str]:
     return re.compile(pattern.pattern, pattern.flags & ~re.IGNORECASE)
 
 
+def lowered(text: str) -> str | None:
+    """Return ``text`` in lower case to search with :func:`without_case` patterns, if it can be.
+
+    None when its lower case is longer or shorter (a dotted capital I): the
+    positions found in it would not be the text's.
+    """
+    lower = text.lower()
+    return lower if len(lower) == len(text) else None
+
+
 def folded_finditer(
     folded: re.Pattern[str], pattern: re.Pattern[str], text: str
 ) -> Iterator[re.Match[str]]:
@@ -238,7 +248,5 @@ def folded_finditer(
     ``text``; a text whose lower case is longer or shorter (a dotted capital
     I) is searched as it is.
     """
-    lowered = text.lower()
-    if len(lowered) != len(text):
-        return pattern.finditer(text)
-    return folded.finditer(lowered)
+    lower = lowered(text)
+    return pattern.finditer(text) if lower is None else folded.finditer(lower)
