@@ -15,7 +15,13 @@ from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
 
-from geo.extract._regex import factored, folded_finditer, lowered, without_case
+from geo.extract._regex import (
+    factored,
+    folded_finditer,
+    folded_search,
+    lowered,
+    without_case,
+)
 from geo.vocabulary import EventType
 
 _FLAGS = re.IGNORECASE
@@ -659,7 +665,7 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     """
     clause = _DATED_LAST_YEAR.sub(_blanked, clause)
     clause = _FIRST_SINCE.sub(_blanked, clause)
-    if _STATISTICS.search(clause) is not None:
+    if folded_search(_STATISTICS_FOLDED, _STATISTICS, clause) is not None:
         return True
     if (is_tally(clause) or _IN_A_YEAR.search(clause)) and not _day_count(clause):
         return True
@@ -1566,7 +1572,7 @@ def those_who_got_on(clause: str) -> Count | None:
 
 def boat_count(clause: str) -> Count | None:
     """Return the first number of boats a clause states ("a boat" is one), or None."""
-    for match in _BOAT_COUNT.finditer(clause):
+    for match in folded_finditer(_BOAT_COUNT_FOLDED, _BOAT_COUNT, clause):
         if match.group("single"):
             return Count(1, CountKind.EXACT)
         count = _count(match, match.group("number"))
@@ -1642,6 +1648,7 @@ _THE_DEAD_WHO = factored(_THE_DEAD_WHO)
 _TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)
 _STATISTICS = factored(_STATISTICS)
+_STATISTICS_FOLDED = without_case(_STATISTICS)
 _TALLY = factored(_TALLY)
 _IN_A_YEAR = factored(_IN_A_YEAR)
 _RECORD_ASIDE = factored(_RECORD_ASIDE)
@@ -1659,6 +1666,7 @@ _PEOPLE = factored(_PEOPLE)
 _PEOPLE_FOLDED = without_case(_PEOPLE)
 _DATE_FOLDED = without_case(_DATE)
 _BOAT_COUNT = factored(_BOAT_COUNT)
+_BOAT_COUNT_FOLDED = without_case(_BOAT_COUNT)
 _ATTEMPTS_STOPPED = factored(_ATTEMPTS_STOPPED)
 _PART_OF_WHOLE = factored(_PART_OF_WHOLE)
 _THE_OTHERS = factored(_THE_OTHERS)

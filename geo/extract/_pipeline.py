@@ -80,6 +80,7 @@ from geo.extract._places import (
     qualifier_of,
     sea_ids,
 )
+from geo.extract._regex import folded_search, without_case
 from geo.extract._text import (
     EARLIER_BY,
     Clause,
@@ -1705,7 +1706,8 @@ def _counted_by_the_next(found: list[_Found], facts: _Facts, told: int) -> list[
         for e in facts.events
         if e.place is None
         and e.people is not None
-        and (_THE_COUNTED.search(e.clause) or _THEM.search(e.clause)) is not None
+        and (_THE_COUNTED.search(e.clause) or folded_search(_THEM_FOLDED, _THEM, e.clause))
+        is not None
     )
     return _counted_later(found, events, told, borrowed=True)
 
@@ -1994,6 +1996,8 @@ _THEM = re.compile(
 back", "pour les secourir", "qui leur vient en aide") or by the definite article ("brought the
 group ashore", "le patrouilleur récupère les naufragés": those the sentence before counted; not
 "the passengers of another boat", nor "the people smugglers")."""
+_THEM_FOLDED = without_case(_THEM)
+"""The same, searched over a text in lower case (see geo.extract._regex): faster."""
 
 
 def _refers_back(sentence: str) -> bool:
@@ -2006,7 +2010,7 @@ def _refers_back(sentence: str) -> bool:
     return (
         _PARTY.match(sentence) is not None
         or _ALL_OF_THESE.match(sentence) is not None
-        or _THEM.search(sentence) is not None
+        or folded_search(_THEM_FOLDED, _THEM, sentence) is not None
     )
 
 

@@ -250,3 +250,10 @@ def folded_finditer(
     """
     lower = lowered(text)
     return pattern.finditer(text) if lower is None else folded.finditer(lower)
+
+
+def folded_search(
+    folded: re.Pattern[str], pattern: re.Pattern[str], text: str
+) -> re.Match[str] | None:
+    """Return the first match of :func:`folded_finditer`, or None."""
+    return next(folded_finditer(folded, pattern, text), None)
