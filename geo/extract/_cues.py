@@ -19,6 +19,7 @@ from geo.extract._regex import (
     factored,
     folded_finditer,
     folded_search,
+    gated,
     lowered,
     without_case,
 )
@@ -615,7 +616,8 @@ def is_tally(clause: str) -> bool:
 
 def _day_count(clause: str) -> bool:
     """Tell whether a clause counts people on one named day ("a record 700 crossed on Tuesday")."""
-    return _DATE.search(clause) is not None and people_count(clause) is not None
+    dated = folded_search(_DATE_FOLDED, _DATE, clause) is not None
+    return dated and people_count(clause) is not None
 
 
 _IN_A_YEAR = re.compile(r"\b(?:in|en|during|throughout|durant|pendant) (?:19|20)\d\d\b", _FLAGS)
@@ -1068,7 +1070,7 @@ def anchor_date(text: str) -> dt.date | None:
     "mardi" is the Tuesday before. Without such a date, its relative dates
     stay unknown.
     """
-    matches = list(_DATE.finditer(text))
+    matches = list(folded_finditer(_DATE_FOLDED, _DATE, text))
     written = [day for m in matches if _year_written(m) and (day := _resolve_date(m, None))]
     near = max(written, default=None)
     found = (_resolve_date(m, None, near) for m in matches if not _year_written(m))
@@ -1656,13 +1658,13 @@ _POLICY = factored(_POLICY)
 _ON_LAND = factored(_ON_LAND)
 SCENE_WORDS = factored(SCENE_WORDS)
 _MONTH_IN = factored(_MONTH_IN)
-_DATE = factored(_DATE)
+_DATE = gated(r"(?=\w)", factored(_DATE))  # each form starts on a word: a digit, "le", "on"…
 _REPORTED = factored(_REPORTED)
 _LAST_YEAR = factored(_LAST_YEAR)
 _DATED_LAST_YEAR = factored(_DATED_LAST_YEAR)
 _FIRST_SINCE = factored(_FIRST_SINCE)
 _KIND_ABOUT = factored(_KIND_ABOUT)
-_PEOPLE = factored(_PEOPLE)
+_PEOPLE = gated(r"(?:^|(?=[\w,]))", factored(_PEOPLE))  # on a word, but "^\W*10" and ", 10"
 _PEOPLE_FOLDED = without_case(_PEOPLE)
 _DATE_FOLDED = without_case(_DATE)
 _BOAT_COUNT = factored(_BOAT_COUNT)
