@@ -1633,7 +1633,9 @@ def _words_value(words: list[str]) -> int | None:
 # The long word lists above, factored by first letter (see geo.extract._regex): each finds
 # exactly what it is written to find, in a fraction of the tries.
 
-EVENT_CUES = {kind: factored(pattern) for kind, pattern in EVENT_CUES.items()}
+EVENT_CUES = {  # each cue starts on a word: tried only there
+    kind: gated(r"(?=\w)", factored(pattern)) for kind, pattern in EVENT_CUES.items()
+}
 PREFILTER = factored(PREFILTER)
 _PREFILTER_FOLDED = without_case(PREFILTER)
 _FOLDED_CUES: dict[EventType, re.Pattern[str]] = {

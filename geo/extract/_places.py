@@ -19,7 +19,7 @@ from itertools import pairwise
 
 from rapidfuzz import fuzz, process
 
-from geo.extract._regex import factored
+from geo.extract._regex import factored, gated
 from geo.gazetteer import places
 from geo.geocode import (
     BEARINGS,
@@ -992,6 +992,6 @@ _LEADS = tuple(
     != (_ORGANISATION_BEFORE.pattern, _ORGANISATION_BEFORE.flags)
 )  # _lead tries the organisation's lead first: its loop need not try it again
 _FEATURE_BEFORE = factored(_FEATURE_BEFORE)
-_ORGANISATION_BEFORE = factored(_ORGANISATION_BEFORE)
+_ORGANISATION_BEFORE = gated(r"(?=\w)", factored(_ORGANISATION_BEFORE))  # it starts on a word
 _TRAILING_ARTICLE = factored(_TRAILING_ARTICLE)
 _LEAD_DISTANCE = factored(_LEAD_DISTANCE)
