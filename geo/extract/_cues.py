@@ -1212,7 +1212,17 @@ _HUNDREDS_WORDS = (
 )
 """Hundreds: "cent cinquante-deux", "deux cent trois", "one hundred and twenty"."""
 _WORD_NUMBER = rf"(?:{'|'.join(_COLLECTIVES)}|{_HUNDREDS_WORDS}|{_TENS_WORDS}|{_ANY_UNIT})"
-_NUMBER = rf"(?:\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d,.]\d)|\d+(?![.,:]\d)|{_WORD_NUMBER})"
+_NUMBER_WORD_INITIALS = "".join(
+    sorted(
+        {word[0] for word in (*_COLLECTIVES, *_UNITS, *_TENS, "quatre-vingt", "cent", "hundred")}
+    )
+)
+_NUMBER = (
+    rf"(?=[\d{_NUMBER_WORD_INITIALS}])"
+    rf"(?:\d{{1,3}}(?:[,.\u202f\u00a0 ]\d{{3}})+(?![\d,.]\d)|\d+(?![.,:]\d)|{_WORD_NUMBER})"
+)
+"""A number in figures or words; a cheap test of its first character first (a pattern may try
+it at every word: most words start with no digit nor a number word's first letter)."""
 _AT_LEAST = r"more than|over|at least|upwards of|in excess of|plus de|au moins"
 _ABOUT = (
     r"as many as|up to|around|about|some|nearly|almost|approximately|roughly|close to"
