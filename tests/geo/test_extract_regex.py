@@ -7,7 +7,14 @@ import re
 
 import pytest
 
-from geo.extract._regex import factored, folded_finditer, gated, without_case
+from geo.extract._regex import (
+    factored,
+    folded_finditer,
+    folded_search,
+    gated,
+    lowered,
+    without_case,
+)
 
 WRITTEN = [
     r"\b(?:sank|sunk|sinking|saved|safe|sea)\b",
@@ -115,6 +122,29 @@ def test_a_pattern_searched_over_lower_case_finds_the_same_spans(text: str) -> N
     expected = [m.span() for m in pattern.finditer(text)]
     assert [m.span() for m in folded_finditer(folded, pattern, text)] == expected
     assert expected
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("On Tuesday Forty People landed, then 12 PEOPLE", (11, 23)),
+        ("İstanbul: 12 PEOPLE were found", (10, 19)),  # its lower case is longer: as it is
+        ("No one landed", None),
+    ],
+)
+def test_a_first_match_over_lower_case_is_the_pattern_s_first(
+    text: str, span: tuple[int, int] | None
+) -> None:
+    pattern = re.compile(r"\b(?:\d+|forty)\s+people\b", re.IGNORECASE)
+    found = folded_search(without_case(pattern), pattern, text)
+    expected = pattern.search(text)
+    assert (None if found is None else found.span()) == span
+    assert (None if expected is None else expected.span()) == span
+
+
+def test_a_text_whose_lower_case_moves_its_characters_is_not_lowered() -> None:
+    assert lowered("Calais ÉTÉ") == "calais été"
+    assert lowered("İstanbul") is None
 
 
 def test_a_pattern_with_a_capital_letter_cannot_be_searched_over_lower_case() -> None:
