@@ -41,9 +41,14 @@ UNCOUNTED = 0.1
 """Taken off when the text gives no number of people: a count marks a reported incident."""
 WEAK = 0.25
 """Taken off an incident typed only by a boat seen on a beach, with no cue words."""
+MISSPELT = 0.05
+"""Taken off an incident placed by a name the gazetteer has only spelt a little otherwise
+("Berk" for Berck, "Kingdown" for Kingsdown): the reading of the name may be wrong."""
 
 
-def confidence(basis: str, coarseness: int, weak: bool, counted: bool) -> float:
+def confidence(
+    basis: str, coarseness: int, weak: bool, counted: bool, *, misspelt: bool = False
+) -> float:
     """Return the confidence (0–1) of an extracted incident.
 
     Parameters
@@ -58,7 +63,10 @@ def confidence(basis: str, coarseness: int, weak: bool, counted: bool) -> float:
         Whether it is typed only by a boat on a beach.
     counted
         Whether the text gives its number of people.
+    misspelt
+        Whether its place's name was matched to a gazetteer name spelt otherwise.
     """
     value = BY_BASIS.get(basis, UNKNOWN_BASIS) if coarseness == Coarseness.FINE else COARSE
     value -= (0.0 if counted else UNCOUNTED) + (WEAK if weak else 0.0)
+    value -= MISSPELT if misspelt else 0.0
     return round(min(max(value, 0.05), 0.95), 2)

@@ -1251,7 +1251,7 @@ def _mention_place(
         return None
     if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
         return None
-    place = place_of(mention.written, result)
+    place = replace(place_of(mention.written, result), misspelt=not mention.exact)
     if mention.wide:
         return replace(place, precision=LocationPrecision.REGION)  # "the Calais region"
     if mention.offset_m is None or place.coarseness != Coarseness.FINE:
@@ -3287,7 +3287,13 @@ def _incident(found: _Found, source: Source) -> Incident:
         lon=place.lon,
         lat=place.lat,
         sources=[source.model_copy(update={"quote": found.quote})],
-        confidence=confidence(found.basis, place.coarseness, found.weak, found.people is not None),
+        confidence=confidence(
+            found.basis,
+            place.coarseness,
+            found.weak,
+            found.people is not None,
+            misspelt=place.misspelt,
+        ),
         review_status=ReviewStatus.CANDIDATE,
     )
 

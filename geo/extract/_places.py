@@ -27,6 +27,7 @@ from geo.geocode import (
     FUZZY_MIN_CHARS,
     FUZZY_MIN_SCORE,
     GeocodeResult,
+    near_miss,
     normalize_name,
     organisation_mentions,
 )
@@ -54,6 +55,7 @@ class Place:
     precision: LocationPrecision | None
     uncertainty_m: float | None
     outside: bool = False  # far from the mapped coast: never merged with a place on it
+    misspelt: bool = False  # written otherwise than any gazetteer name: matched to a close one
 
     @property
     def coarseness(self) -> int:
@@ -745,7 +747,10 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     name = _with_article(clause[start:end], before)
     exact = _exact_name(name)
     if not exact and (len(name) < FUZZY_MIN_CHARS or not _fuzzy_name(name)):
-        return None
+        corrected = _misspelt_place(name, before)
+        if corrected is None:
+            return None
+        name = corrected
     if _is_month(name, clause, start, end):
         return None
     kind, lead = _lead(before)
@@ -777,6 +782,30 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     return Mention(
         written, kind, queries, written_start, written_end, clause, exact, shore, offset, wide
     )
+
+
+_PLACE_LEADS = frozenset({"offshore", "distance", "direction", "near", "beach", "port"})
+"""Leads that say a place follows ("au large de", "3 km off", "near", "plage de", "port of")."""
+_AT_PLACE = re.compile(r"(?:à|at)\s", re.IGNORECASE)
+"""The one "at" lead that places as surely: "à", "at" (not "in", "de", "sur": a time, a body)."""
+
+
+def _misspelt_place(name: str, before: str) -> str | None:
+    """Return the gazetteer spelling of a one-word name a place lead shows to be a misspelt place.
+
+    "au large de Berk" is off Berck, "landing at Kingdown" at Kingsdown: a
+    capitalised word the gazetteer misses, right after a lead that only a
+    place follows, is the one coastal name a letter off it, if there is only
+    one (:func:`~geo.geocode.near_miss`). Without such a lead a word a letter
+    off a village ("Some", "Border", "Steve") is no place.
+    """
+    if _NAME_TOKEN.fullmatch(name) is None:
+        return None
+    corrected = near_miss(name)
+    if corrected is None:
+        return None
+    kind, lead = _lead(before)
+    return corrected if kind in _PLACE_LEADS or _AT_PLACE.match(lead) else None
 
 
 _ELIDED_ARTICLE = re.compile(r"\b(?P<article>du|au|des|aux|le|la|les|l['’])\s*$", re.IGNORECASE)

@@ -1,7 +1,8 @@
 """Geocode place names as reports write them, offline, with the bundled gazetteer.
 
 A query is a place name in any case, with or without accents and hyphens, in
-French, English or Dutch, possibly misspelt, possibly inside a phrase that
+French, English or Dutch, possibly misspelt (and :func:`near_miss` finds the
+one coastal name a spelling is a letter off), possibly inside a phrase that
 carries geometry: "the beach at X", "X beach", "off X", "3 km off X",
 "au large de X", "near X", "between X and Y", "5 km north of X". An optional
 qualifier after a comma ("Hythe, Kent", "Calais, Maine", "the beach, Wissant")
@@ -26,6 +27,7 @@ from geo.geocode._lookup import (
     FUZZY_MIN_CHARS,
     FUZZY_MIN_SCORE,
     Candidate,
+    near_miss,
     place_names,
 )
 from geo.geocode._mentions import OrganisationMention, organisation_mentions
@@ -51,6 +53,7 @@ __all__ = [
     "check_query",
     "geocode",
     "geocode_many",
+    "near_miss",
     "normalize_name",
     "organisation_mentions",
     "place_names",

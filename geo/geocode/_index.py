@@ -3,7 +3,8 @@
 Built once per process from the plain rows of :mod:`geo.gazetteer` (no
 numpy, no pandas, no coastline: where each place lies relative to the coast
 comes precomputed in the bundled file), so that a single query answers
-quickly.
+quickly. The coast's names are also indexed by their one-letter deletions,
+so that a spelling one letter off one of them is found in a few dict lookups.
 """
 
 from __future__ import annotations
@@ -16,6 +17,10 @@ from geo.geocode._text import normalize_name
 from geo.vocabulary import LocationPrecision
 
 _ARTICLES = ("the ", "le ", "la ", "les ", "l ")
+COASTAL_M = 5_000.0
+"""A place this close to the shore is on the coast."""
+NEAR_MISS_MIN_CHARS = 5
+"""A coastal name this long or longer is indexed for spellings one letter off it."""
 ACRONYM_LETTERS = 5
 """An organisation's name written in capitals and this short is an acronym ("PAF", "CROSS")."""
 
@@ -73,6 +78,7 @@ class NameIndex:
     coast_m: list[float]
     focus_m: list[float]
     regional: list[bool]
+    near_misses: dict[str, tuple[str, ...]]
     organisations: tuple[Organisation, ...]
     organisation_forms: dict[str, OrganisationForm]
 
@@ -82,6 +88,22 @@ def _is_regional(place: Place) -> bool:
     if place.precision == LocationPrecision.REGION:
         return place.kind != "sea_area"
     return place.kind == "coast_stretch"
+
+
+def deletions(form: str) -> set[str]:
+    """Return a form and every form one letter shorter made from it ("berck": "berk", "brck" …)."""
+    return {form, *(form[:at] + form[at + 1 :] for at in range(len(form)))}
+
+
+def _near_misses(by_name: dict[str, list[int]], coast_m: list[float]) -> dict[str, tuple[str, ...]]:
+    """Index the coast's longer names by their one-letter deletions (see :class:`NameIndex`)."""
+    keyed: dict[str, list[str]] = {}
+    for form, found in by_name.items():
+        coastal = any(coast_m[row] <= COASTAL_M for row in found)
+        if coastal and len(form) >= NEAR_MISS_MIN_CHARS:
+            for key in deletions(form):
+                keyed.setdefault(key, []).append(form)
+    return {key: tuple(forms) for key, forms in keyed.items()}
 
 
 @cache
@@ -95,6 +117,7 @@ def name_index() -> NameIndex:
                 found = by_name.setdefault(form, [])
                 if not found or found[-1] != row:
                     found.append(row)
+    coast_m = [abs(place.shore_distance_m) for place in rows]
     found_organisations = organisations()
     organisation_forms: dict[str, OrganisationForm] = {}
     for at, organisation in enumerate(found_organisations):
@@ -107,9 +130,10 @@ def name_index() -> NameIndex:
         own_forms=[frozenset(name_forms(place.name)) for place in rows],
         full_names=[normalize_name(place.name) for place in rows],
         names=sorted(by_name),
-        coast_m=[abs(place.shore_distance_m) for place in rows],
+        coast_m=coast_m,
         focus_m=[place.reference_line_m for place in rows],
         regional=[_is_regional(place) for place in rows],
+        near_misses=_near_misses(by_name, coast_m),
         organisations=found_organisations,
         organisation_forms=organisation_forms,
     )

@@ -4,7 +4,10 @@ A name several places carry is chosen toward what the query says (its
 country, region or an anchor place) and toward the mapped coast; a region
 beats a village of the same name. A misspelt name is matched to the
 closest indexed name, unless its score is low or another place on the coast
-matches about as well: then it is refused, naming the candidates.
+matches about as well: then it is refused, naming the candidates. A name
+too short or too far off for that score may still be one letter off a
+single coastal name (:func:`near_miss`), which a caller that knows a place
+is meant may take.
 """
 
 from __future__ import annotations
@@ -16,10 +19,12 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from geo.gazetteer import Place
 from geo.geocode._hints import NO_HINTS, Anchor, Hints
-from geo.geocode._index import NameIndex, name_index
+from geo.geocode._index import COASTAL_M, NameIndex, deletions, name_index
+from geo.geocode._text import normalize_name
 
 if TYPE_CHECKING:
     import numpy as np
@@ -33,7 +38,6 @@ AMBIGUOUS_APART_M = 15_000.0
 """Fuzzy matches this far apart are different places, not spellings of one."""
 ANCHOR_REACH_M = 30_000.0
 """A place "near Y" lies within this distance of Y."""
-COASTAL_M = 5_000.0
 CANDIDATES_SHOWN = 5
 CANDIDATE_POOL = 64  # names per unplaced name rescored with WRatio, besides those sharing a word
 _COMMON_WORD_NAMES = 100  # a word in more names than this ("saint", "plage") shares nothing
@@ -183,6 +187,34 @@ def _rivals(
             if coastal and far and fits(place, hints) and place.name not in rivals:
                 rivals[place.name] = _candidate(index, row, float(scores[at]))
     return sorted(rivals.values(), key=lambda c: -c.score)
+
+
+@cache
+def near_miss(name: str) -> str | None:
+    """Return the coastal gazetteer name a spelling misses by one letter, if one place has it.
+
+    One letter missing ("Berk": Berck), added, changed ("Wissamt": Wissant)
+    or two neighbouring letters swapped, in a coastal name of NEAR_MISS_MIN_CHARS or
+    more: the names sharing a one-letter deletion with the spelling are
+    checked to be one such edit away (optimal string alignment). None when
+    no name is that close, or when close names belong to different places
+    ("Sangate": Sangatte or Sandgate), since a guess between them is no
+    reading; a name the gazetteer has is its own answer. Only a caller that
+    knows a place is meant should ask: a person's or a ship's name may be
+    one letter off a village's.
+    """
+    form = normalize_name(name)
+    index = name_index()
+    if form in index.by_name:
+        return form
+    close = {
+        found
+        for key in deletions(form)
+        for found in index.near_misses.get(key, ())
+        if OSA.distance(form, found, score_cutoff=1) <= 1
+    }
+    chosen = {choose(index, index.by_name[found], NO_HINTS, frozenset({found})) for found in close}
+    return min(close) if len(chosen) == 1 else None
 
 
 def _candidate(index: NameIndex, row: int, score: float) -> Candidate:

@@ -31,10 +31,9 @@ from geo.geocode._hints import (
     hints_in,
     without_department,
 )
-from geo.geocode._index import NameIndex, name_index
+from geo.geocode._index import COASTAL_M, NameIndex, name_index
 from geo.geocode._lookup import (
     ANCHOR_REACH_M,
-    COASTAL_M,
     Ambiguous,
     Candidate,
     Found,

@@ -6630,3 +6630,78 @@ def test_attempts_stopped_on_a_day_are_stops_in_france(text: str) -> None:
 )
 def test_attempts_stopped_over_a_week_or_by_the_weather_are_no_stop(text: str) -> None:
     assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("misspelt", "right", "place_id"),
+    [
+        (
+            "Le 3 mars, 25 migrants ont été secourus au large de Berk.",
+            "Le 3 mars, 25 migrants ont été secourus au large de Berck.",
+            "geonames:3033415",
+        ),
+        (
+            "Le 3 mars, 12 personnes ont été secourues à 2 km au large de Wissamt.",
+            "Le 3 mars, 12 personnes ont été secourues à 2 km au large de Wissant.",
+            "geonames:2967326",
+        ),
+        (
+            "On 3 March, 25 people were rescued off Hyth, Kent.",
+            "On 3 March, 25 people were rescued off Hythe, Kent.",
+            "geonames:2646316",
+        ),
+        (
+            "On 3 March, 40 people were picked up near Hyth by the lifeboat.",
+            "On 3 March, 40 people were picked up near Hythe by the lifeboat.",
+            "geonames:2646316",
+        ),
+    ],
+)
+def test_a_place_misspelt_by_a_letter_after_a_place_lead_is_read_a_little_less_surely(
+    misspelt: str, right: str, place_id: str
+) -> None:
+    incident, spelt = _only(misspelt), _only(right)
+    assert incident.place_id == spelt.place_id == place_id
+    assert incident.confidence is not None and spelt.confidence is not None
+    assert incident.confidence == pytest.approx(spelt.confidence - 0.05)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a letter off a coastal name, but after no place lead
+        ("Some 40 people were rescued off Dover on Monday.", "off Dover"),
+        ("Border Force said 40 people were brought ashore at Dover on Monday.", "Dover"),
+        ("On Monday, the Danes rescued 40 people off Dover.", "off Dover"),
+        ("On Monday, 40 people were rescued off Dover, said Mr Porter.", "off Dover"),
+        ("On Monday, 40 people were rescued off Dover by the Mersey.", "off Dover"),
+        ("Le 3 mars, 25 migrants ont été secourus au large de Calais, a dit Steve.", None),
+        (
+            "Le 3 mars, 25 migrants ont été secourus au large de Calais, mais Rien ne dit combien.",
+            None,
+        ),
+        # no coastal name a letter off, even after a place lead
+        ("On Monday, 40 people were rescued near Moon Point off Dover.", "off Dover"),
+        ("Le 3 mars, 25 migrants ont été secourus près de Laplace, au large de Calais.", None),
+        ("Le 3 mars, 25 migrants ont été secourus par le Minck au large de Calais.", None),
+        ("On Monday 40 people were rescued off Dover by the crew of the Charlie.", "off Dover"),
+        ("On Monday, 40 people were rescued off Dover and taken to the North.", "off Dover"),
+    ],
+)
+def test_a_word_a_letter_off_a_place_is_no_place_without_a_place_lead(
+    text: str, place: str | None
+) -> None:
+    incident = _only(text)
+    assert incident.place_name == (place or "au large de Calais")
+    assert incident.place_id in ("geonames:2651048", "geonames:3029162")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le 3 mars, 25 migrants ont été secourus, selon le récit de Steve.",
+        "Le 3 mars, 25 migrants ont été secourus, a raconté la famille de Rien.",
+    ],
+)
+def test_a_name_a_letter_off_a_village_after_a_plain_de_places_nothing(text: str) -> None:
+    assert all(incident.lon is None for incident in _read(text)), _kinds(_read(text))

@@ -25,6 +25,7 @@ from geo.geocode import (
     GeocodeResult,
     geocode,
     geocode_many,
+    near_miss,
     normalize_name,
 )
 from geo.geocode._hints import NO_HINTS
@@ -212,6 +213,35 @@ def test_typos_in_short_names_are_not_guessed(query: str) -> None:
     result = geocode(query)
     assert not result.found
     assert result.lon is None and result.lat is None
+
+
+@pytest.mark.parametrize(
+    ("name", "form"),
+    [
+        ("Berk", "berck"),  # a letter missing from a short name
+        ("Hyth", "hythe"),
+        ("Wissamt", "wissant"),  # a letter changed
+        ("Wimmereux", "wimereux"),  # a letter added
+        ("Gravleines", "gravelines"),  # two letters swapped
+        ("Calais", "calais"),  # a name the gazetteer has is its own answer
+    ],
+)
+def test_near_miss_finds_the_one_coastal_name_a_letter_off(name: str, form: str) -> None:
+    assert near_miss(name) == form
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        *("Minck", "Laplace", "Charlie", "Esvagt", "Flamant", "Marie", "Pierre", "Ahmed"),
+        *("Deel", "Xq", "Gravlenies"),  # too short, or two letters off
+        "Sangate",  # a letter off Sangatte and off Sandgate: no guess between them
+    ],
+)
+def test_near_miss_refuses_a_name_no_or_several_coastal_places_are_a_letter_off(
+    name: str,
+) -> None:
+    assert near_miss(name) is None
 
 
 @pytest.mark.parametrize(
