@@ -173,6 +173,7 @@ COUNTRY_NAMES = {
     "ireland": "IE",
     "angleterre": "GB",
     "royaume uni": "GB",
+    "grande bretagne": "GB",
     "northern france": "FR",
     "north of france": "FR",
     "nord de la france": "FR",

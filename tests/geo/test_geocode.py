@@ -531,6 +531,9 @@ def test_a_distance_and_direction_from_a_place(
         ("off the coast of France", "FR"),
         ("off the coast of the UK", "GB"),
         ("Belgium", "BE"),
+        ("Royaume-Uni", "GB"),
+        ("Grande-Bretagne", "GB"),  # the French name, with or without its hyphen
+        ("grande bretagne", "GB"),
     ],
 )
 def test_country_names_are_found_at_country_level_without_a_point(query: str, country: str) -> None:
