@@ -78,7 +78,7 @@ class NameIndex:
     coast_m: list[float]
     focus_m: list[float]
     regional: list[bool]
-    near_misses: dict[str, tuple[str, ...]]
+    near_misses: dict[str, list[str]]
     organisations: tuple[Organisation, ...]
     organisation_forms: dict[str, OrganisationForm]
 
@@ -90,20 +90,25 @@ def _is_regional(place: Place) -> bool:
     return place.kind == "coast_stretch"
 
 
-def deletions(form: str) -> set[str]:
-    """Return a form and every form one letter shorter made from it ("berck": "berk", "brck" …)."""
-    return {form, *(form[:at] + form[at + 1 :] for at in range(len(form)))}
+def deletions(form: str) -> list[str]:
+    """Return a form and every form one letter shorter made from it ("berck": "berk", "brck" …).
+
+    A doubled letter gives the same form twice, next to each other.
+    """
+    return [form[:at] + form[at + 1 :] for at in range(len(form) + 1)]
 
 
-def _near_misses(by_name: dict[str, list[int]], coast_m: list[float]) -> dict[str, tuple[str, ...]]:
+def _near_misses(by_name: dict[str, list[int]], coast_m: list[float]) -> dict[str, list[str]]:
     """Index the coast's longer names by their one-letter deletions (see :class:`NameIndex`)."""
     keyed: dict[str, list[str]] = {}
     for form, found in by_name.items():
-        coastal = any(coast_m[row] <= COASTAL_M for row in found)
-        if coastal and len(form) >= NEAR_MISS_MIN_CHARS:
-            for key in deletions(form):
-                keyed.setdefault(key, []).append(form)
-    return {key: tuple(forms) for key, forms in keyed.items()}
+        if len(form) < NEAR_MISS_MIN_CHARS or all(coast_m[row] > COASTAL_M for row in found):
+            continue
+        for key in deletions(form):
+            forms = keyed.setdefault(key, [])
+            if not forms or forms[-1] != form:
+                forms.append(form)
+    return keyed
 
 
 @cache
