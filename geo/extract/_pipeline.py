@@ -1251,7 +1251,7 @@ def _mention_place(
         return None
     if result.place_id in sea_ids() and (kind in _ON_LAND or mention.kind == "bare"):
         return None
-    place = replace(place_of(mention.written, result), misspelt=not mention.exact)
+    place = place_of(mention.written, result, misspelt=not mention.exact)
     if mention.wide:
         return replace(place, precision=LocationPrecision.REGION)  # "the Calais region"
     if mention.offset_m is None or place.coarseness != Coarseness.FINE:

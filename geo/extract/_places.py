@@ -76,7 +76,7 @@ REGION_RADIUS_M = 10_000.0
 a region: an incident there is not mapped as if it had a spot."""
 
 
-def place_of(written: str, result: GeocodeResult) -> Place:
+def place_of(written: str, result: GeocodeResult, *, misspelt: bool = False) -> Place:
     """Turn a found geocoder result into a place (a wide one at region precision)."""
     precision = result.location_precision
     if (result.uncertainty_m or 0.0) > REGION_RADIUS_M and precision != LocationPrecision.COUNTRY:
@@ -90,6 +90,7 @@ def place_of(written: str, result: GeocodeResult) -> Place:
         precision,
         result.uncertainty_m,
         outside=result.country is not None and result.country not in MAPPED_COUNTRIES,
+        misspelt=misspelt,
     )
 
 
