@@ -233,6 +233,8 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     if reporting and is_record_of_no_day([part.text for part in parts]):
         return _NO_FACTS  # "On one day in August, 482 crossed, a record": a record recalled
     totals = not reporting and any(cue is not None for cue in cues)
+    if all(cue is None for cue in cues) and (joined := _told_in_relative(sentence, cut)):
+        return _read_sentence(joined, published, story)
     if not reporting and not totals and not _sets_scene(sentence):
         return _NO_FACTS  # the common case, read without looking for dates
     dates = _clause_dates(parts, published, story)
@@ -481,6 +483,40 @@ def _with_load(events: tuple[_Event, ...], relatives: list[str]) -> tuple[_Event
     if count is None or count.value > MAX_PEOPLE:
         return events
     return tuple(e if e.basis == "listed" else replace(e, people=count) for e in events)
+
+
+_ABOARD = r"(?:on\s+board|aboard|à\s+bord)"
+_RELATIVE_TELLING = re.compile(
+    rf"\b(?:(?:{_TOLD_PARTY})(?:\s+{_ABOARD})?\s*,\s*(?:who|qui)"
+    rf"|(?:{BOAT_WORDS.pattern}|(?:{_TOLD_PARTY})\s+{_ABOARD})\s*,\s*(?:which|qui))\s+"
+    r"(?!(?:had|avait|avaient|était|étaient)\b)[^,;]*$",
+    re.IGNORECASE,
+)
+"""A relative clause that ends the sentence, hanging on the people ("who") or the boat ("which")
+just named, not in the pluperfect: ", who were rescued off Dover", ", qui ont été secourues au
+large de X", "a dinghy with 30 people aboard, which was intercepted". Not "which" on people:
+"563 people, which includes those stopped" speaks of a figure."""
+
+
+def _told_in_relative(sentence: str, cut: list[Clause]) -> str | None:
+    """Return the sentence with its closing relative clause read as its main one, if that tells.
+
+    "Il y avait 69 personnes, qui ont été secourues au large de X": the main
+    clause tells no event, the relative on the people just named does; without
+    its comma the event is read with the count and place the sentence gives.
+    Not a relative in the pluperfect ("who had been rescued the week before"),
+    nor one in the middle of the sentence ("the men, who were rescued, were
+    charged"), nor one without an event of its own.
+    """
+    if not any(c.relative for c in cut):
+        return None
+    relative = _RELATIVE_TELLING.search(sentence)
+    if relative is None:
+        return None
+    comma = sentence.index(",", relative.start())
+    if event_cue(sentence[comma:]) is None:
+        return None
+    return sentence[:comma] + sentence[comma + 1 :]
 
 
 def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -> list[_Reporting]:

@@ -6705,3 +6705,63 @@ def test_a_word_a_letter_off_a_place_is_no_place_without_a_place_lead(
 )
 def test_a_name_a_letter_off_a_village_after_a_plain_de_places_nothing(text: str) -> None:
     assert all(incident.lon is None for incident in _read(text)), _kinds(_read(text))
+
+
+# -- an event told only in a relative clause on the party or the boat -----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place", "people"),
+    [
+        (
+            "Il y avait 52 personnes dans le canot, qui ont été secourues au large d'Équihen.",
+            EventType.RESCUE,
+            "Équihen",
+            52,
+        ),
+        (
+            "Le pneumatique transportait 38 exilés, qui ont été interceptés au large de Hardelot.",
+            EventType.INTERCEPTION,
+            "Hardelot",
+            38,
+        ),
+        (
+            "The inflatable carried 44 people, who were picked up off Folkestone by a lifeboat.",
+            EventType.RESCUE,
+            "Folkestone",
+            44,
+        ),
+        (
+            "A dinghy with 27 passengers aboard, which was intercepted off Wissant on Monday.",
+            EventType.INTERCEPTION,
+            "Wissant",
+            27,
+        ),
+    ],
+)
+def test_an_event_told_only_in_a_relative_clause_on_the_party_is_the_sentences_event(
+    text: str, kind: EventType, place: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (kind, people)
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Il y avait 30 exilés au tribunal, qui avaient été secourus au large d'Équihen.",
+        "The 12 men, who were rescued off Folkestone on Monday, appeared in court.",
+        "The 12 men, who had been rescued off Folkestone last month, were charged.",
+        "Le passeur présumé, qui a été interpellé à Boulogne, a été placé en détention.",
+    ],
+)
+def test_a_relative_clause_of_an_earlier_event_or_on_someone_else_tells_no_event(
+    text: str,
+) -> None:
+    assert _read(text) == []
+
+
+def test_a_main_clause_with_its_own_event_keeps_it_beside_a_relative_clause() -> None:
+    incident = _only("40 people were rescued off Folkestone, who were taken to Dover.")
+    assert _read_as(incident) == (EventType.RESCUE, "off Folkestone", 40)
