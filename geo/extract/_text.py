@@ -282,7 +282,10 @@ day when"): a clause of its own, often another event."""
 
 
 _CLAUSE_BREAK = re.compile(
-    r"\s+[-–—]+\s+|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
+    # "200 were seen trying to leave – but were stopped by police": a dash before "but" and a
+    # verb without its subject joins two verbs of one party, as "but" alone does
+    r"\s+[-–—]+\s+(?!(?:but|mais)\s+(?:were|was|had|have|ont|a|sont|est|avaient|étaient)\s)"
+    r"|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"

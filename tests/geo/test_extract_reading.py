@@ -6765,3 +6765,36 @@ def test_a_relative_clause_of_an_earlier_event_or_on_someone_else_tells_no_event
 def test_a_main_clause_with_its_own_event_keeps_it_beside_a_relative_clause() -> None:
     incident = _only("40 people were rescued off Folkestone, who were taken to Dover.")
     assert _read_as(incident) == (EventType.RESCUE, "off Folkestone", 40)
+
+
+# -- a dash before "but" and a verb without its subject joins one party's two verbs ---------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Some 45 people were seen trying to launch a dinghy at Hardelot – but were stopped "
+            "by gendarmes.",
+            "Hardelot",
+            45,
+        ),
+        (
+            "Une quarantaine d'exilés ont tenté de mettre un bateau à l'eau à Équihen – mais ont "
+            "été interpellés par les gendarmes.",
+            "Équihen",
+            40,
+        ),
+    ],
+)
+def test_a_stop_told_after_a_dash_and_but_is_of_the_party_before_it(
+    text: str, place: str, people: int
+) -> None:
+    assert _read_as(_only(text)) == (EventType.INTERCEPTION, place, people)
+
+
+def test_a_dash_before_but_and_a_new_subject_still_parts_two_events() -> None:
+    incidents = _read(
+        "Some 30 people were rescued off Hardelot – but a second boat landed at Dover."
+    )
+    assert [i.event_type for i in incidents] == [EventType.RESCUE, EventType.ARRIVAL]
