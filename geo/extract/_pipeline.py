@@ -3040,13 +3040,23 @@ def _without_totals(found: list[_Found]) -> list[_Found]:
     "Quarante personnes secourues ce mardi … 15 au large de A … 25 au large
     de B"; "Sixteen people were rescued in two operations: six off A, ten off
     B": the forty and the sixteen are the sum of the boats told, not a boat of
-    their own.
+    their own. One boat's count told in parts at its own place is the
+    other way round (see :func:`_one_boat_told_in_parts`): the parts go.
     """
-    return [item for item in found if not _sums_the_others(item, found)]
+    dropped: set[int] = set()
+    for at, total in enumerate(found):
+        parts = _summed_parts(total, found)
+        if not parts:
+            continue
+        if _one_boat_told_in_parts(total, [found[i] for i in parts]):
+            dropped.update(parts)
+        else:
+            dropped.add(at)
+    return [item for at, item in enumerate(found) if at not in dropped]
 
 
-def _sums_the_others(total: _Found, found: list[_Found]) -> bool:
-    """Tell whether a count is the sum of all the other counted incidents of its kind and day.
+def _summed_parts(total: _Found, found: list[_Found]) -> list[int]:
+    """Return where the other counted incidents of a count's kind and day are, if they sum it.
 
     Only where two or more such incidents are told in other sentences, and
     every one of that kind and day is counted: the total then adds up what
@@ -3055,14 +3065,28 @@ def _sums_the_others(total: _Found, found: list[_Found]) -> bool:
     """
     days = {total.date} - {None}
     parts = [
-        other
-        for other in found
+        at
+        for at, other in enumerate(found)
         if other is not total
         and _same_kind(total, other)
         and (not days or other.date in days | {None})
     ]
-    apart = all(part.order != total.order for part in parts)
-    return apart and _adds_up_to(total.people, [part.people for part in parts])
+    apart = all(found[at].order != total.order for at in parts)
+    summed = apart and _adds_up_to(total.people, [found[at].people for at in parts])
+    return parts if summed else []
+
+
+def _one_boat_told_in_parts(total: _Found, parts: list[_Found]) -> bool:
+    """Tell whether the parts summing a count are one boat's people, taken off in turns.
+
+    "Un bateau avec 69 personnes à bord a été secouru au large de A. …
+    Quatorze d'entre elles sont secourues au large de A. … les 55 autres
+    sont prises en charge plus tard": one boat, one rescue of 69 at A. Only a
+    total told of one boat, with every part at its spot; a day's total over
+    several boats ("120 personnes secourues au total") is no boat's.
+    """
+    one_boat = total.boats is not None and total.boats.value == 1
+    return one_boat and all(_same_spot(total, part) for part in parts)
 
 
 def _adds_up_to(total: Count | None, parts: list[Count | None]) -> bool:

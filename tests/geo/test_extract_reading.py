@@ -6798,3 +6798,40 @@ def test_a_dash_before_but_and_a_new_subject_still_parts_two_events() -> None:
         "Some 30 people were rescued off Hardelot – but a second boat landed at Dover."
     )
     assert [i.event_type for i in incidents] == [EventType.RESCUE, EventType.ARRIVAL]
+
+
+# -- one boat's story told over several sentences --------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une embarcation avec 50 personnes à bord a été secourue au large de Wissant. Vingt "
+        "personnes ont d'abord été secourues au large de Wissant par la SNSM. Plus tard, les 30 "
+        "autres ont été secourues au large de Wissant par un remorqueur.",
+        "A dinghy carrying 50 people was rescued off Wissant. Twenty were picked up off Wissant "
+        "by the lifeboat. Later the other 30 were rescued off Wissant by a tug.",
+    ],
+)
+def test_one_boat_s_people_taken_off_in_turns_are_one_rescue_of_them_all(text: str) -> None:
+    _only_rescue(text, "Wissant", 50)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Deux embarcations ont été secourues au large de Wissant, avec 50 personnes au "
+            "total. Vingt personnes ont été secourues au large de Wissant le matin. Trente "
+            "personnes ont été secourues au large de Wissant le soir.",
+            [20, 30],
+        ),
+        (
+            "Cinquante personnes ont été secourues mardi. Vingt personnes ont été secourues au "
+            "large de Wissant. Trente personnes ont été secourues au large de Gravelines.",
+            [20, 30],
+        ),
+    ],
+)
+def test_a_total_over_several_boats_is_no_boat_s(text: str, expected: list[int]) -> None:
+    assert [i.people for i in _read(text)] == expected
