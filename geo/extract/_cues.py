@@ -127,6 +127,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|leur|y)\s*)?"
         r"(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
         r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
+        r"|prend en charge(?!\s+(?:la|le)\s)"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard)"
         r"|naufragée?s?\s+(?:\w+\s+){0,2}?(?:sont|ont été|a été|est)\s+(?:\w+\s+)?"

@@ -320,23 +320,27 @@ _ORGANISATION_LEAD = (
 )
 # How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):
 # "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate",
-# "ont été à quai au port de Gravelines" (people brought alongside; a boat "à quai" is moored).
+# "ont été à quai au port de Gravelines" (people brought alongside; a boat "à quai" is moored);
+# a quotation opening after the verb ('déposés "à quai au port de Boulogne"') quotes the landing.
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
     r"|escorted|transferred|ferried|returned|carried|airlifted|flown|driven|landed|dropped)"
-    r"[\w'’]*(?:[\s,]+[\w'’-]+){0,4}?"
-    r"\s*,?\s+(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
+    r"[\w'’]*(?:[\s,]+(?:[\"“«]\s*)?[\w'’-]+){0,4}?"
+    r"\s*,?\s+[\"“«]?\s*(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
     r"|sur|dans)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:ports?|harbours?|harbors?|quai|docks?"
     r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"
     r"|at\s+|in\s+|à\s+)?(?:la\s+|le\s+|l['’])?)?"
     r"|\bprise?s?\s+en\s+charge(?:\s+par\s+[^,.;:]{1,60}?\s+(?:à|au)\s+|\s+au\s+(?:(?:port|quai)\s+"
     r"(?:de\s+|d['’]))?)"
+    r"|\b(?:prend|prennent)\s+en\s+charge\s+(?:[\w'’-]+\s+){1,3}?au\s+(?:(?:port|quai)\s+"
+    r"(?:de\s+|d['’]))?"
     r"|\b(?:met|greeted|received)\s+by\s+[^,.;:]{1,60}?\s+at\s+)"
 )
 """… and where people were taken in hand once ashore: "pris en charge par les pompiers à Calais",
-"pris en charge au port de Calais", "met by paramedics at Dover" (at sea, "pris en charge au
-large de X", the lead is the rescue's; "pris en charge à Wissant" alone may be the rescue's)."""
+"pris en charge au port de Calais", "le SDIS prend en charge les naufragés au port de Calais",
+"met by paramedics at Dover" (at sea, "pris en charge au large de X", the lead is the rescue's;
+"pris en charge à Wissant" alone may be the rescue's)."""
 _LEADS: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern + r"$", re.IGNORECASE))
     for kind, pattern in (

@@ -6806,6 +6806,34 @@ def test_a_dash_before_but_and_a_new_subject_still_parts_two_events() -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Une embarcation est signalée en difficulté au large de Wissant. Le remorqueur est "
+        "dirigé sur zone. Il prend en charge 40 personnes.",
+        "Une embarcation est signalée en difficulté au large de Wissant. Le remorqueur a pris "
+        "en charge les 40 naufragés puis les a déposés « à quai au port de Calais ».",
+        "Un canot est secouru au large de Wissant. Le remorqueur récupère les 40 naufragés et "
+        "les dépose “au port de Calais”.",
+    ],
+)
+def test_the_people_a_boat_s_rescuers_take_in_later_are_its_rescue_s_not_the_port_s(
+    text: str,
+) -> None:
+    _only_rescue(text, "Wissant", 40)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un bateau de pêche prend en charge la surveillance au large de Wissant.",
+        "Le SDIS prend en charge les naufragés au port de Calais.",
+    ],
+)
+def test_taking_charge_of_a_watch_or_of_people_ashore_is_no_rescue(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Une embarcation avec 50 personnes à bord a été secourue au large de Wissant. Vingt "
         "personnes ont d'abord été secourues au large de Wissant par la SNSM. Plus tard, les 30 "
         "autres ont été secourues au large de Wissant par un remorqueur.",
