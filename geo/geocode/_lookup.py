@@ -15,7 +15,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import TYPE_CHECKING, Any
 
 from rapidfuzz import fuzz, process
@@ -39,6 +39,8 @@ AMBIGUOUS_APART_M = 15_000.0
 ANCHOR_REACH_M = 30_000.0
 """A place "near Y" lies within this distance of Y."""
 CANDIDATES_SHOWN = 5
+NEAR_MISSES_KEPT = 4096
+"""Spellings whose near miss is remembered: names read from untrusted text, so bounded."""
 CANDIDATE_POOL = 64  # names per unplaced name rescored with WRatio, besides those sharing a word
 _COMMON_WORD_NAMES = 100  # a word in more names than this ("saint", "plage") shares nothing
 _CANDIDATE_BATCH = 256  # unplaced names scored at once: 256 x ~15,000 scores in memory
@@ -189,7 +191,7 @@ def _rivals(
     return sorted(rivals.values(), key=lambda c: -c.score)
 
 
-@cache
+@lru_cache(maxsize=NEAR_MISSES_KEPT)
 def near_miss(name: str) -> str | None:
     """Return the coastal gazetteer name a spelling misses by one letter, if one place has it.
 
