@@ -667,8 +667,33 @@ def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clau
             _joins_name(gap)
             and tokens[first - 1].group().lower() not in _PLACE_WORDS
             and not _opens_a_lead(tokens[first - 1], gap, clause)
-        )
+        ) or (not gap.strip() and _names_a_thing(tokens[first - 1], clause))
     return False
+
+
+_ELIDED = re.compile(r"[Ll]['’](?=\w)")
+_ARTICLE_WORDS = frozenset({"the", "le", "la", "les"})
+_ARTICLE_END = re.compile(r"(?:\b(?:the|le|la|les)\s+|\bl['’]\s*)$", re.IGNORECASE)
+
+
+def _names_a_thing(word: re.Match[str], clause: str) -> bool:
+    """Tell whether a capitalised word after an article opens the name of a thing, not a place.
+
+    "L'Apollo Moon secourt 40 personnes", "the Esvagt Charlie rescued 40",
+    "l'Abeille Normandie": a word that is no place, right after an article,
+    begins the name of a ship (or a body); the capitalised words that follow
+    it are the rest of that name, not a place ("Moon", "Normandie"). An
+    article before the place itself ("la Manche", "the Dover lifeboat") or a
+    place word ("le Cap Gris-Nez") leaves the place alone.
+    """
+    elided = _ELIDED.match(word.group())
+    name = word.group()[elided.end() :] if elided else word.group()
+    if name.lower() in _ARTICLE_WORDS or name.lower() in _PLACE_WORDS or _exact_name(name):
+        return False
+    return (
+        elided is not None
+        or _ARTICLE_END.search(clause[max(0, word.start() - 5) : word.start()]) is not None
+    )
 
 
 _OPENING = re.compile(r"[\s\"'‘“«(\[]*")

@@ -6863,3 +6863,31 @@ def test_one_boat_s_people_taken_off_in_turns_are_one_rescue_of_them_all(text: s
 )
 def test_a_total_over_several_boats_is_no_boat_s(text: str, expected: list[int]) -> None:
     assert [i.people for i in _read(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "L'Aurore Wimereux met son canot à l'eau et secourt 35 personnes.",
+        "The Bravo Wissant rescued 35 people.",
+        "Le chalutier a signalé une embarcation. L'Ostrea Dover secourt alors 35 personnes.",
+    ],
+)
+def test_a_ship_s_name_after_an_article_names_no_place(text: str) -> None:
+    assert all(
+        i.place_name is None or not i.place_name.endswith(("Wimereux", "Wissant", "Dover"))
+        for i in _read(text)
+    ), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Le remorqueur a secouru 35 personnes au large de Wissant.", "au large de Wissant"),
+        ("The lifeboat rescued 35 people in the English Channel off Dover.", "off Dover"),
+        ("The Dover lifeboat rescued 35 people off Dungeness.", "off Dungeness"),
+    ],
+)
+def test_a_place_after_an_article_or_a_lead_stays_a_place(text: str, place: str) -> None:
+    assert _only(text).place_name == place
+
