@@ -30,8 +30,9 @@ _FLAGS = re.IGNORECASE
 # -- events ---------------------------------------------------------------------------
 
 _BOAT = (
-    r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|ribs?|canoes?|kayaks?)"
+    r"(?:small[ -])?(?:boats?|dinghy|dinghies|vessels?|inflatables?|craft|rh?ibs?|canoes?|kayaks?)"
 )
+"""A boat in English; a rigid-hulled inflatable is a RIB or a "RHIB"."""
 _BOAT_FR = r"(?:bateaux?|embarcations?|canots?|zodia(?:c|que)s?|pneumatiques?|small[ -]boats?)"
 _PARTY = (
     r"\d+|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty"

@@ -6891,3 +6891,7 @@ def test_a_ship_s_name_after_an_article_names_no_place(text: str) -> None:
 def test_a_place_after_an_article_or_a_lead_stays_a_place(text: str, place: str) -> None:
     assert _only(text).place_name == place
 
+
+def test_a_rigid_hulled_inflatable_is_a_boat() -> None:
+    incident = _only("A RHIB was launched from the beach at Gravelines with 30 people on board.")
+    assert (incident.event_type, incident.people) == (EventType.LAUNCH, 30)
