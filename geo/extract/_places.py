@@ -322,6 +322,8 @@ _ORGANISATION_LEAD = (
 # "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate",
 # "ont été à quai au port de Gravelines" (people brought alongside; a boat "à quai" is moored);
 # a quotation opening after the verb ('déposés "à quai au port de Boulogne"') quotes the landing.
+# A boat that "a rejoint le port de Boulogne" (or "gagné") went there: after a rescue, where its
+# rescuers landed the people; for people who reached it themselves, where they arrived.
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
@@ -335,7 +337,8 @@ _LANDING_LEAD = (
     r"(?:de\s+|d['’]))?)"
     r"|\b(?:prend|prennent)\s+en\s+charge\s+(?:[\w'’-]+\s+){1,3}?au\s+(?:(?:port|quai)\s+"
     r"(?:de\s+|d['’]))?"
-    r"|\b(?:met|greeted|received)\s+by\s+[^,.;:]{1,60}?\s+at\s+)"
+    r"|\b(?:met|greeted|received)\s+by\s+[^,.;:]{1,60}?\s+at\s+"
+    r"|\b(?:a|ont|avait|avaient)\s+(?:re)?(?:joint|gagné)\s+le\s+(?:port\s+(?:de\s+|d['’]))?)"
 )
 """… and where people were taken in hand once ashore: "pris en charge par les pompiers à Calais",
 "pris en charge au port de Calais", "le SDIS prend en charge les naufragés au port de Calais",

@@ -6895,3 +6895,22 @@ def test_a_place_after_an_article_or_a_lead_stays_a_place(text: str, place: str)
 def test_a_rigid_hulled_inflatable_is_a_boat() -> None:
     incident = _only("A RHIB was launched from the beach at Gravelines with 30 people on board.")
     assert (incident.event_type, incident.people) == (EventType.LAUNCH, 30)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un canot est en difficulté au large de Wissant. Après avoir secouru les 35 naufragés, "
+        "le remorqueur a rejoint le port de Boulogne-sur-Mer.",
+        "Un canot est en difficulté au large de Wissant. Le patrouilleur secourt 35 personnes "
+        "puis regagne la côte : il a gagné le port de Calais à midi.",
+    ],
+)
+def test_the_port_a_rescuer_makes_for_afterwards_is_not_the_rescue_s(text: str) -> None:
+    assert _read_as(_only(text)) == (EventType.RESCUE, "au large de Wissant", 35)
+
+
+def test_people_who_reach_a_port_themselves_arrive_there() -> None:
+    incident = _only("Trente-cinq migrants ont rejoint le port de Douvres à bord d'un canot.")
+    assert incident.event_type is EventType.ARRIVAL
+    assert incident.place_name is not None and "Douvres" in incident.place_name
