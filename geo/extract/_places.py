@@ -277,9 +277,9 @@ _DIRECTION = (
 # "a helicopter from Lydd", "the emergency services set sail from the port of X", "les secours
 # sont partis de X" (their setting out is no launch); nor is a ship one was taken aboard
 # ("hélitreuillé à bord du Flamant"), nor where people were questioned or cared for afterwards
-# ("pour les entendre à Coquelles"), nor where a correspondent reports from ("our correspondent
-# reports from Dover after …"), nor where someone lives ("a 29-year-old man from Deal was
-# arrested", "un homme domicilié à Calais").
+# ("pour les entendre à Coquelles", "hospitalised in Boulogne", "hospitalisée à Calais"), nor
+# where a correspondent reports from ("our correspondent reports from Dover after …"), nor where
+# someone lives ("a 29-year-old man from Deal was arrested", "un homme domicilié à Calais").
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -300,7 +300,8 @@ _ORGANISATION_LEAD = (
     r"(?:\s+the\s+(?:[\w-]+\s+){0,3}?(?:town|city|port|village)\s+of"
     rf"|\s+(?:the\s+|le\s+)?(?:{_DIRECTION})\s+(?:of|de|du|d['’])"
     r"|\s+(?:north|south|east|west)ern)?"
-    r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|police\s+station|court)"
+    r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|hospitali[sz]ed|hospitalisée?s?"
+    r"|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
     r"|\b(?:man|woman|men|women|boy|girl)\s+(?:who\s+lives\s+in|from)"

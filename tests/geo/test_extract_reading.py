@@ -6914,3 +6914,18 @@ def test_people_who_reach_a_port_themselves_arrive_there() -> None:
     incident = _only("Trente-cinq migrants ont rejoint le port de Douvres à bord d'un canot.")
     assert incident.event_type is EventType.ARRIVAL
     assert incident.place_name is not None and "Douvres" in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A dinghy was in trouble off Wissant. Thirty-five people were rescued and a boy was "
+        "hospitalised in Boulogne-sur-Mer.",
+        "Un canot était en difficulté au large de Wissant. Trente-cinq personnes ont été "
+        "secourues et un enfant hospitalisé à Boulogne-sur-Mer.",
+    ],
+)
+def test_where_the_rescued_are_hospitalised_is_not_the_rescue_s_place(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (EventType.RESCUE, 35)
+    assert incident.place_name is not None and "Boulogne" not in incident.place_name
