@@ -267,7 +267,8 @@ _DIRECTION = (
     r"|nord[-/]est|nord[-/]ouest|sud[-/]est|sud[-/]ouest|nord|sud|est|ouest"
 )
 # Who acts or where they are based, not where an incident happened: "le CROSS Gris-Nez",
-# "la SNSM de Calais", "l'hôpital de Boulogne", "le procureur de Boulogne", "the mayor of Deal",
+# "la SNSM de Calais", "le canot tous temps de Calais", "l'hôpital de Boulogne", "le procureur
+# de Boulogne", "the mayor of Deal",
 # with the words of a title or body between ("le procureur adjoint de Boulogne", "le SAMU de
 # coordination maritime du Havre", "a prosecutor of the nearby town of Boulogne"). The part of
 # the country a body answers for is no scene either ("the prefecture responsible for the north
@@ -292,6 +293,7 @@ _ORGANISATION_LEAD = (
     r"|lifeboat\s+station|coastguard\s+station|vedette(?:\s+côtière(?:\s+de\s+surveillance"
     r"\s+maritime)?)?|VCSM|patrouilleur|navire|ferry|remorqueur"
     r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter|habitante?s?|riverains?"
+    r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps)"
     r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board|prosecutors?)\)?"
     r"(?:\s+de\s+sauvetage)?(?:\s+(?:adjointe?|générale?|régionale?|maritimes?|médicale?"
     r"|responsible"

@@ -6929,3 +6929,16 @@ def test_where_the_rescued_are_hospitalised_is_not_the_rescue_s_place(text: str)
     incident = _only(text)
     assert (incident.event_type, incident.people) == (EventType.RESCUE, 35)
     assert incident.place_name is not None and "Boulogne" not in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Une embarcation était en difficulté au large de Wissant. Le canot tous temps de "
+        "Calais a secouru 35 personnes.",
+        "Une embarcation était en difficulté au large de Wissant. Le canot de sauvetage de "
+        "Boulogne-sur-Mer a secouru 35 personnes.",
+    ],
+)
+def test_the_home_port_of_a_lifeboat_is_not_the_rescue_s_place(text: str) -> None:
+    assert _read_as(_only(text)) == (EventType.RESCUE, "au large de Wissant", 35)
