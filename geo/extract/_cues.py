@@ -1263,10 +1263,13 @@ _QUOTED_PEOPLE = rf"['‘\"“«]\s?{_WORDS_BETWEEN}{_PEOPLE_NOUN}\s?['’\"”�
 """People a count counts in quotes: "25 “displaced persons”", "30 « exilés »" hold 25 and 30
 people, the writer only keeps the words at a distance (the quote closes on the people noun: in
 '3 "people smugglers"' the noun is not "people")."""
+_LOADS = rf"{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)\s+{_NUMBER}"
+"""Counts listed one by one: "26 et 24", "12, 30 and 8"."""
 _PEOPLE = re.compile(
     rf"\b(?:groupes?\s+de|groups?\s+of|(?:{_BOAT}|{_BOAT_FR})\s+(?:carrying|with|transportant"
-    rf"|avec))\s+(?P<groups>{_NUMBER}(?:\s*,\s*{_NUMBER})*\s+(?:et|and)"
-    rf"\s+{_NUMBER})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
+    rf"|avec)|respectivement|respectively|chacune?|each|(?:carrying|carried|transportant"
+    rf"|transportaient|comptaient|with|avec)(?=\s+{_LOADS}\s+{_PEOPLE_NOUN}\s+respectively\b))"
+    rf"\s+(?P<groups>{_LOADS})\s+(?:de\s+|d['’])?{_PEOPLE_NOUN}\b"
     rf"|\b(?P<part>{_NUMBER})\s+{_PART_OF}\s+(?:{_NUMBER})\s+{_WORDS_BETWEEN}"
     rf"{_PEOPLE_NOUN}\b"
     rf"|\b(?P<ofthem>{_NUMBER})\s+(?:d['’]entre (?:eux|elles)|of them)\b"
@@ -1441,7 +1444,10 @@ _GROUP_SIZE = re.compile(_NUMBER, _FLAGS)
 def _groups_count(match: re.Match[str]) -> Count | None:
     """Add up the groups listed one by one: "deux groupes de 26 et 24 migrants" are 50.
 
-    So are "two dinghies carrying 26 and 24 people"; "between 26 and 24" has no boat before it.
+    So are "two dinghies carrying 26 and 24 people" and loads told boat by boat ("elles
+    transportaient respectivement 26 et 24 personnes", "carrying 26 and 24 people
+    respectively"): the boats told together carried them all. "Between 26 and 24" has no boat
+    before it.
     """
     total: Count | None = None
     for size in _GROUP_SIZE.finditer(match.group("groups")):

@@ -1772,7 +1772,8 @@ _GROUP_LEAD = re.compile(
     r"\W*(?:(?:the|this|that|le|ce)\s+(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
     r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+"
     r"|(?:it|il|elle|the\s+(?:boat|dinghy|vessel)|l['’]embarcation|le\s+(?:bateau|canot))\s+"
-    r"(?:was\s+carrying|carried|contained|transportait|comptait|contient|contenait)\s+)",
+    r"(?:was\s+carrying|carried|contained|transportait|comptait|contient|contenait)\s+"
+    r"|(?:they|ils|elles)\s+(?:were\s+carrying|carried|transportaient|comptaient)\s+)",
     re.IGNORECASE,
 )
 _GROUP_WINDOW = 40

@@ -6309,6 +6309,52 @@ def test_boats_carrying_listed_loads_carry_their_sum(text: str, people: int) -> 
 
 
 @pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Two dinghies were rescued off Deal, carrying 40 and 25 people respectively.", 65),
+        (
+            "Deux canots ont été secourus au large de Calais. Ils transportaient respectivement "
+            "40 et 25 personnes.",
+            65,
+        ),
+        (
+            "Deux embarcations ont été interceptées sur la plage de Wissant. Elles comptaient "
+            "chacune 30 et 12 migrants.",
+            42,
+        ),
+        (
+            "Two boats were stopped off Dover on Friday. They were carrying 18 and 21 people "
+            "respectively.",
+            39,
+        ),
+    ],
+)
+def test_loads_told_boat_by_boat_are_the_boats_sum(text: str, people: int) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("Deux embarcations transportant chacune 30 personnes ont été secourues à Calais.", [30]),
+        (
+            "Two boats were rescued off Deal and Dover, with 40 and 25 people respectively.",
+            [25, 40],
+        ),
+        (
+            "Deux canots ont été secourus au large de Calais et de Wissant, avec respectivement "
+            "40 et 25 personnes.",
+            [25, 40],
+        ),
+    ],
+)
+def test_one_load_each_or_loads_at_places_told_in_turn_are_no_sum(
+    text: str, people: list[int]
+) -> None:
+    assert sorted(i.people or 0 for i in _read(text)) == people
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "A dinghy carrying between 40 and 50 people was rescued off Deal on Saturday.",
