@@ -1742,10 +1742,23 @@ def _counted_by_the_next(found: list[_Found], facts: _Facts, told: int) -> list[
         for e in facts.events
         if e.place is None
         and e.people is not None
-        and (_THE_COUNTED.search(e.clause) or folded_search(_THEM_FOLDED, _THEM, e.clause))
-        is not None
+        and (
+            _THE_COUNTED.search(e.clause)
+            or folded_search(_THEM_FOLDED, _THEM, e.clause)
+            or _taken_on_board(e.clause)
+        )
     )
     return _counted_later(found, events, told, borrowed=True)
+
+
+def _taken_on_board(clause: str) -> bool:
+    """Tell whether a clause counts people taken on board, not those of another boat.
+
+    "Le navire se rend sur zone pour secourir les naufragés. L'équipage
+    récupère à son bord 67 personnes": the crew took in the party just told
+    of, as "the 67" would say.
+    """
+    return _ON_BOARD.search(clause) is not None and _ANOTHER.search(clause) is None
 
 
 def _counted_later(

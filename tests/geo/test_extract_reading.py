@@ -6988,3 +6988,26 @@ def test_where_the_rescued_are_hospitalised_is_not_the_rescue_s_place(text: str)
 )
 def test_the_home_port_of_a_lifeboat_is_not_the_rescue_s_place(text: str) -> None:
     assert _read_as(_only(text)) == (EventType.RESCUE, "au large de Wissant", 35)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Le CROSS engage un remorqueur sur une embarcation en difficulté au large de Wissant. Le "
+        "navire se rend sur zone et met à l'eau un canot pour secourir les personnes en "
+        "détresse. L'équipage récupère à son bord 38 personnes puis les dépose au port de Calais.",
+        "A tug was sent to a dinghy in distress off Wissant. It launched its boat to rescue the "
+        "people in the water. Its crew picked up 38 people aboard.",
+    ],
+)
+def test_people_the_rescuers_take_on_board_are_those_of_the_rescue_told(text: str) -> None:
+    _only_rescue(text, "Wissant", 38)
+
+
+def test_people_aboard_a_boat_at_another_place_are_not_those_of_the_rescue_told() -> None:
+    text = (
+        "Le CROSS engage un remorqueur sur une embarcation en difficulté au large de Wissant. Il "
+        "se rend sur zone pour secourir les naufragés. Au large de Calais, un canot avec 30 "
+        "personnes à bord est repéré."
+    )
+    assert [(i.place_name, i.people) for i in _read(text)][0] == ("au large de Wissant", None)
