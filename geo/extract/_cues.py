@@ -265,8 +265,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:saw|seen|watched)\s+(?:[\w'’-]+\s+){0,4}?(?:people|migrants|asylum seekers"
         rf"|refugees|passengers|men|women|children|families|{_BOAT})\s+land\s+(?:at|on|in)"
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
-        r"|disembarked|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)"
-        r"|ont débarqué|a débarqué|débarqu(?:ée?s?|ant)|touch(?:é|ée?s?|e|ent|ait|aient|er) terre"
+        r"|disembark(?:ed|ing|s)?|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)"
+        r"|ont débarqué|a débarqué|débarqu(?:ée?s?|ant|e|ent|ait|aient)"
+        r"|touch(?:é|ée?s?|e|ent|ait|aient|er) terre"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),

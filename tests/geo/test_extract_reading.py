@@ -7011,3 +7011,35 @@ def test_people_aboard_a_boat_at_another_place_are_not_those_of_the_rescue_told(
         "personnes à bord est repéré."
     )
     assert ("au large de Wissant", None) in [(i.place_name, i.people) for i in _read(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "On Tuesday, about thirty people were seen disembarking from a lifeboat at Dover.",
+            "Dover",
+        ),
+        (
+            "Forty migrants disembark at Ramsgate harbour from a Border Force cutter on Monday.",
+            "Ramsgate",
+        ),
+        ("Les 40 exilés débarquent à Folkestone vers midi, mercredi.", "Folkestone"),
+        ("Ce jour-là, douze personnes débarquaient à Dungeness.", "Dungeness"),
+    ],
+)
+def test_people_disembarking_in_any_tense_arrive(text: str, place: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.ARRIVAL
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The thirty migrants were unable to disembark at Dover on Monday.",
+        "Thirty migrants were about to disembark at Dover when their dinghy sank.",
+    ],
+)
+def test_people_kept_from_disembarking_do_not_arrive(text: str) -> None:
+    assert all(i.event_type is not EventType.ARRIVAL for i in extract_incidents(text))
