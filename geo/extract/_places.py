@@ -679,7 +679,10 @@ def _inside_longer_name(tokens: list[re.Match[str]], first: int, size: int, clau
 
 _ELIDED = re.compile(r"[Ll]['’](?=\w)")
 _ARTICLE_WORDS = frozenset({"the", "le", "la", "les"})
-_ARTICLE_END = re.compile(r"(?:\b(?:the|le|la|les)\s+|\bl['’]\s*)$", re.IGNORECASE)
+_ARTICLE_END = re.compile(
+    rf"(?:\b(?:{'|'.join(sorted(_ARTICLE_WORDS))})\s+|\bl['’]\s*)$", re.IGNORECASE
+)
+"""An article just before a word: one of :data:`_ARTICLE_WORDS`, or elided ("l'")."""
 
 
 def _names_a_thing(word: re.Match[str], clause: str) -> bool:
