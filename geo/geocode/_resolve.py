@@ -242,15 +242,42 @@ def _inner_names(index: NameIndex, phrase: Phrase) -> Phrase | None:
     return replace(phrase, names=tuple(names))
 
 
+_LINKING_WORDS = frozenset(
+    {
+        *("sur", "sous", "en", "les", "aux", "au", "le", "la", "de", "du", "des", "d"),
+        *("on", "upon", "next"),
+    }
+)
+"""Words that join the parts of one compound place name ("La Chapelle-sur-Dun",
+"Saint-Martin-en-Campagne", "Leigh-on-Sea"): folded, so "lès" is "les"."""
+
+
 def _contained(index: NameIndex, name: str) -> str | None:
-    """Return the longest known place name inside an unknown name (leftmost first), if any."""
+    """Return the longest known place name inside an unknown name (leftmost first), if any.
+
+    Words from the head of a compound name are not taken ("la chapelle" or
+    "chapelle" of "la chapelle sur dun"): they name another place, often far
+    away, not the one the whole name is.
+    """
     words = name.split()
+    head = _compound_head(words)
     for size in range(len(words) - 1, 0, -1):
         for start in range(len(words) - size + 1):
             part = " ".join(words[start : start + size])
-            if len(part) >= MIN_CONTAINED_CHARS and part not in _ORDINARY and part in index.by_name:
+            known = len(part) >= MIN_CONTAINED_CHARS and part in index.by_name
+            if known and part not in _ORDINARY and start + size > head:
                 return part
     return None
+
+
+def _compound_head(words: list[str]) -> int:
+    """Return how many words open a compound name before its linking word, or 0 if none does.
+
+    "la chapelle sur dun" opens with two ("la chapelle"), "saint martin en
+    campagne" with two; "wissant surf club car park" is no compound.
+    """
+    inner = range(1, len(words) - 1)
+    return next((at for at in inner if words[at] in _LINKING_WORDS), 0)
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|l|une|un|this|that|cette|ce) ")

@@ -168,6 +168,19 @@ def test_a_phrase_further_in_and_a_known_name_inside_are_found() -> None:
     assert inside.name == "Wissant" and 0 < inside.score < 100
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "La Chapelle-sous-Dun",  # in the Saône-et-Loire: not La Chapelle-Yvon, 'La Chapelle'
+        "la Chapelle sous Dun",
+        "Saint-Martin-sur-Mer",  # no such commune here: not Saint-Martin-aux-Buneaux
+    ],
+)
+def test_an_unknown_compound_name_is_not_the_place_its_first_words_name(query: str) -> None:
+    result = geocode(query)
+    assert not result.found and result.lon is None
+
+
 @pytest.mark.parametrize("query", ["the Hornu cliffs", "la pointe de Hornu", "Hornu beach"])
 def test_a_seaside_feature_is_not_an_inland_town_named_inside_it(query: str) -> None:
     # Hornu is a Belgian town far inland: cliffs, a point or a beach named after it lie elsewhere
