@@ -65,6 +65,8 @@ KINDS_PATH = PLACES_DIR / "kinds.csv"
 PLACE_FILES = ("fr_be_nl.csv", "gb.csv", "regions_fr_be_nl.csv", "regions_gb.csv")
 GEONAMES_NAMES_PATH = PLACES_DIR / "geonames_names.csv"
 GEONAMES_NAMES_COLUMNS = ("place_id", "name", "name_fr", "name_en", "name_nl", "source")
+GEONAMES_ALTERNATES_PATH = PLACES_DIR / "geonames_alternates.csv"
+GEONAMES_ALTERNATES_COLUMNS = ("place_id", "name", "alternate_names", "source")
 ORGANISATION_FILES = ("organisations_fr_be.csv", "organisations_gb.csv")
 OUT_PATH = DATA_DIR / "gazetteer.csv"
 ORGANISATIONS_OUT_PATH = DATA_DIR / "organisations.csv"
@@ -256,14 +258,36 @@ def with_local_names(towns: list[dict[str, str]]) -> list[dict[str, str]]:
     """
     by_id = {town["place_id"]: town for town in towns}
     for row in read_rows(GEONAMES_NAMES_PATH, GEONAMES_NAMES_COLUMNS):
-        town = by_id.get(row.values["place_id"])
-        if town is None or town["name"] != row.values["name"]:
-            sys.exit(
-                f"{row.file} line {row.line}: no GeoNames town {row.values['place_id']!r} "
-                f"named {row.values['name']!r} in the box"
-            )
+        town = geonames_town(by_id, row)
         town.update({column: row.values[column] for column in NAME_LANGUAGES})
     return towns
+
+
+def with_report_names(towns: list[dict[str, str]]) -> list[dict[str, str]]:
+    """Add to GeoNames towns the short names reports call them by and GeoNames lacks.
+
+    Local reports write "au large de Grand-Fort" for Grand-Fort-Philippe;
+    ``places/geonames_alternates.csv`` lists such names, each with where it
+    is used, and they join the town's alternate names. A row naming a place
+    GeoNames does not have, or under another name, stops the build.
+    """
+    by_id = {town["place_id"]: town for town in towns}
+    for row in read_rows(GEONAMES_ALTERNATES_PATH, GEONAMES_ALTERNATES_COLUMNS):
+        town = geonames_town(by_id, row)
+        names = [*town["alternate_names"].split("|"), *row.values["alternate_names"].split("|")]
+        town["alternate_names"] = "|".join(distinct_names(names, [town["name"]]))
+    return towns
+
+
+def geonames_town(by_id: dict[str, dict[str, str]], row: Curated) -> dict[str, str]:
+    """Return the GeoNames town a curated row names by id and name, or stop the build."""
+    town = by_id.get(row.values["place_id"])
+    if town is None or town["name"] != row.values["name"]:
+        sys.exit(
+            f"{row.file} line {row.line}: no GeoNames town {row.values['place_id']!r} "
+            f"named {row.values['name']!r} in the box"
+        )
+    return town
 
 
 # -- curated rows ----------------------------------------------------------------------------
@@ -586,7 +610,7 @@ def main() -> None:
     coast = Coast.read()
     place_relations = check_against_coast(coast, places, kinds)
     check_against_coast(coast, organisations, kinds)
-    towns = with_local_names(geonames_rows(load_cities(), geonames_source()))
+    towns = with_report_names(with_local_names(geonames_rows(load_cities(), geonames_source())))
     town_relations = coast.relate(
         np.array([float(r["lon"]) for r in towns]), np.array([float(r["lat"]) for r in towns])
     )

@@ -140,6 +140,16 @@ def test_towns_geonames_names_by_an_exonym_carry_each_languages_name() -> None:
         )
 
 
+def test_towns_keep_the_short_names_reports_call_them_by() -> None:
+    found = by_id()
+    rows = read("geonames_alternates.csv")
+    assert "Grand-Fort" in {name for row in rows for name in row["alternate_names"].split("|")}
+    for row in rows:
+        town = found[row["place_id"]]
+        assert (town.name, town.kind) == (row["name"], "populated_place")
+        assert set(row["alternate_names"].split("|")) <= set(town.alternate_names)
+
+
 def test_organisations_are_kept_apart_from_places() -> None:
     rows = [row for name in ORGANISATION_FILES for row in read(name)]
     bodies = {o.org_id: o for o in organisations()}

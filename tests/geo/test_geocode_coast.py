@@ -123,6 +123,11 @@ def test_small_coastal_communes_are_found_at_the_commune(
     assert float(GEOD.inv(lon, lat, result.lon, result.lat)[2]) <= result.uncertainty_m
 
 
+@pytest.mark.parametrize("query", ["Grand-Fort", "au large de Grand-Fort", "Grand Fort"])
+def test_grand_fort_is_the_short_name_of_grand_fort_philippe(query: str) -> None:
+    assert placed(query).place_id == "geonames:3015126"
+
+
 def test_the_calvados_saint_aubin_sur_mer_is_still_found_when_it_is_named() -> None:
     seine_maritime = placed("Saint-Aubin-sur-Mer")
     calvados = placed("Saint-Aubin-sur-Mer, Calvados")
