@@ -112,6 +112,8 @@ def test_homonyms_resolve_to_the_place_the_query_and_the_coast_say(
         ("Sotteville-sur-Mer", "lm:sotteville-sur-mer", 0.8311, 49.8822),  # not Octeville
         ("Paluel", "lm:paluel", 0.6289, 49.8336),  # not Palluel in the Pas-de-Calais
         ("Bénouville", "lm:benouville", 0.2506, 49.7181),  # by Étretat, not by Caen
+        ("La Chapelle-sur-Dun", "lm:la-chapelle-sur-dun", 0.8494, 49.8608),  # not La Chapelle-Yvon
+        ("la Chapelle sur Dun", "lm:la-chapelle-sur-dun", 0.8494, 49.8608),
     ],
 )
 def test_small_coastal_communes_are_found_at_the_commune(
@@ -176,8 +178,8 @@ def test_a_phrase_further_in_and_a_known_name_inside_are_found() -> None:
 @pytest.mark.parametrize(
     "query",
     [
-        "La Chapelle-sous-Dun",  # in the Saône-et-Loire: not La Chapelle-Yvon, 'La Chapelle'
-        "la Chapelle sous Dun",
+        "La Chapelle-sur-Erdre",  # by Nantes: not La Chapelle-Yvon, alias 'La Chapelle'
+        "la Chapelle sur Erdre",
         "Saint-Martin-sur-Mer",  # no such commune here: not Saint-Martin-aux-Buneaux
     ],
 )
