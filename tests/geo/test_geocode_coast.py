@@ -130,6 +130,19 @@ def test_grand_fort_is_the_short_name_of_grand_fort_philippe(query: str) -> None
     assert placed(query).place_id == "geonames:3015126"
 
 
+# Streets and quays reports name, kept as names of the place they run along or lie in.
+@pytest.mark.parametrize(
+    ("query", "place_id"),
+    [
+        ("Lower Sandgate Road", "lm:the-leas"),  # not Sandgate, 2 km west
+        ("avenue John-Whitley", "lm:hardelot-plage"),
+        ("quai de l'Europe, Le Portel", "lm:digue-carnot"),
+    ],
+)
+def test_streets_and_quays_reports_name_are_found_at_their_place(query: str, place_id: str) -> None:
+    assert placed(query).place_id == place_id
+
+
 def test_the_calvados_saint_aubin_sur_mer_is_still_found_when_it_is_named() -> None:
     seine_maritime = placed("Saint-Aubin-sur-Mer")
     calvados = placed("Saint-Aubin-sur-Mer, Calvados")
