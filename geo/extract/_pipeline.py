@@ -37,6 +37,7 @@ from geo.extract._confidence import confidence
 from geo.extract._cues import (
     BOAT_FOUND_ADRIFT,
     BOAT_WORDS,
+    EVENT_CUES,
     MAX_PEOPLE,
     MULTITUDE,
     NOT_REALISED,
@@ -3016,13 +3017,30 @@ def _absorb(kept: _Found, other: _Found) -> _Found:
     shared = kept.basis == "listed" and other.place.coarseness != Coarseness.FINE
     return replace(
         kept,
-        event_type=other.event_type if traces else kept.event_type,
+        event_type=other.event_type if traces or _only_taken_in(kept, other) else kept.event_type,
         date=kept.date if kept.dated or (kept.date and not other.dated) else other.date,
         dated=kept.dated or other.dated,
         people=kept.people if shared else _merged_count(kept, other),
         boats=kept.boats if shared else _better_count(kept.boats, other.boats),
         order=min(kept.order, other.order),
     )
+
+
+_TAKEN_IN = re.compile(r"pris(?:es)? en charge|prennent en charge|prend en charge", re.IGNORECASE)
+
+
+def _only_taken_in(rescue: _Found, stop: _Found) -> bool:
+    """Tell whether a rescue merged with an interception was only told as people taken in.
+
+    "Trente-cinq migrants ont été pris en charge à A et B … vingt-cinq ont été
+    interceptés à B": 'pris en charge' says people were taken in, at sea or
+    ashore; the interception told of the same people says which it was. A
+    rescue told by its own words ('secourus', 'hélitreuillés') stays one.
+    """
+    if (rescue.event_type, stop.event_type) != (EventType.RESCUE, EventType.INTERCEPTION):
+        return False
+    cues = [match.group(0) for match in EVENT_CUES[EventType.RESCUE].finditer(rescue.quote)]
+    return bool(cues) and all(_TAKEN_IN.fullmatch(cue) for cue in cues)
 
 
 def _merge_document(found: list[_Found]) -> list[_Found]:

@@ -201,6 +201,23 @@ def test_a_place_before_a_word_and_a_lifeboat_is_still_the_place(
     assert incident.event_type is event_type and "Dungeness" in (incident.place_name or "")
 
 
+@pytest.mark.parametrize(
+    "rescue_words",
+    ["ont été pris en charge", "ont été secourus"],
+)
+def test_people_taken_in_then_told_intercepted_were_stopped_not_rescued(rescue_words: str) -> None:
+    text = (
+        f"Quarante migrants {rescue_words} samedi à Wissant et Audresselles. "
+        "Quinze ont été interceptés à Wissant, tandis que vingt-cinq autres ont été "
+        "interceptés à Audresselles."
+    )
+    read = sorted((i.event_type, i.place_name, i.people) for i in _read(text))
+    # 'pris en charge' only says they were taken in: the interception says how;
+    # 'secourus' tells a rescue in its own words, and the first telling stays
+    told = EventType.INTERCEPTION if "pris" in rescue_words else EventType.RESCUE
+    assert read == [(told, "Audresselles", 25), (told, "Wissant", 15)]
+
+
 def test_a_beach_of_the_commune_of_a_town_is_that_town_s_beach() -> None:
     text = "Lundi, un corps a été découvert sur une plage de la commune de Dannes."
     body, beach = _only(text), _only("Lundi, un corps a été découvert sur une plage de Dannes.")
