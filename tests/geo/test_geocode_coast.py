@@ -136,7 +136,6 @@ def test_grand_fort_is_the_short_name_of_grand_fort_philippe(query: str) -> None
     [
         ("Lower Sandgate Road", "lm:the-leas"),  # not Sandgate, 2 km west
         ("avenue John-Whitley", "lm:hardelot-plage"),
-        ("quai de l'Europe, Le Portel", "lm:digue-carnot"),
     ],
 )
 def test_streets_and_quays_reports_name_are_found_at_their_place(query: str, place_id: str) -> None:
