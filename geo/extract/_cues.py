@@ -259,7 +259,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf" (?:out of|off) (?:an?|the|their) (?:[\w-]+ )?{_BOAT} (?:on|onto) the (?:shore|beach)"
         r"|(?:made|make|makes|making) landfall"
         r"|crossed(?! (?:the )?(?:road|street|border|line|lines|path|fingers)\b)"
-        r"|(?:brought|taken|towed) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b(?! (?:the )?hospital)"
+        r"|(?:brought|taken|towed|transported) (?:[\w'’-]+ ){0,8}?(?:ashore|in|into|to)\b"
+        r"(?! (?:the )?hospital)"
+        r"|c(?:ame|oming|omes?) in(?:to| to) (?:[\w'’-]+ ){1,3}?(?:on|aboard|in) (?:an?|the|their)"
+        rf" (?:[\w-]+ ){{0,2}}?(?:life)?{_BOAT}"
         r"|escorted (?:\w+ ){0,4}?(?:in)?to"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|(?:saw|seen|watched)\s+(?:[\w'’-]+\s+){0,4}?(?:people|migrants|asylum seekers"
@@ -339,7 +342,7 @@ PREFILTER = re.compile(
     r"|pris la mer|prend(?:re|nent)? la mer|à l'eau|quitté|parti|parvenu|tenté|tentative|arriv"
     r"|place (?:dans|à bord|sur)|dans l['’]eau|into the (?:water|sea)"
     r"|made it|reached"
-    r"|landed|landfall|\bland\s+(?:at|on|in)\b|rnli|ashore|shore|brought|escorted|crossed|crossing"
+    r"|landed|landfall|\bland\s+(?:at|on|in)\b|rnli|ashore|shore|brought|escorted|crossed|crossing|transported|c(?:ame|oming|omes?) in"
     r"|journey|disembark|débarqu|atteint|towed|alerted|alerté"
     r"|traversé|rejoint|spotted|sighted|heading|aperçu|aperçoi|repéré|repère|beach|plage|difficult"
     r"|perdition"
@@ -505,7 +508,7 @@ def _unrealised(clause: str, match: re.Match[str]) -> bool:
 
 
 _TO_A_BUILDING = re.compile(
-    r"(?:brought|taken)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
+    r"(?:brought|taken|transported)\s+(?:[\w'’-]+\s+){0,3}?(?:to|into)\s+(?:the\s+|an?\s+)?(?:[\w'’-]+\s+){0,2}?"
     r"(?:hospitals?|facilit(?:y|ies)|(?:processing|reception|detention|asylum|immigration)"
     r"\s+cent(?:re|er)s?|police\s+stations?|hotels?|custody)\b",
     _FLAGS,

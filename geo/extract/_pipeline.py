@@ -907,7 +907,7 @@ def _caller(text: str) -> bool:
     return _CALL_FOR_HELP.search(text) is not None and _AMONG_OTHERS.search(text) is not None
 
 
-_BROUGHT = re.compile(r"(?:brought|taken|escorted|towed)\b", re.IGNORECASE)
+_BROUGHT = re.compile(r"(?:brought|taken|escorted|towed|transported)\b", re.IGNORECASE)
 """The cue of a landing ("brought to", "taken into", "towed to"): where people were carried."""
 
 
@@ -1827,7 +1827,7 @@ _BOAT_IDENTIFIED = re.compile(
 a small dinghy"."""
 _BROUGHT_IN = re.compile(
     r"\b(?:(?:ont|sont|a|ont été|sont été)\s+(?:été\s+)?(?:débarqu|ramen|déposé|reconduit)\w*"
-    r"|(?:were|was|have been|had been)\s+(?:brought|taken|landed|dropped)\b"
+    r"|(?:were|was|have been|had been)\s+(?:brought|taken|transported|landed|dropped)\b"
     r"|(?:landed|disembarked)\s+(?:at|in)\b)",
     re.IGNORECASE,
 )

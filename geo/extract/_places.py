@@ -330,7 +330,7 @@ _ORGANISATION_LEAD = (
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
-    r"|escorted|transferred|ferried|returned|carried|airlifted|flown|driven|landed|dropped)"
+    r"|escorted|transferred|transported|ferried|returned|carried|airlifted|flown|driven|landed|dropped)"
     r"[\w'’]*(?:[\s,]+(?:[\"“«]\s*)?[\w'’-]+){0,4}?"
     r"\s*,?\s+[\"“«]?\s*(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
     r"|sur|dans)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:ports?|harbours?|harbors?|quai|docks?"

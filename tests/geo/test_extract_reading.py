@@ -7060,3 +7060,33 @@ def test_people_disembarking_in_any_tense_arrive(text: str, place: str) -> None:
 )
 def test_people_kept_from_disembarking_do_not_arrive(text: str) -> None:
     assert all(i.event_type is not EventType.ARRIVAL for i in extract_incidents(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("The forty people were transported to Ramsgate by a Border Force cutter.", "Ramsgate"),
+        ("On Monday a dozen migrants were transported to Dover and given blankets.", "Dover"),
+        (
+            "Twelve people came into Folkestone harbour aboard a lifeboat this morning.",
+            "Folkestone",
+        ),
+        ("Photos show families coming into Dover on a Border Force boat on Friday.", "Dover"),
+    ],
+)
+def test_people_transported_or_coming_in_on_a_boat_arrive(text: str, place: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.ARRIVAL
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The injured woman was transported to hospital in Dover on Monday.",
+        "The men were transported to a processing centre in Dover after landing.",
+        "Smugglers transported the migrants to the beach at Gravelines in vans.",
+    ],
+)
+def test_people_transported_to_a_building_or_a_french_beach_do_not_arrive(text: str) -> None:
+    assert all(i.event_type is not EventType.ARRIVAL for i in extract_incidents(text))
