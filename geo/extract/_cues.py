@@ -289,6 +289,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"\s+at\s+sea"
         r"|(?:found|located|discovered|(?:a|ont|avait|avaient) (?:retrouvé|découvert|localisé))"
         rf"\s+(?:\w+\s+){{0,3}}?(?:{_BOAT}|{_BOAT_FR})\s+(?:with|carrying|avec|transportant)"
+        rf"|(?:found|located|discovered)\s+(?:(?:the|a group of|{_PARTY})\s+)?(?:[\w-]+\s+)?"
+        r"(?:people|migrants|asylum seekers|refugees|men|women|families)(?:\s+and\s+(?:men|women"
+        rf"|children))?\s+(?:in|on|aboard)\s+(?:an?|the|their)\s+(?:[\w-]+\s+)?{_BOAT}"
         r"|(?:located|discovered|discovery\s+(?:[\w'’-]+\s+){0,3}?of)\s+(?:(?:a|an)\s+"
         rf"(?:family|group)\s+of\s+(?:{_PARTY})"
         rf"|(?:{_PARTY})\s+(?:migrants|people|men|asylum seekers))"
@@ -370,6 +373,7 @@ class Cue:
 
     event_type: EventType
     start: int
+    end: int
 
 
 def event_cue(clause: str) -> Cue | None:
@@ -396,7 +400,7 @@ def event_cue(clause: str) -> Cue | None:
         ):
             match = search(match.end())
         if match is not None:
-            return Cue(kind, match.start())
+            return Cue(kind, match.start(), match.end())
     return None
 
 

@@ -531,7 +531,7 @@ def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -
         if found is not None:
             kept.append(found)
         elif kept and (cue := kept[-1].cue) is not None and _elliptic(part.text):
-            kept.append(_Reporting(part, Cue(cue.event_type, 0)))
+            kept.append(_Reporting(part, Cue(cue.event_type, 0, 0)))
     return kept
 
 
@@ -693,7 +693,7 @@ def _clause_events(
         people = whole_told_in_parts(text, text) or people
     if kind in _TRACES and cue is not None and (people is None or BOAT_FOUND_ADRIFT.search(text)):
         kind = _found_boat(text, cue.start, kind)
-        if kind is EventType.OTHER and _FINDER.search(text, 0, cue.start) is None:
+        if kind is EventType.OTHER and _FINDER.search(text, 0, cue.end) is None:
             return []  # "un document a été découvert sur le défunt": no one found
     chosen = _choose_places(kind, mentions, resolved, outside)
     places = [place for _, place in chosen]
@@ -943,12 +943,13 @@ def _respective_counts(text: str, places: int) -> list[Count | None]:
 
 _FINDER = re.compile(
     r"\b(?:migrants?|people|persons?|men|man|women|woman|child(?:ren)?|boys?|girls?|adults?"
-    r"|teenagers?|group|survivors?|passengers?|they|he|she|personnes?|exilés?|hommes?|femmes?"
-    r"|enfants?|adultes?|adolescents?|groupe|survivants?|naufragés?|passagers?|ils|elles?|il"
-    r"|individus?|others?|autres?|another|une autre|un autre)\b",
+    r"|teenagers?|group|famil(?:y|ies)|survivors?|passengers?|they|he|she|personnes?|exilés?"
+    r"|hommes?|femmes?|enfants?|adultes?|adolescents?|groupe|survivants?|naufragés?|passagers?"
+    r"|ils|elles?|il|individus?|others?|autres?|another|une autre|un autre)\b",
     re.IGNORECASE,
 )
-"""Who a find is of: people (or a pronoun for them), not an object."""
+"""Who a find is of: people (or a pronoun for them), not an object; searched up to the end of the
+find's cue, which may name them itself ("police found the men in a dinghy")."""
 
 
 _PEOPLE_ON_IT = re.compile(

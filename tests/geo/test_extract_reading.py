@@ -7090,3 +7090,40 @@ def test_people_transported_or_coming_in_on_a_boat_arrive(text: str, place: str)
 )
 def test_people_transported_to_a_building_or_a_french_beach_do_not_arrive(text: str) -> None:
     assert all(i.event_type is not EventType.ARRIVAL for i in extract_incidents(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Border Force found the men and women in a small boat at Dungeness on Sunday.",
+            "Dungeness",
+        ),
+        ("Officers discovered a group of migrants aboard an inflatable at Kingsdown.", "Kingsdown"),
+        ("On Monday police located the families in a dinghy on the beach at Deal.", "Deal"),
+    ],
+)
+def test_people_found_in_a_boat_on_an_english_shore_arrived(text: str, place: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.ARRIVAL
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Border Force found the men in a dinghy off Dover on Sunday.", EventType.INTERCEPTION),
+        (
+            "French police found the migrants in a dinghy on the beach at Gravelines.",
+            EventType.INTERCEPTION,
+        ),
+    ],
+)
+def test_people_found_in_a_boat_at_sea_or_in_france_did_not_arrive(
+    text: str, kind: EventType
+) -> None:
+    assert _only(text).event_type is kind
+
+
+def test_people_found_in_a_lorry_are_no_boat_s_people() -> None:
+    assert extract_incidents("The police found the men in a lorry at Dover on Sunday.") == []
