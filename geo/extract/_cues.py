@@ -84,7 +84,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.RESCUE: re.compile(
         rf"\b(?:rescued|rescues|rescuing|(?:had to|helped|help|to) rescue|(?:demand\w*|request\w*"
-        r"|porter) (?:l['’])?assistance|(?:scrambled|launched|called out|sent|dispatched|tasked)"
+        r"|port(?:er|ée?s?|e|ent|ait|aient)) (?:l['’])?assistance"
+        r"|(?:scrambled|launched|called out|sent|dispatched|tasked)"
         r" to (?:rescue|search for|look for|help|assist)"
         r"|rnli\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|paged)"
         r"|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
@@ -92,10 +93,15 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|search and rescue(?! (?:helicopters?|teams?|crews?|centres?|services?|charit(?:y|ies)"
         r"|organi[sz]ations?|region|zone))"
         r"|rescue (?:operation|mission)|(?:engag(?:ée?s?|e|ent)|dépêch(?:ée?s?|e|ent)|envoyée?s?"
-        r"|envoient|envoie|mobilis(?:ée?s?|e|ent)|pris la mer|prend(?:re|nent)? la mer|mise?s?)"
+        r"|envoient|envoie|mobilis(?:ée?s?|e|ent)|pris la mer|prend(?:re|nent)? la mer|mise?s?"
+        r"|intervenue?s?|intervien(?:nen)?t)"
         r"(?:\W+\w+){0,12}?\W+pour (?:aller )?(?:leur |les |l['’])?(?:secourir|porter secours"
         r"|récupérer|rechercher|chercher"
-        r"|porter assistance|venir en aide)"
+        r"|porter assistance|venir en aide"
+        rf"|aider (?:une?|les|des|la|le|l['’])\s*(?:[\w-]+\s+)?(?:{_BOAT_FR}|migrants|personnes"
+        r"|exilés|naufragés|passagers|occupants))"
+        r"|secours (?:ont|sont|avaient|étaient) (?:(?!pas\b)\w+ ){0,3}?(?:été )?(?:déclenchés"
+        r"|engagés|mobilisés|dépêchés|intervenus)"
         r"|(?:got |get |getting |ran |run )?into (?:[\w-]+ )?difficult(?:y|ies)"
         r"|in (?:[\w-]+ )?difficult(?:y|ies)|en (?:[\w-]+ )?difficulté|en perdition"
         r"|appel(?:é|ée|és|ées|ent|aient|ait|le|lent)? à l['’]aide|appels? de détresse"
@@ -117,7 +123,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?) (?:people|migrants"
         r"|persons|passengers|men|women|others)"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
-        r"|came to (?:the|their) aid|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)"
+        r"|(?:came|come|comes|coming|went|go|goes|going|gone) to (?:the|their|its) aid"
+        r"|secourue?s?|sauv(?:ée?s?|er|era|eront|ait|aient)"
         r"|(?:venue?s?|vient|viennent|venaient|venait) en aide"
         r"|port(?:ée?s?|e|ent) secours|(?:deployed|sent|tasked|called|scrambled) to (?:assist"
         r"|help)|assisted"
@@ -320,11 +327,15 @@ is left out, as "a survey found 60 people …" finds no one. People taken out of
 first, and "à la sortie de l'eau" (coming out of it) takes no one. Someone brought
 back to life ("a pu être réanimée", "was resuscitated") was rescued; one who could not be is
 dead, and deaths are tried first. Shipwrecked people ("naufragés") found or located at sea
-are being rescued. A "grim discovery" ("une macabre découverte") is a body
-found. Police slashing or puncturing a boat ("slashing at the dinghy", "crevant le
-pneumatique") stop its departure there. Boats that come to fetch people ("des canots viennent
-chercher des migrants sur la plage") take them aboard there; a lifeboat or a police boat that
-comes for them does not. People lost at sea ("ont disparu en mer", "went
+are being rescued. A rescue is also told by what the rescuers did: stepping in to help a boat or
+its people ("sont intervenues pour aider un bateau"), going to its aid ("went to the aid of a
+dinghy", "a porté assistance à une embarcation"), or called out to a place ("les secours ont été
+déclenchés à X"); police stepping in to stop a departure stay an interception, and rescuers who
+could not go out ("n'ont pas pu intervenir") rescued no one. A "grim discovery" ("une macabre
+découverte") is a body found. Police slashing or puncturing a boat ("slashing at the dinghy",
+"crevant le pneumatique") stop its departure there. Boats that come to fetch people ("des canots
+viennent chercher des migrants sur la plage") take them aboard there; a lifeboat or a police boat
+that comes for them does not. People lost at sea ("ont disparu en mer", "went
 missing at sea") are an incident of their own; gone missing on land, they are not."""
 
 PREFILTER = re.compile(

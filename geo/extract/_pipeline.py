@@ -1044,10 +1044,14 @@ def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: 
     return EventType.ARRIVAL if mention.kind in _AT_LAND else kind
 
 
-_SAVED = re.compile(r"\b(?:rescued|saved|secourue?s|sauvée?s)\b", re.IGNORECASE)
-"""People said to be rescued "near Dungeness" were saved at sea by the headland, not landed:
-"near" places a rescue no more on land than on the water (found or picked up near it, they
-landed)."""
+_SAVED = re.compile(
+    r"\b(?:rescued|saved|secourue?s|sauvée?s|rescue (?:operation|mission)"
+    r"|opération de (?:sauvetage|secours))\b",
+    re.IGNORECASE,
+)
+"""People said to be rescued "near Dungeness" were saved at sea by the headland, not landed, and
+a rescue operation launched "near Hythe" went out to sea there: "near" places a rescue no more
+on land than on the water (found or picked up near it, they landed)."""
 
 
 _FOUND_GROUP = re.compile(

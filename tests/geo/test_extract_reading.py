@@ -7127,3 +7127,81 @@ def test_people_found_in_a_boat_at_sea_or_in_france_did_not_arrive(
 
 def test_people_found_in_a_lorry_are_no_boat_s_people() -> None:
     assert extract_incidents("The police found the men in a lorry at Dover on Sunday.") == []
+
+
+# -- a rescue told by what the rescuers did -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Dimanche, les autorités sont intervenues au large de Wissant pour aider une "
+            "embarcation avec 40 personnes à bord.",
+            "au large de Wissant",
+            40,
+        ),
+        (
+            "Les gendarmes maritimes sont intervenus au large d'Équihen pour aider les 40 "
+            "exilés d'un pneumatique.",
+            "au large d'Équihen",
+            40,
+        ),
+        (
+            "Un chalutier a porté assistance à une embarcation de 40 personnes au large de "
+            "Gravelines.",
+            "au large de Gravelines",
+            40,
+        ),
+        (
+            "A trawler went to the aid of a dinghy carrying 40 people off Deal on Sunday.",
+            "off Deal",
+            40,
+        ),
+    ],
+)
+def test_the_rescuers_coming_to_help_a_boat_is_a_rescue(text: str, place: str, people: int) -> None:
+    assert _read_as(_only(text)) == (EventType.RESCUE, place, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les secours ont été déclenchés à Hardelot, dimanche vers 5 heures.",
+        "Dimanche, les secours sont une nouvelle fois intervenus à Hardelot.",
+    ],
+)
+def test_the_rescue_services_called_out_to_a_place_rescue_there(text: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "Hardelot")
+
+
+def test_a_rescue_operation_launched_near_an_english_town_is_no_landing() -> None:
+    incident = _only("A search and rescue operation was launched near Hythe on Sunday.")
+    assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "near Hythe")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Les policiers sont intervenus sur la plage de Wissant pour empêcher le départ "
+            "d'une embarcation.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Les policiers sont intervenus à Gravelines pour aider les gendarmes lors d'une "
+            "opération contre les passeurs.",
+            EventType.INTERCEPTION,
+        ),
+        ("Forty migrants were picked up near Hythe on Sunday.", EventType.ARRIVAL),
+    ],
+)
+def test_police_stepping_in_or_people_picked_up_on_land_are_no_rescue(
+    text: str, kind: EventType
+) -> None:
+    assert _only(text).event_type is kind
+
+
+def test_rescue_services_that_could_not_go_out_rescue_no_one() -> None:
+    assert _read("Dimanche, les secours n'ont pas pu intervenir au large de Hardelot.") == []
