@@ -91,7 +91,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|lifeboats?\b(?:\W+\w+){0,6}?\W+(?:launched|scrambled|called out|tasked|sent"
         r"|dispatched|requested|paged)|in distress"
         r"|search and rescue(?! (?:helicopters?|teams?|crews?|centres?|services?|charit(?:y|ies)"
-        r"|organi[sz]ations?|region|zone))"
+        r"|organi[sz]ations?|region|zone|exercises?|drills?|training))"
         r"|rescue (?:operation|mission)|(?:engag(?:ée?s?|e|ent)|dépêch(?:ée?s?|e|ent)|envoyée?s?"
         r"|envoient|envoie|mobilis(?:ée?s?|e|ent)|pris la mer|prend(?:re|nent)? la mer|mise?s?"
         r"|intervenue?s?|intervien(?:nen)?t)"
@@ -116,7 +116,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?<!surveillance et de )(?<!canot de )(?<!canots de )(?<!centre de )"
         r"(?<!centre régional de )(?<!navire de )(?<!vedette de )(?<!station de )(?<!bateau de )"
         r"(?<!hélicoptère de )"
-        r"(?<!remorqueur de )(?<!moyens de )(?<!société nationale de )sauvetages?"
+        r"(?<!remorqueur de )(?<!moyens de )(?<!société nationale de )(?<!exercice de )"
+        r"(?<!exercices de )sauvetages?"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
         r"|picked up (?:a further |another |some |around |about )?(?:\d+|two|three|four|five|six"
@@ -331,7 +332,8 @@ are being rescued. A rescue is also told by what the rescuers did: stepping in t
 its people ("sont intervenues pour aider un bateau"), going to its aid ("went to the aid of a
 dinghy", "a porté assistance à une embarcation"), or called out to a place ("les secours ont été
 déclenchés à X"); police stepping in to stop a departure stay an interception, and rescuers who
-could not go out ("n'ont pas pu intervenir") rescued no one. A "grim discovery" ("une macabre
+could not go out ("n'ont pas pu intervenir") rescued no one, no more than a rescue exercise
+("exercice de sauvetage", "search and rescue exercise"). A "grim discovery" ("une macabre
 découverte") is a body found. Police slashing or puncturing a boat ("slashing at the dinghy",
 "crevant le pneumatique") stop its departure there. Boats that come to fetch people ("des canots
 viennent chercher des migrants sur la plage") take them aboard there; a lifeboat or a police boat

@@ -7205,3 +7205,19 @@ def test_police_stepping_in_or_people_picked_up_on_land_are_no_rescue(
 
 def test_rescue_services_that_could_not_go_out_rescue_no_one() -> None:
     assert _read("Dimanche, les secours n'ont pas pu intervenir au large de Hardelot.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Un exercice de sauvetage a été organisé au large de Wissant, dimanche.",
+        "A search and rescue exercise was held off Deal on Sunday.",
+    ],
+)
+def test_a_rescue_exercise_rescues_no_one(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_rescue_that_took_place_off_a_town_is_no_exercise() -> None:
+    incident = _only("Dimanche, un sauvetage a eu lieu au large de Wissant.")
+    assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "au large de Wissant")
