@@ -59,6 +59,17 @@ _NOT_RESCUERS = (
 Dover" set out to help; the boat that "was launched from" a beach is the migrants'. The
 look-ahead for the boat goes first so the look-behinds are only tried where a boat word starts."""
 
+_BOAT_SENT_BACK = (
+    rf"(?<!in )(?<!on )(?<!by )(?<!aboard )(?:an?|the|one|another|their)\s+(?:[\w-]+\s+){{0,2}}?"
+    rf"{_NOT_RESCUERS}{_BOAT}\b(?:\W+\w+){{0,6}}?\W+(?:was|were|had been|has been|have been)"
+    r"\s+(?:\w+\s+)?(?:returned|escorted back|sent back) to"
+)
+"""A boat itself sent back where it set out ("a dinghy carrying 13 men was returned to Calais",
+"the boat was escorted back to the French coast"): stopped at sea. People "returned to France"
+under a returns deal are no boat; one "who arrived in a small boat" is not its subject."""
+BOAT_SENT_BACK_TO = re.compile(rf"\b{_BOAT_SENT_BACK}\s+(?:the\s+)?$", _FLAGS)
+"""Words leading to where a boat was sent back: that port is where it was stopped, off it."""
+
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
         r"\b(?:found dead|pronounced dead"
@@ -173,7 +184,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?:s['’]apprêt\w*\s+à|se\s+prépar\w*\s+à|sur le point de|about to|(?:preparing"
         r"|getting ready) to)\s+(?:faire la traversée|traverser|partir|prendre la mer|embarquer"
         r"|cross|make the crossing|set (?:off|out|sail)|launch|leave|board)"
-        rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?)\b",
+        rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?"
+        rf"|{_BOAT_SENT_BACK})\b",
         _FLAGS,
     ),
     EventType.DEBRIS: re.compile(
@@ -347,6 +359,7 @@ PREFILTER = re.compile(
     r"|engine failure|entered|sailed into"
     r"|picked up|saved|winched|airlift|safety|aid\b|secour|sauv"
     r"|récupér|récupèr|en charge|hélitreuil|intercept|stopp|prevent|block|turned back"
+    r"|returned to|escorted back|sent back to"
     r"|halted|tried to"
     r"|attempted|thwart|foil|punctur|slash|seiz|confiscat|gas|empêch|déjou|avort|debris|wreck"
     r"|abandon|empty|deflat|burst|damag|discard|desert|jacket|washed|débris|épave|vide|dégonfl"

@@ -36,6 +36,7 @@ from geo.errors import DocumentError
 from geo.extract._confidence import confidence
 from geo.extract._cues import (
     BOAT_FOUND_ADRIFT,
+    BOAT_SENT_BACK_TO,
     BOAT_WORDS,
     EVENT_CUES,
     MAX_PEOPLE,
@@ -1283,7 +1284,11 @@ def _mention_place(
         return None
     if _taxi_launch(kind, mention):
         return None
-    if mention.kind in ("destination", "landing") and kind is not EventType.ARRIVAL:
+    if (
+        mention.kind in ("destination", "landing")
+        and kind is not EventType.ARRIVAL
+        and not _sent_back_to(kind, mention)
+    ):
         return None
     queries = mention.queries
     if kind is EventType.EMBARKATION and mention.shore_query is not None:
@@ -1353,6 +1358,18 @@ def _taxi_launch(kind: EventType, mention: Mention) -> bool:
 
 
 _TAXI_BOAT_LEAVING = re.compile(rf"\b{_TAXI_BOAT}\s+[^,.;:]{{0,30}}$", re.IGNORECASE)
+
+
+def _sent_back_to(kind: EventType, mention: Mention) -> bool:
+    """Tell whether a stopped boat was sent back to the place, the port it is stopped off.
+
+    "A dinghy carrying 13 men was returned to Calais": it was stopped off Calais
+    (see :data:`BOAT_SENT_BACK_TO`); people taken to a port are only landed there.
+    """
+    if kind is not EventType.INTERCEPTION:
+        return False
+    lead = mention.text[max(0, mention.start - 150) : mention.start]
+    return BOAT_SENT_BACK_TO.search(lead) is not None
 
 
 def _just_after_leaving(mention: Mention) -> bool:

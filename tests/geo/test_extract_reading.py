@@ -7221,3 +7221,38 @@ def test_a_rescue_exercise_rescues_no_one(text: str) -> None:
 def test_a_rescue_that_took_place_off_a_town_is_no_exercise() -> None:
     incident = _only("Dimanche, un sauvetage a eu lieu au large de Wissant.")
     assert (incident.event_type, incident.place_name) == (EventType.RESCUE, "au large de Wissant")
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Early on Sunday an inflatable with 22 people aboard was returned to Boulogne-sur-Mer"
+            " after a patrol plane saw it.",
+            "Boulogne-sur-Mer",
+            22,
+        ),
+        (
+            "A second dinghy, carrying 31 men, had been sent back to Dunkirk by French gendarmes.",
+            "Dunkirk",
+            31,
+        ),
+    ],
+)
+def test_a_boat_sent_back_to_a_port_was_stopped_off_it(text: str, place: str, people: int) -> None:
+    incident = _only(text)
+    assert _read_as(incident) == (EventType.INTERCEPTION, place, people)
+    assert incident.country == "FR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A woman who reached Kent in a small boat in July was returned to France on Tuesday"
+        " under the returns agreement.",
+        "Forty people who crossed on small boats were returned to France by the Home Office"
+        " this week.",
+    ],
+)
+def test_people_returned_under_a_returns_deal_were_stopped_by_no_one(text: str) -> None:
+    assert all(i.event_type is not EventType.INTERCEPTION for i in _read(text))
