@@ -70,6 +70,13 @@ under a returns deal are no boat; one "who arrived in a small boat" is not its s
 BOAT_SENT_BACK_TO = re.compile(rf"\b{_BOAT_SENT_BACK}\s+(?:the\s+)?$", _FLAGS)
 """Words leading to where a boat was sent back: that port is where it was stopped, off it."""
 
+_LEFT_ABOARD = (
+    r"(?:left|leaving|leave|leaves|departed) (?:[\w'’-]+ ){1,3}?(?:aboard|on board|in|on)"
+    rf" (?:an?|the|their|two|three|\d+) (?:[\w-]+ ){{0,2}}?{_NOT_RESCUERS}{_BOAT}\b"
+)
+"""A place left in a boat ("had left France aboard a boat", "left Gravelines in two dinghies"):
+the boat set off there; a lifeboat or a police boat that left a port went to help."""
+
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
         r"\b(?:found dead|pronounced dead"
@@ -238,6 +245,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:lancé|démarré|allumé) (?:le|les|leur|son) moteurs?|(?:left|leaving|leave|leaves"
         r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
+        rf"|{_LEFT_ABOARD}"
         r"|put (?:out )?to sea|push(?:ed|es|ing)? off (?:from|the (?:beach|shore|coast))"
         r"|took to the (?:water|sea)"
         r"|head(?:ed|ing|s)? (?:out )?(?:to|into) (?:the )?(?:sea|open sea)"

@@ -7256,3 +7256,26 @@ def test_a_boat_sent_back_to_a_port_was_stopped_off_it(text: str, place: str, pe
 )
 def test_people_returned_under_a_returns_deal_were_stopped_by_no_one(text: str) -> None:
     assert all(i.event_type is not EventType.INTERCEPTION for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("About 40 people left Gravelines in two dinghies before dawn on Monday.", "Gravelines"),
+        ("The group had left Wissant aboard an inflatable late on Tuesday.", "Wissant"),
+    ],
+)
+def test_a_place_left_in_a_boat_is_where_it_set_off(text: str, place: str) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (EventType.LAUNCH, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The crew left Dover in a Border Force boat on Monday to meet the dinghy.",
+        "The volunteers left Calais in a rescue boat at 3am on Tuesday.",
+    ],
+)
+def test_rescuers_or_police_leaving_a_port_in_their_boat_launch_nothing(text: str) -> None:
+    assert all(i.event_type is not EventType.LAUNCH for i in _read(text))
