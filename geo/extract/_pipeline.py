@@ -1249,7 +1249,7 @@ def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
 _JOINED = re.compile(
     r"\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*|,?\s+(?:and|et|or|ou)\s+)(?P<then>(?:puis|then|ainsi qu['’]"
     r"|as well as|l['’]autre|the other)\s*)?"
-    r"(?P<lead>(?:à|au|aux|de|du|des|d['’]|en|at|in|off)\s*)?",
+    r"(?P<lead>(?:à|au|aux|de|du|des|d['’]|depuis|en|at|in|off|from)\s*)?",
     re.IGNORECASE,
 )
 """What stands between listed places: "A, B et C", "au large de A (62) et du B", "A, puis à B",

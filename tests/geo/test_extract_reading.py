@@ -7279,3 +7279,17 @@ def test_a_place_left_in_a_boat_is_where_it_set_off(text: str, place: str) -> No
 )
 def test_rescuers_or_police_leaving_a_port_in_their_boat_launch_nothing(text: str) -> None:
     assert all(i.event_type is not EventType.LAUNCH for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Depuis Le Crotoy et depuis Cayeux-sur-Mer, 35 personnes ont tenté de partir avant d'en"
+        " être empêchées par les gendarmes.",
+        "On Sunday 35 people tried to leave from Le Crotoy and from Cayeux-sur-Mer but were"
+        " stopped by gendarmes.",
+    ],
+)
+def test_places_each_led_by_from_are_listed_together(text: str) -> None:
+    places = {i.place_name for i in _read(text)}
+    assert places == {"Le Crotoy", "Cayeux-sur-Mer"}
