@@ -3144,11 +3144,17 @@ def _one_boat_told_in_parts(total: _Found, parts: list[_Found]) -> bool:
 
 
 def _adds_up_to(total: Count | None, parts: list[Count | None]) -> bool:
-    """Tell whether two or more known counts add up to a total, within the total's slack."""
+    """Tell whether two or more known counts add up to a total, within the total's slack.
+
+    A total is more than each of its parts: "une cinquantaine" is no sum of
+    64 and 4, however near 68 its slack reaches, but a boat of its own.
+    """
     if total is None or len(parts) < 2 or any(part is None for part in parts):
         return False
-    summed = sum(part.value for part in parts if part is not None)
-    return not _counts_conflict(total, Count(summed, CountKind.EXACT))
+    values = [part.value for part in parts if part is not None]
+    if max(values) >= total.value:
+        return False
+    return not _counts_conflict(total, Count(sum(values), CountKind.EXACT))
 
 
 def _launches_counted(found: list[_Found]) -> list[_Found]:

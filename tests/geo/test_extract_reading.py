@@ -7293,3 +7293,25 @@ def test_rescuers_or_police_leaving_a_port_in_their_boat_launch_nothing(text: st
 def test_places_each_led_by_from_are_listed_together(text: str) -> None:
     places = {i.place_name for i in _read(text)}
     assert places == {"Le Crotoy", "Cayeux-sur-Mer"}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mardi, 65 migrants ont été secourus au large de Wissant. Une cinquantaine de "
+            "personnes ont été secourues mardi au large de Calais. Cinq personnes ont été "
+            "secourues mardi au large de Gravelines.",
+            [65, 50, 5],
+        ),
+        (
+            "Sixty-five people were rescued off Wissant on Tuesday. About 50 people were "
+            "rescued off Calais on Tuesday. Five people were rescued off Gravelines on Tuesday.",
+            [65, 50, 5],
+        ),
+    ],
+)
+def test_a_count_smaller_than_another_boat_s_is_no_total_of_them(
+    text: str, expected: list[int]
+) -> None:
+    assert [i.people for i in _read(text)] == expected
