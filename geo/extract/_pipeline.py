@@ -1204,8 +1204,10 @@ def _choose_places(
     """
     ranked = []
     previous: tuple[Mention, Place] | None = None
+    reach: dict[int, int] = {}  # where a place's qualifier ends, by the place's start
     for mention in mentions:
         if previous is not None and _qualifies(previous, mention):
+            reach[previous[0].start] = mention.end
             continue
         named = _named_place(mention, resolved)
         if named is not None:
@@ -1222,9 +1224,9 @@ def _choose_places(
     in_order = sorted(ranked, key=lambda item: item[1].start)
     best = min(ranked, key=lambda item: item[0])
     first = last = in_order.index(best)
-    while first > 0 and _joined(in_order[first - 1], in_order[first]):
+    while first > 0 and _joined(in_order[first - 1], in_order[first], reach):
         first -= 1
-    while last + 1 < len(in_order) and _joined(in_order[last], in_order[last + 1]):
+    while last + 1 < len(in_order) and _joined(in_order[last], in_order[last + 1], reach):
         last += 1
     listed = in_order[first : last + 1]
     if len(listed) >= _SENT_MANY and all(mention.kind == "sent" for _, mention, _ in listed):
@@ -1247,26 +1249,29 @@ def _qualifies(named: tuple[Mention, Place], mention: Mention) -> bool:
 
 
 _JOINED = re.compile(
-    r"\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*|,?\s+(?:and|et|or|ou)\s+)(?P<then>(?:puis|then|ainsi qu['’]"
-    r"|as well as|l['’]autre|the other)\s*)?"
-    r"(?P<lead>(?:à|au|aux|de|du|des|d['’]|depuis|en|at|in|off|from)\s*)?",
+    r"\s*(?:\([^()]{0,20}\)\s*)?(?:,\s*|,?\s+(?:and|et|or|ou)\s+|\s+(?=puis\s|then\s))"
+    r"(?P<then>(?:puis|then|ainsi qu['’]|as well as|l['’]autre|the other|also|aussi|later"
+    r"|ensuite)\s*)?"
+    r"(?P<lead>(?:à|au|aux|de|du|des|d['’]|en|at|in|off|on|depuis|from)\s*)?",
     re.IGNORECASE,
 )
 """What stands between listed places: "A, B et C", "au large de A (62) et du B", "A, puis à B",
-"one at A and the other at B"."""
+"one at A and the other at B", "at A, and also on B", "depuis A, et depuis B"."""
 
 _Ranked = tuple[tuple[int, int, int, int], Mention, Place]
 
 
-def _joined(first: _Ranked, second: _Ranked) -> bool:
+def _joined(first: _Ranked, second: _Ranked, reach: dict[int, int]) -> bool:
     """Tell whether two places are listed together ("Gravelines and Dunkirk", "A, B et C").
 
     Listed places are led into the same way and known as finely; "Sangatte,
-    near Calais" or "Wissant, in the Pas-de-Calais" qualify, not list.
+    near Calais" or "Wissant, in the Pas-de-Calais" qualify, not list, but the
+    list goes on after such a qualifier ("at A near B, and also at C": A and C),
+    so the gap is read from where the first place's qualifier (in ``reach``) ends.
     """
     (_, _, _, _), one, one_place = first
     (_, _, _, _), other, other_place = second
-    joined = _JOINED.fullmatch(one.text[one.end : other.start])
+    joined = _JOINED.fullmatch(one.text[reach.get(one.start, one.end) : other.start])
     if joined is None:
         return False
     led = joined["lead"] is not None and other.kind == "at"  # "au large de A, du B et en C"

@@ -285,7 +285,8 @@ _CLAUSE_BREAK = re.compile(
     # "200 were seen trying to leave – but were stopped by police": a dash before "but" and a
     # verb without its subject joins two verbs of one party, as "but" alone does
     r"\s+[-–—]+\s+(?!(?:but|mais)\s+(?:were|was|had|have|ont|a|sont|est|avaient|étaient)\s)"
-    r"|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and|but|while|whereas|though|although|as)\s+"
+    r"|;\s+|:\s+(?=[A-Z'‘\"“])|,\s+(?:and(?!\s+also\s+(?:at|on|in|off|near)\s)|but|while|whereas"
+    r"|though|although|as)\s+"
     r"|\s+(?:while|whereas)\s+|\s+(?:alors|tandis) qu(?:e\s+|['’])"
     r"|,\s+(?=(?:bringing|taking|pushing|raising)\b)"
     r"|,\s+(?=(?:the|a|an)\s+(?:highest|largest|biggest|most|lowest|new|record|total)\b)"
@@ -295,7 +296,7 @@ _CLAUSE_BREAK = re.compile(
     rf"|,\s+(?:then|puis|ensuite)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
-    r"|,\s+(?:et|mais)\s+(?!(?:à|au|aux|en|du|des|d['’])\s*[^,;.]{1,40}[.!]?$)"
+    r"|,\s+(?:et|mais)\s+(?!(?:à|au|aux|en|du|des|d['’])\s*[^,;.]{1,40}[.!]?$|depuis\s+[A-ZÀ-ÖØ-Þ])"
     # "crossings went on all day, with more people brought ashore at Dover": the share after
     # "with" is told as an event of its own, not under the habit or plan the first half tells
     r"|,\s+(?=(?:où|where)\s)|,?\s+with\s+(?=(?:some|others|many|most|more|further)\s)"

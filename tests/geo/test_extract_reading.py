@@ -7315,3 +7315,51 @@ def test_a_count_smaller_than_another_boat_s_is_no_total_of_them(
     text: str, expected: list[int]
 ) -> None:
     assert [i.people for i in _read(text)] == expected
+
+
+# -- one event told at several places: each place of the list has its incident -------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "places"),
+    [
+        (
+            "On Sunday some boats landed at Kingsdown near Deal, and also at Hythe.",
+            EventType.ARRIVAL,
+            {"Kingsdown", "Hythe"},
+        ),
+        (
+            "Dimanche, des exilés sont partis de Sangatte puis de Wissant.",
+            EventType.LAUNCH,
+            {"Sangatte", "Wissant"},
+        ),
+        (
+            "Depuis Cap Hornu, à Saint-Valery-sur-Somme, et depuis Cayeux-sur-Mer, 40 exilés "
+            "ont tenté de partir dimanche avant d'en être empêchés par les gendarmes.",
+            EventType.INTERCEPTION,
+            {"Cap Hornu", "Cayeux-sur-Mer"},
+        ),
+    ],
+)
+def test_each_place_of_a_list_past_a_qualifier_or_a_then_has_its_incident(
+    text: str, kind: EventType, places: set[str]
+) -> None:
+    incidents = _read(text)
+    assert {i.place_name for i in incidents} == places, _kinds(incidents)
+    assert all(i.event_type is kind and i.people is None for i in incidents), _kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Sunday 40 people landed at Kingsdown near Deal.", "Kingsdown"),
+        ("Dimanche, 40 exilés ont été interceptés entre Sangatte et Wissant.", None),
+    ],
+)
+def test_a_place_qualified_or_a_stretch_between_two_stays_one_incident(
+    text: str, place: str | None
+) -> None:
+    incident = _only(text)
+    assert incident.people == 40
+    if place is not None:
+        assert incident.place_name == place
