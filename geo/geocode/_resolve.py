@@ -243,13 +243,10 @@ def _inner_names(index: NameIndex, phrase: Phrase) -> Phrase | None:
 
 
 _LINKING_WORDS = frozenset(
-    {
-        *("sur", "sous", "en", "les", "aux", "au", "le", "la", "de", "du", "des", "d"),
-        *("on", "upon", "next"),
-    }
+    {"sur", "sous", "en", "aux", "au", "de", "du", "des", "d", "on", "upon", "next"}
 )
-"""Words that join the parts of one compound place name ("La Chapelle-sur-Dun",
-"Saint-Martin-en-Campagne", "Leigh-on-Sea"): folded, so "lès" is "les"."""
+"""Words that join the head of a compound place name to its last word ("La Chapelle-sur-Dun",
+"Saint-Martin-en-Campagne", "Leigh-on-Sea"); an article is not one ("Wissant le village")."""
 
 
 def _contained(index: NameIndex, name: str) -> str | None:
@@ -271,13 +268,16 @@ def _contained(index: NameIndex, name: str) -> str | None:
 
 
 def _compound_head(words: list[str]) -> int:
-    """Return how many words open a compound name before its linking word, or 0 if none does.
+    """Return how many words open a compound name before its linking word, or 0 if it is none.
 
-    "la chapelle sur dun" opens with two ("la chapelle"), "saint martin en
-    campagne" with two; "wissant surf club car park" is no compound.
+    A compound ends in a linking word and one word: "la chapelle sur dun" opens
+    with two ("la chapelle"), "saint martin en campagne" with two. A known place
+    followed by words about it ("hythe on the coast", "wimereux les dunes",
+    "wissant surf club car park") is no compound: that place is found in it.
     """
-    inner = range(1, len(words) - 1)
-    return next((at for at in inner if words[at] in _LINKING_WORDS), 0)
+    if len(words) >= 3 and words[-2] in _LINKING_WORDS:
+        return len(words) - 2
+    return 0
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an|la|le|les|l|une|un|this|that|cette|ce) ")

@@ -200,6 +200,21 @@ def test_an_unknown_compound_name_is_not_the_place_its_first_words_name(query: s
     assert not result.found and result.lon is None
 
 
+@pytest.mark.parametrize(
+    ("query", "name"),
+    [
+        ("Hythe on the coast", "Hythe"),
+        ("Wimereux les dunes", "Wimereux"),
+        ("Wissant le village", "Wissant"),
+        ("Boulogne sur la côte", "Boulogne-sur-Mer"),
+    ],
+)
+def test_a_known_place_followed_by_words_about_it_is_no_compound(query: str, name: str) -> None:
+    # only "head + linking word + one word" is read as a compound name of its own
+    result = geocode(query)
+    assert result.found and result.name == name
+
+
 @pytest.mark.parametrize("query", ["the Hornu cliffs", "la pointe de Hornu", "Hornu beach"])
 def test_a_seaside_feature_is_not_an_inland_town_named_inside_it(query: str) -> None:
     # Hornu is a Belgian town far inland: cliffs, a point or a beach named after it lie elsewhere
