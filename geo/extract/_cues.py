@@ -77,6 +77,11 @@ _LEFT_ABOARD = (
 """A place left in a boat ("had left France aboard a boat", "left Gravelines in two dinghies"):
 the boat set off there; a lifeboat or a police boat that left a port went to help."""
 
+_TAKEN_IN = r"pris(?:es)? en charge|prennent en charge|prend en charge(?!\s+(?:la|le)\s)"
+"""People taken in hand ("pris en charge"): a rescue's cue that says nothing of at sea or ashore
+("prend en charge la suite" is no one taken in)."""
+TAKEN_IN = re.compile(_TAKEN_IN, _FLAGS)
+
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
         r"\b(?:found dead|pronounced dead"
@@ -150,11 +155,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
         r" the (?:water|sea)|(?<!la )(?:sortie?s?|tirée?s?|extraite?s?) de l['’]eau"
-        r"|pris(?:es)? en charge|hélitreuillée?s?"
+        rf"|{_TAKEN_IN}|hélitreuillée?s?"
         r"|(?:réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|leur|y)\s*)?"
         r"(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
-        r"|récupèrent|récupère|hélitreuillent|hélitreuille|prennent en charge"
-        r"|prend en charge(?!\s+(?:la|le)\s)"
+        r"|récupèrent|récupère|hélitreuillent|hélitreuille"
         r"|(?:prise?s?|hissée?s?) à bord (?:du|de|d['’]|par)"
         r"|taken (?:on ?board|aboard)"
         r"|naufragée?s?\s+(?:\w+\s+){0,2}?(?:sont|ont été|a été|est)\s+(?:\w+\s+)?"

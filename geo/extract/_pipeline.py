@@ -44,6 +44,7 @@ from geo.extract._cues import (
     NOT_REALISED,
     ONE_MORE,
     SCENE_WORDS,
+    TAKEN_IN,
     Count,
     CountKind,
     Cue,
@@ -3053,9 +3054,6 @@ def _absorb(kept: _Found, other: _Found) -> _Found:
     )
 
 
-_TAKEN_IN = re.compile(r"pris(?:es)? en charge|prennent en charge|prend en charge", re.IGNORECASE)
-
-
 def _only_taken_in(rescue: _Found, stop: _Found) -> bool:
     """Tell whether a rescue merged with an interception was only told as people taken in.
 
@@ -3067,7 +3065,7 @@ def _only_taken_in(rescue: _Found, stop: _Found) -> bool:
     if (rescue.event_type, stop.event_type) != (EventType.RESCUE, EventType.INTERCEPTION):
         return False
     cues = [match.group(0) for match in EVENT_CUES[EventType.RESCUE].finditer(rescue.quote)]
-    return bool(cues) and all(_TAKEN_IN.fullmatch(cue) for cue in cues)
+    return bool(cues) and all(TAKEN_IN.fullmatch(cue) for cue in cues)
 
 
 def _merge_document(found: list[_Found]) -> list[_Found]:
