@@ -79,6 +79,7 @@ from geo.extract._places import (
     find_mentions,
     offset_m,
     outside_place,
+    place_kind,
     place_of,
     qualifier_of,
     sea_ids,
@@ -2884,8 +2885,76 @@ def _agree(first: _Found, second: _Found) -> bool:
             _places_agree(first.place, second.place)
             or _lies_that_way(first, second)
             or _lies_that_way(second, first)
+            or _one_group_retold(first, second)
         )
     )
+
+
+_RETOLD_MIN_PEOPLE = 10
+"""The fewest people whose count told at two places is one group: 1, 2 or 3 recur by chance."""
+
+
+def _one_group_retold(first: _Found, second: _Found) -> bool:
+    """Tell whether two incidents placed apart on one stretch of coast are one group told twice.
+
+    "37 migrants found in the Baie de Somme … the 37 were on a beach near
+    Fort-Mahon"; "25 rescued off Calais … the 25 were rescued at Marck": a
+    report names a group once coarsely and once finely, or once where it
+    happened and once where it was landed. Only the same kind, day (or one
+    undated), country and count of ten or more (one of them exact), within
+    _THAT_WAY_REACH_M, told in two sentences ("30 off A and 30 off B" are two
+    boats); never a boat told as another, nor one of a list.
+    """
+    if first.another or second.another or first.weak or second.weak or first.order == second.order:
+        return False
+    kinds = {first.event_type, second.event_type}
+    if (len(kinds) != 1 and not kinds <= _STOPPED) or "listed" in (first.basis, second.basis):
+        return False
+    if (
+        not (_fine(first.place) and _fine(second.place))
+        or first.place.country != second.place.country
+    ):
+        return False
+    if first.people is None or second.people is None or len({first.date, second.date} - {None}) > 1:
+        return False
+    same = first.people.value == second.people.value >= _RETOLD_MIN_PEOPLE
+    exact = CountKind.EXACT in {first.people.kind, second.people.kind}
+    return same and exact and _distance_m(first.place, second.place) <= _THAT_WAY_REACH_M
+
+
+_WIDE_KINDS = frozenset(
+    {
+        "bay",
+        "estuary",
+        "river",
+        "coast_stretch",
+        "department",
+        "county",
+        "region",
+        "historic_region",
+    }
+)
+"""Kinds of place a scene lies somewhere in, not at: a bay, a river, a stretch of coast."""
+_UNNAMED_SPOT = re.compile(r"^(?:an?|une?)\s", re.IGNORECASE)
+"""A spot told by the town it is in or near, not by its name ("a beach near Calais")."""
+
+
+def _telling_rank(found: _Found) -> int:
+    """Rank how well a place tells where a group was: a named spot or town, a wide one, a port.
+
+    A port is where people were brought, not where their boat was met; a
+    bay, a department or "a beach near Calais" says less than the town or
+    the beach a report names.
+    """
+    kind = place_kind(found.place)
+    if kind == "port":
+        return 2
+    return int(kind in _WIDE_KINDS or _UNNAMED_SPOT.match(found.place.written) is not None)
+
+
+def _retold_apart(kept: _Found, other: _Found) -> bool:
+    """Tell whether two agreeing candidates agree only as one group told at two places."""
+    return not _places_agree(kept.place, other.place) and _one_group_retold(kept, other)
 
 
 _THAT_WAY_REACH_M = 30_000.0
@@ -3378,12 +3447,30 @@ def _merge_order(found: _Found) -> tuple[int, bool, bool, float, int]:
 
 
 def _merge_agreeing(found: list[_Found]) -> list[_Found]:
-    """Merge agreeing candidates greedily, finest place and dated ones first."""
+    """Merge agreeing candidates greedily, finest place and dated ones first.
+
+    A group told at two places is kept at the more telling one (see
+    :func:`_telling_rank`); what agrees with the place set aside ("10 km off
+    Calais" after "rescued off Calais … at Marck") is that group too.
+    """
     kept: list[_Found] = []
+    set_aside: list[list[_Found]] = []
     for item in sorted(found, key=_merge_order):
-        at = next((i for i, other in enumerate(kept) if _agree(other, item)), None)
+        at = next(
+            (
+                i
+                for i, other in enumerate(kept)
+                if _agree(other, item) or any(_agree(told, item) for told in set_aside[i])
+            ),
+            None,
+        )
         if at is None:
             kept.append(item)
+            set_aside.append([])
+        elif _retold_apart(kept[at], item):
+            telling, aside = sorted((kept[at], item), key=_telling_rank)
+            kept[at] = _absorb(telling, aside)
+            set_aside[at].append(aside)
         else:
             kept[at] = _absorb(kept[at], item)
     return kept

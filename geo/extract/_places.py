@@ -203,6 +203,17 @@ def _name_forms() -> tuple[frozenset[str], tuple[str, ...]]:
 
 
 @cache
+def _kinds() -> dict[str, str]:
+    """Return the gazetteer kind of every place (read once per process)."""
+    return {place.place_id: place.kind for place in places()}
+
+
+def place_kind(place: Place) -> str | None:
+    """Return what kind of place the gazetteer says a place is (a town, a beach, a port …)."""
+    return _kinds().get(place.place_id or "")
+
+
+@cache
 def sea_ids() -> frozenset[str]:
     """Return the place ids of the gazetteer's seas (the Channel, the North Sea …)."""
     return frozenset(place.place_id for place in places() if place.kind == "sea_area")

@@ -7363,3 +7363,56 @@ def test_a_place_qualified_or_a_stretch_between_two_stays_one_incident(
     assert incident.people == 40
     if place is not None:
         assert incident.place_name == place
+
+
+# -- one group told twice, at two places of one stretch of coast -----------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place", "people"),
+    [
+        (
+            "Mardi, 45 migrants ont été interceptés en baie de Somme. Selon la gendarmerie, "
+            "45 exilés ont été interpellés sur une plage près de Quend.",
+            EventType.INTERCEPTION,
+            "près de Quend",
+            45,
+        ),
+        (
+            "Eighteen people died on Tuesday when their boat sank off Cap Gris-Nez. The 18 "
+            "people died on a beach near Boulogne, officials said.",
+            EventType.DEATH,
+            "off Cap Gris-Nez",
+            18,
+        ),
+        (
+            "On Tuesday police stopped 50 people on a beach near Calais. Police said the 50 "
+            "people were stopped on the beach at Sangatte.",
+            EventType.INTERCEPTION,
+            "the beach at Sangatte",
+            50,
+        ),
+    ],
+)
+def test_one_group_told_at_two_near_places_is_one_incident_at_the_more_telling(
+    text: str, kind: EventType, place: str, people: int
+) -> None:
+    assert _read_as(_only(text)) == (kind, place, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, 20 migrants ont été secourus au large de Dunkerque. Selon la préfecture, "
+        "20 exilés ont été secourus au large de Boulogne-sur-Mer.",
+        "On Tuesday a boat with 20 people was rescued off Calais. A second boat with 20 "
+        "people was rescued off Sangatte.",
+        "On Tuesday 3 people were rescued off Calais. On Tuesday 3 people were rescued off "
+        "Sangatte.",
+        "On Tuesday 60 people were rescued in the Channel. 30 were rescued off Calais and 30 "
+        "off Gravelines.",
+        "On Tuesday 40 people were rescued off Wissant. The 40 were brought ashore at Dover.",
+    ],
+)
+def test_groups_of_one_count_far_apart_another_few_or_listed_stay_apart(text: str) -> None:
+    assert len(_read(text)) == 2, _kinds(_read(text))
