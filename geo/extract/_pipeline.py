@@ -1487,6 +1487,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     so_far: list[_Told] = []  # the sentences since the last counted, placed incident
     before = ""  # the sentence before this one
     opening: tuple[Count, int] | None = None  # people aboard told before any incident, where
+    boat: _Boat | None = None  # the boat whose story the report is telling
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         screened = may_report(sentence)
@@ -1517,6 +1518,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         teller = _count_teller(teller, sentence, facts, told)
         told = facts
         calm = 0 if facts.events else calm + 1
+        boat = _story_goes_on(boat, facts, sentence, order)
         if facts is _NO_FACTS:
             story = _day_named(sentence, published, story) if screened else story
             quiet += 1
@@ -1546,13 +1548,152 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             if not placed:
                 found = _counted_by_the_next(found, facts, order - 1)
                 found = _with_part_taken(found, facts, order)
+                found = _rescue_of_the_boat(found, boat, facts, sentence)
             found.extend(placed + _lede_placed(scene.lede, placed, order))
+            boat = _boat_introduced(placed) if placed else boat
             scene = _next_scene(facts, scene, sentence)
             scene = replace(scene, lede=_without_counts_retold(scene.lede, found))
         story = facts.date or story
         if _fine(scene.place):
             earlier = _Story(scene.place, scene.day, order)
     return found
+
+
+@dataclass(frozen=True)
+class _Boat:
+    """The boat a report last introduced at a place, whose story later sentences may go on with.
+
+    ``order`` is the sentence that introduced it (its incident's), ``last``
+    the last that still spoke of it, ``day`` the day it was told on.
+    """
+
+    kind: EventType
+    place: Place
+    day: dt.date | None
+    order: int
+    last: int
+
+
+_STORY_REACH = 3
+"""How many sentences after the last that spoke of a boat its story may still go on."""
+_STORY_KINDS = frozenset({EventType.LAUNCH, EventType.SIGHTING, EventType.RESCUE})
+"""Incidents that introduce a boat whose rescue the next sentences may tell."""
+_RETOLD = frozenset({"scene", "listed"})
+"""Bases of an incident that borrowed the place told before or shares it: no boat introduced."""
+_THE_BOAT = re.compile(
+    rf"\b(?:(?:l['’]|le\s+|la\s+|the\s+)(?:{BOAT_WORDS.pattern})|sur\s+(?:zone|place)\b"
+    r"|(?:at|on)\s+the\s+scene\b)",
+    re.IGNORECASE,
+)
+"""The boat told of named again ("l'embarcation", "the dinghy") or its place ("sur zone")."""
+
+
+def _boat_introduced(placed: list[_Found]) -> _Boat | None:
+    """Return the boat a sentence's incidents introduce, if the last is a boat's at a fine place.
+
+    A launch, a sighting or a rescue at a place of its own starts a boat's
+    story; a death or a landing, an incident placed only roughly or one that
+    borrowed the place told before (often the same boat told again) ends it.
+    """
+    last = placed[-1]
+    if last.event_type not in _STORY_KINDS or not _fine(last.place) or last.basis in _RETOLD:
+        return None
+    return _Boat(last.event_type, last.place, last.date, last.order, last.order)
+
+
+def _story_goes_on(boat: _Boat | None, facts: _Facts, sentence: str, order: int) -> _Boat | None:
+    """Return the boat whose story a sentence still tells, None once the story has ended.
+
+    It ends a few sentences (``_STORY_REACH``) after the last that spoke of
+    the boat, at a sentence that turns to another boat or group ("une
+    seconde embarcation", "another dinghy") and at one told on another day.
+    A sentence that names the boat again ("l'embarcation", "the dinghy",
+    "sur zone") carries it on, even of "the 41 others still aboard the boat".
+    """
+    if boat is None or order == boat.order:
+        return boat
+    if order - boat.last > _STORY_REACH:
+        return None
+    if facts.date is not None and boat.day is not None and facts.date != boat.day:
+        return None
+    spoken = _THE_BOAT.search(sentence) is not None
+    if _ANOTHER.search(sentence) is not None and not spoken:
+        return None
+    return replace(boat, last=order) if spoken else boat
+
+
+def _rescue_of_the_boat(
+    found: list[_Found], boat: _Boat | None, facts: _Facts, sentence: str
+) -> list[_Found]:
+    """Give the boat whose story goes on the rescue a later sentence tells without a place.
+
+    "Un canot est signalé en difficulté au large de A. Le CROSS engage la
+    vedette. Le remorqueur récupère 28 naufragés": the 28 were that boat's
+    people, rescued off A that day. A rescue already told of it takes the
+    count; a sighting was the start of the rescue, now told at its place; a
+    launch's count goes to the rescue told where it left (``_with_rescue_count``).
+    Not a tally, nor "the 33 others" (one part of the party), nor a count
+    the report already gave otherwise (``_counted_otherwise``).
+    """
+    if boat is None or is_statistic_or_policy(sentence):
+        return found
+    for event in facts.events:
+        if event.event_type is not EventType.RESCUE or event.place is not None:
+            continue
+        if event.people is None or not _party_size(event.people) or _OTHERS.search(event.clause):
+            continue
+        told = [
+            i
+            for i, f in enumerate(found)
+            if f.order == boat.order and f.place == boat.place and f.event_type is boat.kind
+        ]
+        if not told:
+            return found
+        last = found[told[-1]]
+        if _counted_otherwise(found, last, event.people):
+            return found
+        if last.event_type is EventType.LAUNCH:
+            return _with_rescue_count(found, last, event.people)
+        if last.people is None:
+            found[told[-1]] = replace(last, event_type=EventType.RESCUE, people=event.people)
+        return found
+    return found
+
+
+def _counted_otherwise(found: list[_Found], boat: _Found, people: Count) -> bool:
+    """Tell whether the report already gave an incident there that day another count.
+
+    "45 migrants secourus au large de A. … Un canot est signalé au large
+    de A. … Le remorqueur récupère 12 personnes": the 12 were some of the
+    45, or another boat's; the boat keeps the count told first. The dead
+    are not all aboard: their count is no other.
+    """
+    return any(
+        f.event_type is not EventType.DEATH
+        and f.date == boat.date
+        and _places_agree(f.place, boat.place)
+        and _counts_conflict(f.people, people)
+        for f in found
+    )
+
+
+def _with_rescue_count(found: list[_Found], launch: _Found, people: Count) -> list[_Found]:
+    """Give the uncounted rescue a report told that day where a boat left from the boat's count.
+
+    "126 migrants secourus au large de A et de B. … Un départ est signalé
+    à B. … Les 44 personnes sont prises en charge": the rescue off B was of
+    the 44. Only a rescue told already (a launch alone tells no rescue's place).
+    """
+    return [
+        replace(f, people=people)
+        if f.event_type is EventType.RESCUE
+        and f.people is None
+        and f.date == launch.date
+        and _fine(f.place)
+        and _places_agree(f.place, launch.place)
+        else f
+        for f in found
+    ]
 
 
 def _opening_count(

@@ -7416,3 +7416,60 @@ def test_one_group_told_at_two_near_places_is_one_incident_at_the_more_telling(
 )
 def test_groups_of_one_count_far_apart_another_few_or_listed_stay_apart(text: str) -> None:
     assert len(_read(text)) == 2, _kinds(_read(text))
+
+
+# -- a boat's story goes on: a later rescue told without a place counts it -----------------
+
+_BOAT_AT_WISSANT = (
+    "Mardi, une embarcation est signalée en difficulté au large de Wissant. "
+    "Le CROSS engage un patrouilleur pour retrouver l'embarcation. "
+)
+_DINGHY_OFF_WISSANT = (
+    "On Tuesday a dinghy was reported in difficulty off Wissant. "
+    "The coastguard sent a patrol boat to find the dinghy. "
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Mardi, un canot en détresse a appelé les secours alors qu'il se trouvait à "
+            "quelques milles de Hardelot. La vedette de la SNSM a pris en charge 37 naufragés.",
+            "Hardelot",
+            37,
+        ),
+        (
+            _BOAT_AT_WISSANT + "Une fois sur zone, l'équipage constate que le bateau est à "
+            "l'arrêt. L'équipage prend en charge 41 personnes.",
+            "Wissant",
+            41,
+        ),
+        (
+            _DINGHY_OFF_WISSANT + "Once there, the crew saw that the boat had stopped. "
+            "The crew rescued 41 people.",
+            "Wissant",
+            41,
+        ),
+    ],
+)
+def test_a_rescue_told_later_without_a_place_counts_the_boat_just_introduced(
+    text: str, place: str, people: int
+) -> None:
+    assert _only_rescue(text, place, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        _DINGHY_OFF_WISSANT + "In total 1,000 people were rescued in the Channel this year.",
+        _BOAT_AT_WISSANT + "Depuis le début de l'année, 20 000 personnes ont été secourues.",
+        _BOAT_AT_WISSANT + "Deux passeurs sont interpellés par la police.",
+        _BOAT_AT_WISSANT + "Cinq personnes sont mortes.",
+        _BOAT_AT_WISSANT + "Sur zone, l'équipage voit trois personnes à l'eau. "
+        "Les 38 autres personnes sont secourues.",
+    ],
+)
+def test_a_tally_smugglers_the_dead_or_the_others_do_not_count_the_boat(text: str) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert [i.people for i in rescues] == [None], _kinds(_read(text))
