@@ -77,10 +77,29 @@ _LEFT_ABOARD = (
 """A place left in a boat ("had left France aboard a boat", "left Gravelines in two dinghies"):
 the boat set off there; a lifeboat or a police boat that left a port went to help."""
 
+_NOT_A_LIFEBOAT = r"(?!\s+(?:de sauvetage|de la snsm|tous?[ -]temps))"
+"""Not a lifeboat's name after a boat ("canot de sauvetage", "canot tous temps"): the
+migrants' boat takes people aboard or leaves a beach; a lifeboat sets out to help."""
+
 _TAKEN_IN = r"pris(?:es)? en charge|prennent en charge|prend en charge(?!\s+(?:la|le)\s)"
 """People taken in hand ("pris en charge"): a rescue's cue that says nothing of at sea or ashore
 ("prend en charge la suite" is no one taken in)."""
 TAKEN_IN = re.compile(_TAKEN_IN, _FLAGS)
+
+_DISABLED = (
+    r"(?:punctur(?:e|es)|slash(?:es)?|slic(?:e|es|ed|ing)(?: open)?|disabl(?:e|es|ed|ing)"
+    r"|deflat(?:e|es|ed|ing)|confiscat(?:e|es)|seiz(?:e|es))(?: at)? (?:an?|the|their|another|two"
+    rf"|three|\d+) (?:[\w-]+ ){{0,2}}?{_BOAT}"
+    r"|(?:confiscat|seiz|punctur|slash)(?:ed|ing) (?:[\w-]+ )?(?:boats|dinghies|inflatables"
+    r"|vessels)"
+    r"|dispers(?:ed|ing|ée?s?|ent|aient|ait|er) (?:(?!camps?\b|campements?\b|tents?\b|tentes?\b)"
+    r"[\w'’-]+\W+){0,8}?(?:plage|beach|shore|rivage|dunes?|prendre la mer|embarquer|launch|board"
+    rf"|{_BOAT}|{_BOAT_FR})\b"
+)
+"""Police putting a boat out of use ("slash a dinghy", "sliced open the boat", "disabled their
+dinghy", "seized boats") or scattering those about to board one ("dispersed a group on the
+beach"): a departure stopped. "A deflated dinghy", "a disabled boat" (no article after the
+verb) were found or adrift, and a camp dispersed is no departure."""
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
@@ -117,6 +136,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|organi[sz]ations?|region|zone|exercises?|drills?|training))"
         r"|rescue (?:operation|mission)|(?:engag(?:ée?s?|e|ent)|dépêch(?:ée?s?|e|ent)|envoyée?s?"
         r"|envoient|envoie|mobilis(?:ée?s?|e|ent)|pris la mer|prend(?:re|nent)? la mer|mise?s?"
+        r"|élancée?s?"
         r"|intervenue?s?|intervien(?:nen)?t)"
         r"(?:\W+\w+){0,12}?\W+pour (?:aller )?(?:leur |les |l['’])?(?:secourir|porter secours"
         r"|récupérer|rechercher|chercher"
@@ -178,13 +198,16 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:punctur|slash|seiz|confiscat)(?:ed|ing) (?:at )?(?:a|an|the|their|another|two|three"
         r"|\d+)"
         r"|tear[- ]?gas|turned back|(?<!not )(?<!pas )intervened|(?<!pas )intervenue?s?"
-        r"|(?:crev(?:é|ant|ent|aient|ait)|crève(?:nt)?|lacér(?:é|ant|ent|aient|ait)|lacère"
-        rf"|percé|perçant|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
-        rf"|{_BOAT}[- ]slashing"
-        r"|interceptée?s?|interpellée?s?|empêchée?s?|déjouée?s?|stoppée?s?|avortée?s?"
+        r"|(?:crev(?:é|ant|ent|aient|ait|er)|crève(?:nt)?|lacér(?:é|ant|ent|aient|ait|er)|lacère"
+        r"|taillad(?:é|ant|ent|aient|ait|er|e)|confisqu(?:é|ant|ent|aient|ait|er|e)"
+        r"|mise?s? hors d['’](?:état|usage)"
+        rf"|percé|perçant|percer|détruit)(?:\W+\w+){{0,3}}?\W+(?:{_BOAT_FR}|pneumatiques?)"
+        rf"|{_BOAT}[- ]slashing|{_DISABLED}"
+        r"|interceptée?s?|interpellée?s?|(?<!pas )(?<!jamais )empêchée?s?|déjouée?s?|stoppée?s?"
+        r"|avortée?s?"
         rf"|arraisonn(?:ée?s?|ent|e|ait|aient|er)(?:\W+\w+){{0,3}}?\W+{_BOAT_FR}"
         rf"|{_BOAT_FR}(?:\W+\w+){{0,6}}?\W+arraisonnée?s?"
-        r"|interceptent|intercepte|interpellent|interpelle|empêchent|empêche"
+        r"|interceptent|intercepte|interpellent|interpelle|(?<!pas )(?<!jamais )empêch(?:ent|e)"
         r"|(?:ont|a|avaient|avait) été (?:arrêtée?s?|surprise?s?|contrée?s?)|arrested"
         r"|mise?s? en échec"
         r"|(?:fai(?:t|re|ts)|réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|y)\s*)?"
@@ -195,7 +218,13 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?:s['’]apprêt\w*\s+à|se\s+prépar\w*\s+à|sur le point de|about to|(?:preparing"
         r"|getting ready) to)\s+(?:faire la traversée|traverser|partir|prendre la mer|embarquer"
         r"|cross|make the crossing|set (?:off|out|sail)|launch|leave|board)"
-        rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a) été saisie?s?"
+        rf"|(?:{_BOAT_FR}|moteurs?)(?:\W+\w+){{0,6}}?\W+(?:ont|a|avait|avaient) été (?:saisie?s?"
+        r"|confisquée?s?|crevée?s?|lacérée?s?|percée?s?|tailladée?s?"
+        r"|mise?s? hors d['’](?:état|usage))"
+        r"|dissuadée?s? de (?:partir|prendre la mer|traverser|embarquer|tenter)"
+        r"|dissuaded from (?:leaving|launching|crossing|setting (?:off|out)|boarding|making)"
+        rf"|halt(?:ed|ing|s)? (?:the |a |an |their |two |three |\d+ )?(?:[\w-]+ )?(?:departures?"
+        rf"|launch(?:es)?|crossings?|{_BOAT})\b"
         rf"|{_BOAT_SENT_BACK})\b",
         _FLAGS,
     ),
@@ -213,14 +242,22 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     ),
     EventType.EMBARKATION: re.compile(
         rf"(?<!on )\b(?:board(?:ed|ing|s)?\b(?:\W+\w+){{0,4}}?\W+{_BOAT}|taxi[ -]boats?"
-        r"|climb(?:ed|ing|s)? (?:aboard|onto|into|on board)|(?:crammed|squeezed|piled|packed)"
+        r"|(?:climb|clamber)(?:ed|ing|s)? (?:aboard|onto|into|on board)"
+        r"|scrambl(?:ed|ing|es?) (?:aboard|on board|onto)"
+        r"|jump(?:ed|ing|s)? (?:onto|into|aboard|on board) (?:an? |the |their )?(?:[\w-]+ )?"
+        rf"{_BOAT}"
+        r"|(?:made|make|makes|making) a (?:dash|run|rush|break) for (?:the )?(?:sea|water|waves"
+        r"|boats?|dinghy)|(?:crammed|squeezed|piled|packed)"
         r" (?:onto|into|aboard)|wad(?:ed|ing|e) (?:out )?(?:into the (?:sea|water) )?(?:to|towards)"
         r" (?:a|the|waiting)|picked up (?:migrants|people|passengers|groups|more)"
         r"|(?:ran|running|run|rushed|rushing|waded|wading|walked|walking|jumped|sprinted"
         r"|sprinting|dashed|dashing|swam|swimming) (?:[\w'’-]+ ){0,4}?(?:out )?(?:into|to|towards)"
         r" (?:the |a |an )?(?:waiting )?(?:sea|water|waves|dinghy|boat|taxi boat|inflatable)"
         r"|(?:get|got|getting|gets) (?:on board|aboard|onto|into) (?:the |a )?(?:boat|dinghy)?"
-        r"|embarqu(?:é|és|ée|ées|er|aient|ent)|mont(?:é|és|ée|ées|er) à bord"
+        r"|embarqu(?:é|és|ée|ées|er|aient|ent)"
+        r"|mont(?:é|és|ée|ées|er|ent|aient|ait|ant) à bord(?! (?:de|d['’]|du)"
+        r" (?:leurs? |la |sa |une? )?(?:vedette|patrouilleur|navire|hélicoptère|ferry"
+        r"|canot de sauvetage|canot tous temps))"
         r"|(?:(?:entr|avanc|march)(?:é|és|ée|ées|ent|aient)|(?:wad|walk)(?:ed|ing))"
         r" (?:dans|into) (?:l['’]eau|la mer|the (?:water|sea)) (?:[\w'’-]+ ){0,4}?(?:pour|to)"
         r" (?:rejoindre|regagner|atteindre|reach|get to|join)"
@@ -250,9 +287,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|departed"
         r"|departing) (?:from|(?:the |a )?(?:beach|beaches|coast|coastline|shore|dunes))|departed"
         rf"|{_LEFT_ABOARD}"
-        r"|put (?:out )?to sea|push(?:ed|es|ing)? off (?:from|the (?:beach|shore|coast))"
+        r"|(?:put|set) (?:out )?to sea|push(?:ed|es|ing)? off (?:from|the (?:beach|shore|coast))"
         r"|took to the (?:water|sea)"
         r"|head(?:ed|ing|s)? (?:out )?(?:to|into) (?:the )?(?:sea|open sea)"
+        r"|head(?:ed|ing|s)? out (?:to|into) the channel"
         r"|push(?:ed|ing)? (?:it|them|(?:the|a|their) (?:[\w-]+ ){0,2}?[\w-]+) (?:in)?to"
         rf" the (?:water|sea)|carr(?:y|ied|ying) (?:a|the|their) (?:[\w-]+ ){{0,2}}?{_BOAT}"
         r" (?:down )?(?:in)?to the (?:sea|water|shore)"
@@ -265,15 +303,22 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|quitté la plage"
         r"|(?:a|ont|avait|avaient|aurait|auraient) quitté (?!(?:ses|son|sa|leurs?|les lieux)\b)"
         r"|(?:parvenue?s?|réussi) à partir|sont parti(?:e|es|s)?|(?:étai|avai)ent parti(?:e|es|s)?"
+        r"|(?:se sont|s['’](?:est|étai(?:en)?t)) élancée?s?|s['’]élanc(?:ent|e|aient|ait)\b"
         r"|ont tenté la traversée"
         r"|(?:pris|prennent|prenaient|prendre) place (?:dans|à bord d['’]|sur) (?:une?\s+|l['’]"
-        rf"|la\s+|le\s+|leurs?\s+)?(?:[\w-]+\s+)?{_BOAT_FR}(?!\s+(?:de sauvetage|de la snsm|tous?"
-        r"[ -]temps))"
-        rf"|(?:(?:est|était|s['’]est)\s+|(?:{_BOAT_FR})(?:\W+\w+){{0,5}}?\W+)parti(?:e|es|s)?\s+"
+        rf"|la\s+|le\s+|leurs?\s+)?(?:[\w-]+\s+)?{_BOAT_FR}{_NOT_A_LIFEBOAT}"
+        rf"|(?:(?:est|était|s['’]est)\s+|{_BOAT_FR}{_NOT_A_LIFEBOAT}(?:\W+\w+){{0,5}}?\W+)"
+        r"(?:parti(?:e|es|s)?|partent|partaient|partait|au départ)\s+"
         r"(?:de|d['’]|du|des|depuis)\b|(?:tentatives? de traversée|tenté (?:une|la) traversée"
-        rf"|tenté de (?:rejoindre|gagner|atteindre) {_ENGLAND_FR})"
+        r"|entrepris (?:une|la) traversée|tent(?:é|ait|aient|ant) de traverser"
+        rf"|tenté de (?:rejoindre|gagner|atteindre|rallier) {_ENGLAND_FR})"
         r"(?:\W+\w+){0,14}?\W+(?:au départ|depuis)\b"
         rf"|tried to (?:reach|get to|cross to) {_ENGLAND} from\b"
+        r"|(?:tried|attempted|trying|attempting) to cross (?:the (?:english )?channel )?from\b"
+        r"|attempted (?:the|a) crossing from\b"
+        r"|(?:mis|met|mettent|mettaient|mettait|pris|prend|prennent|prenaient|prenait) le cap"
+        rf" (?:sur|vers|de|en direction de|à destination de)\s+{_ENGLAND_FR}"
+        rf"|set (?:a )?course for {_ENGLAND}"
         r"|départs? (?:d['’](?:une?\s+)?|de\s+(?:l['’]|la\s+)?|des\s+)?"
         rf"(?:(?:autre|nouvelle|deuxième|seconde|troisième)s?\s+)?{_BOAT_FR})\b",
         _FLAGS,
@@ -399,7 +444,9 @@ PREFILTER = re.compile(
     r"|réussi à|deployed|on their own|aboard"
     r"|pris à bord|arrêt|arrest"
     r"|saisi|signal|taken|hissé|assistance|landing|échec|surpris|assist|recueilli|reports? of"
-    r"|interven|crev|crève|lacér|lacère|percé|perçant|détruit|landed)",
+    r"|interven|crev|crève|lacér|lacère|percé|perçant|détruit|landed|élanc|headed|heads"
+    r"|clamber|scrambl|jump|dispers|dissuad|halt|taillad|confisqu|hors d['’](?:état|usage)|slic"
+    r"|disabl|percer|entrepris|cross|le cap|course for|partent|partai)",
     _FLAGS,
 )
 """A cheap test that a sentence may hold an incident at all: most sentences fail it."""
@@ -431,7 +478,9 @@ def event_cue(clause: str) -> Cue | None:
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
             or (kind is EventType.ARRIVAL and _TO_A_BUILDING.match(clause, match.start()))
             or (kind is EventType.INTERCEPTION and _AFTER_DEPARTURE.match(clause, match.end()))
+            or (kind is EventType.INTERCEPTION and _ANOTHER_AIM.match(clause, match.end()))
             or (kind is EventType.LAUNCH and _PLANNED.match(clause, match.end()))
+            or (kind is EventType.LAUNCH and _another_vessel(clause, match))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
             or (kind is EventType.DEATH and _the_dead_described(clause, match))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
@@ -479,6 +528,33 @@ _AFTER_DEPARTURE = re.compile(
 """A boat's departure told after a stop's or an intervention's words ("sont intervenus sur la
 plage après le départ d'un bateau", "police intervened after the departure of a dinghy"): the
 boat got away, so they stopped nothing; its departure is the event."""
+
+
+_OTHER_VESSEL = re.compile(
+    r"\b(?:ferry|ferries|cargo|cruise ship|warship|cutter|lifeboat|navire|paquebot|vedette"
+    r"|patrouilleur|frégate|canot de sauvetage|canot tous temps|snsm|rnli)\b"
+    r"(?:\s+[\w'’-]+){0,3}?\s*$",
+    _FLAGS,
+)
+"""A ship that is no migrants' boat right before a departure's words ("the ferry set off from
+Calais", "le canot tous temps a pris la mer"): it sailed, no one launched a crossing."""
+
+
+def _another_vessel(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether a departure's words follow a ferry's or a rescuers' ship's name, not a boat."""
+    return _OTHER_VESSEL.search(clause, max(0, match.start() - 40), match.start()) is not None
+
+
+_ANOTHER_AIM = re.compile(
+    r"\s+(?:from\s+(?!leav|launch|cross|set|depart|board|get|reach|mak|go|tak|embark|sail|head"
+    r"|enter|return)[a-z]+ing\b|de\s+(?!partir|prendre|traverser|embarquer|quitter|rejoindre"
+    r"|monter|rallier|gagner|atteindre|tenter|mettre|accéder|aller|naviguer|passer|sortir)"
+    r"[a-zéè]+(?:er|ir|re)\b)",
+    _FLAGS,
+)
+"""Something other than leaving kept from, right after a stop's words ("were prevented from
+working", "empêchés de travailler"): no departure was stopped. "Prevented from leaving",
+"empêchés de prendre la mer" were."""
 
 
 _PLANNED = re.compile(
@@ -1716,6 +1792,8 @@ _MACHINE_BEFORE = factored(_MACHINE_BEFORE)
 _THE_DEAD_WHO = factored(_THE_DEAD_WHO)
 _TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)
+_ANOTHER_AIM = factored(_ANOTHER_AIM)
+_OTHER_VESSEL = factored(_OTHER_VESSEL)
 _STATISTICS = factored(_STATISTICS)
 _STATISTICS_FOLDED = without_case(_STATISTICS)
 _TALLY = factored(_TALLY)

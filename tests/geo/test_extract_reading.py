@@ -7473,3 +7473,192 @@ def test_a_rescue_told_later_without_a_place_counts_the_boat_just_introduced(
 def test_a_tally_smugglers_the_dead_or_the_others_do_not_count_the_boat(text: str) -> None:
     rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
     assert [i.people for i in rescues] == [None], _kinds(_read(text))
+
+
+# -- departures and stopped departures told in other words ---------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # people who dashed off from a beach, or tried to reach England from it, set off there
+        (
+            "Mercredi à l'aube, une quarantaine d'exilés se sont élancés vers l'Angleterre "
+            "depuis la plage de Wissant.",
+            EventType.LAUNCH,
+        ),
+        (
+            "Mercredi, une embarcation s'est élancée de la plage de Wissant avec 30 personnes.",
+            EventType.LAUNCH,
+        ),
+        (
+            "Mercredi, 30 exilés ont tenté de rallier les côtes anglaises depuis la plage de "
+            "Wissant.",
+            EventType.LAUNCH,
+        ),
+        ("On Wednesday two dinghies set to sea from the beach at Wissant.", EventType.LAUNCH),
+        (
+            "On Wednesday a dinghy headed out into the Channel from the beach at Wissant.",
+            EventType.LAUNCH,
+        ),
+        # police putting the boat out of use, or scattering those about to board it
+        (
+            "Mercredi, des gendarmes ont tailladé un pneumatique sur la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, un canot a été lacéré par les gendarmes sur la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, les policiers ont confisqué un pneumatique sur la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, les policiers ont mis hors d'usage un bateau sur la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, un policier vient de crever le pneumatique sur la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, une vingtaine d'exilés ont été dissuadés de partir par les gendarmes sur "
+            "la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, les policiers ont dispersé un groupe d'exilés qui tentait de prendre la "
+            "mer sur la plage de Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Wednesday gendarmes sliced open a dinghy on the beach at Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Wednesday officers used knives to slash a dinghy on the beach at Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Wednesday police disabled a dinghy on the beach at Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Wednesday police halted the departure of a dinghy from the beach at Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "On Wednesday about 20 migrants were dissuaded from leaving the beach at Wissant.",
+            EventType.INTERCEPTION,
+        ),
+        # getting on the boat
+        (
+            "On Wednesday dozens of people clambered aboard a dinghy off the beach at Wissant.",
+            EventType.EMBARKATION,
+        ),
+        (
+            "On Wednesday migrants jumped onto a dinghy off the beach at Wissant.",
+            EventType.EMBARKATION,
+        ),
+        (
+            "On Wednesday about 60 people made a dash for the sea at the beach at Wissant.",
+            EventType.EMBARKATION,
+        ),
+        (
+            "Mercredi, une cinquantaine d'exilés montent à bord d'un canot sur la plage de "
+            "Wissant.",
+            EventType.EMBARKATION,
+        ),
+    ],
+)
+def test_a_departure_or_a_stopped_departure_told_in_other_words_is_read(
+    text: str, kind: EventType
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is kind
+    assert incident.place_name is not None and "Wissant" in incident.place_name
+
+
+@pytest.mark.parametrize(
+    ("text", "kinds"),
+    [
+        # a ferry or a lifeboat that sails is no migrants' launch
+        ("The ferry set off from Calais on Wednesday with 300 passengers.", []),
+        ("Mercredi, le ferry a pris la mer à Calais avec 300 passagers.", []),
+        (
+            "Mercredi, les sauveteurs de la SNSM se sont élancés pour secourir 30 personnes au "
+            "large de Wissant.",
+            ["rescue"],
+        ),
+        # an appeal, an inquiry, a train's or a minister's departure
+        ("On Wednesday police launched an appeal for witnesses in Calais.", []),
+        ("Mercredi, le parquet de Boulogne-sur-Mer a lancé une enquête sur un réseau.", []),
+        ("Mercredi, le départ du train pour Calais a été retardé à Lille.", []),
+        ("Mercredi, le départ du ministre a été salué par les élus de Calais.", []),
+        # a camp dispersed, people kept from something else, a stop that did not happen
+        ("On Wednesday police dispersed a camp of 200 migrants at Grande-Synthe.", []),
+        ("Mercredi, les policiers ont dispersé un campement d'exilés à Loon-Plage.", []),
+        ("On Wednesday fishermen at Boulogne were prevented from working by the storm.", []),
+        (
+            "Mercredi, les pêcheurs de Boulogne-sur-Mer ont été empêchés de travailler par la "
+            "tempête.",
+            [],
+        ),
+        (
+            "Mercredi, les policiers n'ont pas empêché les migrants de monter à bord d'un canot "
+            "à Boulogne-sur-Mer.",
+            ["embarkation"],
+        ),
+        # a boat found deflated, police going aboard their own boat, traffic halted
+        ("On Wednesday walkers found a deflated dinghy on the beach at Wissant.", ["debris"]),
+        ("Mercredi, les gendarmes montent à bord de leur vedette au port de Calais.", []),
+        ("On Wednesday police halted traffic on the A16 near Calais.", []),
+    ],
+)
+def test_words_of_departure_or_of_a_stop_about_something_else_read_no_such_event(
+    text: str, kinds: list[str]
+) -> None:
+    assert [kind for kind, _, _ in _kinds(_read(text))] == kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mercredi, une embarcation s'est élancée de la plage de Wissant avec 30 personnes.",
+        "On Wednesday a dinghy headed out into the Channel from the beach at Wissant.",
+    ],
+)
+def test_a_boat_dashing_off_or_heading_out_into_the_channel_is_a_launch_cue(text: str) -> None:
+    cue = event_cue(text)
+    assert cue is not None and cue.event_type is EventType.LAUNCH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a crossing tried or undertaken from a town, a course set for England, boats leaving
+        "Mercredi, 40 exilés ont entrepris la traversée depuis Wimereux.",
+        "Mercredi, 40 exilés ont tenté de traverser la Manche depuis Wimereux.",
+        "On Wednesday 40 people attempted the crossing from Wimereux.",
+        "On Wednesday 40 people tried to cross the Channel from Wimereux.",
+        "Mercredi, le pneumatique a mis le cap sur l'Angleterre depuis Wimereux.",
+        "On Wednesday a dinghy with 40 people set course for England from Wimereux.",
+        "Mercredi, deux canots partent de Wimereux vers l'Angleterre.",
+        "Mercredi, un canot surchargé a été vu au départ de Wimereux.",
+    ],
+)
+def test_a_crossing_set_out_on_from_a_town_is_a_launch_there(text: str) -> None:
+    assert _read_as(_only(text))[:2] == (EventType.LAUNCH, "Wimereux")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mercredi, le cargo a mis le cap sur l'Angleterre depuis Dunkerque.",
+        "Mercredi, les exilés partent de Calais en bus vers Wimereux.",
+        "Mercredi, le canot tous temps est parti de Calais vers 6 heures.",
+    ],
+)
+def test_a_ship_sailing_or_people_leaving_by_land_is_no_launch(text: str) -> None:
+    assert _read(text) == [], _kinds(_read(text))
