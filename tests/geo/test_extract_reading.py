@@ -7662,3 +7662,42 @@ def test_a_crossing_set_out_on_from_a_town_is_a_launch_there(text: str) -> None:
 )
 def test_a_ship_sailing_or_people_leaving_by_land_is_no_launch(text: str) -> None:
     assert _read(text) == [], _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a crossing tried, a boat put to sea or launched at a town: it left there
+        ("Mercredi, des exilés ont tenté une traversée à Wimereux.", EventType.LAUNCH),
+        ("On Wednesday there was a crossing attempt at Wimereux.", EventType.LAUNCH),
+        ("On Wednesday three dinghies launched from Wimereux.", EventType.LAUNCH),
+        ("On Wednesday a dinghy went out to sea at Wimereux.", EventType.LAUNCH),
+        ("Mercredi, un pneumatique a été mis à la mer à Wimereux.", EventType.LAUNCH),
+        ("Mercredi, 30 personnes ont pris le large depuis Wimereux.", EventType.LAUNCH),
+        # an attempt ended or broken up by the police there
+        ("On Wednesday police broke up a launch at Wimereux.", EventType.INTERCEPTION),
+        (
+            "Mercredi, les gendarmes ont mis fin à une tentative de traversée à Wimereux.",
+            EventType.INTERCEPTION,
+        ),
+        (
+            "Mercredi, les policiers ont fait échouer un départ à Wimereux.",
+            EventType.INTERCEPTION,
+        ),
+    ],
+)
+def test_an_attempt_made_or_ended_at_a_town_is_read_there(text: str, kind: EventType) -> None:
+    assert _read_as(_only(text))[:2] == (kind, "Wimereux")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mercredi, la mairie de Calais a mis fin à une tentative de conciliation.",
+        "Mercredi, la tempête a fait échouer un cargo à Calais.",
+        "On Wednesday police broke up a fight at the camp in Calais.",
+        "On Wednesday the police boat launched from Calais.",
+    ],
+)
+def test_an_attempt_or_a_launch_of_another_kind_is_no_incident(text: str) -> None:
+    assert _read(text) == [], _kinds(_read(text))
