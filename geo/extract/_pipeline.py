@@ -1488,6 +1488,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
     before = ""  # the sentence before this one
     opening: tuple[Count, int] | None = None  # people aboard told before any incident, where
     boat: _Boat | None = None  # the boat whose story the report is telling
+    unplaced: list[_Found] = []  # events told without a place, for the document to weigh
     for order, sentence in enumerate(sentences(text)):
         facts = _NO_FACTS
         screened = may_report(sentence)
@@ -1541,9 +1542,11 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             )
         else:
             lent = replace(scene, date=scene.date or story, earlier=earlier)
-            placed = _counted_by_the_opening(
-                list(_sentence_found(facts, lent, sentence, order)), opening, order
-            )
+            told_here = list(_sentence_found(facts, lent, sentence, order))
+            placed = [f for f in told_here if f.basis != _UNPLACED]
+            if not placed:  # beside a placed event, one without a place is of its story
+                unplaced.extend(_of_the_report(f, published) for f in told_here)
+            placed = _counted_by_the_opening(placed, opening, order)
             opening = None
             if not placed:
                 found = _counted_by_the_next(found, facts, order - 1)
@@ -1556,7 +1559,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
         story = facts.date or story
         if _fine(scene.place):
             earlier = _Story(scene.place, scene.day, order)
-    return found
+    return found + unplaced
 
 
 @dataclass(frozen=True)
@@ -2498,6 +2501,12 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         )
         date = None if vague else own_date or scene.date
         if place is None:
+            if not (vague or background or another) and _told_alone(event, sentence):
+                quote = sentence[:_QUOTE_CHARS]
+                waters = _waters_country(event.clause)
+                yield _Found(
+                    kind, waters, date, event.people, event.boats, quote, order, basis=_UNPLACED
+                )
             continue
         if place.coarseness != Coarseness.FINE and not (own_date or event.people or event.boats):
             continue  # "boats leave France": nothing to map or count
@@ -2519,6 +2528,105 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 vague,
                 background,
             )
+
+
+_ALONE_KINDS = frozenset(
+    {EventType.LAUNCH, EventType.INTERCEPTION, EventType.RESCUE, EventType.DEATH}
+)
+"""Kinds of event a report may tell without any place and still be the one it reports."""
+_UNPLACED = "unplaced"
+"""The basis of an event told without a place, until the document gives it its country."""
+_NOT_TOLD_AS_DONE = re.compile(
+    r"\b(?:had|avai(?:en)?t|étai(?:en)?t|may|might|could|would|pourr\w*|serai(?:en)?t"
+    r"|aurai(?:en)?t|risqu\w*|fear\w*|crai\w*|since|depuis|this\s+year|cette\s+année|so\s+far"
+    r"|another|une?\s+autre|\d+\s+(?:other|autres)|dozens|des\s+dizaines|attempts|tentatives"
+    r"|sentenced|convicted|trial|court|procès|tribunal|condamn\w*|jugée?s?)\b",
+    re.IGNORECASE,
+)
+"""Words of a sentence that does not report an event as done on its day, alone: the pluperfect
+of a past story ("had died", "avaient été secourues"), a fear or a possibility ("may die",
+"seraient"), a count since a date or over the year, another case or the rest of a party than
+one told ("57 other passengers"), people by the dozen, attempts (several, a tally), a trial
+("sentenced for the death of")."""
+_OPEN_SEA = re.compile(r"\b(?:channel|manche|sea|mer|strait|détroit)\b", re.IGNORECASE)
+"""The open sea a clause may name and still tell its event without a place ("in the Channel")."""
+_A_COUNTRY = re.compile(
+    r"(?:the\s+|l['’]\s*|la\s+|le\s+)?(?:uk|united\s+kingdom|britain|great\s+britain|england"
+    r"|angleterre|grande-bretagne|royaume-uni|france)",
+    re.IGNORECASE,
+)
+"""A country the people were heading for ("to reach the UK", "rejoindre l'Angleterre"): no place
+of the event; a town they did not reach ("n'a pas atteint Folkestone") is near where it was."""
+_WEATHER = re.compile(r"\b(?:tempête|storm|weather|météo|wind|vent|fog|brouillard)", re.IGNORECASE)
+"""The weather, which may stop a crossing but stops no one: "la tempête a empêché six départs"."""
+
+
+def _told_alone(event: _Event, sentence: str) -> bool:
+    """Tell whether an event told without a place may stand as an incident of its country.
+
+    It must be of a kind a report tells on its own (launch, stop, rescue,
+    death), counted (see :func:`_counted`: a date alone, with no count, is
+    as often a boat named in passing), told as done (not a past story, a
+    fear, a total or a trial; not a stop by the weather), in a sentence that
+    names no place but where the people were heading, the open sea or a
+    country's waters ("died in French waters": their country), not even a
+    coast ("off the coast of northern France") nor waters they were heading
+    for. Whether nothing else in the report places it is for the document
+    to tell (see :func:`_alone_of_their_kind`).
+    """
+    return (
+        event.event_type in _ALONE_KINDS
+        and not event.earlier
+        and _counted(event)
+        and _NOT_TOLD_AS_DONE.search(sentence) is None
+        and _MONTH_ONLY.search(sentence) is None
+        and _OFF_COAST.search(event.clause) is None
+        and (
+            _NATIONAL_WATERS.search(event.clause) is None or _waters_where(event.clause) is not None
+        )
+        and _DATELINE.match(sentence) is None
+        and not (event.event_type is EventType.INTERCEPTION and _WEATHER.search(event.clause))
+        and all(_no_place_told(mention) for mention in find_mentions(sentence))
+    )
+
+
+def _waters_country(clause: str) -> Place:
+    """Return the country whose waters a clause tells ("died in French waters"), else none yet."""
+    waters = _waters_where(clause)
+    if waters is None:
+        return country_place("", None)
+    country = _NATIONS[(waters["nation"] or waters["adjective"]).lower()]
+    return country_place(COUNTRY_TITLES.get(country, country), country)
+
+
+def _no_place_told(mention: Mention) -> bool:
+    """Tell whether a place a clause names leaves its event without a place.
+
+    The country the people were heading for ("trying to reach England") and
+    the open sea ("in the Channel") do; any other place the sentence names
+    and the reading did not take (the port rescuers set out from, a ship, a
+    coast it could not map, a town the boat did not reach) does not: the
+    event has a place, only not one to map it by.
+    """
+    return _OPEN_SEA.search(mention.written) is not None or (
+        mention.kind == "destination" and _A_COUNTRY.fullmatch(mention.written) is not None
+    )
+
+
+_DATELINE = re.compile(r"\W*[A-ZÀ-Þ][\w'’]*(?:-[\w'’]+)*\s+:\s")
+"""A headline opening on a place and a colon ("Wissant : 30 migrants secourus"): it names a
+place the reading of its words did not find."""
+
+
+def _counted(event: _Event) -> bool:
+    """Tell whether an event is counted: its dead, a party (two or more people) or boats.
+
+    "Un" or "a" alone may be read as one ("une embarcation et un moteur ont
+    été saisis", "un temps de migrants"): no count of a party, but one dead is.
+    """
+    if event.people is not None and event.event_type is EventType.DEATH:
+        return True
+    return any(count is not None and count.value >= 2 for count in (event.people, event.boats))
 
 
 _BACKGROUND = re.compile(
@@ -3168,6 +3276,23 @@ def _background_count(told: _Found, reported: _Found) -> bool:
     )
 
 
+_REPORT_DAYS = 7
+"""How many days before a report an event it tells without a place may be its news."""
+
+
+def _of_the_report(found: _Found, published: dt.date | None) -> _Found:
+    """Return an event told without a place, set aside as background if not of the report's days.
+
+    Its day is its own or the story's: "27 bodies were recovered", in a
+    report on the anniversary of a wreck, is that wreck's day, not news; it
+    still stands for its kind in the report (see :func:`_alone_of_their_kind`).
+    """
+    if published is None or found.date is None:
+        return found
+    old = (published - found.date).days > _REPORT_DAYS
+    return replace(found, background=found.background or old)
+
+
 _STOPPED = frozenset({EventType.RESCUE, EventType.INTERCEPTION})
 """A boat picked up at sea: reports call the same operation a rescue or an interception."""
 _LANDED_GB = _STOPPED | {EventType.ARRIVAL, EventType.OTHER, EventType.DEBRIS}
@@ -3286,6 +3411,8 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
     disappears into any incident at that place and date, lending it the
     counts it lacks.
     """
+    unplaced = [f for f in found if f.basis == _UNPLACED]
+    found = [f for f in found if f.basis != _UNPLACED]
     strong = _merge_agreeing([f for f in found if not f.weak and f.event_type not in _SEEN])
     weak: list[_Found] = []
     for item in (f for f in found if f.weak or f.event_type in _SEEN):
@@ -3298,7 +3425,53 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
         else:
             strong[at] = _counted_by(strong[at], item)
     merged = _launches_counted(_dated_by_place(strong + _merge_agreeing(weak)))
-    return sorted(_without_coarse_copies(_without_totals(merged)), key=lambda f: f.order)
+    kept = _without_coarse_copies(_without_totals(merged))
+    return sorted(kept + _alone_of_their_kind(unplaced, kept), key=lambda f: f.order)
+
+
+def _alone_of_their_kind(unplaced: list[_Found], kept: list[_Found]) -> list[_Found]:
+    """Return the events told without a place that are the only ones of their kind in the report.
+
+    "49 personnes ont été secourues mardi", in a report that tells no other
+    rescue or stop, is the incident it reports, known only by its country;
+    beside another of its kind, placed or not, it may be a retelling or a
+    total, so nothing is added.
+    """
+    alone: list[_Found] = []
+    for item in unplaced:
+        kinds = _STOPPED if item.event_type in _STOPPED else {item.event_type}
+        if item.event_type in _STOPPED:
+            kinds = kinds | _SIDE_GB  # "intercepted … and brought to Dover": the boat landed
+        told = [f for f in [*kept, *unplaced] if f.event_type in kinds and f is not item]
+        if not told and not item.background and not _party_told_elsewhere(item, kept):
+            alone.append(replace(item, place=_country_of(item, kept), basis="alone"))
+    return alone
+
+
+def _party_told_elsewhere(item: _Found, kept: list[_Found]) -> bool:
+    """Tell whether the report tells the same party (its count) at another stage of its story.
+
+    "30 people took to the sea … 30 were rescued off Wimereux": the launch
+    without a place is that boat's, not a boat of its own.
+    """
+    return item.people is not None and any(
+        found.people is not None and found.people.value == item.people.value for found in kept
+    )
+
+
+def _country_of(item: _Found, kept: list[_Found]) -> Place:
+    """Return the country an event told without a place happened in.
+
+    The country whose waters the clause told is it; else a launch or a stop
+    is on the French side, and a rescue or a death at sea is
+    where the report's other incidents are (but its landings, all in
+    England), else on the French side too.
+    """
+    if item.place.country is not None:
+        return item.place
+    others = [f.place.country for f in kept if f.place.country and f.event_type not in _SIDE_GB]
+    country = "FR" if item.event_type in _SIDE_NOT_GB or not others else others[0]
+    return country_place(COUNTRY_TITLES.get(country, country), country)
 
 
 def _without_totals(found: list[_Found]) -> list[_Found]:

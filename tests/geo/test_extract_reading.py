@@ -2238,7 +2238,10 @@ def test_a_rescue_on_a_beach_followed_by_its_department_stays_on_the_beach() -> 
 def test_a_rescue_in_the_channel_or_on_the_way_to_a_countrys_waters_is_not_mapped(
     text: str,
 ) -> None:
-    assert _read(text) == []
+    # at most the country of a lone rescue (see the next-to-last tests), never the sea's region
+    incidents = _read(text)
+    assert all(i.location_precision is LocationPrecision.COUNTRY for i in incidents)
+    assert all(i.country == "FR" for i in incidents)
 
 
 def test_waters_a_boat_was_heading_for_are_not_where_it_was_stopped() -> None:
@@ -2445,7 +2448,8 @@ def test_deaths_told_first_are_not_placed_by_an_incident_of_another_day() -> Non
     text = (
         "On Tuesday five people died in French waters. On Friday dozens were rescued off Wimereux."
     )
-    assert [i.event_type for i in _read(text)] == [EventType.RESCUE]
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [(i.place_name, i.date) for i in deaths] == [("France", dt.date(2024, 3, 12))]
 
 
 @pytest.mark.parametrize(
@@ -3895,7 +3899,8 @@ def test_a_cue_or_a_name_once_missed_is_read(
 
 def test_words_like_the_new_cues_that_tell_no_incident() -> None:
     # lower-case words after a feature noun that make no gazetteer name
-    assert _read("Mardi, vingt exilés ont été secourus à la pointe de leurs forces.") == []
+    rescues = _read("Mardi, vingt exilés ont été secourus à la pointe de leurs forces.")
+    assert [i.location_precision for i in rescues] == [LocationPrecision.COUNTRY]
     # a meeting held by police is no group held
     assert _read("On Tuesday a public meeting was held by police at Deal.") == []
 
@@ -7701,3 +7706,55 @@ def test_an_attempt_made_or_ended_at_a_town_is_read_there(text: str, kind: Event
 )
 def test_an_attempt_or_a_launch_of_another_kind_is_no_incident(text: str) -> None:
     assert _read(text) == [], _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "country", "people"),
+    [
+        ("Vingt-huit exilés ont été secourus mardi, a indiqué la préfecture.", "rescue", "FR", 28),
+        ("A man died on Tuesday while trying to reach England, officials said.", "death", "FR", 1),
+        (
+            "Quarante-cinq personnes ont pris la mer mardi soir, selon la préfecture.",
+            "launch",
+            "FR",
+            45,
+        ),
+        (
+            "Border Force intercepted 17 people on Monday, the Home Office said.",
+            "interception",
+            "GB",
+            17,
+        ),
+    ],
+)
+def test_the_only_incident_of_its_kind_told_without_a_place_stands_at_its_country(
+    text: str, kind: str, country: str, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type.value, incident.country, incident.people) == (
+        kind,
+        country,
+        people,
+    )
+    assert incident.location_precision is LocationPrecision.COUNTRY
+    assert incident.confidence is not None and incident.confidence < 0.8
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday 60 people were rescued off Wimereux. In all, 60 people were rescued on "
+        "Tuesday, the prefecture said.",
+        "Since January, 200 people have been rescued, the prefecture said.",
+        "Rescuers fear more people may die in the coming weeks.",
+        "A smuggler was sentenced on Monday for the death of four people.",
+        "Un homme a été jugé mardi. Le 24 novembre 2021, 27 personnes étaient mortes.",
+        "Dozens of people were rescued on Tuesday, while another boat was stopped.",
+    ],
+)
+def test_a_placeless_event_beside_its_kind_or_not_told_as_done_stays_unmapped(
+    text: str,
+) -> None:
+    assert all(i.location_precision is not LocationPrecision.COUNTRY for i in _read(text)), _kinds(
+        _read(text)
+    )
