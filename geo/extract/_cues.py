@@ -106,16 +106,22 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"\b(?:found dead|pronounced dead"
         r"|(?:was|were|are|is|been|be) (?:found |confirmed |declared )?dead"
         r"|died|dies|(?<!who )(?<!that )die (?=(?:in|off|near|at|after|while|as|during)\b)"
-        r"|drowned|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
-        r"|crushed to death|suffocated|lifeless|fatalit(?:y|ies)"
+        r"|drowned(?! out\b)|drowning of|lost (?:their|his|her) li(?:fe|ves)|killed"
+        r"|(?:crushed|trampled) to death|suffocated|lifeless|fatalit(?:y|ies)|perish(?:ed|es|ing)?"
+        r"|succumb(?:ed|s|ing)? to|succomb(?:é|ée?s|er|e|ent|ait|aient)\b"
+        r"|cadavres?|(?:la|sa|une|les|leurs?|des) dépouilles?"
+        r"|(?:human|mortal) remains|(?:his|her|their|the) remains (?:were|was|have been|had been)"
+        r" (?:found|discovered|recovered|washed|retrieved)"
         r"|(?<!after the )(?<!following the )deaths? of"
-        r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted)"
+        r"|bod(?:y|ies)\b(?:\W+\w+){0,6}?\W+(?:found|recovered|discovered|washed|pulled|spotted"
+        r"|brought|retrieved)"
         r"|(?:found|recovered|discovered|pulled out)(?:\W+\w+){0,4}?\W+bod(?:y|ies)\b"
         r"|bod(?:y|ies)\b(?=.*\b(?:found|recovered|discovered|washed|pulled|retrieved)\b)"
         r"|dead (?:man|men|woman|boy|girl|child|person|migrant|teenager)"
         r"|(?:macabre|grim|gruesome|tragic) discovery|(?:macabre|terrible|triste) découverte"
         r"|découverte macabre"
-        r"|morts?\b|mortes?\b|décédée?s?|noyée?s?|sans vie|ont péri|a péri|perdu la vie|décès"
+        r"|morts?\b|mortes?\b|décédée?s?|noyée?s?(?! sous\b)|sans vie|ont péri|a péri"
+        r"|perdu la vie|décès"
         r"|meurt|meurent|décède|décèdent|se noie|se noient|périt|périssent"
         r"|(?:trouvé|trouvent|trouve|trouvaient|trouvait) la mort"
         r"|(?:pas|sans)\s+(?:pu|réussi à|réussir à|parvenu à|parvenir à)\s+(?:être |le |la |les"
@@ -162,8 +168,11 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?<!remorqueur de )(?<!moyens de )(?<!société nationale de )(?<!exercice de )"
         r"(?<!exercices de )sauvetages?"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
+        r"|(?:winched|helped|pulled|lifted|hauled|taken|carried|airlifted|ferried|led|guided)"
+        r" (?:[\w'’-]+ ){0,3}?to safety|pulled (?:[\w'’-]+ ){0,3}?(?:aboard|on ?board)"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
-        r"|picked up (?:a further |another |some |around |about )?(?:\d+|two|three|four|five|six"
+        r"|(?:picked up|recovered) (?:a further |another |some |around |about )?(?:\d+|two|three"
+        r"|four|five|six"
         r"|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?) (?:people|migrants"
         r"|persons|passengers|men|women|others)"
         r"|an? (?:dramatic |major |night-time )?rescue (?:off|near|at|in)"
@@ -175,7 +184,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|(?:été|sont|est) recueillie?s?|recueillie?s? à bord"
         r"|en détresse|récupérée?s?|repêch(?:ée?s?|ent|e)|(?:fished|pulled|plucked) (?:out of|from)"
         r" the (?:water|sea)|(?<!la )(?:sortie?s?|tirée?s?|extraite?s?) de l['’]eau"
-        rf"|{_TAKEN_IN}|hélitreuillée?s?"
+        rf"|{_TAKEN_IN}|hélitreuillée?s?|treuill(?:ée?s?|ent|e|er|ait|aient)\b"
+        r"|(?:personnes?|migrants?|exilée?s?|naufragée?s?|passagers?|passagères?|occupants?)"
+        r"(?:\W+\w+){0,4}?\W+mise?s? en sécurité"
         r"|(?:réussi à|parvenue?s? à|pu)\s+(?:(?:en|les|l['’]|la|le|leur|y)\s*)?"
         r"(?:secourir|récupérer|hélitreuiller)|secourent|secourt"
         r"|récupèrent|récupère|hélitreuillent|hélitreuille"
@@ -356,7 +367,10 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|crossed the (?:english )?channel|made the (?:\w+ )?(?:\w+ )?(?:crossing|journey)"
         r"|disembark(?:ed|ing|s)?|arrivée?s? (?!sur (?:place|les lieux|zone))(?:à|en|au|sur|dans)"
         r"|ont débarqué|a débarqué|débarqu(?:ée?s?|ant|e|ent|ait|aient)"
-        r"|touch(?:é|ée?s?|e|ent|ait|aient|er) terre"
+        r"|touch(?:é|ée?s?|e|ent|ait|aient|er) terre|touch(?:ed|es|ing)? (?:dry )?land\b"
+        rf"|{_BOAT}\s+(?:[\w-]+\s+){{0,5}}?lands?\s+(?:at|on|in)\b|on ?to dry land"
+        r"|(?:ont|avaient) accosté|posé (?:le )?pieds? (?:sur|en|à|au)\b"
+        rf"|(?:ont|a|avaient|avait) (?:gagné|rallié) {_ENGLAND_FR}"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
     ),
@@ -416,7 +430,13 @@ découverte") is a body found. Police slashing or puncturing a boat ("slashing a
 "crevant le pneumatique") stop its departure there. Boats that come to fetch people ("des canots
 viennent chercher des migrants sur la plage") take them aboard there; a lifeboat or a police boat
 that comes for them does not. People lost at sea ("ont disparu en mer", "went
-missing at sea") are an incident of their own; gone missing on land, they are not."""
+missing at sea") are an incident of their own; gone missing on land, they are not. Rescues, landings
+and deaths have more words than their plain verbs: people winched, pulled aboard or "mis en
+sécurité", a lifeboat that "recovered 30 people" (a boat recovered is debris); people who
+"touched dry land", "ont accosté", "ont posé le pied" in England, a dinghy that "lands at" a
+beach; people who perished, "a succombé", a "cadavre", "la dépouille", human remains, a body
+brought ashore (a death, not a landing). A speech "drowned out" and a switchboard "noyé sous
+les appels" drowned no one."""
 
 PREFILTER = re.compile(
     r"\b(?:dead|die|drown|killed|bod(?:y|ies)|suffocat|lifeless|fatal|death|mort|décéd|décèd|noy"
@@ -456,7 +476,9 @@ PREFILTER = re.compile(
     r"|interven|crev|crève|lacér|lacère|percé|perçant|détruit|landed|élanc|headed|heads"
     r"|clamber|scrambl|jump|dispers|dissuad|halt|taillad|confisqu|hors d['’](?:état|usage)|slic"
     r"|disabl|percer|entrepris|cross|le cap|course for|partent|partai"
-    r"|le large|à la mer|fin à|broke up|break up|breaking up)",
+    r"|le large|à la mer|fin à|broke up|break up|breaking up"
+    r"|perish|succomb|succumb|cadavre|dépouille|remains|trampl|recovered|treuill|en sécurité"
+    r"|touch|dry land|lands? (?:at|on|in)\b|accosté|posé (?:le )?pied|gagné|rallié)",
     _FLAGS,
 )
 """A cheap test that a sentence may hold an incident at all: most sentences fail it."""

@@ -7758,3 +7758,77 @@ def test_a_placeless_event_beside_its_kind_or_not_told_as_done_stays_unmapped(
     assert all(i.location_precision is not LocationPrecision.COUNTRY for i in _read(text)), _kinds(
         _read(text)
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        # people lifted or brought out of danger at sea: a rescue there
+        (
+            "Jeudi, l'hélicoptère a treuillé six naufragés au large de Wissant.",
+            EventType.RESCUE,
+            "au large de Wissant",
+        ),
+        (
+            "Jeudi, vingt-deux passagers ont été mis en sécurité au large de Wissant.",
+            EventType.RESCUE,
+            "au large de Wissant",
+        ),
+        (
+            "On Thursday the helicopter winched three men to safety off Deal.",
+            EventType.RESCUE,
+            "off Deal",
+        ),
+        ("On Thursday the crew pulled 14 people aboard off Deal.", EventType.RESCUE, "off Deal"),
+        ("On Thursday the lifeboat recovered 26 people off Deal.", EventType.RESCUE, "off Deal"),
+        # a landing told in other words: an arrival there
+        ("On Thursday 35 people touched dry land at Deal.", EventType.ARRIVAL, "Deal"),
+        ("On Thursday a dinghy with 35 people lands at Deal.", EventType.ARRIVAL, "Deal"),
+        ("On Thursday 35 people stepped onto dry land at Deal.", EventType.ARRIVAL, "Deal"),
+        ("Jeudi, trente-cinq exilés ont accosté à Douvres.", EventType.ARRIVAL, "Douvres"),
+        ("Jeudi, trente-cinq exilés ont posé le pied à Douvres.", EventType.ARRIVAL, "Douvres"),
+        # a death told in other words: a death there
+        (
+            "Jeudi, un exilé a succombé sur la plage de Wissant.",
+            EventType.DEATH,
+            "la plage de Wissant",
+        ),
+        ("Jeudi, un cadavre a été découvert à Wissant.", EventType.DEATH, "Wissant"),
+        ("Jeudi, la dépouille d'un exilé a été découverte à Wissant.", EventType.DEATH, "Wissant"),
+        ("On Thursday two people perished off Deal.", EventType.DEATH, "off Deal"),
+        ("On Thursday a young man succumbed to the cold at Deal.", EventType.DEATH, "Deal"),
+        ("On Thursday human remains were found on the shingle at Deal.", EventType.DEATH, "Deal"),
+    ],
+)
+def test_a_rescue_a_landing_or_a_death_told_in_other_words_is_read(
+    text: str, kind: EventType, place: str
+) -> None:
+    assert _read_as(_only(text))[:2] == (kind, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday the speeches at Deal were drowned out by the crowd.",
+        "Jeudi, le standard de la mairie de Wissant a été noyé sous les appels.",
+        "Jeudi, le ferry a accosté à Calais avec du retard.",
+        "On Thursday the ferry came alongside at Calais late in the evening.",
+        "On Thursday the Walmer lifeboat crew held a training exercise off Deal.",
+    ],
+)
+def test_words_of_death_rescue_or_landing_said_of_something_else_tell_no_incident(
+    text: str,
+) -> None:
+    assert _read(text) == [], _kinds(_read(text))
+
+
+def test_a_boat_and_its_engine_recovered_by_rescuers_are_debris_not_a_rescue() -> None:
+    assert (
+        _read_as(_only("On Thursday rescuers recovered an empty dinghy and its engine at Deal."))[0]
+        is EventType.DEBRIS
+    )
+
+
+def test_a_body_brought_ashore_is_a_death_not_an_arrival() -> None:
+    cue = event_cue("On Thursday a body was brought ashore at Deal.")
+    assert cue is not None and cue.event_type is EventType.DEATH
