@@ -515,6 +515,8 @@ def event_cue(clause: str) -> Cue | None:
             or (kind is EventType.LAUNCH and _another_vessel(clause, match))
             or (kind is EventType.DEATH and _MACHINE_BEFORE.search(clause, 0, match.start()))
             or (kind is EventType.DEATH and _the_dead_described(clause, match))
+            or (kind is EventType.DEATH and _ON_THE_ROAD.search(clause) is not None)
+            or (kind is EventType.RESCUE and _no_one_at_sea_rescued(clause, match))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
             match = search(match.end())
@@ -674,6 +676,45 @@ _MACHINE_BEFORE = re.compile(
 )
 """A machine just before "died" or "mort" ("when their engine died", "le moteur est mort"): it
 stopped; nobody died."""
+
+
+_ON_THE_ROAD = re.compile(
+    r"\b(?:accidents? de (?:la )?(?:route|circulation|voiture)|road (?:traffic )?accidents?"
+    r"|car crash|(?:hit|struck|run over|killed) by (?:an?|the) (?:lorry|truck|car|van|train"
+    r"|vehicle)|(?:percutée?|fauchée?|renversée?) par (?:une?|le|la) (?:camion|poids lourd"
+    r"|voiture|véhicule|train))\b",
+    _FLAGS,
+)
+"""A death on the road ("a perdu la vie dans un accident de la route", "hit by a lorry"): no
+death at sea, whoever died."""
+
+_NO_ONE_AT_SEA = (
+    r"(?:dogs?|cats?|horses?|sheep|cows?|seals?|birds?|chiens?|chats?|chevaux|cheval|phoques?"
+    r"|moutons?|(?:dog )?walkers?|hikers?|climbers?|ramblers?|randonneu(?:r|se)s?"
+    r"|promeneu(?:r|se)s?|grimpeu(?:r|se)s?)\b"
+)
+_RESCUED_NEXT = re.compile(
+    r"\s+(?:from\s+)?(?:an?|the|two|three|\d+|une?|le|la|les|des|l['’]|their|its|son|sa|ses)\s*"
+    rf"(?:[\w-]+\s+)?{_NO_ONE_AT_SEA}",
+    _FLAGS,
+)
+_RESCUED_BEFORE = re.compile(
+    rf"\b{_NO_ONE_AT_SEA}(?:\s+[\w'’-]+){{0,3}}?\s+(?:was|were|has been|have been|had been"
+    r"|a été|ont été|avait été|avaient été|est|sont)\s+$",
+    _FLAGS,
+)
+
+
+def _no_one_at_sea_rescued(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether a rescue's words are said of an animal or a walker on land.
+
+    "The crew rescued a dog", "a hiker was rescued from the cliffs", "les pompiers ont secouru
+    un randonneur": a rescue, but of no one crossing.
+    """
+    return (
+        _RESCUED_NEXT.match(clause, match.end()) is not None
+        or _RESCUED_BEFORE.search(clause, max(0, match.start() - 60), match.start()) is not None
+    )
 
 
 _THE_DEAD_WHO = re.compile(
@@ -1822,6 +1863,9 @@ _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
 _MACHINE_BEFORE = factored(_MACHINE_BEFORE)
 _THE_DEAD_WHO = factored(_THE_DEAD_WHO)
+_ON_THE_ROAD = factored(_ON_THE_ROAD)
+_RESCUED_NEXT = factored(_RESCUED_NEXT)
+_RESCUED_BEFORE = factored(_RESCUED_BEFORE)
 _TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)
 _ANOTHER_AIM = factored(_ANOTHER_AIM)

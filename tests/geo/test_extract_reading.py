@@ -7832,3 +7832,24 @@ def test_a_boat_and_its_engine_recovered_by_rescuers_are_debris_not_a_rescue() -
 def test_a_body_brought_ashore_is_a_death_not_an_arrival() -> None:
     cue = event_cue("On Thursday a body was brought ashore at Deal.")
     assert cue is not None and cue.event_type is EventType.DEATH
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Thursday the lifeboat crew rescued a dog from the mud at Deal.",
+        "On Thursday a hiker was rescued from the cliffs at Folkestone.",
+        "Jeudi, les pompiers ont secouru un randonneur sur les falaises de Wissant.",
+        "Jeudi, un policier a perdu la vie dans un accident de la route près de Calais.",
+        "On Thursday a man died after being hit by a lorry near Calais.",
+    ],
+)
+def test_a_rescue_on_land_of_an_animal_or_a_walker_or_a_death_on_the_road_is_no_incident(
+    text: str,
+) -> None:
+    assert _read(text) == [], _kinds(_read(text))
+
+
+def test_a_rescue_at_sea_that_also_names_a_dog_is_still_a_rescue() -> None:
+    text = "Jeudi, 40 personnes ont été secourues au large de Wissant, avec leur chien."
+    assert _read_as(_only(text))[:2] == (EventType.RESCUE, "au large de Wissant")
