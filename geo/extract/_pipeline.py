@@ -3189,16 +3189,19 @@ _UNNAMED_SPOT = re.compile(r"^(?:an?|une?)\s", re.IGNORECASE)
 
 
 def _telling_rank(found: _Found) -> int:
-    """Rank how well a place tells where a group was: a named spot or town, a wide one, a port.
+    """Rank how well a place tells where a group was (lowest first).
 
-    A port is where people were brought, not where their boat was met; a
-    bay, a department or "a beach near Calais" says less than the town or
-    the beach a report names.
+    A named spot or town first; then a spot told by the town it is near ("a
+    beach near Quend"), which says less than the beach a report names but
+    more than a bay, a department or a region; a port last: it is where
+    people were brought, not where their boat was met.
     """
     kind = place_kind(found.place)
     if kind == "port":
+        return 3
+    if kind in _WIDE_KINDS:
         return 2
-    return int(kind in _WIDE_KINDS or _UNNAMED_SPOT.match(found.place.written) is not None)
+    return int(_UNNAMED_SPOT.match(found.place.written) is not None)
 
 
 def _retold_apart(kept: _Found, other: _Found) -> bool:

@@ -7397,6 +7397,13 @@ def test_a_place_qualified_or_a_stretch_between_two_stays_one_incident(
             "the beach at Sangatte",
             50,
         ),
+        (
+            "On Monday 32 people were stopped in the Baie d'Authie. Officers said 32 people "
+            "were stopped on a beach near Berck.",
+            EventType.INTERCEPTION,
+            "a beach near Berck",
+            32,
+        ),
     ],
 )
 def test_one_group_told_at_two_near_places_is_one_incident_at_the_more_telling(
