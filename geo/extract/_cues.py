@@ -1388,6 +1388,8 @@ _TENS = {
 # Round collective numbers; vague plurals ("dozens", "hundreds", "plusieurs dizaines")
 # give no count at all: the extractor never invents a number.
 _COLLECTIVES = {
+    "half a dozen": 6,
+    "une demi-douzaine": 6,
     "a dozen": 12,
     "a hundred": 100,
     "one hundred": 100,
@@ -1434,7 +1436,7 @@ _PEOPLE_NOUN = (
     r"|minors|survivors|castaways|individuals|occupants|exiles|victims|personnes|exilés|passagers"
     r"|naufragés|hommes|femmes|enfants|mineurs|majeurs|adultes|survivants|occupants|victimes|migrant"
     r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
-    r"|toddlers|boy|girl|baby|corps"
+    r"|toddlers|boy|girl|baby|corps|souls"
     r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins"
     r"|immigrants|immigrant|immigrés)"
 )
@@ -1476,6 +1478,7 @@ _PEOPLE = re.compile(
     rf"(?P<bare>{_NUMBER})\b(?:\s+{_PEOPLE_NOUN}\b)?"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    rf"|\b(?P<strong>{_NUMBER})-strong\b(?!\s+(?:[\w'’-]+\s+)?(?:crews?|teams?|fleet|flotilla|units?))"
     rf"|\b(?:group|groupe|family|famille)\s+(?:of|de)\s+(?:{_QUALIFIER}\s+)?(?P<party>{_NUMBER})\b"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days|years|ans)\b)"
     rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près|dans)\s)"
@@ -1624,6 +1627,7 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
             "number",
             "bare",
             "aboard",
+            "strong",
             "party",
             "lead",
             "subject",

@@ -7860,3 +7860,33 @@ def test_a_rescue_on_land_of_an_animal_or_a_walker_or_a_death_on_the_road_is_no_
 def test_a_rescue_at_sea_that_also_names_a_dog_is_still_a_rescue() -> None:
     text = "Jeudi, 40 personnes ont été secourues au large de Wissant, avec leur chien."
     assert _read_as(_only(text))[:2] == (EventType.RESCUE, "au large de Wissant")
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("On Friday half a dozen migrants were rescued off Hythe.", 6),
+        ("Vendredi, une demi-douzaine d'exilés ont été secourus au large d'Équihen.", 6),
+        ("On Friday a 23-strong group of migrants was rescued off Hythe.", 23),
+        ("On Friday the coastguard rescued 23 souls off Hythe.", 23),
+    ],
+)
+def test_a_count_told_as_half_a_dozen_a_strong_group_or_souls_is_read(
+    text: str, people: int
+) -> None:
+    assert _only(text).people == people
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the 9-strong lifeboat crew rescued 23 people off Hythe.",
+        "Vendredi, 23 exilés, dont un homme de 40 ans, ont été secourus au large d'Équihen.",
+        "Vendredi, une embarcation de 10 mètres avec 23 personnes à bord a été secourue au large d'Équihen.",
+        "On Friday RNLI 13-28 rescued 23 people off Hythe after 40 minutes in the water.",
+    ],
+)
+def test_a_crew_an_age_a_length_or_a_lifeboat_number_is_no_count_of_those_aboard(
+    text: str,
+) -> None:
+    assert _only(text).people == 23
