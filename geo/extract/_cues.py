@@ -1480,7 +1480,7 @@ _PEOPLE = re.compile(
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
     rf"|\b(?P<strong>{_NUMBER})-strong\b(?!\s+(?:[\w'’-]+\s+)?(?:crews?|teams?|fleet|flotilla|units?))"
     rf"|\b(?:group|groupe|family|famille)\s+(?:of|de)\s+(?:{_QUALIFIER}\s+)?(?P<party>{_NUMBER})\b"
-    rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days|years|ans)\b)"
+    rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|{_PEOPLE_NOUN}|km|miles|metres|hours|minutes|days|years|ans)\b)"
     rf"|^\W*(?P<lead>{_NUMBER})\s+(?=(?:à|au|aux|off|near|at|au large|près|dans)\s)"
     rf"|(?:^|\band |\bet |, )(?P<subject>{_NUMBER})\s+(?:were|have been|had been|ont été|sont"
     r"|avaient été|off|near|au large)\b"

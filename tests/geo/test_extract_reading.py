@@ -7890,3 +7890,14 @@ def test_a_crew_an_age_a_length_or_a_lifeboat_number_is_no_count_of_those_aboard
     text: str,
 ) -> None:
     assert _only(text).people == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday a group of six men and three women was found on the beach at Hythe.",
+        "Vendredi, un groupe de six hommes et trois femmes a été intercepté sur la plage d'Équihen.",
+    ],
+)
+def test_a_group_of_men_and_women_counts_them_all(text: str) -> None:
+    assert _only(text).people == 9
