@@ -1478,6 +1478,8 @@ _PEOPLE = re.compile(
     rf"(?P<bare>{_NUMBER})\b(?:\s+{_PEOPLE_NOUN}\b)?"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|km|miles|metres|hours|minutes|days)\b)"
     rf"|\b(?P<aboard>{_NUMBER})\s+(?:were |was )?(?:on board|aboard|à bord)\b"
+    rf"|\b(?:rescued|saved|picked up|secouru|récupéré|recueilli)\s+(?:{_QUALIFIER}\s+)?"
+    rf"(?P<rescued>{_NUMBER})\s+(?=(?:from|off|au large|d['’]une?)\s)"
     rf"|\b(?P<strong>{_NUMBER})-strong\b(?!\s+(?:[\w'’-]+\s+)?(?:crews?|teams?|fleet|flotilla|units?))"
     rf"|\b(?:group|groupe|family|famille)\s+(?:of|de)\s+(?:{_QUALIFIER}\s+)?(?P<party>{_NUMBER})\b"
     rf"(?!\s+(?:{_BOAT}|{_BOAT_FR}|{_PEOPLE_NOUN}|km|miles|metres|hours|minutes|days|years|ans)\b)"
@@ -1628,6 +1630,7 @@ def _people_match_count(match: re.Match[str]) -> Count | None:
             "bare",
             "aboard",
             "strong",
+            "rescued",
             "party",
             "lead",
             "subject",

@@ -7901,3 +7901,20 @@ def test_a_crew_an_age_a_length_or_a_lifeboat_number_is_no_count_of_those_aboard
 )
 def test_a_group_of_men_and_women_counts_them_all(text: str) -> None:
     assert _only(text).people == 9
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the lifeboat rescued 23 from a sinking dinghy off Hythe.",
+        "Vendredi, le remorqueur a récupéré 23 au large d'Équihen.",
+    ],
+)
+def test_people_rescued_told_by_a_bare_number_are_counted(text: str) -> None:
+    assert _only(text).people == 23
+
+
+def test_a_distance_after_a_rescue_is_no_count_of_those_rescued() -> None:
+    assert (
+        _only("On Friday a dinghy was picked up 12 miles off Hythe with 23 on board.").people == 23
+    )
