@@ -7882,7 +7882,8 @@ def test_a_count_told_as_half_a_dozen_a_strong_group_or_souls_is_read(
     [
         "On Friday the 9-strong lifeboat crew rescued 23 people off Hythe.",
         "Vendredi, 23 exilés, dont un homme de 40 ans, ont été secourus au large d'Équihen.",
-        "Vendredi, une embarcation de 10 mètres avec 23 personnes à bord a été secourue au large d'Équihen.",
+        "Vendredi, une embarcation de 10 mètres avec 23 personnes à bord a été secourue "
+        "au large d'Équihen.",
         "On Friday RNLI 13-28 rescued 23 people off Hythe after 40 minutes in the water.",
     ],
 )
@@ -7896,7 +7897,8 @@ def test_a_crew_an_age_a_length_or_a_lifeboat_number_is_no_count_of_those_aboard
     "text",
     [
         "On Friday a group of six men and three women was found on the beach at Hythe.",
-        "Vendredi, un groupe de six hommes et trois femmes a été intercepté sur la plage d'Équihen.",
+        "Vendredi, un groupe de six hommes et trois femmes a été intercepté sur la plage "
+        "d'Équihen.",
     ],
 )
 def test_a_group_of_men_and_women_counts_them_all(text: str) -> None:
