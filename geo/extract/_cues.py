@@ -693,16 +693,19 @@ _NO_ONE_AT_SEA = (
     r"|moutons?|(?:dog )?walkers?|hikers?|climbers?|ramblers?|randonneu(?:r|se)s?"
     r"|promeneu(?:r|se)s?|grimpeu(?:r|se)s?)\b"
 )
+"""Who may be rescued without crossing: an animal, or a walker or climber on land."""
 _RESCUED_NEXT = re.compile(
     r"\s+(?:from\s+)?(?:an?|the|two|three|\d+|une?|le|la|les|des|l['’]|their|its|son|sa|ses)\s*"
     rf"(?:[\w-]+\s+)?{_NO_ONE_AT_SEA}",
     _FLAGS,
 )
+"""Such a one right after a rescue's words ("rescued a dog", "secouru un randonneur")."""
 _RESCUED_BEFORE = re.compile(
     rf"\b{_NO_ONE_AT_SEA}(?:\s+[\w'’-]+){{0,3}}?\s+(?:was|were|has been|have been|had been"
     r"|a été|ont été|avait été|avaient été|est|sont)\s+$",
     _FLAGS,
 )
+"""Such a one as the subject of a rescue told in the passive ("a hiker was rescued")."""
 
 
 def _no_one_at_sea_rescued(clause: str, match: re.Match[str]) -> bool:
