@@ -2548,8 +2548,6 @@ of a past story ("had died", "avaient été secourues"), a fear or a possibility
 "seraient"), a count since a date or over the year, another case or the rest of a party than
 one told ("57 other passengers"), people by the dozen, attempts (several, a tally), a trial
 ("sentenced for the death of")."""
-_OPEN_SEA = re.compile(r"\b(?:channel|manche|sea|mer|strait|détroit)\b", re.IGNORECASE)
-"""The open sea a clause may name and still tell its event without a place ("in the Channel")."""
 _A_COUNTRY = re.compile(
     r"(?:the\s+|l['’]\s*|la\s+|le\s+)?(?:uk|united\s+kingdom|britain|great\s+britain|england"
     r"|angleterre|grande-bretagne|royaume-uni|france)",
@@ -2603,10 +2601,11 @@ def _no_place_told(mention: Mention) -> bool:
     """Tell whether a place a clause names leaves its event without a place.
 
     The country the people were heading for ("trying to reach England") and
-    the open sea ("in the Channel") do; any other place the sentence names
-    and the reading did not take (the port rescuers set out from, a ship, a
-    coast it could not map, a town the boat did not reach) does not: the
-    event has a place, only not one to map it by.
+    words of the open sea far out (``_OPEN_SEA``: "in the shipping lanes",
+    "en pleine mer") do; any other place the sentence names and the reading
+    did not take (the Channel itself, the port rescuers set out from, a
+    ship, a coast it could not map, a town the boat did not reach) does not:
+    the event has a place, only not one to map it by.
     """
     return _OPEN_SEA.search(mention.written) is not None or (
         mention.kind == "destination" and _A_COUNTRY.fullmatch(mention.written) is not None
