@@ -85,6 +85,13 @@ _TAKEN_IN = r"pris(?:es)? en charge|prennent en charge|prend en charge(?!\s+(?:l
 """People taken in hand ("pris en charge"): a rescue's cue that says nothing of at sea or ashore
 ("prend en charge la suite" is no one taken in)."""
 TAKEN_IN = re.compile(_TAKEN_IN, _FLAGS)
+_IN_ENGLAND_FR = (
+    r"(?:en\s+angleterre|en\s+grande-bretagne|au\s+royaume-uni|sur\s+les\s+côtes\s+anglaises"
+    r"|outre-manche)"
+)
+"""In England, as a French report says where people ended up ("pris en charge en Angleterre")."""
+_TAKEN_IN_ENGLAND = re.compile(rf"\s+(?:[\w'’-]+\s+){{0,2}}?{_IN_ENGLAND_FR}", _FLAGS)
+"""England right after people "pris en charge": they were taken in where they landed."""
 
 _DISABLED = (
     r"(?:punctur(?:e|es)|slash(?:es)?|slic(?:e|es|ed|ing)(?: open)?|disabl(?:e|es|ed|ing)"
@@ -100,6 +107,25 @@ _DISABLED = (
 dinghy", "seized boats") or scattering those about to board one ("dispersed a group on the
 beach"): a departure stopped. "A deflated dinghy", "a disabled boat" (no article after the
 verb) were found or adrift, and a camp dispersed is no departure."""
+
+_ESCORTED_TO_THE_LINE = (
+    r"escort(?:ed|ing|s)?\s+(?:[\w'’-]+\s+){0,5}?(?:in)?to\s+(?:the\s+)?(?:british|uk|english"
+    r"|french)\s+(?:waters|side|border)"
+    r"|(?:escort|accompagn)(?:ée?s?|er|ent|ait|aient|e|ant)\s+(?:[\w'’-]+\s+){0,5}?"
+    r"(?:jusqu['’]\s*(?:aux|à\s+la|à)|vers\s+(?:les|la)|dans\s+les)\s+(?:eaux|frontière|limite"
+    r"|zone)\s+(?:britanniques?|anglaises?|françaises?|maritime)"
+)
+"""A boat escorted by a patrol to the other country's waters ("escorted the dinghy into British
+waters", "accompagnée jusqu'aux eaux anglaises"): watched over at sea and handed over, a rescue
+operation where it was met; no landing, no stop on a beach."""
+_PICKED_UP_AT_SEA = (
+    r"(?:people|migrants|persons|passengers|men|women|children|others|asylum seekers|occupants)"
+    r"\s+(?:who\s+(?:were|had\s+been)\s+|being\s+|later\s+)?picked\s+up\s+(?:off|between|near"
+    r"|mid-channel|mid-sea|in\s+the\s+channel|at\s+sea|from\s+the\s+(?:sea|water))"
+)
+"""People told as "picked up" at sea ("30 migrants picked up between A and B", "migrants being
+picked up off A"): taken aboard a rescuers' or a patrol boat there. Picked up from a beach or by a
+taxi boat they boarded one (an embarkation)."""
 
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
@@ -168,10 +194,11 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?<!remorqueur de )(?<!moyens de )(?<!société nationale de )(?<!exercice de )"
         r"(?<!exercices de )sauvetages?"
         r"|(?:was|were|been) (?:picked up|winched|airlifted|plucked)|saved|brought to safety"
-        r"|(?:winched|helped|pulled|lifted|hauled|taken|carried|airlifted|ferried|led|guided)"
+        r"|(?:winched|helped|pulled|lifted|hauled|taken|carried|airlifted|ferried|led|guided|escorted)"
         r" (?:[\w'’-]+ ){0,3}?to safety|pulled (?:[\w'’-]+ ){0,3}?(?:aboard|on ?board)"
         rf"|picked up (?:an? |the |one |two |three |\d+ )?(?:[\w-]+ ){{0,2}}?(?:{_BOAT})"
-        r"|(?:picked up|recovered) (?:a further |another |some |around |about )?(?:\d+|two|three"
+        r"|(?:picked up|recovered) (?:a further |another |some |around |about |the |all |all the )?"
+        r"(?:\d+|two|three"
         r"|four|five|six"
         r"|seven|eight|nine|ten|eleven|twelve|[a-z]+teen|[a-z]+ty(?:-[a-z]+)?) (?:people|migrants"
         r"|persons|passengers|men|women|others)"
@@ -195,7 +222,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|naufragée?s?\s+(?:\w+\s+){0,2}?(?:sont|ont été|a été|est)\s+(?:\w+\s+)?"
         r"(?:identifiée?s?|repérée?s?|localisée?s?|retrouvée?s?)"
         r"|(?:a|ont|avait|avaient)\s+(?:pu\s+)?(?:être|été)\s+réanimée?s?"
-        r"|(?:was|were|been)\s+(?:successfully\s+)?(?:resuscitated|revived))\b",
+        r"|(?:was|were|been)\s+(?:successfully\s+)?(?:resuscitated|revived)"
+        rf"|{_ESCORTED_TO_THE_LINE}|{_PICKED_UP_AT_SEA})\b",
         _FLAGS,
     ),
     EventType.INTERCEPTION: re.compile(
@@ -360,7 +388,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?! (?:the )?hospital)"
         r"|c(?:ame|oming|omes?) in(?:to| to) (?:[\w'’-]+ ){1,3}?(?:on|aboard|in) (?:an?|the|their)"
         rf" (?:[\w-]+ ){{0,2}}?(?:life)?{_BOAT}"
-        r"|escorted (?:\w+ ){0,4}?(?:in)?to"
+        r"|escort(?:ed|ing|s)? (?:[\w'’-]+ ){0,6}?(?:in)?to"
+        r"|(?:helped|guided) (?:[\w'’-]+ ){0,3}?(?:ashore|on ?to (?:the )?(?:shore|beach|dry land"
+        r"|quay(?:side)?))"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
         r"|(?:saw|seen|watched)\s+(?:[\w'’-]+\s+){0,4}?(?:people|migrants|asylum seekers"
         rf"|refugees|passengers|men|women|children|families|{_BOAT})\s+land\s+(?:at|on|in)"
@@ -370,6 +400,7 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|touch(?:é|ée?s?|e|ent|ait|aient|er) terre|touch(?:ed|es|ing)? (?:dry )?land\b"
         rf"|{_BOAT}\s+(?:[\w-]+\s+){{0,5}}?lands?\s+(?:at|on|in)\b|on ?to dry land"
         r"|(?:ont|avaient) accosté|posé (?:le )?pieds? (?:sur|en|à|au)\b"
+        rf"|(?:pris(?:es)?|prennent|prend) en charge\s+(?:[\w'’-]+\s+){{0,2}}?{_IN_ENGLAND_FR}"
         rf"|(?:ont|a|avaient|avait) (?:gagné|rallié) {_ENGLAND_FR}"
         r"|ont atteint|a atteint|ont traversé|a traversé|ont rejoint)\b",
         _FLAGS,
@@ -391,7 +422,8 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         rf"\s+(?:\w+\s+){{0,3}}?(?:{_BOAT}|{_BOAT_FR})\s+(?:with|carrying|avec|transportant)"
         rf"|(?:found|located|discovered)\s+(?:(?:the|a group of|{_PARTY})\s+)?(?:[\w-]+\s+)?"
         r"(?:people|migrants|asylum seekers|refugees|men|women|families)(?:\s+and\s+(?:men|women"
-        rf"|children))?\s+(?:in|on|aboard)\s+(?:an?|the|their)\s+(?:[\w-]+\s+)?{_BOAT}"
+        rf"|children))?(?:\s+(?:in|on|aboard)\s+(?:an?|the|their)\s+(?:[\w-]+\s+)?{_BOAT}"
+        r"|\s+(?:walking|wandering|hiding|sheltering|roaming)\b)"
         r"|(?:located|discovered|discovery\s+(?:[\w'’-]+\s+){0,3}?of)\s+(?:(?:a|an)\s+"
         rf"(?:family|group)\s+of\s+(?:{_PARTY})"
         rf"|(?:{_PARTY})\s+(?:migrants|people|men|asylum seekers))"
@@ -478,7 +510,8 @@ PREFILTER = re.compile(
     r"|disabl|percer|entrepris|cross|le cap|course for|partent|partai"
     r"|le large|à la mer|fin à|broke up|break up|breaking up"
     r"|perish|succomb|succumb|cadavre|dépouille|remains|trampl|recovered|treuill|en sécurité"
-    r"|touch|dry land|lands? (?:at|on|in)\b|accosté|posé (?:le )?pied|gagné|rallié)",
+    r"|touch|dry land|lands? (?:at|on|in)\b|accosté|posé (?:le )?pied|gagné|rallié"
+    r"|escort|accompagn|helped|guided)",
     _FLAGS,
 )
 """A cheap test that a sentence may hold an incident at all: most sentences fail it."""
@@ -509,6 +542,7 @@ def event_cue(clause: str) -> Cue | None:
             _intended(kind, clause, match)
             or (kind is EventType.ARRIVAL and _unrealised(clause, match))
             or (kind is EventType.ARRIVAL and _TO_A_BUILDING.match(clause, match.start()))
+            or (kind is EventType.ARRIVAL and _no_crossers_escorted(clause, match))
             or (kind is EventType.INTERCEPTION and _AFTER_DEPARTURE.match(clause, match.end()))
             or (kind is EventType.INTERCEPTION and _ANOTHER_AIM.match(clause, match.end()))
             or (kind is EventType.LAUNCH and _PLANNED.match(clause, match.end()))
@@ -517,6 +551,7 @@ def event_cue(clause: str) -> Cue | None:
             or (kind is EventType.DEATH and _the_dead_described(clause, match))
             or (kind is EventType.DEATH and _ON_THE_ROAD.search(clause) is not None)
             or (kind is EventType.RESCUE and _no_one_at_sea_rescued(clause, match))
+            or (kind is EventType.RESCUE and _taken_in_england(clause, match))
             or (kind is EventType.SIGHTING and _A_VIEW.match(clause, match.end()))
         ):
             match = search(match.end())
@@ -670,6 +705,34 @@ _TO_A_BUILDING = re.compile(
 they were held after landing, not where they landed."""
 
 
+_NO_CROSSERS = (
+    r"(?:ferr(?:y|ies)|ships?|cargo(?:es)?|tankers?|warships?|yachts?|liners?|convoys?|ministers?"
+    r"|secretar(?:y|ies)|officials?|presidents?|king|queen|prince|princess|delegations?"
+    r"|dignitaries|visitors|suspects?|prisoners?)\b"
+)
+"""Who or what may be escorted into a port without having crossed in a small boat."""
+_ESCORTED_BEFORE = re.compile(
+    rf"\b{_NO_CROSSERS}(?:\s+[\w'’-]+){{0,2}}?\s+(?:was|were|is|are|being|been)\s+$", _FLAGS
+)
+_ESCORTING = re.compile(
+    rf"escort\w*\s+(?:(?:the|a|an|two|three|\d+)\s+)?(?!by\b)(?:[\w-]+\s+)?{_NO_CROSSERS}",
+    _FLAGS,
+)
+
+
+def _no_crossers_escorted(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether an arrival's "escorted into" is said of a ship or of officials, not a boat.
+
+    "A ferry was escorted into the harbour", "the ministers were escorted to
+    the port", "tugs escorted the cargo ship into Dover": none of them
+    crossed in a small boat. A dinghy or its people escorted in landed.
+    """
+    if clause[match.start() : match.start() + 6].lower() != "escort":
+        return False
+    before = _ESCORTED_BEFORE.search(clause, max(0, match.start() - 50), match.start())
+    return before is not None or _ESCORTING.match(clause, match.start()) is not None
+
+
 _MACHINE_BEFORE = re.compile(
     r"\b(?:engines?|motors?|moteurs?|batter(?:y|ies)|phones?|téléphones?)\s+(?:[\w'’-]+\s+){0,2}$",
     _FLAGS,
@@ -718,6 +781,16 @@ def _no_one_at_sea_rescued(clause: str, match: re.Match[str]) -> bool:
         _RESCUED_NEXT.match(clause, match.end()) is not None
         or _RESCUED_BEFORE.search(clause, max(0, match.start() - 60), match.start()) is not None
     )
+
+
+def _taken_in_england(clause: str, match: re.Match[str]) -> bool:
+    """Tell whether people "pris en charge" were taken in in England, not at sea.
+
+    "D'autres ont poursuivi leur route et ont été pris en charge en
+    Angleterre": they crossed; the landing is the event, read as an arrival.
+    """
+    taken_in = "en charge" in clause[match.start() : match.end()].lower()
+    return taken_in and _TAKEN_IN_ENGLAND.match(clause, match.end()) is not None
 
 
 _THE_DEAD_WHO = re.compile(
@@ -1872,9 +1945,12 @@ _TRIED = factored(_TRIED)
 _NOT_BEFORE = factored(_NOT_BEFORE)
 _NOT_WITHIN = factored(_NOT_WITHIN)
 _MACHINE_BEFORE = factored(_MACHINE_BEFORE)
+_ESCORTED_BEFORE = factored(_ESCORTED_BEFORE)
+_ESCORTING = factored(_ESCORTING)
 _THE_DEAD_WHO = factored(_THE_DEAD_WHO)
 _ON_THE_ROAD = factored(_ON_THE_ROAD)
 _RESCUED_NEXT = factored(_RESCUED_NEXT)
+_TAKEN_IN_ENGLAND = factored(_TAKEN_IN_ENGLAND)
 _RESCUED_BEFORE = factored(_RESCUED_BEFORE)
 _TO_A_BUILDING = factored(_TO_A_BUILDING)
 _A_VIEW = factored(_A_VIEW)

@@ -1069,11 +1069,12 @@ group stopped before or after a failed departure (an interception, as the author
 
 _CASTAWAYS = re.compile(
     r"\b(?:naufragés|castaways|shipwrecked|unconscious|inconscients?|in\s+the\s+(?:water|sea)"
-    r"|dans\s+l['’]eau|à\s+l['’]eau)\b",
+    r"|dans\s+l['’]eau|à\s+l['’]eau|adrift|drifting|à\s+la\s+dérive|en\s+dérive)\b",
     re.IGNORECASE,
 )
-"""People found after their boat was wrecked ("30 naufragés retrouvés"), in the water or
-unconscious were saved, not stopped."""
+"""People found after their boat was wrecked ("30 naufragés retrouvés"), in the water,
+unconscious or adrift ("un canot retrouvé à la dérive avec 14 personnes") were saved, not
+stopped."""
 
 
 def _side_events(

@@ -7920,3 +7920,117 @@ def test_a_distance_after_a_rescue_is_no_count_of_those_rescued() -> None:
     assert (
         _only("On Friday a dinghy was picked up 12 miles off Hythe with 23 on board.").people == 23
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday a French patrol vessel escorted the dinghy into British waters off Gravelines.",
+        "Vendredi, le patrouilleur a escorté l'embarcation jusqu'aux eaux britanniques au large "
+        "de Gravelines.",
+        "Vendredi, au large de Gravelines, un canot de 40 personnes a été accompagné vers les "
+        "eaux anglaises par une vedette.",
+    ],
+)
+def test_a_boat_escorted_to_the_other_side_s_waters_is_a_rescue_where_it_was_met(
+    text: str,
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.RESCUE
+    assert "Gravelines" in (incident.place_name or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday a ferry was escorted into Ramsgate harbour by two tugs.",
+        "On Friday the ministers were escorted to the port of Ramsgate.",
+        "On Friday tugs escorted the cargo ship into Ramsgate.",
+    ],
+)
+def test_a_ship_or_officials_escorted_into_port_landed_no_one(text: str) -> None:
+    assert _read(text) == []
+
+
+def test_a_boat_escorted_into_port_by_border_force_landed_there() -> None:
+    incident = _only("On Friday Border Force escorted a dinghy with 31 people into Ramsgate.")
+    assert _read_as(incident) == (EventType.ARRIVAL, "Ramsgate", 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the lifeboat came back with 31 migrants picked up off Walmer.",
+        "On Friday a dinghy was spotted off Walmer. Border Force picked up the 31 people aboard.",
+    ],
+)
+def test_people_picked_up_at_sea_were_rescued(text: str) -> None:
+    assert any(i.event_type is EventType.RESCUE for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday migrants picked up by a taxi boat off Gravelines headed out to sea.",
+        "On Friday the lifeboat crew held a training exercise off Walmer.",
+        "On Friday Border Force officers picked up a suspect at the port of Ramsgate.",
+    ],
+)
+def test_people_boarding_a_taxi_boat_or_a_suspect_picked_up_are_no_rescue(text: str) -> None:
+    assert all(i.event_type is not EventType.RESCUE for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("On Friday 31 people were helped ashore at Camber by lifeboat volunteers.", "Camber"),
+        (
+            "On Friday 31 people were helped onto the beach at Hythe by the crew.",
+            "the beach at Hythe",
+        ),
+    ],
+)
+def test_people_helped_ashore_landed_there(text: str, place: str) -> None:
+    assert _read_as(_only(text)) == (EventType.ARRIVAL, place, 31)
+
+
+def test_people_found_walking_near_a_beach_after_crossing_landed_there() -> None:
+    incident = _only("On Friday police found a group of nine men walking near the beach at Camber.")
+    assert _read_as(incident) == (EventType.ARRIVAL, "the beach at Camber", 9)
+
+
+def test_a_car_found_on_a_beach_road_is_no_one_found() -> None:
+    assert _read("On Friday police found a car on the beach road at Camber.") == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendredi, un canot avec 31 personnes à bord a été retrouvé à la dérive au large "
+        "d'Équihen.",
+        "On Friday a dinghy with 31 people aboard was found drifting off Équihen.",
+    ],
+)
+def test_people_found_adrift_at_sea_were_rescued(text: str) -> None:
+    assert _only(text).event_type is EventType.RESCUE
+
+
+def test_people_found_on_a_french_beach_were_stopped() -> None:
+    incident = _only("Vendredi, 31 migrants ont été retrouvés sur la plage d'Équihen.")
+    assert incident.event_type is EventType.INTERCEPTION
+
+
+def test_people_taken_in_in_england_landed_there() -> None:
+    text = "Vendredi, 31 exilés ont été pris en charge en Angleterre après leur traversée."
+    assert _read_as(_only(text)) == (EventType.ARRIVAL, "Angleterre", 31)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendredi, 31 exilés ont été pris en charge au large d'Équihen.",
+        "Vendredi, 31 exilés ont été pris en charge par la Border Force au large de Douvres.",
+    ],
+)
+def test_people_taken_in_at_sea_were_rescued(text: str) -> None:
+    assert _only(text).event_type is EventType.RESCUE
