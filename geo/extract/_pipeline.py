@@ -2506,7 +2506,15 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 quote = sentence[:_QUOTE_CHARS]
                 waters = _waters_country(event.clause)
                 yield _Found(
-                    kind, waters, date, event.people, event.boats, quote, order, basis=_UNPLACED
+                    kind,
+                    waters,
+                    date,
+                    event.people,
+                    event.boats,
+                    quote,
+                    order,
+                    basis=_UNPLACED,
+                    dated=own_date is not None,
                 )
             continue
         if place.coarseness != Coarseness.FINE and not (own_date or event.people or event.boats):
@@ -3446,9 +3454,40 @@ def _alone_of_their_kind(unplaced: list[_Found], kept: list[_Found]) -> list[_Fo
         if item.event_type in _STOPPED:
             kinds = kinds | _SIDE_GB  # "intercepted … and brought to Dover": the boat landed
         told = [f for f in [*kept, *unplaced] if f.event_type in kinds and f is not item]
-        if not told and not item.background and not _party_told_elsewhere(item, kept):
+        if item.background or _party_told_elsewhere(item, kept):
+            continue
+        if not told or _of_a_day_of_its_own(item, told):
             alone.append(replace(item, place=_country_of(item, kept), basis="alone"))
     return alone
+
+
+_ALSO = re.compile(r"\b(?:also|as\s+well|également|aussi)\b", re.IGNORECASE)
+"""Words that add an event to those told ("were also rescued", "ont également été secourus")."""
+
+
+def _of_a_day_of_its_own(item: _Found, told: list[_Found]) -> bool:
+    """Tell whether an event told without a place is one more, dated apart from all of its kind.
+
+    "25 migrants ont été secourus mercredi au large de Calais … Mardi, une
+    vingtaine ont également été secourus": the sentence adds it ("also",
+    "également") on a day of its own, and every incident of its kind the
+    report places or dates happened on another day, with another count: a
+    second incident, known only by its country. An event dated only by the
+    story around it, or the very count told on another day (a night told
+    across two dates), is no second incident.
+    """
+    if not item.dated or item.date is None or item.people is None:
+        return False
+    if _ALSO.search(item.quote) is None:
+        return False
+    count = item.people.value
+    others = [f for f in told if f.basis != _UNPLACED or f.dated]
+    return all(
+        other.date is not None
+        and other.date != item.date
+        and (other.people is None or other.people.value != count)
+        for other in others
+    )
 
 
 def _party_told_elsewhere(item: _Found, kept: list[_Found]) -> bool:

@@ -7768,6 +7768,67 @@ def test_a_placeless_event_beside_its_kind_or_not_told_as_done_stays_unmapped(
 
 
 @pytest.mark.parametrize(
+    ("text", "kind", "people", "day"),
+    [
+        (
+            "On Wednesday 40 people were rescued off Wimereux. On Monday, 12 people were also "
+            "rescued, the prefecture said.",
+            EventType.RESCUE,
+            12,
+            11,
+        ),
+        (
+            "Mercredi, 40 migrants ont été secourus au large de Wimereux. Lundi, douze personnes "
+            "ont également été secourues.",
+            EventType.RESCUE,
+            12,
+            11,
+        ),
+        (
+            "Two men died off Gravelines on Wednesday. On Sunday three people also died while "
+            "trying to reach England.",
+            EventType.DEATH,
+            3,
+            10,
+        ),
+    ],
+)
+def test_a_placeless_event_of_a_day_of_its_own_stands_beside_its_kind(
+    text: str, kind: EventType, people: int, day: int
+) -> None:
+    placed, unplaced = _read(text)
+    assert placed.location_precision is not LocationPrecision.COUNTRY
+    assert (unplaced.event_type, unplaced.country, unplaced.people, unplaced.date) == (
+        kind,
+        "FR",
+        people,
+        dt.date(2024, 3, day),
+    )
+    assert unplaced.location_precision is LocationPrecision.COUNTRY
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # one night told across two dates, with the same count
+        "In the night from Tuesday to Wednesday 30 people were rescued off Wimereux. On Tuesday "
+        "night, 30 people were rescued, the prefecture said.",
+        # a detail of the day's rescue, dated by the story only
+        "On Wednesday 40 people were rescued off Wimereux. Twelve of them were also taken to "
+        "hospital.",
+        "Two people died off Calais on Wednesday. Last year 12 people died in the Channel.",
+        "On Wednesday 40 people were rescued off Wimereux. On Tuesday 60 people had been rescued.",
+    ],
+)
+def test_a_placeless_event_of_no_day_of_its_own_beside_its_kind_stays_unmapped(
+    text: str,
+) -> None:
+    assert all(i.location_precision is not LocationPrecision.COUNTRY for i in _read(text)), _kinds(
+        _read(text)
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "place"),
     [
         # people lifted or brought out of danger at sea: a rescue there
