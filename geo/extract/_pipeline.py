@@ -3665,11 +3665,37 @@ def _without_coarse_copies(found: list[_Found]) -> list[_Found]:
     the strait" with no place is not mapped.
     """
     placed = [f for f in found if f.place.coarseness == Coarseness.FINE]
-    return [
-        f
-        for f in found
-        if f.place.coarseness == Coarseness.FINE or f.place.outside or _coarse_kept(f, placed)
-    ]
+    kept: list[_Found] = []
+    for f in found:
+        if f.place.coarseness == Coarseness.FINE or f.place.outside or _coarse_kept(f, placed):
+            kept.append(f)
+        elif (apart := _another_boat_stopped(f, placed)) is not None:
+            kept.append(apart)
+    return kept
+
+
+def _another_boat_stopped(coarse: _Found, placed: list[_Found]) -> _Found | None:
+    """Return one boat stopped at sea that the report sets apart from those it places, if so.
+
+    "Two boats landed at Kingsdown and at Abbotscliffe … Another boat was
+    also intercepted in the Channel with 14 on board": a stop of one boat
+    said to be another is no copy of a placed incident, whatever its count;
+    told nowhere finer than the sea, it is in the country of the report's
+    incidents when they are all in one.
+    """
+    if not (coarse.another and coarse.event_type is EventType.INTERCEPTION):
+        return None
+    if not _one_boat_stopped(coarse) or coarse.people is None:
+        return None
+    if coarse.place.country is not None:
+        return coarse
+    countries = {f.place.country for f in placed}
+    if len(countries) != 1:
+        return None
+    (country,) = countries
+    if country is None:
+        return None
+    return replace(coarse, place=country_place(COUNTRY_TITLES.get(country, country), country))
 
 
 def _coarse_kept(coarse: _Found, placed: list[_Found]) -> bool:

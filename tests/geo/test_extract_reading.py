@@ -7829,6 +7829,47 @@ def test_a_placeless_event_of_no_day_of_its_own_beside_its_kind_stays_unmapped(
 
 
 @pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        (
+            "On Thursday eight people landed at Kingsdown and 15 at Deal. Another boat was also "
+            "intercepted in the Channel, with 14 people on board.",
+            14,
+        ),
+        (
+            "Border Force intercepted a dinghy carrying 20 people off Dover on Tuesday. Later, "
+            "another boat carrying 12 people was intercepted in the Channel.",
+            12,
+        ),
+    ],
+)
+def test_another_boat_stopped_at_sea_beside_placed_incidents_stands_at_their_country(
+    text: str, people: int
+) -> None:
+    stops = [i for i in _read(text) if i.location_precision is LocationPrecision.COUNTRY]
+    assert [(i.event_type, i.country, i.people) for i in stops] == [
+        (EventType.INTERCEPTION, "GB", people)
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same boat told again at sea
+        "A boat carrying 14 people was intercepted off Dover on Thursday. The boat was "
+        "intercepted in the Channel, with 14 people on board.",
+        # another boat, but uncounted
+        "On Thursday eight people landed at Kingsdown and 15 at Deal. Another boat was "
+        "intercepted in the Channel.",
+    ],
+)
+def test_a_stop_at_sea_not_set_apart_or_uncounted_adds_no_incident(text: str) -> None:
+    assert all(i.location_precision is not LocationPrecision.COUNTRY for i in _read(text)), _kinds(
+        _read(text)
+    )
+
+
+@pytest.mark.parametrize(
     ("text", "kind", "place"),
     [
         # people lifted or brought out of danger at sea: a rescue there
