@@ -3678,14 +3678,21 @@ def _another_boat_stopped(coarse: _Found, placed: list[_Found]) -> _Found | None
     """Return one boat stopped at sea that the report sets apart from those it places, if so.
 
     "Two boats landed at Kingsdown and at Abbotscliffe … Another boat was
-    also intercepted in the Channel with 14 on board": a stop of one boat
-    said to be another is no copy of a placed incident, whatever its count;
+    also intercepted in the Channel with 14 on board"; "Une première
+    embarcation, qui transportait 46 personnes, a été secourue dans le
+    détroit … une autre au large du Touquet, avec 40 personnes": a rescue or
+    stop of one counted boat said to be another, or the first of several,
+    is no copy of a placed incident of its kind when their counts differ;
     told nowhere finer than the sea, it is in the country of the report's
     incidents when they are all in one.
     """
-    if not (coarse.another and coarse.event_type is EventType.INTERCEPTION):
+    apart = coarse.another or _ONE_OF_SEVERAL.search(coarse.quote) is not None
+    if not (apart and coarse.event_type in _STOPPED):
         return None
-    if not _one_boat_stopped(coarse) or coarse.people is None:
+    one = coarse.boats is not None and coarse.boats.value == 1
+    if not one or coarse.people is None:
+        return None
+    if any(not _counts_conflict(coarse.people, f.people) for f in placed if _same_kind(coarse, f)):
         return None
     if coarse.place.country is not None:
         return coarse

@@ -7855,12 +7855,35 @@ def test_another_boat_stopped_at_sea_beside_placed_incidents_stands_at_their_cou
 @pytest.mark.parametrize(
     "text",
     [
+        "Mercredi, une première embarcation transportant 46 personnes a été repérée dans le "
+        "détroit du Pas-de-Calais et ses passagers secourus. Une autre embarcation a été "
+        "secourue au large du Touquet avec 40 personnes à bord.",
+        "On Wednesday a first boat carrying 46 people was rescued in the Strait of Dover. A "
+        "second boat with 30 people on board was rescued off Wimereux.",
+    ],
+)
+def test_the_first_of_several_boats_rescued_at_sea_stands_beside_the_one_placed(
+    text: str,
+) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert len(rescues) == 2, _kinds(rescues)
+    (at_sea,) = [i for i in rescues if i.people == 46]
+    assert at_sea.country == "FR"
+    assert at_sea.location_precision in {LocationPrecision.REGION, LocationPrecision.COUNTRY}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # the same boat told again at sea
         "A boat carrying 14 people was intercepted off Dover on Thursday. The boat was "
         "intercepted in the Channel, with 14 people on board.",
         # another boat, but uncounted
         "On Thursday eight people landed at Kingsdown and 15 at Deal. Another boat was "
         "intercepted in the Channel.",
+        # the first boat, told again at its place with the same count
+        "Mercredi, une première embarcation transportant 40 personnes a été secourue dans le "
+        "détroit du Pas-de-Calais. Les 40 naufragés ont été secourus au large du Touquet.",
     ],
 )
 def test_a_stop_at_sea_not_set_apart_or_uncounted_adds_no_incident(text: str) -> None:
