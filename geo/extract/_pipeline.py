@@ -436,10 +436,25 @@ _POSSESSED = re.compile(
 "leurs 12 occupants", "all 40 migrants"."""
 
 
+_LOAD_VERB = (
+    r"(?:had|carried|was carrying|were carrying|held|transportait|transportaient|avait|comptait"
+    r"|contenait)"
+)
+"""The verbs that tell what a boat held: "had", "was carrying", "transportait"."""
+_IT_HELD = re.compile(rf"\W*(?:it|il|elle)\s+{_LOAD_VERB}\b", re.IGNORECASE)
+"""A clause on the boat just told of that says what it held: "it was carrying", "elle
+transportait"."""
+
+
 def _counts_its_party(clause: str) -> bool:
-    """Tell whether a clause opens on the party told of, counted ("the 19 migrants", "its 38")."""
+    """Tell whether a clause opens on the party told of, counted ("the 19 migrants", "its 38").
+
+    So does a clause on the boat itself that says its load ("; it was carrying 27
+    people", ": il transportait 27 personnes"): whom it held are the event's people.
+    """
     return _POSSESSED.match(clause) is not None or (
-        _PARTY.match(clause) is not None and people_count(clause[:_GROUP_WINDOW]) is not None
+        (_PARTY.match(clause) is not None or _IT_HELD.match(clause) is not None)
+        and people_count(clause[:_GROUP_WINDOW]) is not None
     )
 
 
@@ -466,8 +481,7 @@ def _with_clauses_count(events: tuple[_Event, ...], others: list[Clause]) -> tup
 
 
 _LOAD = re.compile(
-    r"\W*(?:which|that|qui)\s+(?:had|carried|was carrying|were carrying|held|transportait"
-    r"|transportaient|avait|comptait|contenait)\b|.*\b(?:on board|aboard|à (?:son )?bord)\b",
+    rf"\W*(?:which|that|qui)\s+{_LOAD_VERB}\b|.*\b(?:on board|aboard|à (?:son )?bord)\b",
     re.IGNORECASE,
 )
 
@@ -1967,7 +1981,7 @@ _GROUP_LEAD = re.compile(
 _GROUP_WINDOW = 40
 _ON_BOARD = re.compile(
     r"\b(?:there\s+were|il\s+y\s+avait|il\s+s['’]agissait\s+d['’]|avec\s+à\s+son\s+bord)\s"
-    r"|(?:^|\s)(?:on\s+board|aboard|[àa]\s+(?:son\s+|leur\s+)?bord)\b",
+    r"|(?:^|\s)(?:on\s*board|aboard|[àa]\s+(?:son\s+|leur\s+)?bord)\b",
     re.IGNORECASE,
 )
 """Where a sentence without an event of its own says how many were in the boat just told of."""

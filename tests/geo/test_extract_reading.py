@@ -8159,3 +8159,64 @@ def test_people_taken_in_in_england_landed_there() -> None:
 )
 def test_people_taken_in_at_sea_were_rescued(text: str) -> None:
     assert _only(text).event_type is EventType.RESCUE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Border Force stopped a dinghy off Hythe; it was carrying 23 people.",
+        "Vendredi, les gendarmes ont intercepté un canot au large d'Équihen ; il transportait "
+        "23 personnes.",
+        "On Friday a dinghy was rescued off Hythe by the lifeboat: it carried 23 migrants.",
+    ],
+)
+def test_a_clause_on_the_boat_that_says_its_load_counts_its_people(text: str) -> None:
+    assert _only(text).people == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday Border Force stopped a dinghy off Hythe; it said 23 people crossed that day.",
+        "Vendredi, un canot a été secouru au large d'Équihen ; elle avait 23 ans.",
+    ],
+)
+def test_a_clause_on_it_that_says_no_load_gives_the_boat_no_count(text: str) -> None:
+    assert _read(text)[0].people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the lifeboat brought 23 ashore at Hythe.",
+        "Vendredi, le canot de sauvetage a débarqué 23 à terre à Douvres.",
+        "On Friday Border Force picked up 23 off Hythe.",
+        "Vendredi, un canot était en difficulté au large d'Équihen. Le patrouilleur a secouru 23.",
+    ],
+)
+def test_people_rescued_or_landed_told_by_a_bare_number_at_the_clause_end_are_counted(
+    text: str,
+) -> None:
+    assert _only(text).people == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday the lifeboat brought 3 dinghies ashore at Hythe.",
+        "On Friday the lifeboat rescued a dinghy off Hythe at 3.23am.",
+    ],
+)
+def test_a_bare_number_that_counts_no_one_gives_no_count(text: str) -> None:
+    assert _only(text).people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday a dinghy was stopped off Hythe. Onboard were 23 people.",
+        "On Friday a dinghy with 23 onboard was rescued off Hythe.",
+    ],
+)
+def test_onboard_in_one_word_puts_the_count_in_the_boat(text: str) -> None:
+    assert _only(text).people == 23
