@@ -1974,7 +1974,9 @@ _GROUP_LEAD = re.compile(
     r"\W*(?:(?:the|this|that|le|ce)\s+(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
     r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+"
     r"|(?:it|il|elle|the\s+(?:boat|dinghy|vessel)|l['’]embarcation|le\s+(?:bateau|canot))\s+"
-    r"(?:was\s+carrying|carried|contained|transportait|comptait|contient|contenait)\s+"
+    r"(?:was\s+carrying|carried|contained|transportait|comptait|contient|contenait|(?:had|held"
+    r"|avait)(?=\s+(?:\d|(?:some|around|about|at\s+least|more\s+than|over|environ|près\s+de"
+    r"|plus\s+de|au\s+moins)\s)))\s+"
     r"|(?:they|ils|elles)\s+(?:were\s+carrying|carried|transportaient|comptaient)\s+)",
     re.IGNORECASE,
 )
@@ -2118,7 +2120,9 @@ def _with_group_count(previous: _Found, sentence: str) -> _Found:
     """Give an incident without a count the one the next sentence gives its group.
 
     "Police found migrants at Wissant. The group of 12 men was taken in":
-    the 12 are the people of the incident just told; so are those the next
+    the 12 are the people of the incident just told; so are those it says the
+    boat held ("It had 27 people", "Le canot transportait 27 personnes"; "had"
+    only before a number: "it had sunk" tells no load), those the next
     sentence puts on board ("Footage showed nine people aboard the dinghy",
     "il s'agissait d'un canot avec six personnes à bord") when it names no
     place (a boat elsewhere is another; one that says what the boat was, "il

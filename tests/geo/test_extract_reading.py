@@ -8220,3 +8220,25 @@ def test_a_bare_number_that_counts_no_one_gives_no_count(text: str) -> None:
 )
 def test_onboard_in_one_word_puts_the_count_in_the_boat(text: str) -> None:
     assert _only(text).people == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday a dinghy was stopped off Hythe. It had 23 people.",
+        "Vendredi, un canot a été intercepté au large d'Équihen. Il avait environ 23 passagers.",
+    ],
+)
+def test_the_next_sentence_saying_what_the_boat_had_counts_its_people(text: str) -> None:
+    assert _only(text).people == 23
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday a dinghy was stopped off Hythe. It had 2 engines.",
+        "Vendredi, un canot a été intercepté au large d'Équihen. Il avait 23 ans.",
+    ],
+)
+def test_the_next_sentence_saying_the_boat_had_no_people_gives_no_count(text: str) -> None:
+    assert _only(text).people is None
