@@ -1562,6 +1562,7 @@ def _document_found(text: str, published: dt.date | None) -> list[_Found]:
             if not placed:  # beside a placed event, one without a place is of its story
                 unplaced.extend(_of_the_report(f, published) for f in told_here)
             placed = _counted_by_the_opening(placed, opening, order)
+            placed = [f for f in placed if not _part_summed_again(found, f, sentence)]
             opening = None
             if not placed:
                 found = _counted_by_the_next(found, facts, order - 1)
@@ -1835,6 +1836,31 @@ def _with_total_told(found: list[_Found], sentence: str, order: int) -> list[_Fo
     if any(f.people is not None and f.people.value >= total.value for f in told):
         return found
     return [replace(f, people=total) if f in told else f for f in found]
+
+
+_IN_TOTAL = re.compile(r"\b(?:au\s+total|en\s+tout|in\s+total|in\s+all)\b", re.IGNORECASE)
+
+
+def _part_summed_again(found: list[_Found], item: _Found, sentence: str) -> bool:
+    """Tell whether an incident a sentence sums up at the last one's scene is some of its people.
+
+    "Une trentaine de personnes ont été secourues à A. … Au total, 15
+    exilés mouillés récupérés sur la plage": the fifteen are those of the
+    rescue at A brought to the beach, not another boat. Only a count that
+    borrowed the last incident's place, of its kind, within ``_TOTAL_REACH``
+    and less than its count; a greater one sums it up (``_with_total_told``).
+    """
+    if not found or item.basis != "scene" or item.another or item.people is None:
+        return False
+    last = found[-1]
+    return (
+        last.event_type is item.event_type
+        and last.place == item.place
+        and item.order - last.order <= _TOTAL_REACH
+        and last.people is not None
+        and last.people.value > item.people.value
+        and _IN_TOTAL.search(sentence) is not None
+    )
 
 
 def _with_part_taken(found: list[_Found], facts: _Facts, order: int) -> list[_Found]:

@@ -8242,3 +8242,34 @@ def test_the_next_sentence_saying_what_the_boat_had_counts_its_people(text: str)
 )
 def test_the_next_sentence_saying_the_boat_had_no_people_gives_no_count(text: str) -> None:
     assert _only(text).people is None
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "On Wednesday about 30 people were rescued off Wimereux. In all, 12 migrants, soaked, "
+            "were rescued on the beach.",
+            "Wimereux",
+            30,
+        ),
+        (
+            "Mercredi, 40 personnes ont été secourues au large de Wissant. En tout, 18 migrants "
+            "trempés ont été pris en charge sur la plage.",
+            "Wissant",
+            40,
+        ),
+    ],
+)
+def test_fewer_summed_up_at_the_scene_of_a_rescue_are_some_of_its_people(
+    text: str, place: str, people: int
+) -> None:
+    _only_rescue(text, place, people)
+
+
+def test_a_count_summed_up_at_a_place_of_its_own_is_its_own_rescue() -> None:
+    incidents = _read(
+        "On Wednesday 40 people were rescued off Wissant. In all, 18 more were rescued off "
+        "Calais later that day."
+    )
+    assert sorted(i.people or 0 for i in incidents) == [18, 40]
