@@ -862,6 +862,11 @@ _STATISTICS = re.compile(
     r"|(?:pour|durant|pendant|sur|tout) le mois (?:de|d['’]\w+)|(?:during|for|over|throughout) the"
     r" (?:whole )?month of"
     r"|depuis (?:le début|janvier)|par jour|chaque (?:jour|nuit|semaine)"
+    r"|since the (?:[\w'’-]+ ){1,4}?(?:(?:was|were|had been) (?:announced|introduced|signed"
+    r"|imposed|lifted)|came into (?:force|effect)|took effect)"
+    r"|depuis (?:l['’]annonce|l['’]entrée en vigueur|la signature)"
+    r"|from (?:[\w'’-]+ ){1,3}?(?:to|until|till) (?:today|now|date)"
+    r"|du (?:[\w'’-]+ ){1,3}?(?:à|au|jusqu['’]à|jusqu['’]au) (?:aujourd['’]hui|ce jour)"
     rf"|{_SPAN_OPENING}(?:{_FEW})\s+(?:jours|heures|days|hours|nuits|nights|semaines|weeks)"
     rf"|{_SPAN_OPENING}(?:{_SEVERAL})\s+(?:jours|days|nuits|nights|semaines|weeks)"
     rf"|ces (?:(?:{_FEW}|{_SEVERAL}) )?derni(?:ers|ères) (?:jours|nuits|heures|semaines)"
@@ -882,6 +887,15 @@ _POLICY = re.compile(
     r"|maybe)\b",
     _FLAGS,
 )
+
+
+def is_span_of_time(clause: str) -> bool:
+    """Tell whether a clause names a span of time a count is spread over ("since 1 January").
+
+    Opening a sentence on its own ("From March 2 to today, 412 people landed"), it makes the
+    count after it a total over that span, not one landing.
+    """
+    return folded_search(_STATISTICS_FOLDED, _STATISTICS, clause) is not None
 
 
 def is_tally(clause: str) -> bool:
@@ -942,7 +956,7 @@ def is_statistic_or_policy(clause: str, cue_at: int | None = None) -> bool:
     """
     clause = _DATED_LAST_YEAR.sub(_blanked, clause)
     clause = _FIRST_SINCE.sub(_blanked, clause)
-    if folded_search(_STATISTICS_FOLDED, _STATISTICS, clause) is not None:
+    if is_span_of_time(clause):
         return True
     if (is_tally(clause) or _IN_A_YEAR.search(clause)) and not _day_count(clause):
         return True

@@ -58,6 +58,7 @@ from geo.extract._cues import (
     is_away_from_boats,
     is_in_span,
     is_record_of_no_day,
+    is_span_of_time,
     is_statistic_or_policy,
     is_tally,
     may_report,
@@ -230,7 +231,10 @@ def _read_sentence(sentence: str, published: dt.date | None, story: dt.date | No
     parts = [piece for c in cut if not c.relative for piece in _two_events(c)]
     cues = [event_cue(part.text) for part in parts]
     reporting = _with_elided_cues(
-        [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
+        _after_opening_span(
+            [_reporting(part, cue) for part, cue in zip(parts, cues, strict=True)], parts
+        ),
+        parts,
     )
     if reporting and (_BODY.search(sentence) or _IT_BROUGHT.match(sentence)):
         reporting = [r for r in reporting if not _body_landed(r)]
@@ -535,6 +539,22 @@ def _told_in_relative(sentence: str, cut: list[Clause]) -> str | None:
     if event_cue(sentence[comma:]) is None:
         return None
     return sentence[:comma] + sentence[comma + 1 :]
+
+
+def _after_opening_span(
+    reporting: list[_Reporting | None], parts: list[Clause]
+) -> list[_Reporting | None]:
+    """Drop the count a sentence spreads over the span of time it opens on.
+
+    "Since 1 January, 900 people landed at Dover", "Du 2 mars à aujourd'hui,
+    412 personnes sont arrivées": the clause after the span is a total over
+    it, as it would be with the span in the clause itself.
+    """
+    if len(parts) < 2 or reporting[0] is not None or reporting[1] is None:
+        return reporting
+    if not is_span_of_time(parts[0].text):
+        return reporting
+    return [reporting[0], None, *reporting[2:]]
 
 
 def _with_elided_cues(reporting: list[_Reporting | None], parts: list[Clause]) -> list[_Reporting]:

@@ -291,7 +291,10 @@ _DIRECTION = (
 # ("hélitreuillé à bord du Flamant"), nor where people were questioned or cared for afterwards
 # ("pour les entendre à Coquelles", "hospitalised in Boulogne", "hospitalisée à Calais"), nor
 # where a correspondent reports from ("our correspondent reports from Dover after …"), nor where
-# someone lives ("a 29-year-old man from Deal was arrested", "un homme domicilié à Calais").
+# someone lives ("a 29-year-old man from Deal was arrested", "un homme domicilié à Calais"),
+# nor a numbered unit's home town ("la CRS 8 de Lille"), nor the town a searched vehicle came
+# from ("a lorry arriving from Calais", "un camion en provenance de Dunkerque"): found where
+# it was searched, not where it set out.
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
@@ -305,7 +308,7 @@ _ORGANISATION_LEAD = (
     r"\s+maritime)?)?|VCSM|patrouilleur|navire|ferry|remorqueur"
     r"|chalutier|trawler|hélicoptère|helicopter|SNS|RIAS|cutter|habitante?s?|riverains?"
     r"|canots?\s+(?:de\s+sauvetage|tous?[\s-]temps)"
-    r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board|prosecutors?)\)?"
+    r"|residents?|inhabitants?|locals?|à\s+bord|aboard|on\s+board|prosecutors?)\)?(?:\s+n?°?\s*\d{1,3})?"
     r"(?:\s+de\s+sauvetage)?(?:\s+(?:adjointe?|générale?|régionale?|maritimes?|médicale?"
     r"|responsible"
     r"|de\s+coordination|de\s+la\s+République))*"
@@ -328,6 +331,9 @@ _ORGANISATION_LEAD = (
     r"|departed|envoyée?s?|dépêchée?s?|partie?s?))?(?:\s+out)?\s+(?:from|depuis)"
     r"|\s+(?:partie?s?\s+(?:de|du|d['’])|left|(?:a|ont)\s+quitté))"
     r"(?:\s*(?:the\s+|le\s+)?(?:ports?|harbours?)\s+(?:of|de|d['’]))?"
+    r"|(?:lorry|lorries|trucks?|HGVs?|(?:heavy\s+goods\s+)?vehicles?|vans?|coach|trains?|ferry"
+    r"|camions?|poids\s+lourds?|véhicules?|camionnettes?|ferries)\s+(?:arriving|coming"
+    r"|travelling|arrivant|venant|en\s+provenance)\s+(?:from|de|du|d['’])"
     r"|pour\s+(?:les\s+|leur\s+|l['’]|y\s+)?(?:être\s+)?(?:auditionn|entend|interrog|soign"
     r"|examin|héberg|identifi)\w*\s+(?:à|au|aux|dans))"
     r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
@@ -337,7 +343,8 @@ _ORGANISATION_LEAD = (
 # "ont été à quai au port de Gravelines" (people brought alongside; a boat "à quai" is moored);
 # a quotation opening after the verb ('déposés "à quai au port de Boulogne"') quotes the landing.
 # A boat that "a rejoint le port de Boulogne" (or "gagné") went there: after a rescue, where its
-# rescuers landed the people; for people who reached it themselves, where they arrived.
+# rescuers landed the people; for people who reached it themselves, where they arrived. So
+# too people "arrivés au port de Calais" (after a rescue, brought there; else, landed there).
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
     r"|remorqu|escort|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
@@ -352,6 +359,7 @@ _LANDING_LEAD = (
     r"|\b(?:prend|prennent)\s+en\s+charge\s+(?:[\w'’-]+\s+){1,3}?au\s+(?:(?:port|quai)\s+"
     r"(?:de\s+|d['’]))?"
     r"|\b(?:met|greeted|received)\s+by\s+[^,.;:]{1,60}?\s+at\s+"
+    r"|\barrivée?s?\s+(?:au|dans\s+le)\s+(?:port\s+(?:de\s+|d['’]))?"
     r"|\b(?:a|ont|avait|avaient)\s+(?:re)?(?:joint|gagné)\s+le\s+(?:port\s+(?:de\s+|d['’]))?)"
 )
 """… and where people were taken in hand once ashore: "pris en charge par les pompiers à Calais",

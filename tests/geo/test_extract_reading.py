@@ -8273,3 +8273,110 @@ def test_a_count_summed_up_at_a_place_of_its_own_is_its_own_rescue() -> None:
         "Calais later that day."
     )
     assert sorted(i.people or 0 for i in incidents) == [18, 40]
+
+
+# -- running totals, and places that are not where anything happened ------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Since the new rules were announced, 1,000 people have landed at Dover.",
+        "More than 800 migrants have crossed to England since the lockdown was announced.",
+        "Plus de 800 exilés ont rejoint l'Angleterre depuis l'entrée en vigueur du traité.",
+        "From March 2 to today, 412 people landed on the Kent coast in 37 boats.",
+        "Du 2 mars à aujourd'hui, 412 personnes sont arrivées au Royaume-Uni.",
+        "Since 1 January, 900 people landed at Dover.",
+    ],
+)
+def test_a_count_since_a_measure_or_up_to_today_is_a_running_total(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        ("On Tuesday, 40 people were rescued off Calais.", EventType.RESCUE, "off Calais"),
+        (
+            "On Tuesday 40 people landed at Folkestone, the most since the new rules were "
+            "announced.",
+            EventType.ARRIVAL,
+            "Folkestone",
+        ),
+        (
+            "The 30 people had been drifting since the engine failed when the lifeboat rescued "
+            "them off Dover on Tuesday.",
+            EventType.RESCUE,
+            "off Dover",
+        ),
+    ],
+)
+def test_a_day_s_count_beside_a_since_is_still_that_day_s_event(
+    text: str, kind: EventType, place: str
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.place_name) == (kind, place)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour police discovered six men on Tuesday while checking a lorry coming from Calais.",
+        "Port of Folkestone police then discovered seven men while searching a heavy goods "
+        "vehicle arriving from Dunkirk on Tuesday.",
+    ],
+)
+def test_the_town_a_searched_lorry_came_from_is_no_stop_there(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les 6 naufragés sont récupérés à bord de la vedette de la CRS 8 de Lille mardi.",
+        "Mardi, les 6 naufragés ont été récupérés par la brigade 3 de Lille.",
+    ],
+)
+def test_a_numbered_unit_s_home_town_is_not_the_rescue_s_place(text: str) -> None:
+    assert all("Lille" not in (i.place_name or "") for i in _read(text))
+
+
+@pytest.mark.parametrize(
+    "arrived",
+    [
+        "Arrivés au port de Dunkerque grâce aux secours, les 42 naufragés ont été pris en charge.",
+        "Arrivés dans le port de Dunkerque vers midi, les naufragés secourus ont été confiés à la "
+        "police.",
+    ],
+)
+def test_the_port_the_rescued_arrived_at_is_not_the_rescue_s_place(arrived: str) -> None:
+    text = f"Mardi, 42 migrants ont été secourus au large de Gravelines. {arrived}"
+    _only_rescue(text, "Gravelines", 42)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        (
+            "Douze migrants sont arrivés au port de Douvres à bord d'un canot mardi.",
+            EventType.ARRIVAL,
+            "Douvres",
+        ),
+        (
+            "A boat carrying 40 people left from the port of Dunkirk on Tuesday.",
+            EventType.LAUNCH,
+            "Dunkirk",
+        ),
+        (
+            "Mardi, une embarcation avec 40 personnes est partie du port de Dunkerque.",
+            EventType.LAUNCH,
+            "Dunkerque",
+        ),
+        ("A body was found in the port of Calais on Tuesday.", EventType.DEATH, "Calais"),
+    ],
+)
+def test_a_port_people_reached_left_or_were_found_in_is_still_the_event_s_place(
+    text: str, kind: EventType, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is kind and place in (incident.place_name or "")
