@@ -2566,7 +2566,10 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         )
         date = None if vague else own_date or scene.date
         if place is None:
-            if not (vague or background or another) and _told_alone(event, sentence):
+            landed_in_britain = any(e.basis == "side" for e in facts.events)
+            if not (vague or background or another) and _told_alone(
+                event, sentence, landed_in_britain
+            ):
                 quote = sentence[:_QUOTE_CHARS]
                 waters = _waters_country(event.clause)
                 yield _Found(
@@ -2632,7 +2635,11 @@ _WEATHER = re.compile(r"\b(?:tempête|storm|weather|météo|wind|vent|fog|brouil
 """The weather, which may stop a crossing but stops no one: "la tempête a empêché six départs"."""
 
 
-def _told_alone(event: _Event, sentence: str) -> bool:
+_PEOPLE_LANDED_AFTER = frozenset({EventType.RESCUE, EventType.INTERCEPTION})
+"""Events whose people are landed afterwards; a body brought ashore is no landing of people."""
+
+
+def _told_alone(event: _Event, sentence: str, landed_in_britain: bool) -> bool:
     """Tell whether an event told without a place may stand as an incident of its country.
 
     It must be of a kind a report tells on its own (launch, stop, rescue,
@@ -2643,7 +2650,11 @@ def _told_alone(event: _Event, sentence: str) -> bool:
     country's waters ("died in French waters": their country), not even a
     coast ("off the coast of northern France") nor waters they were heading
     for. Whether nothing else in the report places it is for the document
-    to tell (see :func:`_alone_of_their_kind`).
+    to tell (see :func:`_alone_of_their_kind`). Where the people were
+    landed on this side ("secourues et déposées sur la plage de X",
+    "ramenés au port de Boulogne") is not where a rescue or a stop
+    happened either: it stands at its country; a landing in Britain is the
+    sentence's arrival, not a rescue of its own.
     """
     return (
         event.event_type in _ALONE_KINDS
@@ -2657,7 +2668,15 @@ def _told_alone(event: _Event, sentence: str) -> bool:
         )
         and _DATELINE.match(sentence) is None
         and not (event.event_type is EventType.INTERCEPTION and _WEATHER.search(event.clause))
-        and all(_no_place_told(mention) for mention in find_mentions(sentence))
+        and all(
+            _no_place_told(mention)
+            or (
+                mention.kind == "landing"
+                and event.event_type in _PEOPLE_LANDED_AFTER
+                and not landed_in_britain
+            )
+            for mention in find_mentions(sentence)
+        )
     )
 
 

@@ -294,6 +294,9 @@ _CLAUSE_BREAK = re.compile(
     rf"|,?\s+(?:and|et|while|tandis que)\s+(?:(?:then|puis|ensuite)\s+)?"
     rf"(?={_COUNT_START}\S*(?:\s+{_COUNT_START}\S*)?\s+{_AFTER_COUNT})"
     rf"|,\s+(?:then|puis|ensuite)\s+(?={_COUNT_START}\S*\s+{_AFTER_COUNT})"
+    # "… at A and shortly after, three people were rescued": a time set off by its comma opens
+    # the second event's clause
+    r"|,?\s+(?:and|et)\s+(?=(?:peu|juste|shortly|soon)\s+(?:après|after(?:wards)?),\s)"
     rf"|,\s+(?={_COUNT_START}\S*\s+(?:(?:personnes|migrants|exilés|people|others|autres)\s+)?"
     r"(?:(?:à|au|aux|at|in)\s+[A-ZÀ-ÖØ-Þ]|(?:off|near|au large|près)\b))"
     r"|,\s+(?:et|mais)\s+(?!(?:à|au|aux|en|du|des|d['’])\s*[^,;.]{1,40}[.!]?$|depuis\s+[A-ZÀ-ÖØ-Þ])"

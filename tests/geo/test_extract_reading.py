@@ -3034,7 +3034,7 @@ def test_every_port_of_a_long_list_is_a_landing_port() -> None:
         "Mardi, 150 exilés ont été secourus puis déposés dans les ports de Calais, "
         "Dunkerque et Boulogne-sur-Mer."
     )
-    assert _read(text) == []
+    assert [(i.event_type, i.place_name) for i in _read(text)] == [(EventType.RESCUE, "France")]
 
 
 def test_every_beach_of_a_long_list_is_where_a_boat_left() -> None:
@@ -8380,3 +8380,53 @@ def test_a_port_people_reached_left_or_were_found_in_is_still_the_event_s_place(
 ) -> None:
     incident = _only(text)
     assert incident.event_type is kind and place in (incident.place_name or "")
+
+
+# -- a rescue told with only where its people were landed; a boat picking up more people ----
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi, onze personnes ont été secourues puis déposées sur la plage de Wimereux.",
+        "Jeudi, le patrouilleur a secouru onze migrants et les a ramenés au port de Calais.",
+    ],
+)
+def test_a_rescue_told_only_with_its_landing_stands_at_its_country(text: str) -> None:
+    incident = _only(text)
+    assert _read_as(incident) == (EventType.RESCUE, "France", 11)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jeudi, onze personnes ont été secourues au large de Wissant. "
+        "Elles ont ensuite été déposées au port de Calais.",
+        "On Thursday eleven people were rescued in the Channel and taken to Dover.",
+    ],
+)
+def test_a_landing_after_a_placed_rescue_or_in_britain_adds_no_rescue(text: str) -> None:
+    assert [k for k, _, _ in _kinds(_read(text))].count("rescue") <= 1
+    assert "France" not in [p for _, p, _ in _kinds(_read(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Vers minuit, le canot a récupéré de nouveaux passagers sur la plage de Hardelot "
+            "et peu après, quatre personnes en détresse ont été secourues en mer.",
+            "Hardelot",
+        ),
+        ("Le pneumatique a ensuite récupéré d'autres passagers à Wissant.", "Wissant"),
+    ],
+)
+def test_a_boat_taking_on_more_passengers_is_an_embarkation(text: str, place: str) -> None:
+    incidents = _read(text)
+    embarked = [i for i in incidents if i.event_type is EventType.EMBARKATION]
+    assert len(embarked) == 1 and place in (embarked[0].place_name or ""), _kinds(incidents)
+
+
+def test_rescuers_picking_up_more_castaways_still_rescue() -> None:
+    incident = _only("Le patrouilleur a récupéré d'autres naufragés au large de Wissant.")
+    assert incident.event_type is EventType.RESCUE
