@@ -127,6 +127,35 @@ _PICKED_UP_AT_SEA = (
 picked up off A"): taken aboard a rescuers' or a patrol boat there. Picked up from a beach or by a
 taxi boat they boarded one (an embarkation)."""
 
+_PATROL_AFTER_A_BOAT = (
+    r"border force (?:was|were|had been|has been) alerted to (?:an?|another|the|two|three|\d+)"
+    rf" (?:[\w-]+ ){{0,2}}?{_BOAT}\b"
+    r"|(?:sent|went|deployed|dispatched) out and (?:located|met|found|reached) (?:an?|the"
+    rf"|another|two|three|\d+) (?:[\w-]+ ){{0,2}}?{_BOAT}\b"
+    r"|(?:sent|deployed|dispatched|tasked|scrambled) to intercept\b"
+    r"|(?:(?:police|officers) and )?border force(?: and (?:[\w-]+ )?police)? (?:officers |staff )?"
+    r"responded to (?:an? |the )?(?:incident|reports?|calls?|sighting)\b"
+)
+"""The British patrol sent after a boat: Border Force "alerted to a dinghy", a cutter "sent out and
+located a RIB", a vessel "sent to intercept", Border Force (with the police) that "responded to
+the incident": the boat was met where the report places it, at sea an interception, on an
+English shore a landing. A cutter sent out on patrol that found no boat, and the police alone
+answering a call, met no one."""
+_VESSEL_PULLING_IN = (
+    r"carrying (?:[\w'’-]+ ){0,8}?(?:migrants|people|asylum seekers)\b(?:\W+[\w'’-]+){0,8}?"
+    r"\W+(?:pull(?:ed|ing|s)?|sail(?:ed|ing|s)?|steam(?:ed|ing|s)?) into\b"
+)
+"""A boat "carrying a dozen migrants" seen "pulling into Dover": it brought them in, a landing.
+A ferry pulling into port with its passengers carries no crossers."""
+_BOAT_LEFT_ABANDONED = (
+    rf"{_NOT_RESCUERS}{_BOAT}\s+(?:(?:that|which)\s+)?(?:were|was|had been|have been|has been"
+    r"|lay|lying|left)\s+(?:\w+\s+)?abandoned"
+    rf"|{_BOAT_FR}\s+(?:qui\s+)?(?:avai(?:t|ent)\s+été|a\s+été|ont\s+été|étai(?:t|ent)|sont|est)"
+    r"\s+(?:\w+\s+)?abandonnée?s?"
+)
+"""Boats told as left behind ("two dinghies that were abandoned", "des embarcations qui avaient
+été abandonnées"): the trace of a landing or a departure where they lie, as "abandoned boats"."""
+
 EVENT_CUES: dict[EventType, re.Pattern[str]] = {
     EventType.DEATH: re.compile(
         r"\b(?:found dead|pronounced dead"
@@ -271,11 +300,12 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"|dissuaded from (?:leaving|launching|crossing|setting (?:off|out)|boarding|making)"
         rf"|halt(?:ed|ing|s)? (?:the |a |an |their |two |three |\d+ )?(?:[\w-]+ )?(?:departures?"
         rf"|launch(?:es)?|crossings?|{_BOAT})\b"
-        rf"|{_BOAT_SENT_BACK})\b",
+        rf"|{_BOAT_SENT_BACK}|{_PATROL_AFTER_A_BOAT})\b",
         _FLAGS,
     ),
     EventType.DEBRIS: re.compile(
-        r"\b(?:debris|wreckage|(?:abandoned|empty|deflated|punctured|burst|damaged|wrecked"
+        rf"\b(?:{_BOAT_LEFT_ABANDONED}|debris|wreckage"
+        r"|(?:abandoned|empty|deflated|punctured|burst|damaged|wrecked"
         rf"|discarded|deserted|washed-up) {_BOAT}|life ?jackets? (?:were |was |had been )?(?:found"
         r"|washed|left|abandoned|strewn|littered|discovered)|washed (?:up|ashore)|débris|épaves?"
         rf"|{_BOAT_FR} (?:vides?|abandonnée?s?|dégonflée?s?|crevée?s?)|gilets? de sauvetage"
@@ -391,7 +421,9 @@ EVENT_CUES: dict[EventType, re.Pattern[str]] = {
         r"(?! (?:the )?hospital)"
         r"|c(?:ame|oming|omes?) in(?:to| to) (?:[\w'’-]+ ){1,3}?(?:on|aboard|in) (?:an?|the|their)"
         rf" (?:[\w-]+ ){{0,2}}?(?:life)?{_BOAT}"
-        r"|escort(?:ed|ing|s)? (?:[\w'’-]+ ){0,6}?(?:in)?to"
+        r"|escort(?:ed|ing|s)? (?:[\w'’-]+ ){0,8}?(?:in)?to"
+        r"(?! (?:the )?(?:british|uk|english|french) (?:waters|side))"
+        rf"|{_VESSEL_PULLING_IN}"
         r"|(?:helped|guided) (?:[\w'’-]+ ){0,3}?(?:ashore|on ?to (?:the )?(?:shore|beach|dry land"
         r"|quay(?:side)?))"
         r"|landings? (?:at|on|in)|(?:seen|spotted) landing"
@@ -514,7 +546,7 @@ PREFILTER = re.compile(
     r"|le large|à la mer|fin à|broke up|break up|breaking up"
     r"|perish|succomb|succumb|cadavre|dépouille|remains|trampl|recovered|treuill|en sécurité"
     r"|touch|dry land|lands? (?:at|on|in)\b|accosté|posé (?:le )?pied|gagné|rallié"
-    r"|escort|accompagn|helped|guided)",
+    r"|escort|accompagn|helped|guided|responded)",
     _FLAGS,
 )
 """A cheap test that a sentence may hold an incident at all: most sentences fail it."""

@@ -802,6 +802,7 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     if feature_before is not None and _exact_name(feature_before.group() + clause[start:end]):
         start -= len(feature_before.group())
         before = clause[max(0, start - _LEAD_WINDOW) : start]
+    end = _with_lower_case_feature(clause, start, end)
     name = _with_article(clause[start:end], before)
     exact = _exact_name(name)
     if not exact and (len(name) < FUZZY_MIN_CHARS or not _fuzzy_name(name)):
@@ -840,6 +841,22 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
     return Mention(
         written, kind, queries, written_start, written_end, clause, exact, shore, offset, wide
     )
+
+
+_LOWER_CASE_FEATURE = re.compile(r"\s+(?:beach|bay|cliffs?|docks|sands|hoe)\b")
+
+
+def _with_lower_case_feature(clause: str, start: int, end: int) -> int:
+    """Return where a name ends once its feature word written in lower case is counted in.
+
+    "Shakespeare beach" is the gazetteer's "Shakespeare Beach": a name that is
+    no place alone but is one with the feature after it takes it in. "Kingsdown
+    beach" keeps "Kingsdown", a place of its own, and the beach as its feature.
+    """
+    after = _LOWER_CASE_FEATURE.match(clause, end)
+    if after is None or _exact_name(clause[start:end]):
+        return end
+    return after.end() if _exact_name(clause[start : after.end()]) else end
 
 
 _PLACE_LEADS = frozenset({"offshore", "distance", "direction", "near", "beach", "port"})

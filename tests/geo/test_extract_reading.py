@@ -8430,3 +8430,93 @@ def test_a_boat_taking_on_more_passengers_is_an_embarkation(text: str, place: st
 def test_rescuers_picking_up_more_castaways_still_rescue() -> None:
     incident = _only("Le patrouilleur a récupéré d'autres naufragés au large de Wissant.")
     assert incident.event_type is EventType.RESCUE
+
+
+# -- the British patrol sent after a boat, and what it leaves on the beach ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Border Force was alerted to a dinghy near Hythe and a patrol vessel was sent to"
+            " intercept it.",
+            (EventType.INTERCEPTION, "near Hythe", None),
+        ),
+        (
+            "A cutter went out and located a dinghy at Kingsdown on Friday.",
+            (EventType.ARRIVAL, "Kingsdown", None),
+        ),
+        (
+            "Officers and Border Force responded to an incident near Camber Sands on Tuesday.",
+            (EventType.ARRIVAL, "near Camber Sands", None),
+        ),
+        (
+            "Border Force and Sussex Police responded to a call at Pett Level.",
+            (EventType.ARRIVAL, "Pett Level", None),
+        ),
+    ],
+)
+def test_a_patrol_sent_after_a_boat_meets_it_where_the_report_places_it(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The patrol vessel escorted the dinghy with 14 people on board to Ramsgate harbour.",
+            (EventType.ARRIVAL, "Ramsgate harbour", 14),
+        ),
+        (
+            "Two patrol boats carrying about 30 migrants were seen sailing into Folkestone harbour"
+            " on Friday.",
+            (EventType.ARRIVAL, "Folkestone harbour", 30),
+        ),
+    ],
+)
+def test_a_boat_brought_into_port_with_its_people_lands_them_there(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Three dinghies that had been abandoned lay on the beach at St Mary's Bay.", "St Mary's"),
+        (
+            "Deux embarcations qui avaient été abandonnées gisaient sur la plage de Wissant.",
+            "Wissant",
+        ),
+    ],
+)
+def test_boats_told_as_left_abandoned_are_traces_where_they_lie(text: str, place: str) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.DEBRIS
+    assert incident.place_name is not None and place in incident.place_name
+
+
+def test_a_name_with_its_feature_in_lower_case_is_the_gazetteer_place() -> None:
+    assert _read_as(_only("Twelve people came ashore at Shakespeare beach on Friday.")) == (
+        EventType.ARRIVAL,
+        "Shakespeare beach",
+        12,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A ferry carrying 400 passengers was seen pulling into Dover on Friday.",
+        "Police responded to a road accident near Deal on Friday.",
+        "Border Force responded to the criticism in Dover on Friday.",
+        "A Border Force cutter was sent out on patrol off Dover on Tuesday.",
+        "Plans to buy two patrol boats were abandoned in Dover.",
+        "An abandoned car was left near Folkestone on Friday.",
+    ],
+)
+def test_no_small_boat_met_nor_left_is_no_incident(text: str) -> None:
+    assert _read(text) == []
