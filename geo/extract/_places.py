@@ -844,6 +844,7 @@ def _mention(clause: str, start: int, end: int) -> Mention | None:
 
 
 _LOWER_CASE_FEATURE = re.compile(r"\s+(?:beach|bay|cliffs?|docks|sands|hoe)\b")
+"""A feature word written in lower case after a name ("Shakespeare beach", "Pett Level sands")."""
 
 
 def _with_lower_case_feature(clause: str, start: int, end: int) -> int:
