@@ -1868,6 +1868,7 @@ def _with_total_told(found: list[_Found], sentence: str, order: int) -> list[_Fo
 
 
 _IN_TOTAL = re.compile(r"\b(?:au\s+total|en\s+tout|in\s+total|in\s+all)\b", re.IGNORECASE)
+"""Words that sum up a count ("au total, 15 exilés", "in all, 12 migrants")."""
 
 
 def _part_summed_again(found: list[_Found], item: _Found, sentence: str) -> bool:
