@@ -127,12 +127,17 @@ _PICKED_UP_AT_SEA = (
 picked up off A"): taken aboard a rescuers' or a patrol boat there. Picked up from a beach or by a
 taxi boat they boarded one (an embarkation)."""
 
+_SENT_TO_INTERCEPT = r"(?:sent|deployed|dispatched|tasked|scrambled) to intercept"
+"""A patrol boat sent after a boat ("a cutter was sent to intercept it")."""
+PURSUED = re.compile(rf"\b(?:alerted to|{_SENT_TO_INTERCEPT})\b", _FLAGS)
+"""A boat Border Force was "alerted to" or "sent to intercept": met at sea by the place it is told
+near, not landed there (stopped "near" it with no such chase, it had landed)."""
 _PATROL_AFTER_A_BOAT = (
     r"border force (?:was|were|had been|has been) alerted to (?:an?|another|the|two|three|\d+)"
     rf" (?:[\w-]+ ){{0,2}}?{_BOAT}\b"
     r"|(?:sent|went|deployed|dispatched) out and (?:located|met|found|reached) (?:an?|the"
     rf"|another|two|three|\d+) (?:[\w-]+ ){{0,2}}?{_BOAT}\b"
-    r"|(?:sent|deployed|dispatched|tasked|scrambled) to intercept\b"
+    rf"|{_SENT_TO_INTERCEPT}\b"
     r"|(?:(?:police|officers) and )?border force(?: and (?:[\w-]+ )?police)? (?:officers |staff )?"
     r"responded to (?:an? |the )?(?:incident|reports?|calls?|sighting)\b"
 )

@@ -43,6 +43,7 @@ from geo.extract._cues import (
     MULTITUDE,
     NOT_REALISED,
     ONE_MORE,
+    PURSUED,
     SCENE_WORDS,
     TAKEN_IN,
     Count,
@@ -1078,7 +1079,7 @@ def _on_land_type(kind: EventType, mention: Mention | None, place: Place, text: 
         return kind
     if kind is EventType.RESCUE and mention.kind == "near" and _SAVED.search(text):
         return kind
-    if kind is EventType.INTERCEPTION and mention.kind == "near" and _PURSUED.search(text):
+    if kind is EventType.INTERCEPTION and mention.kind == "near" and PURSUED.search(text):
         return kind
     return EventType.ARRIVAL if mention.kind in _AT_LAND else kind
 
@@ -1091,13 +1092,6 @@ _SAVED = re.compile(
 """People said to be rescued "near Dungeness" were saved at sea by the headland, not landed, and
 a rescue operation launched "near Hythe" went out to sea there: "near" places a rescue no more
 on land than on the water (found or picked up near it, they landed)."""
-
-
-_PURSUED = re.compile(
-    r"\b(?:alerted to|(?:sent|deployed|dispatched|tasked|scrambled) to intercept)\b", re.IGNORECASE
-)
-"""A boat near a headland that Border Force was "alerted to" or "sent to intercept" was still on
-the water: met at sea by the place, not landed (stopped "near" it with no such chase, it had)."""
 
 
 _FOUND_GROUP = re.compile(
