@@ -472,12 +472,14 @@ _FEATURE_KIND = {
     "region": "near",
     "area": "near",
 }
+_THE = r"(?:the\s+|le\s+|la\s+|les\s+|l['’])?"
 _BETWEEN = re.compile(
-    rf"(?:between|entre)\s+(?P<a>{_NAME.pattern})(?:\s*\(\d{{2,3}}\))?\s+(?:and|et)\s+"
-    rf"(?P<b>{_NAME.pattern})(?:\s*\(\d{{2,3}}\))?",
+    rf"(?:between|entre)\s+{_THE}(?P<a>{_NAME.pattern})(?:\s*\(\d{{2,3}}\))?\s+(?:and|et)\s+"
+    rf"{_THE}(?P<b>{_NAME.pattern})(?:\s*\(\d{{2,3}}\))?",
 )
 """Two places bounding an area ("between Deal and Dover", "entre Calais (62) et Dunkerque (59)",
-a French department's number after each name): the area, not either end."""
+a French department's number after each name, an article before it: "entre le Cap Gris-Nez et
+Wissant"): the area, not either end."""
 
 
 def between_ends(written: str) -> tuple[str, str] | None:
@@ -755,12 +757,15 @@ _FEATURE_LINK = r"(?:de\s+la\s+|de\s+l['’]|du\s+|des\s+|de\s+|d['’]|aux\s+)"
 """The words between a feature noun and its name ("la baie d'", "la pointe du", "la pointe aux")."""
 _FEATURE_BEFORE = re.compile(
     r"\b(?:baie|pointe|cap|phare|digue|chenal|estuaire|canal|anse|mont|parc|base\s+nautique"
-    rf"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée|plage)\s+"
+    rf"|port|dunes|falaises?|bois|cran|hâble|havre|plateau|promenade|quai|jetée|plage"
+    rf"|(?<=du |le |au )pas)\s+"
     rf"{_FEATURE_LINK}?$",
     re.IGNORECASE,
 )
 """A feature noun written in lower case before a name ("la baie d'Authie", "la pointe du
-Hourdel", "le cap d'Alprech"): with it, the name may be a feature the gazetteer knows."""
+Hourdel", "le cap d'Alprech", "le détroit du pas de Calais": the strait, not the town, a
+"pas" after its article, never a negation): with it, the name may be a feature the gazetteer
+knows."""
 _LOWER_FEATURE = re.compile(
     rf"\b(?i:baie|pointe|cap|dunes|plage)\s+(?i:{_FEATURE_LINK})?"
     r"(?P<name>[a-zß-öø-ÿ][\w’'-]*(?:\s+[a-zß-öø-ÿ][\w’'-]*){0,2})"

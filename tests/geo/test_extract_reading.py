@@ -8520,3 +8520,55 @@ def test_a_name_with_its_feature_in_lower_case_is_the_gazetteer_place() -> None:
 )
 def test_no_small_boat_met_nor_left_is_no_incident(text: str) -> None:
     assert _read(text) == []
+
+
+# -- one scene told with two names: an area between two places, the strait ----------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Douze migrants ont été secourus mardi entre le Cap Gris-Nez et Wissant.",
+            "entre le Cap Gris-Nez et Wissant",
+        ),
+        (
+            "Douze migrants ont été secourus mardi alors que leur bateau dérivait entre le Cap "
+            "Gris-Nez et Wissant.",
+            "entre le Cap Gris-Nez et Wissant",
+        ),
+        (
+            "Twelve people were rescued on Tuesday between the Cap Gris-Nez and Wissant.",
+            "between the Cap Gris-Nez and Wissant",
+        ),
+    ],
+)
+def test_an_area_between_two_places_with_their_articles_is_one_scene(text: str, place: str) -> None:
+    assert _read_as(_only(text)) == (EventType.RESCUE, place, 12)
+
+
+def test_two_rescues_off_two_beaches_of_one_day_stay_two() -> None:
+    text = (
+        "Mardi matin, 12 migrants ont été secourus au large de Wissant. Mardi soir, 20 migrants "
+        "ont été secourus au large d'Audresselles."
+    )
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.RESCUE, "au large de Wissant", 12),
+        (EventType.RESCUE, "au large d'Audresselles", 20),
+    ]
+
+
+def test_a_second_boat_also_rescued_off_the_same_town_stays_apart() -> None:
+    text = (
+        "Twelve people were rescued off Wissant on Tuesday morning. Later that day another boat "
+        "was also rescued off Wissant with 30 people on board."
+    )
+    assert [_read_as(i) for i in _read(text)] == [
+        (EventType.RESCUE, "off Wissant", 12),
+        (EventType.RESCUE, "off Wissant", 30),
+    ]
+
+
+def test_the_strait_written_in_lower_case_is_not_the_town_of_calais() -> None:
+    text = "Un patrouilleur a secouru 12 migrants mardi dans le détroit du pas de Calais."
+    assert all(i.place_name != "Calais" for i in _read(text)), _kinds(_read(text))
