@@ -2556,6 +2556,7 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
             (_story_place(event, scene.earlier, own_date or scene.date, order), "scene"),
             (event.set_off, "set off"),
             (event.implied, "implied"),
+            (_rescuers_country(event, facts), "implied"),
         ):
             if place is None:
                 place, basis = found, how
@@ -2734,6 +2735,14 @@ _BACKGROUND = re.compile(
 """A sentence that tells an earlier incident as the background of the one reported: "It came
 on the same day that 61 were stopped", "This comes a day after 49 migrants were picked up",
 "Cela intervient au lendemain du sauvetage de 40 exilés"."""
+_BESIDE_THE_STORY = re.compile(
+    r"\W*(?:it|this|that)\s+(?:came|comes)\s+(?:as|amid)\b(?!\s+(?:close|near|far|an?)\b)"
+    r"|\W*(?:cela|ceci)\s+(?:intervient|survient)\s+(?:alors\s+que|au\s+moment\s+où)\b",
+    re.IGNORECASE,
+)
+"""A sentence that tells another incident beside the one reported ("It comes as the coastguard
+rescued 30 people", "Cela intervient alors que 30 personnes ont été secourues"): a story of its
+own, not at the scene just told ("it came as close as 50 metres" tells the same boat)."""
 
 
 _MONTH_ONLY = re.compile(
@@ -2830,6 +2839,27 @@ def _sibling_place(event: _Event, facts: _Facts) -> Place | None:
             continue
         return place
     return None
+
+
+def _rescuers_country(event: _Event, facts: _Facts) -> Place | None:
+    """Return the country a death shares with the rescue the same sentence places only by it.
+
+    "The French coastguard rescued 34 people, while one person died": the
+    dead were of the boat the French rescued, in French waters as the rescue
+    is. A death alone implies no country (see :func:`_implied_place`).
+    """
+    if event.event_type is not EventType.DEATH or event.implied is not None:
+        return None
+    return next(
+        (
+            other.implied
+            for other in facts.events
+            if other.event_type is EventType.RESCUE
+            and other.place is None
+            and other.implied is not None
+        ),
+        None,
+    )
 
 
 _TALLY = re.compile(
@@ -3005,9 +3035,13 @@ def _scene_place(
     departure point is no scene for what befell it far out: "the dinghy left
     from a beach at A. A lifeboat rescued it in the shipping lanes" is a
     rescue miles off A. Near it ("victims in the crush on board") it still is.
+    An incident told as the story's background or beside it ("It comes after
+    / as …", "Cela intervient alors que …") is a story of its own.
     """
     place = scene.place
     if place is None or (date is not None and scene.day is not None and date != scene.day):
+        return None
+    if _BACKGROUND.match(sentence) is not None or _BESIDE_THE_STORY.match(sentence) is not None:
         return None
     if scene.departure and event.event_type in _AT_SEA and _OPEN_SEA.search(sentence):
         return None

@@ -8572,3 +8572,47 @@ def test_a_second_boat_also_rescued_off_the_same_town_stays_apart() -> None:
 def test_the_strait_written_in_lower_case_is_not_the_town_of_calais() -> None:
     text = "Un patrouilleur a secouru 12 migrants mardi dans le détroit du pas de Calais."
     assert all(i.place_name != "Calais" for i in _read(text)), _kinds(_read(text))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Twenty people boarded a dinghy on the beach at Wimereux on Sunday. "
+        "It comes as the French navy rescued 41 migrants on Sunday.",
+        "Twenty people boarded a dinghy on the beach at Wimereux. "
+        "It comes after the French navy rescued 41 migrants.",
+        "Une vingtaine de personnes ont embarqué sur la plage de Wimereux. "
+        "Cela intervient au lendemain du sauvetage de 41 migrants par la marine française.",
+        "Une vingtaine de personnes ont embarqué sur la plage de Wimereux dimanche. "
+        "Cela intervient alors que la marine française a secouru 41 migrants dimanche.",
+    ],
+)
+def test_an_incident_told_beside_the_story_is_not_at_its_scene(text: str) -> None:
+    rescue = next(i for i in _read(text) if i.event_type is EventType.RESCUE)
+    assert (rescue.place_name, rescue.people) == ("France", 41)
+    assert rescue.location_precision is LocationPrecision.COUNTRY
+
+
+def test_a_boat_that_came_as_close_as_the_shore_is_still_the_scene() -> None:
+    text = (
+        "A dinghy was seen off Deal on Monday. "
+        "It came as close as 50 metres to the shore, where 12 people were rescued by the lifeboat."
+    )
+    assert _read_as(_only(text)) == (EventType.RESCUE, "off Deal", 12)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The French navy rescued 41 migrants on Sunday, while two people died.",
+        "La marine française a secouru 41 migrants dimanche, "
+        "tandis que deux personnes sont mortes.",
+    ],
+)
+def test_the_dead_beside_a_rescue_known_by_its_country_are_in_that_country(text: str) -> None:
+    assert sorted(_kinds(_read(text))) == [("death", "France", 2), ("rescue", "France", 41)]
+
+
+def test_the_dead_beside_a_placed_rescue_are_at_its_place() -> None:
+    text = "The French navy rescued 41 migrants off Calais on Sunday, while two people died."
+    assert sorted(_kinds(_read(text))) == [("death", "off Calais", 2), ("rescue", "off Calais", 41)]
