@@ -1333,6 +1333,7 @@ def _mention_place(
         mention.kind in ("destination", "landing")
         and kind is not EventType.ARRIVAL
         and not _sent_back_to(kind, mention)
+        and not _stopped_on_its_way(kind, mention)
     ):
         return None
     queries = mention.queries
@@ -1415,6 +1416,30 @@ def _sent_back_to(kind: EventType, mention: Mention) -> bool:
         return False
     lead = mention.text[max(0, mention.start - 150) : mention.start]
     return BOAT_SENT_BACK_TO.search(lead) is not None
+
+
+_ON_ITS_WAY_TO = re.compile(
+    r"\b(?:heading|headed|making\s+(?:its|their)\s+way)\s+(?:towards?|for|to)\s+(?:the\s+)?$"
+    r"|\b(?:se\s+dirige(?:ait|ant)?|fai(?:sait|sant)\s+route)\s+(?:vers|en\s+direction\s+d[eu]s?)"
+    r"\s+(?:les?\s+|la\s+|l['’])?$",
+    re.IGNORECASE,
+)
+"""Words leading to where a boat was heading, at the time it was met ("a dinghy heading towards
+X", "un bateau qui se dirigeait vers X")."""
+
+
+def _stopped_on_its_way(kind: EventType, mention: Mention) -> bool:
+    """Tell whether a stop happened on the approach to the place the boat was heading for.
+
+    "Border Force was alerted to a boat heading towards X and stopped it": the
+    boat was stopped off X, the only place the report gives it. Only where
+    it was heading as it was met, not where it was trying to reach ("to
+    reach X", "bound for X": a crossing's end, miles away).
+    """
+    if kind is not EventType.INTERCEPTION:
+        return False
+    lead = mention.text[max(0, mention.start - 60) : mention.start]
+    return _ON_ITS_WAY_TO.search(lead) is not None
 
 
 def _just_after_leaving(mention: Mention) -> bool:

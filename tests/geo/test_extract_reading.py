@@ -8616,3 +8616,32 @@ def test_the_dead_beside_a_rescue_known_by_its_country_are_in_that_country(text:
 def test_the_dead_beside_a_placed_rescue_are_at_its_place() -> None:
     text = "The French navy rescued 41 migrants off Calais on Sunday, while two people died."
     assert sorted(_kinds(_read(text))) == [("death", "off Calais", 2), ("rescue", "off Calais", 41)]
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        (
+            "Border Force was alerted to a dinghy heading towards Folkestone on Monday "
+            "and stopped it.",
+            "Folkestone",
+        ),
+        (
+            "Les gendarmes ont intercepté lundi une embarcation qui se dirigeait vers Wimereux.",
+            "Wimereux",
+        ),
+    ],
+)
+def test_a_boat_stopped_on_its_way_is_stopped_off_where_it_was_heading(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is EventType.INTERCEPTION
+    assert incident.place_name is not None and place in incident.place_name
+
+
+def test_a_boat_stopped_trying_to_reach_a_port_is_not_stopped_off_it() -> None:
+    incident = _only(
+        "Border Force intercepted a dinghy of 20 people trying to reach Dover on Monday."
+    )
+    assert (incident.event_type, incident.place_name) == (EventType.INTERCEPTION, "United Kingdom")
