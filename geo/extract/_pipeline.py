@@ -2140,13 +2140,17 @@ def _may_count_the_last(previous: _Found, sentence: str, order: int, quiet: int,
     no sentence since reported an event (``calm`` counts those), only one
     that puts its people in "the boat" may ("Around 40
     people left on the dinghy", "une trentaine de personnes se trouvaient
-    dans l'embarcation"): the definite article names the boat told of, not
-    another, and only a few sentences on (``_STORY_SPAN``).
+    dans l'embarcation") or that opens on them counted ("Les 37 naufragés
+    sont bloqués sur un banc de sable", "The 12 men were cold"): the definite
+    article names the boat or the party told of, not another, and only a
+    few sentences on (``_STORY_SPAN``).
     """
     gap = order - previous.order
     if gap <= 1 + min(quiet, 1):
         return True
-    return gap - 1 <= calm and gap <= _STORY_SPAN and _in_the_boat(sentence) is not None
+    if gap - 1 > calm or gap > _STORY_SPAN:
+        return False
+    return _in_the_boat(sentence) is not None or _opens_on_the_counted(sentence) is not None
 
 
 _IN_THE_BOAT = re.compile(
@@ -2235,11 +2239,34 @@ def _group_count(sentence: str) -> Count | None:
         count = _aboard_count(sentence, inside)
     elif (its := _ITS_PEOPLE.search(sentence)) is not None and not _names_a_place(sentence):
         count = people_count(its.group())
+    elif (counted := _opens_on_the_counted(sentence)) is not None:
+        count = people_count(counted.group())
     else:
         return None
     if count is None or not _party_size(count):
         return None  # "one was taken to hospital": one of the party, not its count
     return count
+
+
+_COUNTED_OPENING = re.compile(
+    rf"\W*(?:(?:vers|à|at|around)\s+[\w:.]+\s*,\s*)?(?:{_THE_COUNTED.pattern})", re.IGNORECASE
+)
+"""A sentence opening on the party told of, counted with the definite article: "Les 37
+naufragés…", "The 12 men…", "À 10h, les 19 migrants…"."""
+
+
+def _opens_on_the_counted(sentence: str) -> re.Match[str] | None:
+    """Return where a sentence opens on the counted party told of, if it does.
+
+    "Les 37 naufragés sont bloqués sur un banc de sable": the definite
+    article names the people of the boat just told of, not a boat of its
+    own; "les 33 autres personnes" (some of them) does not match, nor a
+    sentence on another boat or naming a place of its own.
+    """
+    counted = _COUNTED_OPENING.match(sentence)
+    if counted is None or _ANOTHER.search(sentence) is not None or _names_a_place(sentence):
+        return None
+    return counted
 
 
 def _identifies_the_boat(sentence: str) -> bool:

@@ -8645,3 +8645,57 @@ def test_a_boat_stopped_trying_to_reach_a_port_is_not_stopped_off_it() -> None:
         "Border Force intercepted a dinghy of 20 people trying to reach Dover on Monday."
     )
     assert (incident.event_type, incident.place_name) == (EventType.INTERCEPTION, "United Kingdom")
+
+
+# -- a later sentence opening on the party counted with the definite article ----------------
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "people"),
+    [
+        (
+            "Un canot en difficulté est signalé au large d'Équihen. Le CROSS engage la vedette "
+            "de la SNSM de Boulogne-sur-Mer. Vers 6h, les 31 naufragés grelottent sous les "
+            "couvertures.",
+            "Équihen",
+            31,
+        ),
+        (
+            "Un kayak est signalé en difficulté au large de Sangatte. La vedette de la "
+            "gendarmerie quitte le port de Calais. Les 3 occupants sont épuisés.",
+            "Sangatte",
+            3,
+        ),
+        (
+            "A dinghy in trouble was reported off Hardelot. The coastguard sent the lifeboat "
+            "from Calais. The 17 migrants were shivering on the deck.",
+            "Hardelot",
+            17,
+        ),
+    ],
+)
+def test_a_later_sentence_opening_on_the_counted_party_counts_the_boat_told_of(
+    text: str, place: str, people: int
+) -> None:
+    _only_rescue(text, place, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # some of the party, not its count
+        "Un canot en difficulté est signalé au large d'Équihen. Le CROSS engage la vedette de la "
+        "SNSM de Boulogne-sur-Mer. Les 31 autres naufragés restent à bord.",
+        # another boat's people
+        "A dinghy in trouble was reported off Hardelot. The coastguard sent the lifeboat from "
+        "Calais. The 17 migrants of a second boat were still at sea.",
+        # people seen at a place of their own
+        "A dinghy in trouble was reported off Hardelot. The coastguard sent the lifeboat from "
+        "Calais. The 17 migrants were later seen on the beach at Wimereux.",
+    ],
+)
+def test_some_of_the_party_or_another_boat_s_people_do_not_count_the_boat_told_of(
+    text: str,
+) -> None:
+    rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
+    assert rescues and rescues[0].people is None, _kinds(_read(text))
