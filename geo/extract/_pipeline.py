@@ -2045,8 +2045,17 @@ def _counted_later(
     return found
 
 
+_GROUP_WORD = (
+    r"(?:(?!(?:first|second|third|last|other|next|premier|deuxième|second|troisième|autre"
+    r"|dernier)\b)[\w-]+\s+)?"
+)
+"""A word the group told of may take ("the migrant group", "le petit groupe"), not one that sets
+it apart from another ("the second group")."""
 _GROUP_LEAD = re.compile(
-    r"\W*(?:(?:the|this|that|le|ce)\s+(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
+    rf"\W*(?:(?:the|this|that|le|ce)\s+{_GROUP_WORD}(?:group|groupe)\s+(?:of\s+|de\s+|d['’])"
+    rf"|(?:the|this|that|le|ce)\s+{_GROUP_WORD}(?:group|groupe)(?:\s+de\s+[\w-]+)?\s*,\s*"
+    r"(?:(?:believed|thought|said|understood|estimated)\s+to\s+(?:be\s+(?:of\s+)?|number\s+)"
+    r"|(?:estimé|évalué)\s+à\s+|composé\s+d(?:e\s+|['’]))"
     r"|(?:ils|elles)\s+(?:étaient|sont)\s+|there\s+were\s+"
     r"|(?:it|il|elle|the\s+(?:boat|dinghy|vessel)|l['’]embarcation|le\s+(?:bateau|canot))\s+"
     r"(?:was\s+carrying|carried|contained|transportait|comptait|contient|contenait|(?:had|held"

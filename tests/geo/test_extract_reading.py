@@ -8699,3 +8699,54 @@ def test_some_of_the_party_or_another_boat_s_people_do_not_count_the_boat_told_o
 ) -> None:
     rescues = [i for i in _read(text) if i.event_type is EventType.RESCUE]
     assert rescues and rescues[0].people is None, _kinds(_read(text))
+
+
+# -- the group, said to number so many --------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "people"),
+    [
+        (
+            "A dinghy landed on the beach at Dymchurch. The group, thought to number about 40 "
+            "people, was met by police officers.",
+            EventType.ARRIVAL,
+            40,
+        ),
+        (
+            "Une embarcation a été repérée au large de Wimereux. Le groupe, estimé à une "
+            "quarantaine de personnes, semblait épuisé.",
+            EventType.SIGHTING,
+            40,
+        ),
+        (
+            "Un canot a été intercepté au large de Gravelines. Le petit groupe, composé de 9 "
+            "personnes, a été conduit à Dunkerque.",
+            EventType.INTERCEPTION,
+            9,
+        ),
+    ],
+)
+def test_the_group_said_to_number_so_many_counts_the_boat_told_of(
+    text: str, kind: EventType, people: int
+) -> None:
+    incident = _only(text)
+    assert (incident.event_type, incident.people) == (kind, people)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # where the group came from, then a share of it
+        "A dinghy landed on the beach at Dymchurch. The group, believed to be from Syria, "
+        "included 3 children.",
+        # families, not people counted
+        "Une embarcation a été repérée au large de Wimereux. Le groupe, composé de deux "
+        "familles, semblait épuisé.",
+        # a group set apart from the boat told of
+        "A dinghy landed on the beach at Dymchurch. The second group of 30 people was met by "
+        "police officers.",
+    ],
+)
+def test_what_the_group_was_or_who_was_in_it_gives_no_count(text: str) -> None:
+    assert _only(text).people is None
