@@ -290,16 +290,18 @@ _DIRECTION = (
 # sont partis de X" (their setting out is no launch); nor is a ship one was taken aboard
 # ("hélitreuillé à bord du Flamant"), nor where people were questioned or cared for afterwards
 # ("pour les entendre à Coquelles", "hospitalised in Boulogne", "hospitalisée à Calais"), nor
-# where a correspondent reports from ("our correspondent reports from Dover after …"), nor where
-# someone lives ("a 29-year-old man from Deal was arrested", "un homme domicilié à Calais"),
-# nor a numbered unit's home town ("la CRS 8 de Lille"), nor the town a searched vehicle came
-# from ("a lorry arriving from Calais", "un camion en provenance de Dunkerque"): found where
-# it was searched, not where it set out.
+# where a body is examined ("autopsié à Lille", "l'unité médico-judiciaire de Boulogne",
+# "the mortuary in Dover"), nor where a correspondent reports from ("our correspondent
+# reports from Dover after …"), nor where someone lives ("a 29-year-old man from Deal was
+# arrested", "un homme domicilié à Calais"), nor a numbered unit's home town ("la CRS 8 de
+# Lille"), nor the town a searched vehicle came from ("a lorry arriving from Calais", "un camion
+# en provenance de Dunkerque"): found where it was searched, not where it set out.
 _ORGANISATION_LEAD = (
     r"(?:\b(?:(?:SNSM|CROSS|Cross|MRCC|RNLI|PAF|CODIS|SDIS|SAMU|Samu|CRS|PSP|PCG|SNS"
     r"|stations?(?:\s+(?:SNSM|RNLI|de\s+la\s+SNSM|de\s+sauvetage|lifeboat))?|sauveteurs(?:\s+en\s+mer)?"
     r"|gendarmes?(?:\s+maritimes?)?|policiers|pompiers|douaniers|douanes?"
     r"|surveillance\s+et\s+de\s+sauvetage|sémaphore|hôpital|hopital|centre\s+hospitalier|CHU"
+    r"|unité\s+médico-judiciaire|institut\s+médico-légal|morgue|mortuary"
     r"|clinique|parquet|procureure?|tribunal|palais\s+de\s+justice|préfète?|sous-préfète?"
     r"|pr[ée]fecture|sous-pr[ée]fecture|commissariat|gendarmerie|brigade|capitainerie|mairie"
     r"|maire"
@@ -317,6 +319,7 @@ _ORGANISATION_LEAD = (
     rf"|\s+(?:the\s+|le\s+)?(?:{_DIRECTION})\s+(?:of|de|du|d['’])"
     r"|\s+(?:north|south|east|west)ern)?"
     r"|(?:basée?s?|stationnée?s?|based|stationed|hospitals?|hospitali[sz]ed|hospitalisée?s?"
+    r"|autopsiée?s?"
     r"|police\s+station|court)"
     r"\s+(?:à|au|aux|en|in|at|near)"
     r"|(?:reports|reporting)\s+(?:live\s+)?from"
@@ -339,17 +342,19 @@ _ORGANISATION_LEAD = (
     r"\s*(?:la\s+|le\s+|les\s+|l['’]|the\s+)?)"
 )
 # How rescued or stopped people were brought somewhere afterwards (a landing port, a hospital):
-# "déposés au port de Calais", "ramenés à Dunkerque", "taken to Dover", "towed into Ramsgate",
-# "ont été à quai au port de Gravelines" (people brought alongside; a boat "à quai" is moored);
-# a quotation opening after the verb ('déposés "à quai au port de Boulogne"') quotes the landing.
+# "déposés au port de Calais", "ramenés à Dunkerque", "transportés à Boulogne", "taken to Dover",
+# "towed into Ramsgate", "ont été à quai au port de Gravelines" (people brought alongside; a
+# boat "à quai" is moored);
+# a quotation opening after the verb ('déposés "à quai au port de Boulogne"') quotes the landing,
+# and an aside between commas tells how they were ("amenés, épuisés et en hypothermie, au port").
 # A boat that "a rejoint le port de Boulogne" (or "gagné") went there: after a rescue, where its
 # rescuers landed the people; for people who reached it themselves, where they arrived. So
 # too people "arrivés au port de Calais" (after a rescue, brought there; else, landed there).
 _LANDING_LEAD = (
     r"(?:\b(?:dépos|débarqu|ramen|amen|emmen|conduit|achemin|transfér|évacu|raccompagn|rapatri"
-    r"|remorqu|escort|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
+    r"|remorqu|escort|transporté|revenue?s?\s+à\s+terre|(?:été|arrivée?s?)\s+à\s+quai|taken|brought|towed"
     r"|escorted|transferred|transported|ferried|returned|carried|airlifted|flown|driven|landed|dropped)"
-    r"[\w'’]*(?:[\s,]+(?:[\"“«]\s*)?[\w'’-]+){0,4}?"
+    r"[\w'’]*(?:(?:[\s,]+(?:[\"“«]\s*)?[\w'’-]+){0,4}?|\s*,[^,.;:]{1,60}?,)"
     r"\s*,?\s+[\"“«]?\s*(?:back\s+)?(?:to|into|in|at|ashore\s+(?:at|in)|à|au|aux|vers|jusqu['’]à|jusqu['’]au"
     r"|sur|dans)\s+(?:the\s+|a\s+|le\s+|la\s+|les\s+|l['’])?(?:(?:ports?|harbours?|harbors?|quai|docks?"
     r"|marina|hôpital|hospital|centre\s+hospitalier|terre)\s*,?\s+(?:de\s+|du\s+|des\s+|d['’]|of\s+"

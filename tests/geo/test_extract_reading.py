@@ -80,6 +80,65 @@ def test_rescue_centres_lifeboat_stations_titles_and_landing_ports_are_not_incid
 
 
 @pytest.mark.parametrize(
+    ("text", "place", "landing"),
+    [
+        # a port the rescued were carried to ("transportés"), after the rescue was placed
+        (
+            "La vedette a porté secours à une embarcation en panne au large d'Hardelot. Ses 17 "
+            "occupants ont été secourus et transportés à Boulogne-sur-Mer.",
+            "Hardelot",
+            "Boulogne",
+        ),
+        # how the people were, told between commas before the port they were brought to
+        (
+            "Un canot a chaviré mardi au large de Wimereux. Les 12 naufragés, secourus par la "
+            "SNSM, sont amenés, épuisés et en légère hypothermie, au port de Boulogne.",
+            "Wimereux",
+            "Boulogne",
+        ),
+        # where a body is examined after it was found
+        (
+            "Un corps a été découvert mardi sur la plage de Wimereux. Le corps va être autopsié "
+            "à l'unité médico-judiciaire de Boulogne.",
+            "Wimereux",
+            "Boulogne",
+        ),
+        (
+            "Le corps d'un homme a été retrouvé mardi sur la plage de Wissant. Le corps sera "
+            "examiné à l'institut médico-légal de Calais.",
+            "Wissant",
+            "Calais",
+        ),
+    ],
+)
+def test_where_people_or_a_body_were_carried_afterwards_adds_no_incident(
+    text: str, place: str, landing: str
+) -> None:
+    incident = _only(text)
+    assert incident.place_name is not None and place in incident.place_name
+    assert landing not in incident.place_name
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # a boat "transportant" its people is no landing: the rescue stays off the town
+        (
+            "Un bateau transportant 40 migrants a été secouru mardi au large de Boulogne.",
+            "Boulogne",
+        ),
+        ("Le corps d'un migrant a été retrouvé lundi sur la plage de Calais.", "Calais"),
+        ("A boat carrying 30 people was rescued off Boulogne on Monday.", "Boulogne"),
+    ],
+)
+def test_a_rescue_off_a_town_or_a_body_on_its_beach_stays_at_that_town(
+    text: str, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
     ("text", "name"),
     [
         # the Escaut (Scheldt) is a river in the gazetteer; here it is the name of the boat
