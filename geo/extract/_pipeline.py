@@ -2621,6 +2621,8 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
         ):
             if place is None:
                 place, basis = found, how
+        if basis == "scene" and place is not None and _launch_elsewhere(event, place):
+            continue
         kind = event.event_type
         if event.place is None and _fine(place):
             kind = _borrowed_type(kind, place, event.clause)
@@ -2670,6 +2672,30 @@ def _sentence_found(facts: _Facts, scene: _Scene, sentence: str, order: int) -> 
                 vague,
                 background,
             )
+
+
+_PLUPERFECT = re.compile(r"\b(?:avai(?:en)?t|étai(?:en)?t|had)\b")
+"""A verb in the pluperfect (lower-cased clause): what had happened before the event reported."""
+
+
+def _launch_elsewhere(event: _Event, scene: Place) -> bool:
+    """Tell whether a launch told without a place set out from somewhere else than the scene.
+
+    "Les migrants avaient pris la mer, mais …", "They had set off overnight":
+    the pluperfect tells how the people came to be where the report finds them
+    (arrested on a beach, rescued off a town); the scene's place is where that
+    happened, not where they had set out from. Nor does a boat set out at sea:
+    "de multiples départs ont été signalés" after a rescue off a town left
+    from its shore, which the report does not name.
+    """
+    return (
+        event.event_type is EventType.LAUNCH
+        and event.place is None
+        and (
+            scene.precision is LocationPrecision.AREA
+            or _PLUPERFECT.search(event.clause.lower()) is not None
+        )
+    )
 
 
 _ALONE_KINDS = frozenset(

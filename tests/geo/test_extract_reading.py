@@ -294,6 +294,54 @@ def test_people_landed_in_england_arrived_there_and_the_stop_at_sea_adds_nothing
     assert _read_as(incident) == (EventType.ARRIVAL, "Dover", 30)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "place"),
+    [
+        # how the people came to be where they were stopped, in the pluperfect
+        (
+            "Mardi, 20 migrants ont été interpellés sur la plage de Wissant. Ils avaient pris la "
+            "mer dans la nuit, mais leur moteur est tombé en panne.",
+            EventType.INTERCEPTION,
+            "Wissant",
+        ),
+        (
+            "On Tuesday, 20 migrants were detained on the beach at Wissant. They had set off "
+            "overnight, but their engine failed.",
+            EventType.INTERCEPTION,
+            "Wissant",
+        ),
+        # departures told after a rescue at sea: no boat sets out off a town
+        (
+            "Quarante migrants ont été secourus mardi au large de Gravelines. De nombreux départs "
+            "d'embarcations ont été signalés dans la matinée.",
+            EventType.RESCUE,
+            "Gravelines",
+        ),
+    ],
+)
+def test_a_launch_told_without_a_place_takes_none_from_a_stop_or_a_rescue_at_sea(
+    text: str, kind: EventType, place: str
+) -> None:
+    incident = _only(text)
+    assert incident.event_type is kind
+    assert incident.place_name is not None and place in incident.place_name
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi matin, 30 migrants ont pris la mer à Wissant. Ils ont été secourus plus tard.",
+        "Mardi, 20 migrants ont été interpellés à Wissant. Ils avaient pris la mer depuis la plage "
+        "de Sangatte.",
+    ],
+)
+def test_a_launch_with_its_own_place_stays_a_launch(text: str) -> None:
+    launches = [i for i in _read(text) if i.event_type is EventType.LAUNCH]
+    assert len(launches) == 1
+    assert launches[0].place_name is not None
+    assert any(town in launches[0].place_name for town in ("Wissant", "Sangatte"))
+
+
 def test_a_boat_that_left_a_beach_before_its_rescue_is_a_launch_there_too() -> None:
     incidents = _read(
         "Une embarcation partie de Wissant a été secourue au large de Wimereux avec 20 personnes."
