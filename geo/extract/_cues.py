@@ -1568,7 +1568,7 @@ _PEOPLE_NOUN = (
     r"|person|man|woman|child|personne|bodies|body|males|females|male|female|boys|girls|babies"
     r"|toddlers|boy|girl|baby|corps|souls"
     r"|teenagers|bébés|adolescents|garçons|filles|migrantes|exilées|rescapés|clandestins"
-    r"|immigrants|immigrant|immigrés)"
+    r"|immigrants|immigrant|immigrés|réfugiés|réfugiées)"
 )
 _NOT_BETWEEN = (
     r"(?!(?:boats?|dinghies|dinghy|vessels?|in|of|on|from|to|and|with|at|by|for|groups?|groupes?"
@@ -1625,7 +1625,8 @@ _PEOPLE = re.compile(
     r"(?:(?!group|boat|dinghy|vessel|number|total|family|bateau"
     r"|embarcation|canot|famille|nombre)[\w'’-]+\s+){0,2}?"
     r"(?:man|woman|child|boy|girl|person|migrant|teenager|asylum seeker|refugee|body|homme"
-    r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|adolescente?|bébé|naufragée?"
+    r"|femme|enfant|garçon|fille|fillette|personne|migrante|exilée?|réfugiée?|adolescente?|bébé"
+    r"|naufragée?"
     r"|morte?|corps)\b"
     rf"(?!\s+(?:(?:and|or|et|ou)(?!\s+(?:an?|{_NUMBER})\s)|were among|was among"
     rf"|{_QUOTED_BOAT})\b)"

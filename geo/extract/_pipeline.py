@@ -725,6 +725,8 @@ def _clause_events(
         kind = EventType.EMBARKATION
     if people is not None and people.value == 1 and kind is not EventType.DEATH and cue is not None:
         people = None if _GROUP_BEFORE.search(text, 0, cue.start) or _caller(text) else people
+    if people is None and kind is EventType.DEATH and cue is not None and _one_dead(text, cue):
+        people = Count(1, CountKind.EXACT)
     if people is not None and kind is EventType.DEATH and cue is not None:
         people = _with_one_more_dead(text, people, cue.start, mentions)
     elif people is not None:
@@ -801,6 +803,27 @@ def _set_off(kind: EventType, side: list[_Event]) -> Place | None:
     if kind is not EventType.DEATH:
         return None
     return next((e.place for e in side if e.event_type is EventType.LAUNCH), None)
+
+
+_ONE_DEAD_BEFORE = re.compile(
+    r"\b(?:il|elle|he|she)\s+(?!y\b|s['’]|faut\b|fait\b)(?:[\w'’-]+\s+){0,3}?$", re.IGNORECASE
+)
+_ONE_DEAD_AT_THE_CUE = re.compile(
+    r"(?:[\w'’]+\s+){0,5}?(?:(?:le|la)\s+réanim|(?:revive|resuscitate)\s+(?:him|her)\b)",
+    re.IGNORECASE,
+)
+
+
+def _one_dead(text: str, cue: Cue) -> bool:
+    """Tell whether a death told without a number is of one person named by a pronoun.
+
+    "Elle a été déclarée décédée", "he was pronounced dead", "les secours n'ont
+    pas réussi à le réanimer", "could not revive her": one dead. "Il y a eu des
+    morts" names no one.
+    """
+    return bool(
+        _ONE_DEAD_BEFORE.search(text, 0, cue.start) or _ONE_DEAD_AT_THE_CUE.match(text, cue.start)
+    )
 
 
 def _with_one_more_dead(text: str, people: Count, cue_at: int, mentions: list[Mention]) -> Count:
@@ -2030,13 +2053,19 @@ def _counted_later(
 ) -> list[_Found]:
     """Give the only uncounted incident of each kind sentence ``told`` told a later unplaced count.
 
-    ``borrowed`` lets an incident placed by borrowing the sentence before's place take it.
+    ``borrowed`` lets an incident placed by borrowing the sentence before's place take it. A
+    count told for another day ("landing at Dover on Tuesday … 114 people crossed on Monday") is
+    that day's, not the incident's.
     """
     for event in events:
         if event.place is not None or event.people is None or event.people.value < 2:
             continue  # "one man fainted": one of the party, not its count
         same = [
-            i for i, f in enumerate(found) if f.order == told and f.event_type == event.event_type
+            i
+            for i, f in enumerate(found)
+            if f.order == told
+            and f.event_type == event.event_type
+            and (event.date is None or f.date is None or event.date == f.date)
         ]
         if len(same) != 1 or found[same[0]].people is not None:
             continue

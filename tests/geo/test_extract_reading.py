@@ -8857,3 +8857,62 @@ def test_the_group_said_to_number_so_many_counts_the_boat_told_of(
 )
 def test_what_the_group_was_or_who_was_in_it_gives_no_count(text: str) -> None:
     assert _only(text).people is None
+
+
+# -- rescuers who had to step in, vessels taking people aboard, pronouns of one dead ----------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Onze réfugiés ont été secourus au large de Bray-Dunes vendredi.",
+            (EventType.RESCUE, "au large de Bray-Dunes", 11),
+        ),
+        (
+            "Sept réfugiées ont été récupérées au large de Gravelines vendredi.",
+            (EventType.RESCUE, "au large de Gravelines", 7),
+        ),
+    ],
+)
+def test_refugees_in_french_are_people_counted(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les pompiers ont secouru une femme sur la plage de Wissant vendredi. Malgré leurs"
+        " efforts, elle a été déclarée décédée.",
+        "Repêché inconscient au large de Wissant vendredi, le migrant est mort : les secours"
+        " n'ont pas réussi à le réanimer.",
+        "A migrant was pulled from the sea off Hardelot on Friday; he was pronounced dead in"
+        " hospital.",
+    ],
+)
+def test_a_death_told_of_one_by_a_pronoun_is_one_dead(text: str) -> None:
+    deaths = [i for i in _read(text) if i.event_type is EventType.DEATH]
+    assert [i.people for i in deaths] == [1]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vendredi, au large de Wissant, il y a eu des morts.",
+        "Vendredi au large de Wissant, les secours n'ont pas réussi à les réanimer.",
+    ],
+)
+def test_a_death_without_a_pronoun_of_one_has_no_count(text: str) -> None:
+    assert _read_as(_only(text))[::2] == (EventType.DEATH, None)
+
+
+def test_a_count_told_for_another_day_is_not_the_incidents() -> None:
+    incidents = _read(
+        "Photos show migrants in blankets being helped ashore at Ramsgate on Wednesday. Others"
+        " were seen boarding a coach. About 90 people crossed in two boats on"
+        " Tuesday, Home Office figures show."
+    )
+    landing = next(i for i in incidents if i.place_name == "Ramsgate")
+    assert landing.people is None
