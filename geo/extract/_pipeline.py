@@ -906,12 +906,16 @@ def _taxi_pickup(text: str, cue_at: int) -> bool:
 
 _RESCUERS_STEP_IN = re.compile(
     r"\b(?:(?:les\s+|des\s+)?(?:secours|sauveteurs|pompiers)|la\s+snsm|(?:the\s+)?(?:lifeboats?"
-    r"|rnli|coastguards?))\s+(?:(?:en\s+mer|crews?|teams?)\s+)?(?:(?:sont|est|ont|a|were|was|have"
-    r"|has)\s+)?(?:rapidement\s+|quickly\s+)?(?:intervenue?s?|intervened)\b",
+    r"|rnli|coastguards?)|(?:la|le)\s+(?:vedette|patrouilleur|remorqueur)(?:\s+[^\s,;.]+){0,6}?)"
+    r"\s+(?:(?:en\s+mer|crews?|teams?)\s+)?(?:(?:sont|est|ont|a|were|was|have"
+    r"|has)\s+)?(?:rapidement\s+|quickly\s+)?(?:intervenue?s?|intervened|dû\s+intervenir"
+    r"|had\s+to\s+intervene)\b",
     re.IGNORECASE,
 )
-"""Rescuers who "intervened" ("les secours sont intervenus") came to help: a rescue, where the
-police intervening is a stop."""
+"""Rescuers who "intervened" or "had to" ("les secours sont intervenus", "les sauveteurs ont dû
+intervenir") came to help: a rescue, where the police intervening is a stop. A patrol boat or a
+tug that intervened ("la vedette X de la gendarmerie maritime est intervenue") did so at sea,
+for a boat in need: a rescue too (police on a beach are no vessel)."""
 
 
 _CAPSIZED = re.compile(

@@ -8882,6 +8882,106 @@ def test_refugees_in_french_are_people_counted(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vendredi soir, c'est à Wissant que les sauveteurs ont dû intervenir.",
+            (EventType.RESCUE, "Wissant", None),
+        ),
+        (
+            "Les secours ont dû intervenir au large d'Hardelot vendredi pour un canot.",
+            (EventType.RESCUE, "au large d'Hardelot", None),
+        ),
+        (
+            "On Friday the lifeboat crew had to intervene off Dungeness.",
+            (EventType.RESCUE, "off Dungeness", None),
+        ),
+        (
+            "Vendredi, le patrouilleur Pluvier de la gendarmerie maritime est intervenu au large"
+            " de Wimereux.",
+            (EventType.RESCUE, "au large de Wimereux", None),
+        ),
+        (
+            "Les secours ont été alertés vendredi matin d'une embarcation à 6 km des côtes"
+            " d'Hardelot.",
+            (EventType.RESCUE, "6 km des côtes d'Hardelot", None),
+        ),
+    ],
+)
+def test_rescuers_or_a_patrol_boat_that_had_to_step_in_rescued(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vendredi, les gendarmes ont dû intervenir sur la plage de Wissant où 30 migrants"
+            " tentaient de partir.",
+            (EventType.INTERCEPTION, "la plage de Wissant", 30),
+        ),
+        (
+            "Police had to intervene on the beach at Wissant on Friday as migrants tried to board.",
+            (EventType.INTERCEPTION, "the beach at Wissant", None),
+        ),
+    ],
+)
+def test_police_who_had_to_step_in_stopped_a_departure(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+def test_a_patrol_boat_that_stepped_in_for_a_boat_leaves_its_start() -> None:
+    incident = _only(
+        "La vedette Escaut de la Marine nationale est intervenue pour une embarcation partie"
+        " d'Hardelot."
+    )
+    assert _read_as(incident) == (EventType.LAUNCH, "Hardelot", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Vendredi, le remorqueur a pris à son bord 17 migrants au large de Bray-Dunes.",
+            (EventType.RESCUE, "au large de Bray-Dunes", 17),
+        ),
+        (
+            "The crew of the patrol boat took on board 33 people off Hardelot on Friday.",
+            (EventType.RESCUE, "off Hardelot", 33),
+        ),
+        (
+            "Vendredi, un bateau-taxi a pris à son bord 45 migrants au large d'Hardelot.",
+            (EventType.EMBARKATION, "au large d'Hardelot", 45),
+        ),
+    ],
+)
+def test_a_vessel_taking_people_aboard_at_sea_rescued_them(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les gendarmes n'ont pas dû intervenir à Wissant vendredi.",
+        "Les secours n'ont pas été alertés à temps, vendredi, à Wissant.",
+        "The minister took on board the concerns of Hardelot residents on Friday.",
+        "Le maire d'Hardelot a pris à son bord un adjoint vendredi.",
+        "Officers detained a man in Folkestone on Friday after a brawl outside a bar.",
+        "Police detained two suspected smugglers in Hardelot on Friday.",
+        "The minister stepped off the Border Force cutter at Ramsgate after a tour on Friday.",
+    ],
+)
+def test_no_rescue_nor_stop_when_no_boat_was_helped_or_no_crosser_held(text: str) -> None:
+    assert _read(text) == []
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Les pompiers ont secouru une femme sur la plage de Wissant vendredi. Malgré leurs"
