@@ -8966,6 +8966,30 @@ def test_a_vessel_taking_people_aboard_at_sea_rescued_them(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Kent Police detained nine people near Walmer on Friday night.",
+            (EventType.ARRIVAL, "near Walmer", 9),
+        ),
+        (
+            "Photos show migrants in blankets stepping off a Border Force cutter at Ramsgate on"
+            " Friday.",
+            (EventType.ARRIVAL, "Ramsgate", None),
+        ),
+        (
+            "French officers detained 25 migrants on the beach at Hardelot on Friday.",
+            (EventType.INTERCEPTION, "the beach at Hardelot", 25),
+        ),
+    ],
+)
+def test_people_detained_on_a_shore_or_helped_off_a_patrol_boat(
+    text: str, expected: tuple[EventType, str, int | None]
+) -> None:
+    assert _read_as(_only(text)) == expected
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Les gendarmes n'ont pas dû intervenir à Wissant vendredi.",
