@@ -3664,7 +3664,7 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
     counts it lacks.
     """
     unplaced = [f for f in found if f.basis == _UNPLACED]
-    found = [f for f in found if f.basis != _UNPLACED]
+    found = _without_boat_summaries([f for f in found if f.basis != _UNPLACED])
     strong = _merge_agreeing([f for f in found if not f.weak and f.event_type not in _SEEN])
     weak: list[_Found] = []
     for item in (f for f in found if f.weak or f.event_type in _SEEN):
@@ -3679,6 +3679,51 @@ def _merge_document(found: list[_Found]) -> list[_Found]:
     merged = _launches_counted(_dated_by_place(strong + _merge_agreeing(weak)))
     kept = _without_coarse_copies(_without_totals(merged))
     return sorted(kept + _alone_of_their_kind(unplaced, kept), key=lambda f: f.order)
+
+
+def _without_boat_summaries(found: list[_Found]) -> list[_Found]:
+    """Drop an opening that counts the boats the report then tells one by one.
+
+    "Deux embarcations sont en difficulté entre A et B. Une première est
+    signalée au large de A … une autre en baie de B"; "two boats were in
+    trouble between A and B. A first boat … off A … another at B": the two
+    are those boats, not a third incident at A taking the first boat's
+    count. Only an opening without people of its own (a counted one is
+    weighed as a total, see :func:`_without_totals`), followed by exactly as
+    many single boats, of its kind or told as sighted, each at a place the
+    opening names.
+    """
+    return [item for item in found if not _boats_told_one_by_one(item, found)]
+
+
+def _boats_told_one_by_one(summary: _Found, found: list[_Found]) -> bool:
+    """Tell whether a count of boats is followed by each of those boats, at places it names."""
+    boats = summary.boats
+    if boats is None or boats.value < 2 or summary.people is not None:
+        return False
+    days = {summary.date} - {None}
+    singles = [
+        other
+        for other in found
+        if other.order > summary.order
+        and other.boats is not None
+        and other.boats.value == 1
+        and (summary.event_type in _SEEN or _same_kind(summary, other))
+        and (not days or other.date in days | {None})
+    ]
+    return len(singles) == boats.value and all(
+        _named_in(one.place, summary.quote) for one in singles
+    )
+
+
+def _named_in(place: Place, sentence: str) -> bool:
+    """Tell whether a sentence names a place: its name, from its first capital, is in it."""
+    name = _FROM_CAPITAL.search(place.written)
+    return name is not None and name.group(0).casefold() in sentence.casefold()
+
+
+_FROM_CAPITAL = re.compile(r"[A-Z\u00c0-\u00de].*")
+"""A place as written from its name on ("au large de Wimereux" is Wimereux)."""
 
 
 def _alone_of_their_kind(unplaced: list[_Found], kept: list[_Found]) -> list[_Found]:

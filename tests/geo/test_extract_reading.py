@@ -9040,3 +9040,40 @@ def test_a_count_told_for_another_day_is_not_the_incidents() -> None:
     )
     landing = next(i for i in incidents if i.place_name == "Ramsgate")
     assert landing.people is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, le CROSS a été prévenu que deux bateaux de migrants dérivaient entre Hardelot et "
+        "la baie d'Authie. Un premier bateau est repéré à l'aube au large d'Hardelot. Il a une "
+        "panne de moteur avec 6 personnes à bord, récupérées par un remorqueur. Dans la matinée, "
+        "un autre bateau de migrants est signalé en panne en baie d'Authie, avec 40 personnes "
+        "à bord, toutes secourues.",
+        "On Tuesday the coastguard was told that two boats of migrants were in trouble between "
+        "Hardelot and the Baie d'Authie. A first boat was spotted at dawn off Hardelot. It had "
+        "engine trouble with 6 people on board, who were rescued by a tug. Later another boat was "
+        "reported in trouble in the Baie d'Authie with 40 people on board, all of them rescued.",
+    ],
+)
+def test_boats_summed_up_then_told_one_by_one_are_those_boats(text: str) -> None:
+    """An opening counting the boats, each then told at a place it names, is no boat of its own."""
+    incidents = _read(text)
+    assert sorted(i.people or 0 for i in incidents) == [6, 40], _kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mardi, deux bateaux de migrants ont été secourus au large d'Hardelot. Un premier bateau a "
+        "été secouru au large de Dunkerque avec 12 personnes. Un autre bateau a été secouru au "
+        "large de Gravelines avec 20 personnes.",
+        "Three boats were in trouble between Hardelot and the Baie d'Authie on Tuesday. A first "
+        "boat was rescued off Hardelot with 6 people on board. Another boat was rescued in the "
+        "Baie d'Authie with 40 people on board.",
+    ],
+)
+def test_boats_summed_up_stay_when_the_boats_told_after_are_others(text: str) -> None:
+    """Boats told at places the opening does not name, or fewer than it counts, leave it be."""
+    incidents = _read(text)
+    assert len(incidents) == 3, _kinds(incidents)
