@@ -355,9 +355,12 @@ def _stopped_attempt(stop: _Event, attempt: _Event) -> _Event:
 
 _SECOND_COUNT = re.compile(
     r",\s+(?=(?:\d[\d\u202f\u00a0.,]*|[a-zé-]+)\s+(?:(?:personnes|migrants|exilés|people|others"
-    r"|autres)\s+)?(?:ont|sont|were|have|had|avaient|étaient)\s)",
+    r"|autres)\s+)?(?:ont|sont|were|have|had|avaient|étaient)\s"
+    r"|(?:un|une|one|a)\s+(?:personne|migrant|exilé|homme|femme|enfant|person|man|woman|child)"
+    r"\s+(?:(?:est|a|was|has)\s|died\b))",
     re.IGNORECASE,
 )
+"""A comma opening a second count and verb: "…, 62 ont été sauvés", "…, un homme est mort"."""
 
 
 _BODY = re.compile(r"\b(?:bod(?:y|ies)|corps|dépouilles?)\b", re.IGNORECASE)
@@ -384,16 +387,15 @@ def _two_events(clause: Clause) -> list[Clause]:
     """Cut a clause where a comma opens a second count and verb of another event.
 
     "Un exilé est mort, 62 ont été sauvés": a death and a rescue, each
-    with its count. Only when both halves have cues of different events.
+    with its count. Only when both halves have cues of different events
+    (the first such comma: "Mardi, un migrant est mort…" opens no event).
     """
-    comma = _SECOND_COUNT.search(clause.text)
-    if comma is None:
-        return [clause]
-    first, second = clause.text[: comma.start()], clause.text[comma.end() :]
-    cues = event_cue(first), event_cue(second)
-    if cues[0] is None or cues[1] is None or cues[0].event_type is cues[1].event_type:
-        return [clause]
-    return [Clause(first), Clause(second)]
+    for comma in _SECOND_COUNT.finditer(clause.text):
+        first, second = clause.text[: comma.start()], clause.text[comma.end() :]
+        cues = event_cue(first), event_cue(second)
+        if cues[0] is not None and cues[1] is not None and cues[0].event_type != cues[1].event_type:
+            return [Clause(first), Clause(second)]
+    return [clause]
 
 
 def _clauses_place(sentence: str, parts: list[Clause]) -> Place | None:

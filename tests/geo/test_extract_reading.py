@@ -9077,3 +9077,32 @@ def test_boats_summed_up_stay_when_the_boats_told_after_are_others(text: str) ->
     """Boats told at places the opening does not name, or fewer than it counts, leave it be."""
     incidents = _read(text)
     assert len(incidents) == 3, _kinds(incidents)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Les secours sont intervenus mardi au large de Wissant pour aider un bateau surchargé. "
+        "27 personnes ont été prises en charge, un homme est mort, d'autres ont voulu continuer.",
+        "Rescuers went to a crowded boat off Wissant on Tuesday. 27 people were rescued, one man "
+        "died, and others chose to carry on.",
+    ],
+)
+def test_a_rescue_and_a_death_told_side_by_side_keep_each_its_count(text: str) -> None:
+    """A comma opening one person and another event's verb ('un homme est mort') cuts the clause."""
+    incidents = _read(text)
+    assert sorted((i.event_type.value, i.people) for i in incidents) == [
+        ("death", 1),
+        ("rescue", 27),
+    ], _kinds(incidents)
+
+
+def test_one_person_told_after_a_comma_in_the_same_event_stays_one_event() -> None:
+    """'…, une femme a été hélitreuillée' after a rescue tells that rescue further, no other."""
+    incidents = _read(
+        "Mardi, quinze personnes ont été secourues au large de Wissant, une femme a été "
+        "hélitreuillée vers Boulogne-sur-Mer."
+    )
+    assert [(i.event_type.value, i.people) for i in incidents] == [("rescue", 15)], _kinds(
+        incidents
+    )
